@@ -1,0 +1,33 @@
+/**
+ * Compiles dictionaries/*.yaml into src/generated/dictionaries.json, the built-in packs every
+ * surface bundles. Fails loudly, naming the file and entry, when a dictionary is broken.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mergeFiles } from '../src/engine/dictionary/validate.js';
+import type { DictionaryFile } from '../src/engine/dictionary/schema.js';
+import { dictionaryPaths, loadDictionaryFile } from './dictionary-files.js';
+
+/** Canonical order: nations, then England (wins over them), everyday words, plain words, then regions. */
+const ORDER = ['wales', 'northern-ireland', 'scotland', 'england', 'everyday', 'plain-words'];
+
+const files: DictionaryFile[] = [];
+const errors: string[] = [];
+for (const path of dictionaryPaths()) {
+  const loaded = loadDictionaryFile(path);
+  if (loaded.file) files.push(loaded.file);
+  errors.push(...loaded.errors);
+}
+if (errors.length) {
+  console.error(`Plain SEND: ${errors.length} problem(s) in dictionaries/:\n  ${errors.join('\n  ')}`);
+  process.exit(1);
+}
+const packs = [...mergeFiles(files).values()].sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+function rank(id: string): number {
+  const i = ORDER.indexOf(id);
+  return i < 0 ? ORDER.length : i;
+}
+const out = new URL('../src/generated/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+writeFileSync(`${out}dictionaries.json`, JSON.stringify({ packs }));
+const count = packs.reduce((n, p) => n + p.entries.length, 0);
+console.log(`Plain SEND: built ${packs.length} packs, ${count} entries.`);

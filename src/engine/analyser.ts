@@ -1,0 +1,141 @@
+/**
+ * The engine's entry point. An analyser holds one configuration and a cache of paragraph
+ * results, so re-analysing a document after one keystroke redoes only the changed paragraph;
+ * the document-level pass that follows sees findings, not text.
+ */
+import { audience as audienceFor } from './audiences.js';
+import { ParagraphContext } from './context.js';
+import { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
+import type { Pack } from './dictionary/schema.js';
+import type { Explanation } from './glossary/explanations.js';
+import { compileGlossary, type Glossary } from './glossary/glossary.js';
+import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
+import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
+import { paragraphs, type LineBreakMode } from './text/segment.js';
+import type { Analysis, AudienceId, Category, Finding, ParagraphReport, Readability, TextCounts } from './types.js';
+
+export interface AnalyseOptions {
+  /** Who will read the text (default `parent-carer`). */
+  audience?: AudienceId;
+  /** Built-in packs to use, by id (default: the national packs, everyday acronyms and plain words). */
+  packs?: readonly string[];
+  /** A school's shared packs and the user's own terms, in rising priority. */
+  extraPacks?: readonly Pack[];
+  /** Terms (any case) or entry ids never to flag. */
+  ignore?: readonly string[];
+  /** Categories to report (default: all). */
+  categories?: readonly Category[];
+  /** `'hard'` (default): every line break ends a sentence. `'soft'` for Markdown and hard-wrapped text. */
+  lineBreaks?: LineBreakMode;
+  /** Packs to choose from (default: the built-in ones). */
+  available?: readonly Pack[];
+}
+
+interface ParagraphResult {
+  findings: Finding[];
+  counts: TextCounts;
+  longest: number;
+  explanations: Explanation[];
+  readability: Readability;
+}
+
+const CACHE_LIMIT = 20_000;
+
+export interface Analyser {
+  analyse(text: string): Analysis;
+  readonly glossary: Glossary;
+}
+
+export function createAnalyser(options: AnalyseOptions = {}): Analyser {
+  const audience = audienceFor(options.audience);
+  const glossary = compileGlossary(choosePacks(options));
+  const mode = options.lineBreaks ?? 'hard';
+  const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
+  const categories = options.categories ? new Set(options.categories) : undefined;
+  const cache = new Map<string, ParagraphResult>();
+
+  const keep = (f: Finding) =>
+    (!categories || categories.has(f.category)) &&
+    !ignored.has(f.text.toLowerCase()) &&
+    !(f.term && ignored.has(f.term.toLowerCase())) &&
+    !(f.entryId && ignored.has(f.entryId.toLowerCase()));
+
+  function paragraph(text: string): ParagraphResult {
+    const hit = cache.get(text);
+    if (hit) return hit;
+    const context = new ParagraphContext(text, glossary, audience);
+    const findings: Finding[] = [];
+    for (const rule of PARAGRAPH_RULES) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
+    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    const sentences = context.sentences();
+    const counts = countSentences(sentences);
+    const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
+    const result = { findings, counts, longest, explanations: context.explanations(), readability: scores(counts, longest) };
+    if (cache.size >= CACHE_LIMIT) {
+      let drop = CACHE_LIMIT / 2;
+      for (const key of cache.keys()) {
+        cache.delete(key);
+        if (--drop === 0) break;
+      }
+    }
+    cache.set(text, result);
+    return result;
+  }
+
+  function analyse(text: string): Analysis {
+    if (typeof text !== 'string') throw new TypeError('analyse() needs text (a string).');
+    const findings: Finding[] = [];
+    const explanations: Explanation[] = [];
+    const reports: ParagraphReport[] = [];
+    const total = emptyCounts();
+    let longest = 0;
+    for (const span of paragraphs(text, mode)) {
+      const r = paragraph(text.slice(span.start, span.end));
+      for (const f of r.findings) {
+        findings.push({ ...f, start: f.start + span.start, end: f.end + span.start, replacements: [...f.replacements] });
+      }
+      for (const e of r.explanations) explanations.push({ ...e, start: e.start + span.start, end: e.end + span.start });
+      addCounts(total, r.counts);
+      longest = Math.max(longest, r.longest);
+      reports.push({ start: span.start, end: span.end, readability: r.readability });
+    }
+    const facts = { explanations, entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id };
+    for (const rule of DOCUMENT_RULES) rule.apply(findings, facts);
+    const readability = scores(total, longest);
+    return {
+      findings,
+      readability,
+      paragraphs: reports,
+      audience,
+      withinAudience: readability.words === 0 || readability.readingAge <= audience.maxReadingAge,
+    };
+  }
+
+  return { analyse, glossary };
+}
+
+function choosePacks(options: AnalyseOptions): Pack[] {
+  const available = options.available ?? BUILTIN_PACKS;
+  const wanted = options.packs ?? DEFAULT_PACKS;
+  const byId = new Map(available.map((p) => [p.id, p]));
+  for (const id of wanted) {
+    if (!byId.has(id)) throw new RangeError(`Unknown pack "${id}". Packs: ${[...byId.keys()].join(', ')}.`);
+  }
+  // Built-in order, so that a region (later) wins over its nation, whatever order was asked for.
+  const chosen = available.filter((p) => wanted.includes(p.id));
+  return [...chosen, ...(options.extraPacks ?? [])];
+}
+
+/** One-off analysis. Analysers are cached by options, so repeated calls stay incremental. */
+const analysers = new Map<string, Analyser>();
+export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+  const simple = !options.extraPacks && !options.available;
+  if (!simple) return createAnalyser(options).analyse(text);
+  const key = JSON.stringify(options);
+  let analyser = analysers.get(key);
+  if (!analyser) {
+    if (analysers.size > 16) analysers.clear();
+    analysers.set(key, (analyser = createAnalyser(options)));
+  }
+  return analyser.analyse(text);
+}

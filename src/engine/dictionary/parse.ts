@@ -1,0 +1,25 @@
+/** Reads a dictionary file's text (YAML, or JSON, which is YAML too) and validates it. */
+import { parse, YAMLParseError } from 'yaml';
+import { validateDictionary, type ValidationResult } from './validate.js';
+
+/** 5 MB: far more than any real glossary, small enough not to hang a page. */
+export const MAX_DICTIONARY_BYTES = 5_000_000;
+
+export function parseDictionary(text: string, fileName = 'the file'): ValidationResult {
+  if (text.length > MAX_DICTIONARY_BYTES) {
+    return { errors: [`${fileName} is too large (${Math.round(text.length / 1e6)} MB); a dictionary may be at most 5 MB.`] };
+  }
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const line = error.linePos?.[0].line;
+      const first = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      return { errors: [`${fileName}${line ? `, line ${line}` : ''}: this is not valid YAML or JSON (${first}).`] };
+    }
+    return { errors: [`${fileName} could not be read: ${(error as Error).message}`] };
+  }
+  const result = validateDictionary(data);
+  return result.errors.length ? { errors: result.errors.map((e) => `${fileName}: ${e}`) } : result;
+}

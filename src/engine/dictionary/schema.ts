@@ -1,0 +1,51 @@
+/** The dictionary file format (see dictionaries/README.md). */
+
+export type EntryKind = 'acronym' | 'jargon' | 'plain-word';
+
+export const TOPICS = [
+  'concerns', 'sen-support', 'assessment', 'ehcp', 'review', 'disagreement', 'funding', 'school',
+  'early-years', 'post-16', 'adulthood', 'transport', 'exclusion', 'attendance', 'health', 'therapy',
+  'social-care', 'benefits', 'needs', 'law', 'people', 'services', 'general',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export interface Sense {
+  expansion: string;
+  definition: string;
+  /** Lower-case words that, nearby, point to this sense. */
+  cues?: string[];
+  suggestions?: string[];
+}
+
+export interface DictionaryEntry {
+  term: string;
+  kind: EntryKind;
+  expansion?: string;
+  variants?: string[];
+  definition?: string;
+  suggestions?: string[];
+  senses?: Sense[];
+  caseSensitive?: boolean;
+  flagExpansion?: boolean;
+  topic?: Topic;
+  source: string;
+  examples: { flag: string[]; pass?: string[] };
+}
+
+export interface DictionaryFile {
+  pack: string;
+  name: string;
+  description?: string;
+  entries: DictionaryEntry[];
+  /** Acronyms every reader knows: never flagged as unknown. */
+  known?: string[];
+}
+
+/** A pack as the engine uses it: one or more files merged. */
+export interface Pack {
+  id: string;
+  name: string;
+  description?: string;
+  entries: DictionaryEntry[];
+  known: string[];
+}

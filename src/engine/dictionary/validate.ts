@@ -1,0 +1,125 @@
+/**
+ * Checks a parsed dictionary file and says plainly what is wrong, entry by entry.
+ * Hand-written rather than a JSON Schema validator so it runs under an extension's strict
+ * CSP (no generated code) and its messages name the term a SENCO is editing.
+ */
+import { TOPICS, type DictionaryFile, type EntryKind, type Pack, type Sense } from './schema.js';
+
+export interface ValidationResult {
+  file?: DictionaryFile;
+  errors: string[];
+}
+
+const KINDS: EntryKind[] = ['acronym', 'jargon', 'plain-word'];
+const ENTRY_KEYS = new Set([
+  'term', 'kind', 'expansion', 'variants', 'definition', 'suggestions', 'senses', 'caseSensitive',
+  'flagExpansion', 'topic', 'source', 'examples',
+]);
+const FILE_KEYS = new Set(['pack', 'name', 'description', 'entries', 'known']);
+const SENSE_KEYS = new Set(['expansion', 'definition', 'cues', 'suggestions']);
+export const MAX_TERM_LENGTH = 120;
+export const MAX_ENTRIES = 20_000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
+
+export function validateDictionary(data: unknown): ValidationResult {
+  const errors: string[] = [];
+  if (!isObject(data)) return { errors: ['The file must be a dictionary with "pack", "name" and "entries".'] };
+  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) errors.push(`Unknown field "${key}" at the top of the file.`);
+  if (!isText(data.pack) || !/^[a-z0-9][a-z0-9-]*$/.test(data.pack)) {
+    errors.push('"pack" must be a short id of lower-case letters, digits and hyphens, such as "my-school".');
+  }
+  if (!isText(data.name)) errors.push('"name" is missing: give the pack a name people will recognise.');
+  if (data.description !== undefined && typeof data.description !== 'string') errors.push('"description" must be text.');
+  if (data.known !== undefined && !(Array.isArray(data.known) && data.known.every(isText))) {
+    errors.push('"known" must be a list of acronyms, such as [UK, NHS].');
+  }
+  if (!Array.isArray(data.entries)) {
+    errors.push('"entries" must be a list (it can be empty: entries: []).');
+    return { errors };
+  }
+  if (data.entries.length > MAX_ENTRIES) errors.push(`A file may hold at most ${MAX_ENTRIES} entries; this one has ${data.entries.length}.`);
+  const seen = new Map<string, number>();
+  data.entries.forEach((entry, i) => {
+    const where = `Entry ${i + 1}${isObject(entry) && isText(entry.term) ? ` ("${entry.term}")` : ''}`;
+    for (const problem of entryProblems(entry)) errors.push(`${where}: ${problem}`);
+    if (isObject(entry) && isText(entry.term)) {
+      const key = `${entry.kind}:${entry.term.toLowerCase()}`;
+      const first = seen.get(key);
+      if (first !== undefined) errors.push(`${where}: the same term is already entry ${first + 1}.`);
+      else seen.set(key, i);
+    }
+  });
+  return errors.length ? { errors } : { file: data as unknown as DictionaryFile, errors };
+}
+
+function entryProblems(entry: unknown): string[] {
+  if (!isObject(entry)) return ['must be a set of fields (term, kind, definition, ...).'];
+  const p: string[] = [];
+  for (const key of Object.keys(entry)) if (!ENTRY_KEYS.has(key)) p.push(`unknown field "${key}".`);
+  if (!isText(entry.term)) p.push('"term" is missing.');
+  else if (entry.term.length > MAX_TERM_LENGTH) p.push(`"term" is longer than ${MAX_TERM_LENGTH} characters.`);
+  else if (!/[\p{L}\p{N}]/u.test(entry.term)) p.push('"term" has no letters or digits.');
+  if (!KINDS.includes(entry.kind as EntryKind)) p.push(`"kind" must be one of ${KINDS.join(', ')}.`);
+  if (!isText(entry.source)) p.push('"source" is missing: name the kind of public source the facts came from.');
+  if (entry.topic !== undefined && !(TOPICS as readonly string[]).includes(entry.topic as string)) {
+    p.push(`"topic" must be one of ${TOPICS.join(', ')}.`);
+  }
+  for (const key of ['variants', 'suggestions'] as const) {
+    const v = entry[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every(isText))) p.push(`"${key}" must be a list of words or phrases.`);
+  }
+  for (const key of ['caseSensitive', 'flagExpansion'] as const) {
+    if (entry[key] !== undefined && typeof entry[key] !== 'boolean') p.push(`"${key}" must be true or false.`);
+  }
+  if (entry.senses !== undefined) {
+    if (!Array.isArray(entry.senses) || entry.senses.length < 2) p.push('"senses" must list at least two meanings.');
+    else entry.senses.forEach((s, i) => p.push(...senseProblems(s).map((m) => `sense ${i + 1}: ${m}`)));
+    if (entry.expansion !== undefined || entry.definition !== undefined) {
+      p.push('give "expansion" and "definition" inside each sense, not beside "senses".');
+    }
+  } else if (entry.kind === 'plain-word') {
+    if (!Array.isArray(entry.suggestions) || entry.suggestions.length === 0) p.push('a plain word needs "suggestions".');
+    if (entry.definition !== undefined && !isText(entry.definition)) p.push('"definition" must be text.');
+  } else {
+    if (!isText(entry.definition)) p.push('"definition" is missing.');
+    if (entry.kind === 'acronym' && !isText(entry.expansion)) p.push('an acronym needs "expansion" (what the letters stand for).');
+  }
+  if (entry.expansion !== undefined && !isText(entry.expansion)) p.push('"expansion" must be text.');
+  const ex = entry.examples;
+  if (!isObject(ex) || !Array.isArray(ex.flag) || ex.flag.length === 0 || !ex.flag.every(isText)) {
+    p.push('"examples" needs "flag": at least one sentence in which the term must be found.');
+  } else if (ex.pass !== undefined && !(Array.isArray(ex.pass) && ex.pass.every(isText))) {
+    p.push('"examples.pass" must be a list of sentences.');
+  }
+  return p;
+}
+
+function senseProblems(sense: unknown): string[] {
+  if (!isObject(sense)) return ['must have "expansion" and "definition".'];
+  const p: string[] = [];
+  for (const key of Object.keys(sense)) if (!SENSE_KEYS.has(key)) p.push(`unknown field "${key}".`);
+  if (!isText(sense.expansion)) p.push('"expansion" is missing.');
+  if (!isText(sense.definition)) p.push('"definition" is missing.');
+  for (const key of ['cues', 'suggestions'] as const) {
+    const v = (sense as Partial<Sense>)[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every(isText))) p.push(`"${key}" must be a list of words.`);
+  }
+  return p;
+}
+
+/** Files of one pack, merged; later files add entries. */
+export function mergeFiles(files: DictionaryFile[]): Map<string, Pack> {
+  const packs = new Map<string, Pack>();
+  for (const f of files) {
+    let pack = packs.get(f.pack);
+    if (!pack) {
+      pack = { id: f.pack, name: f.name, description: f.description, entries: [], known: [] };
+      packs.set(f.pack, pack);
+    }
+    pack.entries.push(...f.entries);
+    pack.known.push(...(f.known ?? []));
+  }
+  return packs;
+}

@@ -1,0 +1,98 @@
+/**
+ * A compiled glossary: every written form of every entry in a trie of lower-case tokens,
+ * so one left-to-right pass over a paragraph finds the longest term at each word.
+ */
+import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
+import { tokenise } from '../text/tokens.js';
+
+export interface GlossaryEntry extends DictionaryEntry {
+  pack: string;
+  packName: string;
+  /** `pack:term`, stable across sessions (used by "ignore always"). */
+  id: string;
+}
+
+/** How a form's token must be written: in any case, or with these exact capitals (or all capitals). */
+type PartCase = string | null;
+
+export interface Form {
+  entry: GlossaryEntry;
+  /** Per token: the capitals it needs, or null for any case. */
+  cases: PartCase[];
+  /** A short form (has an acronym in it): reported as `acronym`, explained at first use. */
+  short: boolean;
+}
+
+interface Node {
+  next: Map<string, Node>;
+  forms: Form[];
+}
+
+export interface Glossary {
+  root: Node;
+  entries: GlossaryEntry[];
+  /** Acronyms any reader knows (upper case). */
+  known: Set<string>;
+  /** Acronym forms by exact text, for finding acronyms the text explains. */
+  acronyms: Map<string, GlossaryEntry>;
+  /** Most tokens in any form, to bound the walk. */
+  maxTokens: number;
+}
+
+/** At least two capitals: `EHCP`, `SENCo`, `SaLT`, `DfE`, `KS2`. */
+export function isAcronymLike(word: string): boolean {
+  let upper = 0;
+  for (const ch of word) if (ch >= 'A' && ch <= 'Z') upper++;
+  return upper >= 2 && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
+}
+
+/** Compile packs into one glossary; for the same term, a later pack wins. */
+export function compileGlossary(packs: readonly Pack[]): Glossary {
+  const byKey = new Map<string, GlossaryEntry>();
+  const known = new Set<string>();
+  for (const pack of packs) {
+    for (const k of pack.known) known.add(k.toUpperCase());
+    for (const e of pack.entries) {
+      const key = `${e.kind}:${e.term.toLowerCase()}`;
+      byKey.delete(key); // re-insert so later packs' entries also win shared forms below
+      byKey.set(key, { ...e, pack: pack.id, packName: pack.name, id: `${pack.id}:${e.term}` });
+    }
+  }
+  const entries = [...byKey.values()];
+  const root: Node = { next: new Map(), forms: [] };
+  const acronyms = new Map<string, GlossaryEntry>();
+  let maxTokens = 1;
+  // Later entries go in first, so that on a clash of forms the later pack's entry wins.
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    for (const { text } of formsOf(entry)) {
+      const tokens = tokenise(text);
+      if (tokens.length === 0) continue;
+      const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
+      const short = entry.kind === 'acronym' && text !== entry.expansion && tokens.some((t) => isAcronymLike(t.text));
+      let node = root;
+      for (const t of tokens) {
+        let child = node.next.get(t.lower);
+        if (!child) node.next.set(t.lower, (child = { next: new Map(), forms: [] }));
+        node = child;
+      }
+      if (node.forms.some((f) => f.entry.id !== entry.id && sameCases(f.cases, cases))) continue;
+      node.forms.push({ entry, cases, short });
+      maxTokens = Math.max(maxTokens, tokens.length);
+      if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
+    }
+  }
+  return { root, entries, known, acronyms, maxTokens };
+}
+
+function sameCases(a: PartCase[], b: PartCase[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+function* formsOf(entry: DictionaryEntry): Generator<{ text: string }> {
+  yield { text: entry.term };
+  for (const v of entry.variants ?? []) yield { text: v };
+  if (entry.flagExpansion === false) return;
+  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion };
+  // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
+}

@@ -1,0 +1,70 @@
+/** Finds glossary terms in a run of tokens: leftmost, then longest, never overlapping. */
+import type { Token } from '../text/tokens.js';
+import type { Form, Glossary } from './glossary.js';
+
+export interface TermMatch {
+  form: Form;
+  /** Index of the first and last token. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export interface MatchOptions {
+  /** In a line written all in capitals, skip short forms that are also everyday words (`SEND`, `IT`). */
+  isShouting?: (offset: number) => boolean;
+  isEverydayWord?: (lower: string) => boolean;
+}
+
+export function matchTerms(glossary: Glossary, tokens: readonly Token[], options: MatchOptions = {}): TermMatch[] {
+  const out: TermMatch[] = [];
+  const usedSingular: boolean[] = [];
+  let best: TermMatch | undefined;
+  let i = 0;
+
+  const accepts = (form: Form, first: number, last: number): boolean => {
+    for (let k = 0; k <= last - first; k++) {
+      const want = form.cases[k];
+      if (want === null) continue;
+      const t = tokens[first + k];
+      const surface = usedSingular[k] ? t.singularText! : t.text;
+      if (surface !== want && surface !== want.toUpperCase()) return false;
+    }
+    if (form.short && last === first && options.isEverydayWord?.(tokens[first].lower) && options.isShouting?.(tokens[first].start)) return false;
+    return true;
+  };
+
+  const walk = (node: Glossary['root'], j: number, depth: number) => {
+    if (j >= tokens.length || depth >= glossary.maxTokens) return;
+    const t = tokens[j];
+    if (depth > 0 && !t.joinsPrevious) return;
+    for (const singular of [false, true]) {
+      const key = singular ? t.singular : t.lower;
+      if (key === undefined || (singular && key === t.lower)) continue;
+      const child = node.next.get(key);
+      if (!child) continue;
+      usedSingular[depth] = singular;
+      for (const form of child.forms) {
+        if ((!best || j > best.last) && accepts(form, i, j)) {
+          best = { form, first: i, last: j, start: tokens[i].start, end: t.end };
+          break;
+        }
+      }
+      walk(child, j + 1, depth + 1);
+    }
+  };
+
+  while (i < tokens.length) {
+    best = undefined;
+    walk(glossary.root, i, 0);
+    const found = best as TermMatch | undefined;
+    if (found) {
+      out.push(found);
+      i = found.last + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}

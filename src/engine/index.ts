@@ -1,0 +1,11 @@
+/** Plain SEND's engine: pure TypeScript, no DOM, no browser or Office API. */
+export { analyse, createAnalyser, type AnalyseOptions, type Analyser } from './analyser.js';
+export { AUDIENCES, DEFAULT_AUDIENCE, audience } from './audiences.js';
+export { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
+export { parseDictionary, MAX_DICTIONARY_BYTES } from './dictionary/parse.js';
+export { validateDictionary, mergeFiles } from './dictionary/validate.js';
+export type { DictionaryEntry, DictionaryFile, Pack, Sense, EntryKind } from './dictionary/schema.js';
+export { scores, countSentences } from './readability.js';
+export { paragraphs, sentences, words, type LineBreakMode } from './text/segment.js';
+export { PARAGRAPH_RULES, DOCUMENT_RULES } from './rules/index.js';
+export type * from './types.js';

@@ -1,0 +1,140 @@
+/**
+ * Readability from our own sentence and word segmentation. Counts are additive, so a
+ * document's figures come from summing its paragraphs' counts (no re-reading on an edit).
+ * Formulas as published: Flesch (1948) and Flesch-Kincaid (Kincaid et al., 1975), Gunning
+ * fog (1952), SMOG (McLaughlin, 1969), Coleman-Liau (1975), ARI (Senter and Smith, 1967),
+ * new Dale-Chall (Chall and Dale, 1995), Linsear Write. Syllables come from the `syllable`
+ * package, the counter text-readability uses too.
+ */
+import { syllable } from 'syllable';
+import { daleChall } from 'dale-chall';
+import type { Readability, TextCounts } from './types.js';
+import type { Sentence } from './text/segment.js';
+
+const familiar = new Set(daleChall);
+const syllableCache = new Map<string, number>();
+
+/** Syllables in one word; a number or symbol still counts as one. */
+export function syllables(word: string): number {
+  const lower = word.toLowerCase();
+  let n = syllableCache.get(lower);
+  if (n === undefined) {
+    n = Math.max(1, syllable(lower));
+    if (syllableCache.size > 50_000) syllableCache.clear();
+    syllableCache.set(lower, n);
+  }
+  return n;
+}
+
+export function emptyCounts(): TextCounts {
+  return { words: 0, sentences: 0, syllables: 0, characters: 0, polysyllables: 0, complexWords: 0, difficultWords: 0, easyWords: 0 };
+}
+
+export function addCounts(into: TextCounts, from: TextCounts): TextCounts {
+  into.words += from.words;
+  into.sentences += from.sentences;
+  into.syllables += from.syllables;
+  into.characters += from.characters;
+  into.polysyllables += from.polysyllables;
+  into.complexWords += from.complexWords;
+  into.difficultWords += from.difficultWords;
+  into.easyWords += from.easyWords;
+  return into;
+}
+
+/** Counts for sentences already segmented. */
+export function countSentences(sentences: readonly Sentence[]): TextCounts {
+  const c = emptyCounts();
+  for (const s of sentences) {
+    c.sentences++;
+    for (let i = 0; i < s.words.length; i++) {
+      const word = s.words[i].text;
+      const n = syllables(word);
+      c.words++;
+      c.syllables += n;
+      c.characters += countLettersAndDigits(word);
+      if (n >= 3) {
+        c.polysyllables++;
+        if (isComplex(word, i === 0)) c.complexWords++;
+      } else {
+        c.easyWords++;
+      }
+      if (isDifficult(word, i === 0)) c.difficultWords++;
+    }
+  }
+  return c;
+}
+
+function countLettersAndDigits(word: string): number {
+  let n = 0;
+  for (const ch of word) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
+}
+
+/** Gunning's "complex" word: 3+ syllables, not a proper noun, not made long by -es, -ed or -ing. */
+function isComplex(word: string, sentenceStart: boolean): boolean {
+  if (!sentenceStart && /^\p{Lu}/u.test(word)) return false;
+  if (word.includes('-')) return false;
+  const stem = word.replace(/(?:es|ed|ing)$/i, '');
+  return stem === word || syllables(stem) >= 3;
+}
+
+/** Not on the Dale-Chall list of familiar words (allowing simple inflections). */
+function isDifficult(word: string, sentenceStart: boolean): boolean {
+  if (/^\p{N}+$/u.test(word)) return false;
+  if (!sentenceStart && /^\p{Lu}/u.test(word)) return false; // names
+  const w = word.toLowerCase().replace(/[’']s$/, '');
+  if (familiar.has(w)) return false;
+  for (const [suffix, add] of INFLECTIONS) {
+    if (w.endsWith(suffix) && familiar.has(w.slice(0, w.length - suffix.length) + add)) return false;
+  }
+  return true;
+}
+
+const INFLECTIONS: Array<[string, string]> = [
+  ['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'],
+  ['er', ''], ['est', ''], ['ly', ''],
+];
+
+const round = (x: number, places = 1) => {
+  const f = 10 ** places;
+  return Math.round(x * f) / f;
+};
+
+/** The formulas, from counts. Empty text scores zero rather than NaN. */
+export function scores(c: TextCounts, longestSentence = 0): Readability {
+  const W = c.words;
+  const S = c.sentences;
+  if (W === 0 || S === 0) {
+    return {
+      ...c, averageSentenceLength: 0, averageSyllablesPerWord: 0, fleschReadingEase: 0, fleschKincaidGrade: 0,
+      readingAge: 0, gunningFog: 0, smogIndex: 0, colemanLiauIndex: 0, automatedReadabilityIndex: 0,
+      daleChallScore: 0, linsearWrite: 0, longestSentence,
+    };
+  }
+  const wps = W / S;
+  const spw = c.syllables / W;
+  const fk = 0.39 * wps + 11.8 * spw - 15.59;
+  const difficultPct = (100 * c.difficultWords) / W;
+  const linsear = (c.easyWords + 3 * (W - c.easyWords)) / S;
+  return {
+    ...c,
+    averageSentenceLength: round(wps),
+    averageSyllablesPerWord: round(spw, 2),
+    fleschReadingEase: round(206.835 - 1.015 * wps - 84.6 * spw),
+    fleschKincaidGrade: round(fk),
+    readingAge: round(Math.max(5, fk + 5)),
+    gunningFog: round(0.4 * (wps + (100 * c.complexWords) / W)),
+    smogIndex: round(1.043 * Math.sqrt((c.polysyllables * 30) / S) + 3.1291),
+    colemanLiauIndex: round(0.0588 * ((100 * c.characters) / W) - 0.296 * ((100 * S) / W) - 15.8),
+    automatedReadabilityIndex: round(4.71 * (c.characters / W) + 0.5 * wps - 21.43),
+    daleChallScore: round(0.1579 * difficultPct + 0.0496 * wps + (difficultPct > 5 ? 3.6365 : 0), 2),
+    linsearWrite: round(linsear > 20 ? linsear / 2 : (linsear - 2) / 2),
+    longestSentence,
+  };
+}
+
+/** On the Dale-Chall list of words most readers know. */
+export function isEverydayWord(lower: string): boolean {
+  return familiar.has(lower);
+}

@@ -1,0 +1,57 @@
+/**
+ * Marks acronyms the text explains (there or earlier) as explained, and offers to spell out
+ * the first unexplained use: "EHCP" → "Education, Health and Care plan (EHCP)".
+ */
+import type { DocumentRule } from './rule.js';
+
+export const acronymFirstUse: DocumentRule = {
+  id: 'acronym-first-use',
+  description: 'Acronyms explained in the text are marked as explained; the first unexplained use can be spelled out.',
+  examples: {
+    flag: ['We will ask for an EHCP. The EHCP will list the help your child gets.'],
+    pass: ['An Education, Health and Care Plan (EHCP) sets out help. The EHCP is reviewed each year.'],
+  },
+  apply(findings, facts) {
+    // Where each acronym is first explained, by entry id and by its letters.
+    const explainedFrom = new Map<string, { at: number; expansion: string }>();
+    for (const e of facts.explanations) {
+      for (const key of [facts.entryIdFor(e.acronym), letters(e.acronym)]) {
+        if (key && !explainedFrom.has(key)) explainedFrom.set(key, { at: e.start, expansion: e.expansion });
+      }
+    }
+    const offered = new Set<string>();
+    for (const f of findings) {
+      if (f.category !== 'acronym') continue;
+      const keys = [f.entryId, letters(singular(f.text))].filter((k): k is string => !!k);
+      const explanation = keys.map((k) => explainedFrom.get(k)).find((x) => x && x.at <= f.start);
+      if (explanation) {
+        f.explained = true;
+        f.expansion ??= explanation.expansion;
+        f.message = `"${f.text}" is explained in the text (${f.expansion}).`;
+        continue;
+      }
+      f.explained = false;
+      const key = keys[0];
+      // Offer to spell out the first single-word use, with the glossary's expansion or, failing that, the one the text gives later.
+      if (offered.has(key) || /\s/.test(f.text)) continue;
+      offered.add(key);
+      const expansion = f.expansion ?? keys.map((k) => explainedFrom.get(k)?.expansion).find(Boolean);
+      if (expansion) {
+        f.replacements.unshift({ label: 'Explain at first use', text: `${pluralLike(f.text, expansion)} (${f.text})` });
+      }
+    }
+  },
+};
+
+function letters(acronym: string): string {
+  return `letters:${acronym.toUpperCase()}`;
+}
+
+function singular(text: string): string {
+  return text.length > 2 && text.endsWith('s') && /\p{Lu}/u.test(text[text.length - 2]) ? text.slice(0, -1) : text;
+}
+
+/** "EHCPs" → "Education, Health and Care plans". */
+function pluralLike(short: string, expansion: string): string {
+  return singular(short) !== short && !expansion.endsWith('s') ? `${expansion}s` : expansion;
+}

@@ -1,0 +1,71 @@
+/** SEND terms and acronyms from the glossary, with their plain meaning. */
+import type { ParagraphContext } from '../context.js';
+import type { GlossaryEntry } from '../glossary/glossary.js';
+import type { TermMatch } from '../glossary/match.js';
+import type { Sense } from '../dictionary/schema.js';
+import { matchCase } from '../text/case.js';
+import type { Finding } from '../types.js';
+import type { ParagraphRule } from './rule.js';
+
+export const glossaryTerm: ParagraphRule = {
+  id: 'glossary-term',
+  category: 'jargon',
+  description: 'SEND terms and acronyms from the glossary, with their plain meaning.',
+  examples: {
+    flag: ['We will ask the council for an EHCP.', 'She is on SEN support.', 'The SENCo will call you.', 'We follow the graduated approach.'],
+    pass: ['We will send the letter on Monday.', 'Thank you for coming to see us.'],
+  },
+  check(context) {
+    const out: Finding[] = [];
+    for (const match of context.terms()) {
+      if (match.form.entry.kind !== 'plain-word') out.push(termFinding(context, match));
+    }
+    return out;
+  },
+};
+
+function termFinding(context: ParagraphContext, match: TermMatch): Finding {
+  const entry = match.form.entry;
+  const sense = pickSense(entry, context, match);
+  const text = context.text.slice(match.start, match.end);
+  const expansion = sense?.expansion ?? entry.expansion;
+  const suggestions = sense?.suggestions ?? entry.suggestions ?? [];
+  const short = match.form.short;
+  return {
+    category: short ? 'acronym' : 'jargon',
+    rule: 'glossary-term',
+    start: match.start,
+    end: match.end,
+    text,
+    message: short && expansion
+      ? `"${text}" may be new to the reader. It stands for ${expansion}.`
+      : `"${text}" is SEND jargon the reader may not know.`,
+    term: entry.term,
+    expansion,
+    definition: sense?.definition ?? entry.definition,
+    suggestions,
+    replacements: suggestions.map((s) => ({ label: `Use "${s}"`, text: matchCase(text, s) })),
+    explained: short ? false : undefined,
+    entryId: entry.id,
+    source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
+  };
+}
+
+/** The sense with most cue words in the sentence, else in the paragraph; the first sense when none. */
+function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermMatch): Sense | undefined {
+  if (!entry.senses) return undefined;
+  for (const scope of ['sentence', 'paragraph'] as const) {
+    const words = context.wordsAround(match.start, scope);
+    let best: Sense | undefined;
+    let bestHits = 0;
+    for (const sense of entry.senses) {
+      const hits = (sense.cues ?? []).filter((cue) => words.has(cue)).length;
+      if (hits > bestHits) {
+        best = sense;
+        bestHits = hits;
+      }
+    }
+    if (best) return best;
+  }
+  return entry.senses[0];
+}

@@ -1,0 +1,42 @@
+/** Runs of capitals that are not in any glossary and that a reader may not know. */
+import { isAcronymLike } from '../glossary/glossary.js';
+import type { Finding } from '../types.js';
+import type { ParagraphRule } from './rule.js';
+
+const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
+
+export const unknownAcronym: ParagraphRule = {
+  id: 'unknown-acronym',
+  category: 'acronym',
+  description: 'Acronyms that are in no glossary and that the reader may not know.',
+  examples: {
+    flag: ['Please bring the form to the PCF meeting.', 'The JSNA shows rising need.'],
+    pass: ['I saw the GP in the UK.', 'Part II of the report is OK.', 'PLEASE READ THIS LETTER CAREFULLY', 'Your child is in Year 6.'],
+  },
+  check(context) {
+    const out: Finding[] = [];
+    const terms = context.terms();
+    let t = 0;
+    for (const token of context.tokens()) {
+      while (t < terms.length && terms[t].end <= token.start) t++;
+      if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
+      if (!isAcronymLike(token.text) || context.isShouting(token.start)) continue;
+      const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
+      if (context.glossary.known.has(base.toUpperCase()) || ROMAN.test(base)) continue;
+      if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
+      out.push({
+        category: 'acronym',
+        rule: 'unknown-acronym',
+        start: token.start,
+        end: token.end,
+        text: token.text,
+        message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
+        term: base,
+        suggestions: [],
+        replacements: [],
+        explained: false,
+      });
+    }
+    return out;
+  },
+};
