@@ -90,9 +90,14 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
     const total = emptyCounts();
     let longest = 0;
     for (const span of paragraphs(text, mode)) {
-      const r = paragraph(text.slice(span.start, span.end));
+      let body = text.slice(span.start, span.end);
+      // In soft mode a line break inside a paragraph is a space (same length, so offsets hold).
+      if (mode === 'soft') body = body.replace(/[\r\n]/g, ' ');
+      const r = paragraph(body);
       for (const f of r.findings) {
-        findings.push({ ...f, start: f.start + span.start, end: f.end + span.start, replacements: [...f.replacements] });
+        const start = f.start + span.start;
+        const end = f.end + span.start;
+        findings.push({ ...f, start, end, text: mode === 'soft' ? text.slice(start, end) : f.text, replacements: [...f.replacements] });
       }
       for (const e of r.explanations) explanations.push({ ...e, start: e.start + span.start, end: e.end + span.start });
       addCounts(total, r.counts);

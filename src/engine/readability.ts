@@ -42,24 +42,51 @@ export function addCounts(into: TextCounts, from: TextCounts): TextCounts {
   return into;
 }
 
+/** What counting needs to know of a word, worked out once per spelling. */
+interface WordInfo {
+  syllables: number;
+  characters: number;
+  /** Complex (Gunning) / difficult (Dale-Chall) mid-sentence, and at the start of a sentence. */
+  complex: boolean;
+  complexAtStart: boolean;
+  difficult: boolean;
+  difficultAtStart: boolean;
+}
+const wordInfoCache = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = wordInfoCache.get(word);
+  if (info) return info;
+  const n = syllables(word);
+  const capitalised = /^\p{Lu}/u.test(word);
+  info = {
+    syllables: n,
+    characters: countLettersAndDigits(word),
+    complex: n >= 3 && !capitalised && isComplex(word),
+    complexAtStart: n >= 3 && isComplex(word),
+    difficult: !capitalised && isDifficult(word),
+    difficultAtStart: isDifficult(word),
+  };
+  if (wordInfoCache.size > 100_000) wordInfoCache.clear();
+  wordInfoCache.set(word, info);
+  return info;
+}
+
 /** Counts for sentences already segmented. */
 export function countSentences(sentences: readonly Sentence[]): TextCounts {
   const c = emptyCounts();
   for (const s of sentences) {
     c.sentences++;
     for (let i = 0; i < s.words.length; i++) {
-      const word = s.words[i].text;
-      const n = syllables(word);
+      const info = wordInfo(s.words[i].text);
+      const start = i === 0;
       c.words++;
-      c.syllables += n;
-      c.characters += countLettersAndDigits(word);
-      if (n >= 3) {
-        c.polysyllables++;
-        if (isComplex(word, i === 0)) c.complexWords++;
-      } else {
-        c.easyWords++;
-      }
-      if (isDifficult(word, i === 0)) c.difficultWords++;
+      c.syllables += info.syllables;
+      c.characters += info.characters;
+      if (info.syllables >= 3) c.polysyllables++;
+      else c.easyWords++;
+      if (start ? info.complexAtStart : info.complex) c.complexWords++;
+      if (start ? info.difficultAtStart : info.difficult) c.difficultWords++;
     }
   }
   return c;
@@ -71,18 +98,16 @@ function countLettersAndDigits(word: string): number {
   return n;
 }
 
-/** Gunning's "complex" word: 3+ syllables, not a proper noun, not made long by -es, -ed or -ing. */
-function isComplex(word: string, sentenceStart: boolean): boolean {
-  if (!sentenceStart && /^\p{Lu}/u.test(word)) return false;
+/** Gunning's "complex" word: 3+ syllables, not a compound, not made long by -es, -ed or -ing. (Names are left out by the caller.) */
+function isComplex(word: string): boolean {
   if (word.includes('-')) return false;
   const stem = word.replace(/(?:es|ed|ing)$/i, '');
   return stem === word || syllables(stem) >= 3;
 }
 
-/** Not on the Dale-Chall list of familiar words (allowing simple inflections). */
-function isDifficult(word: string, sentenceStart: boolean): boolean {
+/** Not on the Dale-Chall list of familiar words (allowing simple inflections); numbers are familiar. */
+function isDifficult(word: string): boolean {
   if (/^\p{N}+$/u.test(word)) return false;
-  if (!sentenceStart && /^\p{Lu}/u.test(word)) return false; // names
   const w = word.toLowerCase().replace(/[’']s$/, '');
   if (familiar.has(w)) return false;
   for (const [suffix, add] of INFLECTIONS) {
@@ -96,10 +121,8 @@ const INFLECTIONS: Array<[string, string]> = [
   ['er', ''], ['est', ''], ['ly', ''],
 ];
 
-const round = (x: number, places = 1) => {
-  const f = 10 ** places;
-  return Math.round(x * f) / f;
-};
+const round = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The formulas, from counts. Empty text scores zero rather than NaN. */
 export function scores(c: TextCounts, longestSentence = 0): Readability {
@@ -120,7 +143,7 @@ export function scores(c: TextCounts, longestSentence = 0): Readability {
   return {
     ...c,
     averageSentenceLength: round(wps),
-    averageSyllablesPerWord: round(spw, 2),
+    averageSyllablesPerWord: round2(spw),
     fleschReadingEase: round(206.835 - 1.015 * wps - 84.6 * spw),
     fleschKincaidGrade: round(fk),
     readingAge: round(Math.max(5, fk + 5)),
@@ -128,7 +151,7 @@ export function scores(c: TextCounts, longestSentence = 0): Readability {
     smogIndex: round(1.043 * Math.sqrt((c.polysyllables * 30) / S) + 3.1291),
     colemanLiauIndex: round(0.0588 * ((100 * c.characters) / W) - 0.296 * ((100 * S) / W) - 15.8),
     automatedReadabilityIndex: round(4.71 * (c.characters / W) + 0.5 * wps - 21.43),
-    daleChallScore: round(0.1579 * difficultPct + 0.0496 * wps + (difficultPct > 5 ? 3.6365 : 0), 2),
+    daleChallScore: round2(0.1579 * difficultPct + 0.0496 * wps + (difficultPct > 5 ? 3.6365 : 0)),
     linsearWrite: round(linsear > 20 ? linsear / 2 : (linsear - 2) / 2),
     longestSentence,
   };

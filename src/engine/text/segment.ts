@@ -34,6 +34,7 @@ const ABBREVIATIONS = new Set([
 /** These never end a sentence, even before a capital. */
 const NEVER_FINAL = new Set(['e.g', 'eg', 'i.e', 'ie', 'mr', 'mrs', 'ms', 'dr', 'prof', 'cllr', 'cf', 'vs', 'tel']);
 
+const HEADING = /^[ \t]*#{1,6}\s/;
 const BLOCK_START = /^[ \t]*(?:[-*+•◦▪‣–]\s|\d+[.)]\s|#{1,6}\s|>\s?)/;
 
 /**
@@ -45,6 +46,7 @@ export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
   const spans: Span[] = [];
   let start = -1;
   let lineStart = 0;
+  let previousLineStart = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 10;
@@ -58,10 +60,11 @@ export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
       start = -1;
     } else if (start < 0) {
       start = lineStart;
-    } else if (BLOCK_START.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 12)))) {
+    } else if (BLOCK_START.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 12))) || HEADING.test(text.slice(previousLineStart, previousLineStart + 8))) {
       spans.push(trim(text, start, lastContentEnd(text, start, lineStart)));
       start = lineStart;
     }
+    previousLineStart = lineStart;
     if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
   }
@@ -120,7 +123,7 @@ export function sentences(text: string): Sentence[] {
   for (let w = 0; w < all.length; w++) {
     const word = all[w];
     if (current.length === 0 && isListMarker(text, word)) continue;
-    if (sentenceStart < 0) sentenceStart = word.start;
+    if (sentenceStart < 0) sentenceStart = withOpeningPunctuation(text, word.start, out.length ? out[out.length - 1].end : 0);
     current.push(word);
     const next = all[w + 1];
     const gapEnd = next ? next.start : text.length;
@@ -150,6 +153,12 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
     }
   }
   return lastTerminal;
+}
+
+/** Opening quotes and brackets just before a sentence's first word belong to it. */
+function withOpeningPunctuation(text: string, start: number, floor: number): number {
+  while (start > floor && /["'“‘(\[]/.test(text[start - 1])) start--;
+  return start;
 }
 
 function isListMarker(text: string, word: Word): boolean {

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyse } from '../../src/engine/index.js';
+import { glossaryTerm } from '../../src/engine/rules/glossary-term.js';
+import { miniAnalyser, miniPack } from '../helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('analyser', () => {
+  it('gives findings whose offsets slice to their text, in document order', () => {
+    const text = 'Dear parent,\n\nThe SENCo will call. 😀 Your EHCP review is soon.\nWe utilise SEN support.';
+    const { findings } = miniAnalyser().analyse(text);
+    expect(findings.map((f) => f.text)).toEqual(['SENCo', 'EHCP', 'utilise', 'SEN support']);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+  });
+
+  it('re-analyses only the paragraph that changed', () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} talks about the EHCP and SEN support.`);
+    const analyser = miniAnalyser();
+    analyser.analyse(paragraphs.join('\n'));
+    const check = vi.spyOn(glossaryTerm, 'check');
+    paragraphs[17] += ' The SENCo agrees.';
+    const after = analyser.analyse(paragraphs.join('\n'));
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(after.findings.filter((f) => f.term === 'SENCO')).toHaveLength(1);
+    expect(after.findings.filter((f) => f.term === 'EHCP')).toHaveLength(40);
+  });
+
+  it('gives the same answer from the cache as from scratch', () => {
+    const text = 'The EHCP is late.\nAn Education, Health and Care plan (EHCP) is legal.\nThe EHCP is late.';
+    const warm = miniAnalyser();
+    warm.analyse(text);
+    expect(warm.analyse(text)).toEqual(miniAnalyser().analyse(text));
+  });
+
+  it('reports readability per paragraph and for the whole text', () => {
+    const r = miniAnalyser().analyse('We will meet.\nPlease bring the form.');
+    expect(r.paragraphs.map((p) => p.readability.words)).toEqual([3, 4]);
+    expect(r.readability.words).toBe(7);
+    expect(r.withinAudience).toBe(true);
+    expect(r.audience.id).toBe('parent-carer');
+  });
+
+  it('says when text is too hard for the audience', () => {
+    const hard = 'Notwithstanding the aforementioned considerations, the multidisciplinary assessment necessitates comprehensive documentation.';
+    expect(miniAnalyser().analyse(hard).withinAudience).toBe(false);
+  });
+
+  it('ignores terms the user chose to ignore, and categories turned off', () => {
+    const text = 'The EHCP and the SENCo. We utilise it.';
+    expect(miniAnalyser({ ignore: ['ehcp'] }).analyse(text).findings.map((f) => f.text)).toEqual(['SENCo', 'utilise']);
+    expect(miniAnalyser({ ignore: ['mini:SENCO'] }).analyse(text).findings.map((f) => f.text)).toEqual(['EHCP', 'utilise']);
+    expect(miniAnalyser({ categories: ['plain-word'] }).analyse(text).findings.map((f) => f.text)).toEqual(['utilise']);
+  });
+
+  it('lets a later pack override a term', () => {
+    const mine = { id: 'user', name: 'My terms', known: [], entries: [{ term: 'EHCP', kind: 'acronym' as const, expansion: 'Education, Health and Care plan', definition: 'Our own words.', source: 'Me', examples: { flag: ['EHCP'] } }] };
+    const [f] = miniAnalyser({ extraPacks: [mine] }).analyse('The EHCP.').findings;
+    expect(f.definition).toBe('Our own words.');
+    expect(f.source?.pack).toBe('user');
+  });
+
+  it('rejects unknown packs and audiences with a clear message', () => {
+    expect(() => analyse('x', { packs: ['nowhere'] })).toThrow(/Unknown pack "nowhere"/);
+    expect(() => analyse('x', { audience: 'aliens' as never })).toThrow(/Unknown audience "aliens"/);
+    expect(() => miniAnalyser().analyse(42 as never)).toThrow(/needs text/);
+  });
+
+  it('joins wrapped lines in soft mode', () => {
+    const text = 'We will ask\nfor an EHC\nplan soon.';
+    expect(miniAnalyser({ lineBreaks: 'soft' }).analyse(text).readability.sentences).toBe(1);
+    expect(miniAnalyser().analyse(text).readability.sentences).toBe(3);
+  });
+
+  it('uses the mini pack fixture', () => {
+    expect(miniPack().entries.length).toBeGreaterThan(5);
+  });
+});

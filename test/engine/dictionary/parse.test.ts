@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseDictionary } from '../../../src/engine/index.js';
+
+describe('parseDictionary', () => {
+  it('reads YAML and JSON alike', () => {
+    const yaml = 'pack: my-school\nname: My school\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n    source: Our school\n    examples: {flag: [Go to the Rainbow Room.]}\n';
+    const json = JSON.stringify({ pack: 'my-school', name: 'My school', entries: [] });
+    expect(parseDictionary(yaml).file?.entries[0].term).toBe('Rainbow Room');
+    expect(parseDictionary(json).file?.entries).toEqual([]);
+  });
+
+  it('says where broken YAML is, in plain words', () => {
+    const r = parseDictionary('pack: x\nname: [unclosed\nentries: []\n', 'terms.yaml');
+    expect(r.file).toBeUndefined();
+    expect(r.errors[0]).toMatch(/^terms\.yaml, line \d+: this is not valid YAML or JSON/);
+  });
+
+  it('refuses duplicate keys and huge files', () => {
+    expect(parseDictionary('pack: a\npack: b\nname: x\nentries: []').errors[0]).toMatch(/not valid YAML/);
+    expect(parseDictionary('x'.repeat(5_000_001)).errors[0]).toMatch(/too large/);
+  });
+
+  it('prefixes validation errors with the file name', () => {
+    expect(parseDictionary('pack: ok\nname: OK\nentries: [{term: X}]', 'mine.json').errors[0]).toMatch(/^mine\.json: Entry 1 \("X"\)/);
+  });
+});

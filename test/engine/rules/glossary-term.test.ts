@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../../src/engine/index.js';
+import { miniAnalyser } from '../../helpers.js';
+
+describe('glossary-term', () => {
+  it('reports an acronym with its expansion, definition and source', () => {
+    const [f] = miniAnalyser().analyse('We will ask for an EHCP.').findings;
+    expect(f).toMatchObject({
+      category: 'acronym', rule: 'glossary-term', text: 'EHCP', term: 'EHCP', start: 19, end: 23,
+      expansion: 'Education, Health and Care plan', explained: false, entryId: 'mini:EHCP',
+      source: { pack: 'mini', packName: 'Mini test pack', reference: 'SEND Code of Practice (2015)' },
+    });
+    expect(f.definition).toMatch(/legal plan/);
+  });
+
+  it('reports a spelled-out term as jargon', () => {
+    const [f] = miniAnalyser().analyse('Your child has an Education, Health and Care plan.').findings;
+    expect(f).toMatchObject({ category: 'jargon', term: 'EHCP' });
+  });
+
+  it('chooses the sense of an ambiguous short form from nearby words', () => {
+    const senses = (text: string) => miniAnalyser().analyse(text).findings.map((f) => f.expansion);
+    expect(senses('The OT will help with handwriting and sensory needs.')).toEqual(['occupational therapy']);
+    expect(senses('He worked OT on the late shift for extra pay.')).toEqual(['overtime']);
+    expect(senses('The OT will visit.')).toEqual(['occupational therapy']);
+    expect(senses('Extra pay for OT.\nThe OT saw her handwriting.')).toEqual(['overtime', 'occupational therapy']);
+  });
+
+  it('resolves the shipped ambiguous short forms by context', () => {
+    const meaning = (text: string, term: string) => analyse(text).findings.find((f) => f.term === term)?.expansion?.toLowerCase();
+    expect(meaning('The SLT will decide on the budget with the head teacher and governors.', 'SLT')).toMatch(/leadership/);
+    expect(meaning('The SLT will work on his speech and language in therapy sessions.', 'SLT')).toMatch(/speech/);
+    expect(meaning('The EP will carry out an assessment of her learning.', 'EP')).toMatch(/psycholog/);
+  });
+
+  it('skips short forms that are everyday words in a line of capitals', () => {
+    expect(analyse('PLEASE SEND IT BACK TODAY').findings.filter((f) => f.rule === 'glossary-term')).toEqual([]);
+    expect(analyse('Children with SEND need support.').findings.some((f) => f.text === 'SEND')).toBe(true);
+  });
+});

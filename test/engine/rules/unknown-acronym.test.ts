@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { miniAnalyser } from '../../helpers.js';
+
+const unknown = (text: string) => miniAnalyser().analyse(text).findings.filter((f) => f.rule === 'unknown-acronym').map((f) => f.text);
+
+describe('unknown-acronym', () => {
+  it('flags runs of capitals that no glossary knows', () => {
+    expect(unknown('The JSNA and the PCFs are ready.')).toEqual(['JSNA', 'PCFs']);
+  });
+
+  it('leaves ordinary capitals alone', () => {
+    expect(unknown('I am OK. A GP in the UK. NHS care. Part IV. Year 6. MMXXIV.')).toEqual([]);
+    expect(unknown('IMPORTANT NOTICE FOR ALL FAMILIES')).toEqual([]);
+    expect(unknown('Order A12B3 arrived.')).toEqual([]);
+  });
+
+  it('does not report what a glossary term already covers', () => {
+    expect(unknown('The EHCP and the SENCo.')).toEqual([]);
+  });
+
+  it('uses the text\'s own explanation for first-use fixes', () => {
+    const f = miniAnalyser().analyse('Join the PCF. The Parent Carer Forum (PCF) meets monthly.').findings.filter((x) => x.rule === 'unknown-acronym');
+    expect(f.map((x) => x.explained)).toEqual([false, true]);
+    expect(f[0].replacements[0]).toEqual({ label: 'Explain at first use', text: 'Parent Carer Forum (PCF)' });
+    expect(f[1].expansion).toBe('Parent Carer Forum');
+  });
+});
