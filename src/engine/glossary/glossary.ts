@@ -21,6 +21,11 @@ export interface Form {
   cases: PartCase[];
   /** A short form (has an acronym in it): reported as `acronym`, explained at first use. */
   short: boolean;
+  /**
+   * A plain expansion (`flagExpansion: false`): matched so that no shorter term inside it is
+   * reported ("free school" inside "free school meals"), but not reported itself.
+   */
+  silent: boolean;
 }
 
 interface Node {
@@ -65,7 +70,7 @@ export function compileGlossary(packs: readonly Pack[]): Glossary {
   // Later entries go in first, so that on a clash of forms the later pack's entry wins.
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
-    for (const { text } of formsOf(entry)) {
+    for (const { text, silent } of formsOf(entry)) {
       const tokens = tokenise(text);
       if (tokens.length === 0) continue;
       const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
@@ -77,7 +82,7 @@ export function compileGlossary(packs: readonly Pack[]): Glossary {
         node = child;
       }
       if (node.forms.some((f) => f.entry.id !== entry.id && sameCases(f.cases, cases))) continue;
-      node.forms.push({ entry, cases, short });
+      node.forms.push({ entry, cases, short, silent });
       maxTokens = Math.max(maxTokens, tokens.length);
       if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
     }
@@ -89,10 +94,9 @@ function sameCases(a: PartCase[], b: PartCase[]): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-function* formsOf(entry: DictionaryEntry): Generator<{ text: string }> {
-  yield { text: entry.term };
-  for (const v of entry.variants ?? []) yield { text: v };
-  if (entry.flagExpansion === false) return;
-  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion };
+function* formsOf(entry: DictionaryEntry): Generator<{ text: string; silent: boolean }> {
+  yield { text: entry.term, silent: false };
+  for (const v of entry.variants ?? []) yield { text: v, silent: false };
+  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: entry.flagExpansion === false };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
 }

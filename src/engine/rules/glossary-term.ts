@@ -4,6 +4,7 @@ import type { GlossaryEntry } from '../glossary/glossary.js';
 import type { TermMatch } from '../glossary/match.js';
 import type { Sense } from '../dictionary/schema.js';
 import { matchCase } from '../text/case.js';
+import { isRomanNumeralAfter } from '../text/roman.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
@@ -17,8 +18,12 @@ export const glossaryTerm: ParagraphRule = {
   },
   check(context) {
     const out: Finding[] = [];
+    const tokens = context.tokens();
     for (const match of context.terms()) {
-      if (match.form.entry.kind !== 'plain-word') out.push(termFinding(context, match));
+      if (match.form.entry.kind === 'plain-word' || match.form.silent) continue;
+      // "Part VI" is a number, not VI (visual impairment).
+      if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text)) continue;
+      out.push(termFinding(context, match));
     }
     return out;
   },

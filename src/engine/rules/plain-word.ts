@@ -15,7 +15,7 @@ export const plainWord: ParagraphRule = {
     const out: Finding[] = [];
     for (const match of context.terms()) {
       const entry = match.form.entry;
-      if (entry.kind !== 'plain-word') continue;
+      if (entry.kind !== 'plain-word' || match.form.silent) continue;
       const text = context.text.slice(match.start, match.end);
       const suggestions = entry.suggestions ?? [];
       out.push({

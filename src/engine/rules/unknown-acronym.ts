@@ -1,9 +1,9 @@
 /** Runs of capitals that are not in any glossary and that a reader may not know. */
 import { isAcronymLike } from '../glossary/glossary.js';
+import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
-const ROMAN = /^(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$/;
 
 export const unknownAcronym: ParagraphRule = {
   id: 'unknown-acronym',
@@ -22,7 +22,7 @@ export const unknownAcronym: ParagraphRule = {
       if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
       if (!isAcronymLike(token.text) || context.isShouting(token.start)) continue;
       const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
-      if (context.glossary.known.has(base.toUpperCase()) || ROMAN.test(base)) continue;
+      if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
       if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
       out.push({
         category: 'acronym',

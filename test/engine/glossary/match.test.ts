@@ -37,3 +37,9 @@ describe('glossary matching', () => {
     expect(f.replacements[0].text).toBe('Use');
   });
 });
+
+describe('plain expansions', () => {
+  it('are not reported, and stop a shorter term inside them from being reported', () => {
+    expect(found('She gets free school meals at the free school. FSM helps.')).toEqual([['free school', 'free school'], ['FSM', 'FSM']]);
+  });
+});

@@ -38,3 +38,11 @@ describe('glossary-term', () => {
     expect(analyse('Children with SEND need support.').findings.some((f) => f.text === 'SEND')).toBe(true);
   });
 });
+
+describe('glossary-term and Roman numerals', () => {
+  it('reads "Part VI" as a number but "VI" alone as the term', () => {
+    const vi = (text: string) => analyse(text).findings.filter((f) => f.term === 'VI').map((f) => f.text);
+    expect(vi('See Part VI and Chapter II of the Code.')).toEqual([]);
+    expect(vi('The VI team will visit school.')).toEqual(['VI']);
+  });
+});
