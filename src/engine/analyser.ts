@@ -29,6 +29,8 @@ export interface AnalyseOptions {
   lineBreaks?: LineBreakMode;
   /** Packs to choose from (default: the built-in ones). */
   available?: readonly Pack[];
+  /** Also report entries marked `common` (words most readers know), as when a reader asks about a selection. */
+  includeCommon?: boolean;
 }
 
 interface ParagraphResult {
@@ -48,7 +50,7 @@ export interface Analyser {
 
 export function createAnalyser(options: AnalyseOptions = {}): Analyser {
   const audience = audienceFor(options.audience);
-  const glossary = compileGlossary(choosePacks(options));
+  const glossary = compileGlossary(choosePacks(options), { includeCommon: options.includeCommon });
   const mode = options.lineBreaks ?? 'hard';
   const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
   const categories = options.categories ? new Set(options.categories) : undefined;

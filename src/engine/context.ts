@@ -45,6 +45,12 @@ export class ParagraphContext {
     return (this.cache.shouting ??= this.sentences().filter(isShouting));
   }
 
+  /** The sentence holding `offset` has no small letters at all (a heading such as "POLICY" or "AIMS"). */
+  hasNoSmallLetters(offset: number): boolean {
+    const s = this.sentences().find((x) => x.start <= offset && offset < x.end);
+    return s !== undefined && s.words.every((w) => w.text === w.text.toUpperCase());
+  }
+
   isShouting(offset: number): boolean {
     return this.shoutingSpans().some((s) => s.start <= offset && offset < s.end);
   }

@@ -157,7 +157,7 @@ export function scores(c: TextCounts, longestSentence = 0): Readability {
   };
 }
 
-/** On the Dale-Chall list of words most readers know. */
+/** On the Dale-Chall list of words most readers know, allowing simple inflections ("aims", "reviewed"). */
 export function isEverydayWord(lower: string): boolean {
-  return familiar.has(lower);
+  return !isDifficult(lower);
 }

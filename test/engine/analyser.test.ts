@@ -75,3 +75,12 @@ describe('analyser', () => {
     expect(miniPack().entries.length).toBeGreaterThan(5);
   });
 });
+
+describe('packs that share a term', () => {
+  it('keep the spellings of the earlier pack when the later one wins', () => {
+    const base = { id: 'nation', name: 'Nation', known: [], entries: [{ term: 'statement of SEN', kind: 'jargon' as const, variants: ['statemented'], definition: 'Old plan.', source: 'Law', examples: { flag: ['x'] } }] };
+    const later = { id: 'later', name: 'Later', known: [], entries: [{ term: 'statement of SEN', kind: 'jargon' as const, definition: 'The old legal plan.', source: 'Law', examples: { flag: ['x'] } }] };
+    const [f] = miniAnalyser({ extraPacks: [base, later] }).analyse('He was statemented in 2010.').findings;
+    expect(f).toMatchObject({ text: 'statemented', definition: 'The old legal plan.', source: { pack: 'later' } });
+  });
+});

@@ -34,7 +34,7 @@ export function definitionsOf(entry: DictionaryEntry): string[] {
 
 /** Runs an entry's examples against its own pack (plus `context` packs, e.g. everyday acronyms). */
 export function exampleProblems(pack: Pack, context: readonly Pack[] = []): Map<DictionaryEntry, string[]> {
-  const analyser = createAnalyser({ available: [...context, pack], packs: [...context.map((p) => p.id), pack.id] });
+  const analyser = createAnalyser({ available: [...context, pack], packs: [...context.map((p) => p.id), pack.id], includeCommon: true });
   const problems = new Map<DictionaryEntry, string[]>();
   for (const entry of pack.entries) {
     const id = `${pack.id}:${entry.term}`;

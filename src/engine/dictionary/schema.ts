@@ -27,6 +27,8 @@ export interface DictionaryEntry {
   senses?: Sense[];
   caseSensitive?: boolean;
   flagExpansion?: boolean;
+  /** A word most readers know: defined for look-up, not flagged in text. */
+  common?: boolean;
   topic?: Topic;
   source: string;
   examples: { flag: string[]; pass?: string[] };

@@ -13,7 +13,7 @@ export interface ValidationResult {
 const KINDS: EntryKind[] = ['acronym', 'jargon', 'plain-word'];
 const ENTRY_KEYS = new Set([
   'term', 'kind', 'expansion', 'variants', 'definition', 'suggestions', 'senses', 'caseSensitive',
-  'flagExpansion', 'topic', 'source', 'examples',
+  'flagExpansion', 'common', 'topic', 'source', 'examples',
 ]);
 const FILE_KEYS = new Set(['pack', 'name', 'description', 'entries', 'known']);
 const SENSE_KEYS = new Set(['expansion', 'definition', 'cues', 'suggestions']);
@@ -70,7 +70,7 @@ function entryProblems(entry: unknown): string[] {
     const v = entry[key];
     if (v !== undefined && !(Array.isArray(v) && v.every(isText))) p.push(`"${key}" must be a list of words or phrases.`);
   }
-  for (const key of ['caseSensitive', 'flagExpansion'] as const) {
+  for (const key of ['caseSensitive', 'flagExpansion', 'common'] as const) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') p.push(`"${key}" must be true or false.`);
   }
   if (entry.senses !== undefined) {

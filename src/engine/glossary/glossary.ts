@@ -22,8 +22,9 @@ export interface Form {
   /** A short form (has an acronym in it): reported as `acronym`, explained at first use. */
   short: boolean;
   /**
-   * A plain expansion (`flagExpansion: false`): matched so that no shorter term inside it is
-   * reported ("free school" inside "free school meals"), but not reported itself.
+   * A plain expansion (`flagExpansion: false`) or a common word (`common: true`): matched so
+   * that no shorter term inside it is reported ("free school" inside "free school meals"),
+   * but not reported itself.
    */
   silent: boolean;
 }
@@ -44,23 +45,30 @@ export interface Glossary {
   maxTokens: number;
 }
 
-/** At least two capitals: `EHCP`, `SENCo`, `SaLT`, `DfE`, `KS2`. */
+/** At least two capitals, and more capitals than small letters: `EHCP`, `SENCo`, `SaLT`, `DfE`, `KS2` (not `DoJo`). */
 export function isAcronymLike(word: string): boolean {
   let upper = 0;
-  for (const ch of word) if (ch >= 'A' && ch <= 'Z') upper++;
-  return upper >= 2 && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
+  let lower = 0;
+  for (const ch of word) {
+    if (ch >= 'A' && ch <= 'Z') upper++;
+    else if (ch >= 'a' && ch <= 'z') lower++;
+  }
+  return upper >= 2 && lower < upper && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
 }
 
 /** Compile packs into one glossary; for the same term, a later pack wins. */
-export function compileGlossary(packs: readonly Pack[]): Glossary {
+export function compileGlossary(packs: readonly Pack[], options: { includeCommon?: boolean } = {}): Glossary {
   const byKey = new Map<string, GlossaryEntry>();
   const known = new Set<string>();
   for (const pack of packs) {
     for (const k of pack.known) known.add(k.toUpperCase());
     for (const e of pack.entries) {
       const key = `${e.kind}:${e.term.toLowerCase()}`;
+      // The later pack's definition wins, but the spellings the earlier one knew still find it.
+      const earlier = byKey.get(key);
+      const variants = earlier ? [...new Set([...(e.variants ?? []), ...(earlier.variants ?? [])])] : e.variants;
       byKey.delete(key); // re-insert so later packs' entries also win shared forms below
-      byKey.set(key, { ...e, pack: pack.id, packName: pack.name, id: `${pack.id}:${e.term}` });
+      byKey.set(key, { ...e, variants, pack: pack.id, packName: pack.name, id: `${pack.id}:${e.term}` });
     }
   }
   const entries = [...byKey.values()];
@@ -70,6 +78,7 @@ export function compileGlossary(packs: readonly Pack[]): Glossary {
   // Later entries go in first, so that on a clash of forms the later pack's entry wins.
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
+    const common = entry.common === true && !options.includeCommon;
     for (const { text, silent } of formsOf(entry)) {
       const tokens = tokenise(text);
       if (tokens.length === 0) continue;
@@ -82,7 +91,7 @@ export function compileGlossary(packs: readonly Pack[]): Glossary {
         node = child;
       }
       if (node.forms.some((f) => f.entry.id !== entry.id && sameCases(f.cases, cases))) continue;
-      node.forms.push({ entry, cases, short, silent });
+      node.forms.push({ entry, cases, short, silent: silent || common });
       maxTokens = Math.max(maxTokens, tokens.length);
       if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
     }
@@ -95,8 +104,10 @@ function sameCases(a: PartCase[], b: PartCase[]): boolean {
 }
 
 function* formsOf(entry: DictionaryEntry): Generator<{ text: string; silent: boolean }> {
+  const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
   yield { text: entry.term, silent: false };
-  for (const v of entry.variants ?? []) yield { text: v, silent: false };
-  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: entry.flagExpansion === false };
+  // An acronym's spelled-out variants ("speech and language therapist" for SaLT) go with its expansion.
+  for (const v of entry.variants ?? []) yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike) };
+  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: plainExpansion };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
 }

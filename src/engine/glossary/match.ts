@@ -12,7 +12,7 @@ export interface TermMatch {
 }
 
 export interface MatchOptions {
-  /** In a line written all in capitals, skip short forms that are also everyday words (`SEND`, `IT`). */
+  /** In a sentence written all in capitals, skip one-word forms in capitals that are also everyday words (`SEND`, `IT`). */
   isShouting?: (offset: number) => boolean;
   isEverydayWord?: (lower: string) => boolean;
 }
@@ -31,7 +31,7 @@ export function matchTerms(glossary: Glossary, tokens: readonly Token[], options
       const surface = usedSingular[k] ? t.singularText! : t.text;
       if (surface !== want && surface !== want.toUpperCase()) return false;
     }
-    if (form.short && last === first && options.isEverydayWord?.(tokens[first].lower) && options.isShouting?.(tokens[first].start)) return false;
+    if (last === first && form.cases[0] !== null && options.isEverydayWord?.(tokens[first].lower) && options.isShouting?.(tokens[first].start)) return false;
     return true;
   };
 

@@ -1,5 +1,6 @@
 /** Runs of capitals that are not in any glossary and that a reader may not know. */
 import { isAcronymLike } from '../glossary/glossary.js';
+import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
@@ -10,7 +11,7 @@ export const unknownAcronym: ParagraphRule = {
   category: 'acronym',
   description: 'Acronyms that are in no glossary and that the reader may not know.',
   examples: {
-    flag: ['Please bring the form to the PCF meeting.', 'The JSNA shows rising need.'],
+    flag: ['Please bring the form to the QRB meeting.', 'The JSNA shows rising need.'],
     pass: ['I saw the GP in the UK.', 'Part II of the report is OK.', 'PLEASE READ THIS LETTER CAREFULLY', 'Your child is in Year 6.'],
   },
   check(context) {
@@ -23,6 +24,8 @@ export const unknownAcronym: ParagraphRule = {
       if (!isAcronymLike(token.text) || context.isShouting(token.start)) continue;
       const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
       if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
+      // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.
+      if (isEverydayWord(base.toLowerCase()) || (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))) continue;
       if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
       out.push({
         category: 'acronym',
@@ -40,3 +43,11 @@ export const unknownAcronym: ParagraphRule = {
     return out;
   },
 };
+
+/**
+ * Pronounceable like an English word: four or more letters, vowels, no run of three consonants
+ * ("POLICY", not "CAMHS"). Six letters or more, such words in capitals are headings or emphasis.
+ */
+export function looksLikeWord(word: string): boolean {
+  return /^[A-Z]{4,}$/.test(word) && /[AEIOU]/.test(word) && !/[^AEIOUY]{3}/.test(word);
+}

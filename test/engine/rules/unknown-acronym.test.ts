@@ -25,3 +25,15 @@ describe('unknown-acronym', () => {
     expect(f[1].expansion).toBe('Parent Carer Forum');
   });
 });
+
+describe('unknown-acronym and words in capitals', () => {
+  it('leaves everyday words in capitals and one-word headings alone', () => {
+    expect(unknown('Please read this NOTE before the DATE.')).toEqual([]);
+    expect(unknown('POLICY\nOBJECTIVES\nAIMS')).toEqual([]);
+    expect(unknown('CAMHS\nJSNA')).toEqual(['CAMHS', 'JSNA']);
+  });
+
+  it('does not take app names in mixed case for acronyms', () => {
+    expect(unknown('We share photos on DoJo and SeeSaw.')).toEqual([]);
+  });
+});
