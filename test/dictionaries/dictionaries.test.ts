@@ -3,7 +3,7 @@
  * and no form claimed by two entries of one pack. Also checks the JSON Schema editors use
  * agrees with the engine's validator.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { definitionProblems, definitionsOf, exampleProblems } from '../../src/engine/dictionary/quality.js';
@@ -76,6 +76,26 @@ for (const pack of packs.values()) {
     });
   });
 }
+
+describe('our own words', () => {
+  it('no definition or example shares eight words in a row with the seed documents', () => {
+    const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
+    const seedWords = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).flatMap((f) => norm(readFileSync(new URL(f, seedDir), 'utf8')));
+    const grams = new Set<string>();
+    for (let i = 0; i + 8 <= seedWords.length; i++) grams.add(seedWords.slice(i, i + 8).join(' '));
+    const copied: string[] = [];
+    for (const pack of packs.values()) {
+      for (const e of pack.entries) {
+        for (const text of [...definitionsOf(e), ...e.examples.flag, ...(e.examples.pass ?? [])]) {
+          const w = norm(text);
+          for (let i = 0; i + 8 <= w.length; i++) if (grams.has(w.slice(i, i + 8).join(' '))) copied.push(`${e.term}: ${text}`);
+        }
+      }
+    }
+    expect(copied).toEqual([]);
+  });
+});
 
 describe('validateDictionary', () => {
   it('explains what is wrong, entry by entry', () => {
