@@ -128,31 +128,33 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function scores(c: TextCounts, longestSentence = 0): Readability {
   const W = c.words;
   const S = c.sentences;
-  if (W === 0 || S === 0) {
-    return {
-      ...c, averageSentenceLength: 0, averageSyllablesPerWord: 0, fleschReadingEase: 0, fleschKincaidGrade: 0,
-      readingAge: 0, gunningFog: 0, smogIndex: 0, colemanLiauIndex: 0, automatedReadabilityIndex: 0,
-      daleChallScore: 0, linsearWrite: 0, longestSentence,
-    };
-  }
-  const wps = W / S;
-  const spw = c.syllables / W;
+  const empty = W === 0 || S === 0;
+  const wps = empty ? 0 : W / S;
+  const spw = empty ? 0 : c.syllables / W;
   const fk = 0.39 * wps + 11.8 * spw - 15.59;
-  const difficultPct = (100 * c.difficultWords) / W;
-  const linsear = (c.easyWords + 3 * (W - c.easyWords)) / S;
+  const difficultPct = empty ? 0 : (100 * c.difficultWords) / W;
+  const linsear = empty ? 0 : (c.easyWords + 3 * (W - c.easyWords)) / S;
+  const f = (x: number) => (empty ? 0 : x);
   return {
-    ...c,
+    words: W,
+    sentences: S,
+    syllables: c.syllables,
+    characters: c.characters,
+    polysyllables: c.polysyllables,
+    complexWords: c.complexWords,
+    difficultWords: c.difficultWords,
+    easyWords: c.easyWords,
     averageSentenceLength: round(wps),
     averageSyllablesPerWord: round2(spw),
-    fleschReadingEase: round(206.835 - 1.015 * wps - 84.6 * spw),
-    fleschKincaidGrade: round(fk),
-    readingAge: round(Math.max(5, fk + 5)),
-    gunningFog: round(0.4 * (wps + (100 * c.complexWords) / W)),
-    smogIndex: round(1.043 * Math.sqrt((c.polysyllables * 30) / S) + 3.1291),
-    colemanLiauIndex: round(0.0588 * ((100 * c.characters) / W) - 0.296 * ((100 * S) / W) - 15.8),
-    automatedReadabilityIndex: round(4.71 * (c.characters / W) + 0.5 * wps - 21.43),
-    daleChallScore: round2(0.1579 * difficultPct + 0.0496 * wps + (difficultPct > 5 ? 3.6365 : 0)),
-    linsearWrite: round(linsear > 20 ? linsear / 2 : (linsear - 2) / 2),
+    fleschReadingEase: f(round(206.835 - 1.015 * wps - 84.6 * spw)),
+    fleschKincaidGrade: f(round(fk)),
+    readingAge: f(round(Math.max(5, fk + 5))),
+    gunningFog: f(round(0.4 * (wps + (100 * c.complexWords) / W))),
+    smogIndex: f(round(1.043 * Math.sqrt((c.polysyllables * 30) / S) + 3.1291)),
+    colemanLiauIndex: f(round(0.0588 * ((100 * c.characters) / W) - 0.296 * ((100 * S) / W) - 15.8)),
+    automatedReadabilityIndex: f(round(4.71 * (c.characters / W) + 0.5 * wps - 21.43)),
+    daleChallScore: f(round2(0.1579 * difficultPct + 0.0496 * wps + (difficultPct > 5 ? 3.6365 : 0))),
+    linsearWrite: f(round(linsear > 20 ? linsear / 2 : (linsear - 2) / 2)),
     longestSentence,
   };
 }
