@@ -49,7 +49,8 @@ function termFinding(context: ParagraphContext, match: TermMatch): Finding {
     expansion,
     definition: sense?.definition ?? entry.definition,
     suggestions,
-    replacements: suggestions.map((s) => ({ label: `Use "${s}"`, text: matchCase(text, s) })),
+    // An acronym's capitals say nothing about how its plain words are written ("LA" → "the council").
+    replacements: suggestions.map((s) => ({ label: `Use "${s}"`, text: short ? s : matchCase(text, s) })),
     explained: short ? false : undefined,
     entryId: entry.id,
     source: { pack: entry.pack, packName: entry.packName, reference: entry.source },

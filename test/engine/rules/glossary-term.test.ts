@@ -46,3 +46,11 @@ describe('glossary-term and Roman numerals', () => {
     expect(vi('The VI team will visit school.')).toEqual(['VI']);
   });
 });
+
+describe('glossary-term suggestions', () => {
+  it('does not shout an acronym\'s plain words', () => {
+    const pack = { id: 'p', name: 'P', known: [], entries: [{ term: 'LA', kind: 'acronym' as const, expansion: 'local authority', definition: 'The council.', suggestions: ['the council'], source: 'GOV.UK', examples: { flag: ['LA'] } }] };
+    const [f] = miniAnalyser({ extraPacks: [pack] }).analyse('Ask the LA.').findings;
+    expect(f.replacements.map((r) => r.text)).toContain('the council');
+  });
+});

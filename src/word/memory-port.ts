@@ -1,0 +1,190 @@
+/**
+ * A DocumentPort over an array of paragraphs in memory. The end-to-end tests drive the real
+ * task pane with it (index.html?port=memory), the benchmark times our own code with it, and it
+ * shows what each action must do to a document, with no Office in the way.
+ */
+import {
+  GLOSSARY_COLUMNS,
+  GLOSSARY_HEADING,
+  sortGlossary,
+  verifyLocation,
+  type Capabilities,
+  type DocParagraph,
+  type DocumentPort,
+  type GlossaryPlace,
+  type GlossaryRow,
+  type Location,
+  type MarkResult,
+  type SelectionSnapshot,
+  type SettingsStore,
+  type SyncCounts,
+} from './document-port.js';
+import { LocalStorageSettings, MemorySettings } from './settings.js';
+
+export interface MemoryParagraph extends DocParagraph {}
+
+export interface MemoryComment extends Location {
+  comment: string;
+}
+
+export interface MemoryPoint {
+  paragraph: number;
+  offset: number;
+}
+
+export interface MemorySelection {
+  start: MemoryPoint;
+  end: MemoryPoint;
+}
+
+export interface MemoryPortOptions {
+  /** Per-user settings (default: localStorage where there is one, else memory). */
+  userSettings?: SettingsStore;
+}
+
+export class MemoryPort implements DocumentPort {
+  readonly kind = 'memory';
+  paragraphs: MemoryParagraph[] = [];
+  comments: MemoryComment[] = [];
+  marks: Location[] = [];
+  selection: MemorySelection = { start: { paragraph: 0, offset: 0 }, end: { paragraph: 0, offset: 0 } };
+  /** Every change, in order, for tests to compare. */
+  readonly log: string[] = [];
+  readonly documentSettings: SettingsStore = new MemorySettings();
+  readonly userSettings: SettingsStore;
+  private runs = 0;
+
+  constructor(paragraphs: readonly (string | MemoryParagraph)[] = [], options: MemoryPortOptions = {}) {
+    this.userSettings = options.userSettings ?? (typeof localStorage === 'undefined' ? new MemorySettings() : new LocalStorageSettings());
+    this.load(paragraphs);
+  }
+
+  /** Replaces the whole document (and forgets comments, marks and the selection). */
+  load(paragraphs: readonly (string | MemoryParagraph)[]): void {
+    this.paragraphs = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { ...p }));
+    this.comments = [];
+    this.marks = [];
+    this.selection = { start: { paragraph: 0, offset: 0 }, end: { paragraph: 0, offset: 0 } };
+    this.log.length = 0;
+  }
+
+  /** The document as plain text, one line per paragraph. */
+  text(): string {
+    return this.paragraphs.map((p) => p.text).join('\n');
+  }
+
+  setSelection(start: MemoryPoint, end: MemoryPoint = start): void {
+    this.selection = { start: { ...start }, end: { ...end } };
+  }
+
+  capabilities(): Capabilities {
+    return { comments: true, temporaryMarks: true, structure: true, trackedChanges: false };
+  }
+
+  async readParagraphs(): Promise<DocParagraph[]> {
+    this.runs++;
+    return this.paragraphs.map((p) => ({ ...p }));
+  }
+
+  async readSelection(): Promise<SelectionSnapshot> {
+    this.runs++;
+    const { start, end } = this.selection;
+    const parts: string[] = [];
+    const whole: string[] = [];
+    for (let i = start.paragraph; i <= end.paragraph && i < this.paragraphs.length; i++) {
+      const text = this.paragraphs[i].text;
+      whole.push(text);
+      parts.push(text.slice(i === start.paragraph ? start.offset : 0, i === end.paragraph ? end.offset : text.length));
+    }
+    return { text: parts.join('\n'), paragraphs: whole };
+  }
+
+  async readWithSelection(): Promise<{ paragraphs: DocParagraph[]; selection: SelectionSnapshot }> {
+    const paragraphs = await this.readParagraphs();
+    const selection = await this.readSelection();
+    this.runs--;
+    return { paragraphs, selection };
+  }
+
+  async select(location: Location): Promise<void> {
+    this.runs++;
+    verifyLocation(this.paragraphs, location);
+    this.setSelection({ paragraph: location.paragraph, offset: location.start }, { paragraph: location.paragraph, offset: location.end });
+    this.log.push(`select ${describe(location)}`);
+  }
+
+  async replace(location: Location, text: string): Promise<void> {
+    this.runs++;
+    verifyLocation(this.paragraphs, location);
+    const p = this.paragraphs[location.paragraph];
+    p.text = p.text.slice(0, location.start) + text + p.text.slice(location.end);
+    const shift = text.length - (location.end - location.start);
+    const move = <T extends Location>(items: T[]) =>
+      items.filter((x) => !(x.paragraph === location.paragraph && x.start < location.end && x.end > location.start))
+        .map((x) => (x.paragraph === location.paragraph && x.start >= location.end ? { ...x, start: x.start + shift, end: x.end + shift } : x));
+    this.comments = move(this.comments);
+    this.marks = move(this.marks);
+    this.setSelection({ paragraph: location.paragraph, offset: location.start + text.length });
+    this.log.push(`replace ${describe(location)} with ${JSON.stringify(text)}`);
+  }
+
+  async insertComment(location: Location, comment: string): Promise<void> {
+    this.runs++;
+    verifyLocation(this.paragraphs, location);
+    this.comments.push({ ...location, comment });
+    this.log.push(`comment ${describe(location)}: ${JSON.stringify(comment)}`);
+  }
+
+  async markUp(locations: readonly Location[]): Promise<MarkResult> {
+    this.runs++;
+    let marked = 0;
+    for (const location of locations) {
+      try {
+        verifyLocation(this.paragraphs, location);
+      } catch {
+        continue;
+      }
+      this.marks.push({ ...location });
+      marked++;
+    }
+    this.log.push(`mark ${marked}`);
+    return { marked, skipped: locations.length - marked };
+  }
+
+  async clearMarks(): Promise<number> {
+    this.runs++;
+    const n = this.marks.length;
+    this.marks = [];
+    this.log.push(`clear ${n}`);
+    return n;
+  }
+
+  async insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }> {
+    this.runs++;
+    const sorted = sortGlossary(rows);
+    const block: MemoryParagraph[] = [{ text: GLOSSARY_HEADING, inGlossary: true }];
+    for (const [term, meaning] of [[GLOSSARY_COLUMNS[0], GLOSSARY_COLUMNS[1]], ...sorted.map((r) => [r.term, r.meaning])]) {
+      block.push({ text: term, inTable: true, inGlossary: true }, { text: meaning, inTable: true, inGlossary: true });
+    }
+    const first = this.paragraphs.findIndex((p) => p.inGlossary);
+    if (first >= 0) {
+      let last = first;
+      while (last + 1 < this.paragraphs.length && this.paragraphs[last + 1].inGlossary) last++;
+      this.paragraphs.splice(first, last - first + 1, ...block);
+      this.log.push(`glossary replaced at ${first} (${sorted.length} terms)`);
+      return { replaced: true };
+    }
+    const at = place === 'cursor' ? Math.min(this.selection.end.paragraph + 1, this.paragraphs.length) : this.paragraphs.length;
+    this.paragraphs.splice(at, 0, ...block);
+    this.log.push(`glossary inserted at ${at} (${sorted.length} terms)`);
+    return { replaced: false };
+  }
+
+  syncCounts(): SyncCounts {
+    return { syncs: 0, runs: this.runs };
+  }
+}
+
+function describe(l: Location): string {
+  return `${l.paragraph}:${l.start}-${l.end} ${JSON.stringify(l.text)}`;
+}

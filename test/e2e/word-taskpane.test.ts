@@ -1,0 +1,326 @@
+/**
+ * The Word task pane end to end: the built pane (vite, into a temporary folder) served from
+ * 127.0.0.1, driven in Debian's Chromium by Playwright, with the in-memory document port
+ * (index.html?port=memory). Every request not to 127.0.0.1 is aborted, and we assert none was
+ * made. Expectations come from the engine run here in Node on the same paragraphs.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyser } from '../../src/engine/index.js';
+import { checkDocument, glossaryRows, type LocatedFinding } from '../../src/word/check.js';
+import { GLOSSARY_COLUMNS, GLOSSARY_HEADING, sortGlossary, type DocParagraph } from '../../src/word/document-port.js';
+import type { MemoryComment, MemorySelection } from '../../src/word/memory-port.js';
+import { FORTY_PAGES, policy, wordCount } from '../word/policy.js';
+import { buildPane, cleanUp, launch, openPane, serve, type PaneSession, type StaticServer } from './word-helpers.js';
+
+let dir: string | undefined;
+let server: StaticServer;
+let browser: Browser;
+const sessions: PaneSession[] = [];
+
+beforeAll(async () => {
+  dir = buildPane();
+  server = await serve(dir);
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  cleanUp(dir);
+  // Nothing but 127.0.0.1 was ever asked for, and the page raised no errors.
+  for (const s of sessions) {
+    expect(s.blocked).toEqual([]);
+    expect(s.problems).toEqual([]);
+    // The only things the Content-Security-Policy had to stop came from Office.js itself
+    // (outside Office it tries to frame Microsoft's telemetry service), never from our code.
+    for (const v of s.violations) expect(v.source, JSON.stringify(v)).toMatch(/\/office-js\//);
+  }
+  const stopped = new Set(sessions.flatMap((s) => s.violations.map((v) => `${v.directive} ${v.blocked}`)));
+  if (stopped.size) console.log(`The pane's CSP stopped Office.js from: ${[...stopped].join('; ')}`);
+});
+
+async function open(): Promise<Page> {
+  const session = await openPane(browser, server.url);
+  sessions.push(session);
+  return session.page;
+}
+
+async function load(page: Page, paragraphs: (string | DocParagraph)[]): Promise<void> {
+  await page.evaluate((d) => window.plainSend!.memory!.load(d), paragraphs);
+}
+
+async function doc(page: Page): Promise<DocParagraph[]> {
+  return page.evaluate(() => window.plainSend!.memory!.paragraphs);
+}
+
+async function status(page: Page): Promise<string> {
+  return (await page.textContent('#status')) ?? '';
+}
+
+/** Clicks a button and waits until the pane is no longer busy. */
+async function clickAndSettle(page: Page, selector: string): Promise<void> {
+  await page.click(selector);
+  await page.waitForFunction(() => !(document.getElementById('check-document') as HTMLButtonElement).disabled);
+}
+
+async function checkAll(page: Page): Promise<void> {
+  await page.click('#check-document');
+  await page.waitForFunction(() => /^Document checked/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
+}
+
+/** What the pane shows for these paragraphs: findings, less acronyms the text explains. */
+async function expected(paragraphs: string[]) {
+  const check = await checkDocument(createAnalyser(), paragraphs.map((text) => ({ text })), { yieldNow: async () => {} });
+  const visible = check.findings.filter((f) => !(f.category === 'acronym' && f.explained));
+  return { check, visible };
+}
+
+const cardButton = (f: LocatedFinding, action: string, index?: number) =>
+  `li.finding[data-id="${f.id}"] button[data-action="${action}"]${index === undefined ? '' : `[data-index="${index}"]`}`;
+
+describe('the Word task pane, outside Word, with the memory port', () => {
+  it('checks a 40-page policy built from the seed documents', async () => {
+    const page = await open();
+    const paragraphs = policy(FORTY_PAGES);
+    expect(paragraphs.reduce((n, p) => n + wordCount(p), 0)).toBeGreaterThanOrEqual(FORTY_PAGES);
+    await load(page, paragraphs);
+    const started = Date.now();
+    await checkAll(page);
+    const took = Date.now() - started;
+
+    const { check, visible } = await expected(paragraphs);
+    expect(await status(page)).toBe(`Document checked: ${visible.length.toLocaleString('en-GB')} findings.`);
+    for (const [category, title] of [['acronym', 'Acronyms'], ['jargon', 'Jargon'], ['plain-word', 'Plain words'], ['sentence', 'Long sentences']] as const) {
+      const n = visible.filter((f) => f.category === category).length;
+      if (n === 0) continue;
+      expect(await page.textContent(`#group-${category}`)).toBe(`${title} (${n.toLocaleString('en-GB')})`);
+    }
+    expect(await page.locator('li.finding').count()).toBe(visible.length);
+    const verdict = (await page.textContent('#readability-document .verdict')) ?? '';
+    expect(verdict).toMatch(check.withinAudience ? /^Easy enough for parent carers/ : /^Too hard for parent carers/);
+    expect(await page.textContent('#readability-document .figures')).toContain(`${check.readability.words.toLocaleString('en-GB')} words`);
+    // Nothing in the document changed by checking it.
+    expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);
+    console.log(`40-page policy (${paragraphs.length} paragraphs): checked in the pane in ${took} ms, ${visible.length} findings.`);
+  });
+
+  it('applies each action to exactly the right words', async () => {
+    const page = await open();
+    const paragraphs = policy(6_000);
+    await load(page, paragraphs);
+    await checkAll(page);
+    let { visible } = await expected(paragraphs);
+    let current = [...paragraphs];
+
+    const expectOnly = async (paragraph: number, text: string) => {
+      const now = (await doc(page)).map((p) => p.text);
+      current[paragraph] = text;
+      expect(now).toEqual(current);
+    };
+
+    // Select: the memory document's selection is the finding; the text is unchanged.
+    const first = visible[0];
+    await clickAndSettle(page, cardButton(first, 'select'));
+    const selection = await page.evaluate(() => window.plainSend!.memory!.selection);
+    expect(selection).toEqual<MemorySelection>({
+      start: { paragraph: first.location.paragraph, offset: first.location.start },
+      end: { paragraph: first.location.paragraph, offset: first.location.end },
+    });
+    await expectOnly(first.location.paragraph, current[first.location.paragraph]);
+
+    // Use the plain word.
+    const plain = visible.find((f) => f.replacements.some((r) => r.label !== 'Explain at first use'))!;
+    expect(plain).toBeDefined();
+    const pi = plain.replacements.findIndex((r) => r.label !== 'Explain at first use');
+    const p0 = current[plain.location.paragraph];
+    await clickAndSettle(page, cardButton(plain, 'replace', pi));
+    await expectOnly(plain.location.paragraph, p0.slice(0, plain.location.start) + plain.replacements[pi].text + p0.slice(plain.location.end));
+    expect(await status(page)).toContain('Changed');
+
+    // Explain at first use (after a re-check: offsets in that paragraph moved).
+    ({ visible } = await expected(current));
+    const explain = visible.find((f) => f.replacements[0]?.label === 'Explain at first use')!;
+    expect(explain).toBeDefined();
+    const p1 = current[explain.location.paragraph];
+    await page.waitForSelector(cardButton(explain, 'replace', 0));
+    await clickAndSettle(page, cardButton(explain, 'replace', 0));
+    await expectOnly(explain.location.paragraph, p1.slice(0, explain.location.start) + explain.replacements[0].text + p1.slice(explain.location.end));
+    expect(explain.replacements[0].text).toMatch(new RegExp(`\\(${explain.text}\\)$`));
+
+    // Add comment: a comment on the finding's words, the text unchanged.
+    ({ visible } = await expected(current));
+    const target = visible.find((f) => f.definition)!;
+    await page.waitForSelector(cardButton(target, 'comment'));
+    await clickAndSettle(page, cardButton(target, 'comment'));
+    const comments = await page.evaluate(() => window.plainSend!.memory!.comments);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject<Partial<MemoryComment>>({ ...target.location });
+    expect(comments[0].comment).toContain(target.definition!);
+    await expectOnly(target.location.paragraph, current[target.location.paragraph]);
+
+    // Ignore: every finding of that term goes from the list; the document is unchanged.
+    const key = (target.entryId ?? target.term ?? target.text).toLowerCase();
+    const same = visible.filter((f) => (f.entryId ?? f.term ?? f.text).toLowerCase() === key).length;
+    const before = await page.locator('li.finding').count();
+    await clickAndSettle(page, cardButton(target, 'ignore'));
+    expect(await page.locator('li.finding').count()).toBe(before - same);
+    expect(await page.textContent('#ignored-summary')).toContain(key);
+    await expectOnly(target.location.paragraph, current[target.location.paragraph]);
+    // The ignored term stays ignored after a new check (saved with the document).
+    await checkAll(page);
+    expect(await page.locator('li.finding').count()).toBe(before - same);
+
+    // Mark up all, then clear: marks on every visible finding, then none; the text unchanged.
+    const shown = await page.locator('li.finding').count();
+    await clickAndSettle(page, '#mark-all');
+    expect(await page.evaluate(() => window.plainSend!.memory!.marks.length)).toBe(shown);
+    await clickAndSettle(page, '#clear-marks');
+    expect(await page.evaluate(() => window.plainSend!.memory!.marks.length)).toBe(0);
+    expect(await status(page)).toBe(`Cleared ${shown.toLocaleString('en-GB')} marks.`);
+    expect((await doc(page)).map((p) => p.text)).toEqual(current);
+  });
+
+  it('says so, and changes nothing, when the document changed since the check', async () => {
+    const page = await open();
+    const paragraphs = policy(2_000);
+    await load(page, paragraphs);
+    await checkAll(page);
+    const { visible } = await expected(paragraphs);
+    const f = visible.find((x) => x.replacements.length > 0)!;
+    // Someone edits that paragraph in the meantime.
+    await page.evaluate((i) => (window.plainSend!.memory!.paragraphs[i].text = `Edited. ${window.plainSend!.memory!.paragraphs[i].text}`), f.location.paragraph);
+    const edited = (await doc(page)).map((p) => p.text);
+    await clickAndSettle(page, cardButton(f, 'replace', 0));
+    expect(await page.textContent('#alert')).toMatch(/changed since it was checked/);
+    expect((await doc(page)).map((p) => p.text)).toEqual(edited);
+  });
+
+  it('inserts the glossary at the end, A to Z, and replaces it when inserted again', async () => {
+    const page = await open();
+    const paragraphs = policy(4_000);
+    await load(page, paragraphs);
+    await checkAll(page);
+    const { check } = await expected(paragraphs);
+    const rows = sortGlossary(glossaryRows(check.findings));
+    expect(rows.length).toBeGreaterThan(3);
+    const block = [GLOSSARY_HEADING, ...[[...GLOSSARY_COLUMNS], ...rows.map((r) => [r.term, r.meaning])].flat()];
+
+    await clickAndSettle(page, '#insert-glossary');
+    let now = await doc(page);
+    expect(now.slice(0, paragraphs.length).map((p) => p.text)).toEqual(paragraphs);
+    expect(now.slice(paragraphs.length).map((p) => p.text)).toEqual(block);
+    expect(now.slice(paragraphs.length).every((p) => p.inGlossary)).toBe(true);
+    const terms = rows.map((r) => r.term);
+    expect([...terms].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }))).toEqual(terms);
+    expect(await status(page)).toContain(`Inserted a glossary: ${rows.length} terms.`);
+    // The glossary itself is not checked: the same findings as before.
+    expect(await page.locator('li.finding').count()).toBe((await expected(paragraphs)).visible.length);
+
+    // Again: updated in place, not a second copy.
+    await clickAndSettle(page, '#insert-glossary');
+    now = await doc(page);
+    expect(now).toHaveLength(paragraphs.length + block.length);
+    expect(now.slice(paragraphs.length).map((p) => p.text)).toEqual(block);
+    expect(await status(page)).toContain('Updated the glossary');
+  });
+
+  it('inserts the glossary after the cursor when asked', async () => {
+    const page = await open();
+    const paragraphs = ['Dear parent carer,', 'Your child has an EHCP and the SENCO will be in touch.', 'Yours sincerely,'];
+    await load(page, paragraphs);
+    await page.evaluate(() => window.plainSend!.memory!.setSelection({ paragraph: 1, offset: 5 }));
+    await page.check('input[name="glossary-place"][value="cursor"]');
+    await clickAndSettle(page, '#insert-glossary');
+    const now = (await doc(page)).map((p) => p.text);
+    expect(now.slice(0, 2)).toEqual(paragraphs.slice(0, 2));
+    expect(now[2]).toBe(GLOSSARY_HEADING);
+    expect(now[now.length - 1]).toBe('Yours sincerely,');
+  });
+
+  it('checks the selection: its reading age, and the findings in it only', async () => {
+    const page = await open();
+    const paragraphs = policy(3_000);
+    await load(page, paragraphs);
+    const { visible } = await expected(paragraphs);
+    const first = visible[Math.floor(visible.length / 2)].location.paragraph;
+    const last = Math.min(first + 5, paragraphs.length - 1);
+    await page.evaluate(([a, b, end]) => window.plainSend!.memory!.setSelection({ paragraph: a, offset: 0 }, { paragraph: b, offset: end }), [first, last, paragraphs[last].length]);
+    await page.click('#check-selection');
+    await page.waitForFunction(() => /^Selection checked/.test(document.getElementById('status')!.textContent ?? ''));
+    const inside = visible.filter((f) => f.location.paragraph >= first && f.location.paragraph <= last);
+    expect(await page.locator('li.finding').count()).toBe(inside.length);
+    expect(await page.textContent('#readability-selection h3')).toBe('Selection');
+    const selected = paragraphs.slice(first, last + 1).join('\n');
+    const words = createAnalyser().analyse(selected).readability.words;
+    expect(await page.textContent('#readability-selection .figures')).toContain(`${words.toLocaleString('en-GB')} word`);
+  });
+
+  it('cancels a long check', async () => {
+    const page = await open();
+    // Every paragraph different, so the engine's cache cannot help: a check long enough to cancel.
+    const paragraphs = policy(200_000).map((p, i) => `${p} (${i})`);
+    await load(page, paragraphs);
+    await page.click('#check-document');
+    await page.waitForSelector('#progress-area:not([hidden])');
+    expect(await page.getAttribute('#progress', 'max')).toBe('100');
+    await page.click('#cancel');
+    await page.waitForFunction(() => document.getElementById('status')!.textContent === 'Check cancelled.');
+    expect(await page.isHidden('#progress-area')).toBe(true);
+    expect(await page.isHidden('#findings-section')).toBe(true);
+    expect(await page.isEnabled('#check-document')).toBe(true);
+    expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);
+  });
+
+  it('imports the user’s own terms, and keeps them when a bad file is offered', async () => {
+    const page = await open();
+    await load(page, ['The Gruffalo Panel will meet on Tuesday.']);
+    await page.click('#settings summary');
+    const good = [
+      'pack: mine',
+      'name: My terms',
+      'entries:',
+      '  - term: Gruffalo Panel',
+      '    kind: jargon',
+      '    definition: The group of staff who decide on extra funding.',
+      '    source: Our school',
+      '    examples:',
+      '      flag: ["The Gruffalo Panel will meet."]',
+    ].join('\n');
+    await page.setInputFiles('#terms-file', { name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
+    await page.waitForFunction(() => /Imported 1 term from mine.yaml/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await page.textContent('#terms-summary')).toBe('1 term from mine.yaml.');
+    await checkAll(page);
+    expect(await page.textContent('#findings')).toContain('The group of staff who decide on extra funding.');
+
+    await page.setInputFiles('#terms-file', { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('pack: [unclosed') });
+    await page.waitForSelector('#terms-error:not([hidden])');
+    expect(await page.textContent('#terms-error')).toMatch(/^broken.yaml was not imported, and your terms are unchanged\./);
+    expect(await page.textContent('#terms-summary')).toBe('1 term from mine.yaml.');
+
+    const download = page.waitForEvent('download');
+    await page.click('#terms-export');
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('mine.yaml');
+  });
+
+  it('can be used with the keyboard, and every control has a name', async () => {
+    const page = await open();
+    await load(page, ['The SENCO will utilise the EHCP.']);
+    await page.focus('#check-document');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^Document checked/.test(document.getElementById('status')!.textContent ?? ''));
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, select, input')].filter((e) => {
+        const el = e as HTMLElement;
+        const labelled = el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
+        return !labelled;
+      }).map((e) => e.outerHTML),
+    );
+    expect(unnamed).toEqual([]);
+    // Tab reaches the first finding's first action.
+    const first = page.locator('li.finding button').first();
+    await first.focus();
+    expect(await first.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+});
