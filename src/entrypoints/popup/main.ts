@@ -1,0 +1,3 @@
+import { startPopup } from '../../extension/popup.js';
+
+void startPopup(document);

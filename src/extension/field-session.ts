@@ -1,0 +1,228 @@
+/**
+ * One checked field: reads its text after each change (at most once a frame), asks the engine
+ * for findings, keeps them on the right words in between, paints them, and applies fixes.
+ */
+import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+import type { Field } from './fields.js';
+import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
+import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } from './protocol.js';
+import { shift, stillValid } from './spans.js';
+import { offsetAt } from './text-map.js';
+import type { UiRoot } from './ui-root.js';
+
+export interface SessionHost {
+  ui: UiRoot;
+  highlights: HighlightLayer;
+  analyse(text: string): Promise<AnalyseResponse>;
+  /** Called after each paint with fresh findings. */
+  checked(session: FieldSession): void;
+  /** The open card's finding, to mark as active. */
+  active(): WireFinding | undefined;
+}
+
+export const PERF_ATTRIBUTE = 'data-plain-send-perf';
+
+export function keyOf(f: WireFinding): string {
+  return (f.entryId ?? f.text).toLowerCase();
+}
+
+export class FieldSession {
+  readonly painter: Painter;
+  /** Text as last read from the field. */
+  text = '';
+  /** Findings that hold for `text`. */
+  findings: WireFinding[] = [];
+  readability: WireReadability | undefined;
+  /** "Ignore here": keys of findings not to show in this field. */
+  readonly ignoredHere = new Set<string>();
+  private frame = 0;
+  private seq = 0;
+  private inputAt: number | undefined;
+  private readonly observer: ResizeObserver | undefined;
+  private readonly mutations: MutationObserver | undefined;
+  private readonly listeners: [EventTarget, string, EventListener][] = [];
+  private disposed = false;
+
+  constructor(
+    readonly field: Field,
+    private readonly host: SessionHost,
+  ) {
+    const tree = field.el.getRootNode();
+    if (field.kind === 'rich' && tree.nodeType === 11 && 'host' in tree) host.ui.adoptInto(tree as ShadowRoot);
+    this.painter = field.kind === 'textarea' ? new MirrorPainter(field.el as HTMLTextAreaElement, host.ui) : new RichPainter(field.el, host.highlights);
+    const onInput = () => {
+      this.inputAt ??= performance.now();
+      this.schedule();
+    };
+    this.listen(field.el, 'input', onInput);
+    const view = field.el.ownerDocument.defaultView;
+    if (field.kind === 'textarea') {
+      this.listen(field.el, 'scroll', () => this.painter.reposition());
+      // A script may set the value without an input event.
+      for (const type of ['focus', 'keyup', 'change']) this.listen(field.el, type, () => this.schedule());
+    } else if (view) {
+      // Editors change their DOM without input events too (undo, their own rendering, collaboration):
+      // read-only watching, so the marks are rebuilt on the editor's new text nodes.
+      this.mutations = new view.MutationObserver(() => this.schedule());
+      this.mutations.observe(field.el, { childList: true, characterData: true, subtree: true });
+    }
+    if (view && 'ResizeObserver' in view) {
+      this.observer = new view.ResizeObserver(() => this.reposition());
+      this.observer.observe(field.el);
+    }
+    this.schedule();
+  }
+
+  private listen(target: EventTarget, type: string, fn: EventListener): void {
+    target.addEventListener(type, fn, { passive: true });
+    this.listeners.push([target, type, fn]);
+  }
+
+  get el(): HTMLElement {
+    return this.field.el;
+  }
+
+  /** Findings to show: not ignored here, and not acronyms the text explains. */
+  get shown(): WireFinding[] {
+    return this.findings.filter((f) => !f.explained && !this.ignoredHere.has(keyOf(f)));
+  }
+
+  /** Re-check at the next frame (several inputs in one frame make one check). */
+  schedule(): void {
+    if (this.frame || this.disposed) return;
+    const view = this.el.ownerDocument.defaultView ?? window;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      void this.check();
+    });
+  }
+
+  readText(): string {
+    return this.field.kind === 'textarea' ? (this.el as HTMLTextAreaElement).value : (this.painter as RichPainter).read().text;
+  }
+
+  async check(force = false): Promise<void> {
+    if (this.disposed) return;
+    const text = this.readText();
+    if (text !== this.text) {
+      // Until the engine answers, keep the old findings on their words.
+      this.findings = shift(this.findings, this.text, text);
+      this.text = text;
+      this.paint();
+    } else if (!force && this.readability) {
+      this.paint();
+      return;
+    }
+    const seq = ++this.seq;
+    let response: AnalyseResponse;
+    const sent = performance.now();
+    try {
+      response = await this.host.analyse(text);
+    } catch {
+      return;
+    }
+    const roundTripMs = performance.now() - sent;
+    if (this.disposed || seq !== this.seq || !response.ok) return;
+    if (this.readText() !== text) {
+      // Typed again while the engine worked: that input has its own check coming.
+      this.schedule();
+      return;
+    }
+    this.findings = stillValid(unpack(response.spans, response.details, text), text);
+    this.readability = response.readability;
+    this.paint();
+    this.measure(response.engineMs, roundTripMs);
+    this.host.checked(this);
+  }
+
+  private measure(engineMs: number, roundTripMs: number): void {
+    const start = this.inputAt;
+    this.inputAt = undefined;
+    if (start === undefined || !this.el.ownerDocument.documentElement.hasAttribute(PERF_ATTRIBUTE)) return;
+    try {
+      performance.measure('plain-send:input-to-highlight', { start, end: performance.now(), detail: { engineMs, roundTripMs, findings: this.findings.length, chars: this.text.length } });
+    } catch {
+      // No User Timing Level 3: no figures.
+    }
+  }
+
+  paint(): void {
+    if (this.disposed) return;
+    this.host.ui.attach();
+    this.painter.paint(this.text, this.shown, this.host.active());
+  }
+
+  reposition(): void {
+    this.painter.reposition();
+  }
+
+  /** The finding under a point (viewport coordinates); words before sentences. */
+  hitTest(x: number, y: number): WireFinding | undefined {
+    let sentence: WireFinding | undefined;
+    for (const f of this.shown) {
+      for (const r of this.painter.rects(f)) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
+          if (f.category !== 'sentence') return f;
+          sentence ??= f;
+        }
+      }
+    }
+    return sentence;
+  }
+
+  /** The caret's offset in the field's text, if the caret is in the field. */
+  caret(): number | undefined {
+    if (this.field.kind === 'textarea') {
+      const t = this.el as HTMLTextAreaElement;
+      return t.ownerDocument.activeElement === t ? t.selectionEnd : undefined;
+    }
+    const sel = this.el.ownerDocument.getSelection();
+    if (!sel || !sel.rangeCount || !sel.focusNode) return undefined;
+    return offsetAt((this.painter as RichPainter).read(), sel.focusNode, sel.focusOffset);
+  }
+
+  /** The first finding starting at or after `offset` (words before their sentence), wrapping round. */
+  next(offset: number, after?: WireFinding): WireFinding | undefined {
+    const list = this.shown.slice().sort((a, b) => a.start - b.start || (a.category === 'sentence' ? 1 : 0) - (b.category === 'sentence' ? 1 : 0));
+    if (!list.length) return undefined;
+    if (after) {
+      const i = list.findIndex((f) => f.start === after.start && f.end === after.end && f.rule === after.rule);
+      if (i >= 0) return list[(i + 1) % list.length];
+    }
+    return list.find((f) => f.start >= offset) ?? list[0];
+  }
+
+  /** The same finding in the current findings (after a re-check), matched by span and rule. */
+  current(f: WireFinding): WireFinding | undefined {
+    return this.findings.find((g) => g.start === f.start && g.end === f.end && g.rule === f.rule);
+  }
+
+  anchor(f: WireFinding): DOMRect | undefined {
+    const rects = this.painter.rects(f);
+    return rects[0];
+  }
+
+  /** Replaces the finding's words with `text` through the editor's input path. */
+  apply(f: WireFinding, text: string): ApplyPath {
+    const now = this.readText();
+    if (now.slice(f.start, f.end) !== f.text) return 'failed';
+    const path =
+      this.field.kind === 'textarea'
+        ? applyToTextarea(this.el as HTMLTextAreaElement, f.start, f.end, text)
+        : applyToRich(this.el, f.start, f.end, f.text, text);
+    if (this.el.ownerDocument.documentElement.hasAttribute(PERF_ATTRIBUTE)) performance.mark('plain-send:apply', { detail: path });
+    this.schedule();
+    return path;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    if (this.frame) (this.el.ownerDocument.defaultView ?? window).cancelAnimationFrame(this.frame);
+    for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
+    this.observer?.disconnect();
+    this.mutations?.disconnect();
+    this.painter.clear();
+    if (this.painter instanceof MirrorPainter) this.painter.destroy();
+  }
+}

@@ -1,0 +1,439 @@
+/**
+ * The browser extension end to end, in Debian's Chromium with the built extension loaded:
+ * a plain textarea, a plain contenteditable, and real editors from npm (Quill, CKEditor 5,
+ * ProseMirror, TinyMCE in its about:srcdoc iframe). For each: type a letter; the marks land
+ * on the words the engine finds; the editor's content (through its own API) is unchanged and a
+ * MutationObserver in the editable sees nothing while we paint, open cards and follow scrolls;
+ * the card shows the meaning and is reachable from the keyboard; a fix changes exactly its
+ * words, leaves the caret after them, and one Ctrl+Z undoes only that fix. No request leaves
+ * 127.0.0.1. Screenshots go to test/e2e/screenshots/ (git-ignored).
+ */
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createAnalyser } from '../../src/engine/index.js';
+import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
+import { ROOT, SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
+
+const LINES = [
+  'Dear Mrs Patel,',
+  'The SENCO will review the EHCP with you prior to the annual review.',
+  'We will utilise the graduated approach to support Sam.',
+  'Kind regards',
+];
+
+const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce'] as const;
+type EditorName = (typeof EDITORS)[number];
+/** How each editor takes a fix (see src/extension/apply.ts). */
+const APPLY_PATH: Record<EditorName, string> = {
+  textarea: 'execCommand',
+  contenteditable: 'execCommand',
+  quill: 'beforeinput',
+  ckeditor: 'beforeinput',
+  prosemirror: 'execCommand',
+  tinymce: 'execCommand',
+};
+
+let built: Built | undefined;
+let server: StaticServer | undefined;
+let session: Session | undefined;
+let bundles: string;
+const figures: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  requireChromium();
+  built = buildExtension();
+  bundles = join(built.tmp, 'bundles');
+  await bundleEditors(bundles);
+  server = await serve(bundles);
+  session = await launchWithExtension(built.testCopy);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await session?.context.close();
+  await server?.close();
+  cleanUp(session?.userData);
+  cleanUp(built?.tmp);
+  if (Object.keys(figures).length) writeFileSync(join(SCREENSHOTS, 'figures.json'), JSON.stringify(figures, null, 2));
+});
+
+/** The little of `chrome` the tests use in the background worker. */
+interface ChromeStorage {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
+}
+
+type Probe = Record<string, (...args: unknown[]) => unknown>;
+const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
+  page.evaluate(([f, a]) => ((window as unknown as { plainSendProbe: Probe }).plainSendProbe[f as string](...(a as unknown[])) as T), [fn, args] as const);
+const editorText = (page: Page) => page.evaluate(() => (window as unknown as { testEditor: { getText(): string } }).testEditor.getText());
+const editorContent = (page: Page) => page.evaluate(() => (window as unknown as { testEditor: { getContent(): string } }).testEditor.getContent());
+
+/** What the engine itself finds in a text, per category, in order (what should be marked). */
+function expectedMarks(text: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of createAnalyser().analyse(text).findings) if (!f.explained) (out[f.category] ??= []).push(f.text);
+  return out;
+}
+
+async function marks(page: Page, name: EditorName): Promise<Record<string, string[]>> {
+  return probe(page, name === 'textarea' ? 'mirror' : 'highlights');
+}
+
+async function waitForMarks(page: Page, name: EditorName, want: Record<string, string[]>): Promise<void> {
+  const deadline = Date.now() + 8_000;
+  let got: Record<string, string[]> = {};
+  while (Date.now() < deadline) {
+    got = await marks(page, name);
+    if (JSON.stringify(got) === JSON.stringify(want)) return;
+    await page.waitForTimeout(50);
+  }
+  expect(got).toEqual(want);
+}
+
+async function open(name: EditorName | 'shadow'): Promise<Page> {
+  const page = await session!.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server!.url}/pages/${name}.html`);
+  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, { timeout: 20_000 });
+  (page as unknown as { problems: string[] }).problems = problems;
+  return page;
+}
+
+async function focusEditor(page: Page, name: EditorName): Promise<void> {
+  if (name === 'tinymce') await page.frameLocator('iframe').locator('body').click();
+  else if (name === 'textarea' || name === 'contenteditable') await page.click('#field');
+  else await page.evaluate(() => (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.focus());
+}
+
+async function typeLetter(page: Page): Promise<void> {
+  for (const [i, line] of LINES.entries()) {
+    if (i) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
+async function waitForCard(page: Page, title: string | null): Promise<Record<string, unknown> | null> {
+  const deadline = Date.now() + 5_000;
+  let card: Record<string, unknown> | null = null;
+  while (Date.now() < deadline) {
+    card = await probe<Record<string, unknown> | null>(page, 'card');
+    if (title === null ? card === null : card?.title === title) return card;
+    await page.waitForTimeout(50);
+  }
+  expect(card?.title ?? null).toBe(title);
+  return card;
+}
+
+describe('the built extension', () => {
+  test('asks for the least: no host access at install beyond webmail, strict CSP, nothing web-accessible', () => {
+    const manifest = JSON.parse(readFileSync(join(built!.production, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+    const [cs] = manifest.content_scripts;
+    expect(cs.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
+    expect(cs).toMatchObject({ all_frames: true, match_about_blank: true, match_origin_as_fallback: true, js: ['content-scripts/editor.js'] });
+    const csp: string = manifest.content_security_policy.extension_pages;
+    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'"]) expect(csp).toContain(d);
+    expect(manifest.browser_specific_settings.gecko.id).toBe('plain-send@plain-send.org.uk');
+    const size = statSync(join(built!.production, 'content-scripts/editor.js')).size;
+    figures.contentScriptBytes = size;
+    // The engine stays in the background worker: the script every frame loads is small.
+    expect(size).toBeLessThan(80_000);
+  });
+
+  test('checks only real message fields: not recipients, search, passwords or opted-out fields', async () => {
+    const page = await open('textarea');
+    for (const id of ['#to', '#search', '#pw', '#off']) {
+      await page.click(id);
+      await page.keyboard.type(id === '#off' ? 'The SENCO will utilise the EHCP.' : 'SENCO');
+    }
+    await page.waitForTimeout(300);
+    expect(await probe(page, 'mirrorText')).toBeNull();
+    expect(await probe(page, 'badge')).toBeNull();
+    await page.click('#field');
+    await page.keyboard.type('The SENCO will utilise the EHCP.');
+    await waitForMarks(page, 'textarea', expectedMarks('The SENCO will utilise the EHCP.'));
+    // The first check of the session: the background worker compiles the glossary then.
+    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number } }[]>(page, 'measures');
+    // From the first keystroke of the session to its first marks (the worker compiles the glossary then).
+    figures.firstCheck = { inputToHighlightMs: measures[0].duration };
+    expect(await probe(page, 'mirrorText')).toBe('The SENCO will utilise the EHCP.');
+    await page.close();
+  });
+
+  for (const name of EDITORS) {
+    describe(name, () => {
+      let page: Page;
+      let letter: string;
+
+      test('marks the words the engine finds, and paints nothing into the editor', async () => {
+        page = await open(name);
+        await focusEditor(page, name);
+        await typeLetter(page);
+        letter = await editorText(page);
+        expect(letter.replace(/\n+/g, '\n').trim()).toBe(LINES.join('\n'));
+        const want = expectedMarks(letter);
+        expect(Object.keys(want).sort()).toEqual(['acronym', 'jargon', 'plain-word']);
+        await waitForMarks(page, name, want);
+        const badge = await probe<{ text: string; state: string } | null>(page, 'badge');
+        expect(badge?.text).toMatch(/Reading age \d/);
+        expect(['ok', 'hard']).toContain(badge?.state);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+
+        // From here on the editor must not change at all: hover cards, scrolling, resizing.
+        const before = await editorContent(page);
+        await probe(page, 'watch');
+        const at = await probe<{ x: number; y: number } | null>(page, 'pointAt', 'EHCP');
+        expect(at).not.toBeNull();
+        await page.mouse.move(at!.x, at!.y);
+        const card = await waitForCard(page, 'EHCP');
+        expect(card).toMatchObject({ role: 'dialog', expansion: expect.stringMatching(/Education, Health and Care/i) });
+        expect(card!.definition).toBeTruthy();
+        expect(card!.buttons).toEqual(['Explain at first use', 'Ignore here', 'Ignore always']);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-card.png`), caret: 'initial' }); // 'hide' would style the editor
+        await page.mouse.move(5, 5);
+        await waitForCard(page, null);
+        await page.mouse.wheel(0, 40);
+        await page.setViewportSize({ width: 980, height: 700 });
+        await page.waitForTimeout(200);
+        await page.setViewportSize({ width: 1000, height: 720 });
+        await page.waitForTimeout(200);
+        expect(await probe<string[]>(page, 'stopWatch')).toEqual([]);
+        expect(await editorContent(page)).toBe(before);
+        await waitForMarks(page, name, want);
+      });
+
+      test('the card is reachable from the keyboard, and Escape gives focus back', async () => {
+        const before = await editorContent(page);
+        expect(await probe(page, 'editorFocused')).toBe(true);
+        const caret = await probe<string>(page, 'beforeCaret');
+        await page.keyboard.press('Alt+Shift+P');
+        let card = await waitForCard(page, 'SENCO'); // the caret is at the end: wraps to the first
+        expect(card!.focused).toBe('Explain at first use');
+        await page.keyboard.press('Alt+Shift+P');
+        card = await waitForCard(page, 'EHCP');
+        await page.keyboard.press('Escape');
+        await waitForCard(page, null);
+        expect(await probe(page, 'editorFocused')).toBe(true);
+        expect(await probe(page, 'beforeCaret')).toBe(caret);
+        expect(await editorContent(page)).toBe(before);
+        expect(await editorText(page)).toBe(letter);
+      });
+
+      test('a fix changes exactly its words, leaves the caret after them, and one Ctrl+Z undoes only the fix', async () => {
+        // Editors group quick edits into one undo step (Quill: 1 s): let the typing settle first.
+        await page.waitForTimeout(1_100);
+        const at = await probe<{ x: number; y: number } | null>(page, 'pointAt', 'prior to');
+        await page.mouse.click(at!.x, at!.y);
+        const card = await waitForCard(page, 'prior to');
+        expect(card!.buttons).toContain('Use "before"');
+        const button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Use "before"');
+        await page.mouse.click(button.x, button.y);
+        const fixed = letter.replace('prior to', 'before');
+        await expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(fixed);
+        expect(await probe(page, 'applyPath')).toBe(APPLY_PATH[name]);
+        expect(await probe(page, 'editorFocused')).toBe(true);
+        expect(((await probe<string>(page, 'beforeCaret')) ?? '').endsWith('with you before')).toBe(true);
+        // The other two fixable words are still marked; "prior to" is not.
+        const want = expectedMarks(fixed);
+        expect(want['plain-word']).toEqual(['utilise']);
+        await waitForMarks(page, name, want);
+
+        await page.keyboard.press('Control+z');
+        await expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(letter);
+        await waitForMarks(page, name, expectedMarks(letter));
+        expect((page as unknown as { problems: string[] }).problems).toEqual([]);
+        await page.close();
+      });
+    });
+  }
+
+  test('an editor inside a shadow root gets its marks, styled there too; each kind has its own underline style', async () => {
+    const page = await open('shadow');
+    await page.click('#field');
+    const text = 'The SENCO will utilise the graduated approach.';
+    await page.keyboard.type(text);
+    await waitForMarks(page, 'contenteditable', expectedMarks(text));
+    const looks = await page.evaluate(() => {
+      const field = (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root;
+      const out: Record<string, string> = {};
+      for (const c of ['jargon', 'acronym', 'plain-word', 'sentence']) out[c] = getComputedStyle(field, `::highlight(plain-send-${c})`).textDecorationStyle;
+      return out;
+    });
+    expect(looks).toEqual({ jargon: 'wavy', acronym: 'solid', 'plain-word': 'dashed', sentence: 'dotted' });
+    await page.screenshot({ path: join(SCREENSHOTS, 'shadow.png') });
+    // Forced colours (Windows high contrast): the styles stay, the colours become system colours.
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await page.evaluate(() => {
+      const field = (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root;
+      const s = getComputedStyle(field, '::highlight(plain-send-jargon)');
+      return { style: s.textDecorationStyle, colour: s.textDecorationColor, text: getComputedStyle(field).color };
+    });
+    expect(forced.style).toBe('wavy');
+    expect(forced.colour).not.toBe('rgb(179, 71, 0)');
+    await page.screenshot({ path: join(SCREENSHOTS, 'shadow-forced-colours.png') });
+    await page.close();
+  });
+
+  test('Ignore here hides a word in this field; Ignore always hides it everywhere', async () => {
+    const page = await open('contenteditable');
+    await focusEditor(page, 'contenteditable');
+    const text = 'The SENCO will utilise the EHCP.';
+    await page.keyboard.type(text);
+    await waitForMarks(page, 'contenteditable', expectedMarks(text));
+    let at = await probe<{ x: number; y: number }>(page, 'pointAt', 'utilise');
+    await page.mouse.click(at.x, at.y);
+    await waitForCard(page, 'utilise');
+    let button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Ignore here');
+    await page.mouse.click(button.x, button.y);
+    await waitForCard(page, null);
+    await waitForMarks(page, 'contenteditable', { acronym: ['SENCO', 'EHCP'] });
+    expect(await probe(page, 'editorFocused')).toBe(true);
+
+    at = await probe<{ x: number; y: number }>(page, 'pointAt', 'EHCP');
+    await page.mouse.click(at.x, at.y);
+    await waitForCard(page, 'EHCP');
+    button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Ignore always');
+    await page.mouse.click(button.x, button.y);
+    await waitForMarks(page, 'contenteditable', { acronym: ['SENCO'] });
+    const stored = (await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.local.get('ignored'))) as { ignored: string[] };
+    expect(stored.ignored).toHaveLength(1);
+    expect(stored.ignored[0].toLowerCase()).toContain('ehcp');
+
+    // Another page, another field: EHCP is not marked there either; "utilise" is (ignored here only).
+    const other = await open('textarea');
+    await other.click('#field');
+    await other.keyboard.type(text);
+    await waitForMarks(other, 'textarea', { acronym: ['SENCO'], 'plain-word': ['utilise'] });
+    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.local.remove('ignored'));
+    await waitForMarks(other, 'textarea', expectedMarks(text));
+    await other.close();
+    await page.close();
+  });
+
+  test('the popup sets who the writing is for, and the badge follows', async () => {
+    const page = await open('textarea');
+    await page.click('#field');
+    // Reading age between 11 (parent carers) and 14 (school staff).
+    await page.keyboard.type('We will look at how Sam communicates with other children before the EHCP meeting.');
+    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('hard');
+    const id = new URL(session!.worker.url()).host;
+    const popup = await session!.context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await popup.selectOption('#audience', 'professional');
+    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('ok');
+    const badge = await probe<{ text: string; label: string }>(page, 'badge');
+    expect(badge.text).toMatch(/^✓ Reading age/);
+    expect(badge.label).toContain('professionals');
+    await popup.selectOption('#audience', 'parent-carer');
+    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('hard');
+    expect((await probe<{ text: string }>(page, 'badge')).text).toMatch(/^▲ Reading age [\d.]+ · aim 11$/);
+    // The badge is a button: it opens the first finding's card, focus on its first action.
+    await page.bringToFront();
+    await page.click('plain-send-ui .badge');
+    const card = await probe<{ title: string; focused: string | null }>(page, 'card');
+    expect(card.title).toBe('EHCP');
+    expect(card.focused).toBeTruthy();
+    await popup.close();
+    await page.close();
+  });
+
+  test('typing into a 1,000-word textarea: input to highlight, median and p95', async () => {
+    const page = await open('textarea');
+    const paragraph =
+      'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. ' +
+      'We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
+    const words = paragraph.split(/\s+/).length;
+    const text = Array.from({ length: Math.ceil(1000 / words) }, () => paragraph).join('\n');
+    await page.click('#field');
+    await page.fill('#field', text);
+    await expect.poll(() => probe<{ text: string } | null>(page, 'badge'), { timeout: 10_000 }).not.toBeNull();
+    await page.keyboard.press('Control+End');
+    await page.waitForTimeout(300);
+    await probe(page, 'clearMeasures');
+    const typed = '\nThe SENCO and the SALT team will meet you soon.';
+    for (const ch of typed) {
+      if (ch === '\n') await page.keyboard.press('Enter');
+      else await page.keyboard.type(ch);
+      await page.waitForTimeout(40);
+    }
+    await page.waitForTimeout(400);
+    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; chars: number } }[]>(page, 'measures');
+    expect(measures.length).toBeGreaterThan(typed.length / 2);
+    const sorted = measures.map((m) => m.duration).sort((a, b) => a - b);
+    const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    const engine = measures.map((m) => m.detail.engineMs).sort((a, b) => a - b);
+    const trip = measures.map((m) => m.detail.roundTripMs).sort((a, b) => a - b);
+    figures.textarea1000 = {
+      words: text.split(/\s+/).length + typed.split(/\s+/).length,
+      samples: sorted.length,
+      medianMs: pick(0.5),
+      p95Ms: pick(0.95),
+      maxMs: sorted[sorted.length - 1],
+      engineMedianMs: engine[Math.floor(engine.length / 2)],
+      /** Content script → background (engine) → content script, engine time included. */
+      roundTripMedianMs: trip[Math.floor(trip.length / 2)],
+      roundTripP95Ms: trip[Math.min(trip.length - 1, Math.floor(0.95 * trip.length))],
+    };
+    console.log('input to highlight (1,000-word textarea):', JSON.stringify(figures.textarea1000));
+    // Loose bounds: other test files run beside this one on two cores. Figures from a quiet
+    // machine are in the report; these catch a slide into the hundreds of milliseconds.
+    expect(pick(0.5)).toBeLessThan(100);
+    expect(pick(0.95)).toBeLessThan(400);
+    await page.screenshot({ path: join(SCREENSHOTS, 'textarea-1000-words.png') });
+    await page.close();
+  });
+
+  test('for comparison: the engine in the page instead of the background worker', async () => {
+    // What running the engine in the content script would cost every frame: its size, loading
+    // and compiling the glossary, and a check of the same 1,000 words.
+    const out = join(bundles, 'engine.js');
+    await esbuild({ entryPoints: [join(ROOT, 'src/engine/index.ts')], bundle: true, format: 'iife', globalName: 'PlainSendEngine', minify: true, outfile: out, logLevel: 'silent', platform: 'browser' });
+    const page = await open('contenteditable');
+    const bytes = statSync(out).size;
+    const result = await page.evaluate(async () => {
+      const t0 = performance.now();
+      await new Promise<void>((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = '/bundles/engine.js';
+        s.onload = () => ok();
+        s.onerror = () => fail(new Error('engine did not load'));
+        document.head.append(s);
+      });
+      const t1 = performance.now();
+      const engine = (window as unknown as { PlainSendEngine: typeof import('../../src/engine/index.js') }).PlainSendEngine;
+      const analyser = engine.createAnalyser();
+      const t2 = performance.now();
+      const para = 'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
+      const text = Array.from({ length: 19 }, () => para).join('\n');
+      analyser.analyse(text);
+      const t3 = performance.now();
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const s = performance.now();
+        analyser.analyse(`${text}\nThe SENCO ${'x'.repeat(i)}`);
+        times.push(performance.now() - s);
+      }
+      times.sort((a, b) => a - b);
+      return { loadMs: t1 - t0, compileMs: t2 - t1, firstAnalyseMs: t3 - t2, keystrokeMedianMs: times[15] };
+    });
+    figures.engineInPage = { bytes, ...result };
+    console.log('engine in the page:', JSON.stringify(figures.engineInPage));
+    expect(bytes).toBeGreaterThan(statSync(join(built!.production, 'content-scripts/editor.js')).size * 4);
+    await page.close();
+  });
+
+  test('nothing left 127.0.0.1: no request from the pages, the content script or the background worker', async () => {
+    expect(session!.blocked).toEqual([]);
+    const fetched = await session!.worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * For the extension's end-to-end tests: build the extension with WXT into a temporary folder,
+ * make a test copy whose content script also runs on http://127.0.0.1 (the only change), bundle
+ * the real editors for the test pages with esbuild, serve the pages from 127.0.0.1 with
+ * node:http, and launch Debian's Chromium with the extension loaded, aborting (and recording)
+ * every request that is not to 127.0.0.1.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const CHROMIUM = '/usr/bin/chromium';
+export const PAGES = join(ROOT, 'test/e2e/pages');
+export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: the extension's end-to-end tests need Debian's Chromium (apt-get install -y chromium). Never download a browser.`);
+  }
+}
+
+export interface Built {
+  /** The production build (what the zips hold). */
+  production: string;
+  /** A copy whose content script also matches http://127.0.0.1/*. */
+  testCopy: string;
+  tmp: string;
+}
+
+/** Builds the Chrome extension once (WXT), then the test copy. */
+export function buildExtension(): Built {
+  const tmp = mkdtempSync(join(tmpdir(), 'plain-send-ext-'));
+  const wxt = join(ROOT, 'node_modules/.bin/wxt');
+  const r = spawnSync(wxt, ['build'], { cwd: ROOT, env: { ...process.env, PLAIN_SEND_EXT_OUT: join(tmp, 'out') }, encoding: 'utf8' });
+  const production = join(tmp, 'out/chrome-mv3');
+  if (r.status !== 0 || !existsSync(join(production, 'manifest.json'))) throw new Error(`wxt build failed:\n${r.stdout}\n${r.stderr}`);
+  const testCopy = join(tmp, 'test-ext');
+  cpSync(production, testCopy, { recursive: true });
+  const manifestPath = join(testCopy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.content_scripts[0].matches.push('http://127.0.0.1/*');
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return { production, testCopy, tmp };
+}
+
+/** Bundles the editors the pages use (CKEditor 5, ProseMirror) into `dir`. */
+export async function bundleEditors(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await build({
+    entryPoints: { ckeditor: join(PAGES, 'ckeditor.entry.js'), prosemirror: join(PAGES, 'prosemirror.entry.js') },
+    bundle: true,
+    format: 'iife',
+    outdir: dir,
+    minify: true,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export interface StaticServer {
+  url: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves /pages/ (test pages), /bundles/ (esbuild output) and a few editor folders of node_modules. */
+export async function serve(bundles: string): Promise<StaticServer> {
+  const mounts: [string, string][] = [
+    ['/pages/', PAGES],
+    ['/bundles/', bundles],
+    ['/node_modules/quill/dist/', join(ROOT, 'node_modules/quill/dist')],
+    ['/node_modules/tinymce/', join(ROOT, 'node_modules/tinymce')],
+    ['/node_modules/ckeditor5/dist/', join(ROOT, 'node_modules/ckeditor5/dist')],
+    ['/node_modules/prosemirror-view/style/', join(ROOT, 'node_modules/prosemirror-view/style')],
+  ];
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    requests.push(path);
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    const file = mount ? normalize(join(mount[1], path.slice(mount[0].length))) : '';
+    if (!mount || !file.startsWith(mount[1]) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  return { url: `http://127.0.0.1:${address.port}`, requests, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  /** Requests to anywhere but 127.0.0.1 (all aborted). */
+  blocked: string[];
+  problems: string[];
+  userData: string;
+}
+
+export async function launchWithExtension(extensionDir: string): Promise<Session> {
+  requireChromium();
+  const userData = mkdtempSync(join(tmpdir(), 'plain-send-profile-'));
+  const context = await chromium.launchPersistentContext(userData, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1000, height: 720 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
+  });
+  const blocked: string[] = [];
+  const problems: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'chrome-extension:') return route.continue();
+    blocked.push(url.href);
+    return route.abort();
+  });
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.hostname !== '127.0.0.1' && !['data:', 'blob:', 'chrome-extension:'].includes(url.protocol) && !blocked.includes(url.href)) blocked.push(url.href);
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return { context, worker, blocked, problems, userData };
+}
+
+export function cleanUp(dir: string | undefined): void {
+  if (dir && dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,131 @@
+// Shared by the test pages: read what Plain SEND painted, from the page itself (never from the
+// extension). For an editor in an iframe (TinyMCE), Plain SEND's UI lives in that frame.
+(() => {
+  const editorDoc = () => (window.testEditor && window.testEditor.root ? window.testEditor.root.ownerDocument : document);
+  const ui = () => {
+    const host = editorDoc().querySelector('plain-send-ui');
+    return host && host.shadowRoot;
+  };
+  /** The editor frame's offset in the top page (0, 0 when the editor is not in a frame). */
+  const frameOffset = () => {
+    const frame = editorDoc().defaultView.frameElement;
+    if (!frame) return { x: 0, y: 0 };
+    const r = frame.getBoundingClientRect();
+    return { x: r.left + frame.clientLeft, y: r.top + frame.clientTop };
+  };
+  const highlightRanges = () => {
+    const out = [];
+    for (const [name, h] of editorDoc().defaultView.CSS.highlights) {
+      if (!name.startsWith('plain-send-')) continue;
+      for (const r of h) out.push({ cat: name.slice('plain-send-'.length), range: r });
+    }
+    return out.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  };
+  const center = (rect) => {
+    const o = frameOffset();
+    return { x: o.x + rect.left + rect.width / 2, y: o.y + rect.top + rect.height / 2 };
+  };
+  window.plainSendProbe = {
+    /** Text of every range in each of our highlights, in document order. */
+    highlights() {
+      const out = {};
+      for (const { cat, range } of highlightRanges()) (out[cat] ??= []).push(range.toString());
+      return out;
+    },
+    /** The textarea mirror's marked text, per category. */
+    mirror() {
+      const out = {};
+      const root = ui();
+      if (!root) return out;
+      for (const m of root.querySelectorAll('.mirror .mark')) {
+        const cat = [...m.classList].find((c) => c !== 'mark' && c !== 'active');
+        (out[cat] ??= []).push(m.textContent);
+      }
+      return out;
+    },
+    mirrorText() {
+      const inner = ui() && ui().querySelector('.mirror-inner');
+      return inner ? inner.textContent : null;
+    },
+    /** Where to point to reach a marked word (top-page coordinates), from the highlight or the mirror. */
+    pointAt(text, nth = 0) {
+      const hits = highlightRanges().filter((h) => h.cat !== 'sentence' && h.range.toString() === text);
+      if (hits[nth]) return center(hits[nth].range.getClientRects()[0]);
+      const marks = ui() ? [...ui().querySelectorAll('.mirror .mark')].filter((m) => !m.classList.contains('sentence') && m.textContent === text) : [];
+      if (marks[nth]) return center(marks[nth].getClientRects()[0]);
+      return null;
+    },
+    card() {
+      const root = ui();
+      const card = root && root.querySelector('.card');
+      if (!card || card.hidden) return null;
+      return {
+        title: card.querySelector('h2')?.textContent ?? null,
+        kind: card.querySelector('.kind')?.textContent ?? null,
+        expansion: card.querySelector('.expansion')?.textContent ?? null,
+        definition: card.querySelector('.definition')?.textContent ?? null,
+        role: card.getAttribute('role'),
+        focused: root.activeElement ? root.activeElement.textContent : null,
+        buttons: [...card.querySelectorAll('.actions button')].map((b) => b.textContent),
+      };
+    },
+    /** Where the card's button with this label is (top-page coordinates). */
+    buttonAt(label) {
+      const root = ui();
+      const b = root && [...root.querySelectorAll('.card .actions button')].find((x) => x.textContent === label);
+      return b ? center(b.getBoundingClientRect()) : null;
+    },
+    badge() {
+      const root = ui();
+      const b = root && root.querySelector('.badge');
+      return b && !b.hidden ? { text: b.textContent, state: b.dataset.state, label: b.getAttribute('aria-label') } : null;
+    },
+    /** True when focus is in the editor (the element, or inside it). */
+    editorFocused() {
+      const root = window.testEditor.root;
+      const doc = root.ownerDocument;
+      const active = doc.activeElement;
+      const frame = doc.defaultView.frameElement;
+      const frameFocused = !frame || document.activeElement === frame;
+      return frameFocused && !!active && (active === root || root.contains(active));
+    },
+    /** The text before the caret, as the engine would read it (blocks joined by "\n" are not needed here). */
+    beforeCaret() {
+      const root = window.testEditor.root;
+      if (root.tagName === 'TEXTAREA') return root.value.slice(0, root.selectionEnd);
+      const sel = root.ownerDocument.getSelection();
+      if (!sel.rangeCount) return null;
+      const r = root.ownerDocument.createRange();
+      r.setStart(root, 0);
+      r.setEnd(sel.focusNode, sel.focusOffset);
+      return r.toString();
+    },
+    measures() {
+      return editorDoc().defaultView.performance.getEntriesByName('plain-send:input-to-highlight').map((m) => ({ duration: m.duration, detail: m.detail }));
+    },
+    /** How the last fix went in: 'beforeinput' (the editor took it), 'execCommand', 'setRangeText', 'text-node'. */
+    applyPath() {
+      const marks = editorDoc().defaultView.performance.getEntriesByName('plain-send:apply');
+      return marks.length ? marks[marks.length - 1].detail : null;
+    },
+    clearMeasures() {
+      editorDoc().defaultView.performance.clearMeasures('plain-send:input-to-highlight');
+    },
+    /** Watches the editable for mutations of any kind, from now on. */
+    watch() {
+      const records = [];
+      const mo = new MutationObserver((list) => {
+        for (const r of list) records.push(`${r.type}${r.attributeName ? ` ${r.attributeName} ${JSON.stringify(r.oldValue)}→${JSON.stringify(r.target.getAttribute(r.attributeName))}` : ''} on ${r.target.nodeName}${r.target.className && typeof r.target.className === 'string' ? `.${r.target.className.split(' ').join('.')}` : ''}`);
+      });
+      mo.observe(window.testEditor.root, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
+      window.__stopWatch = () => {
+        for (const r of mo.takeRecords()) records.push(`${r.type} on ${r.target.nodeName}`);
+        mo.disconnect();
+        return records;
+      };
+    },
+    stopWatch() {
+      return window.__stopWatch();
+    },
+  };
+})();

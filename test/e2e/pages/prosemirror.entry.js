@@ -1,0 +1,18 @@
+// ProseMirror with the basic schema, history and the base keymap, bundled by the test with esbuild.
+import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { schema } from 'prosemirror-schema-basic';
+import { history, undo, redo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+
+const state = EditorState.create({ schema, plugins: [history(), keymap({ 'Mod-z': undo, 'Mod-y': redo, 'Mod-Shift-z': redo }), keymap(baseKeymap)] });
+const view = new EditorView(document.querySelector('#editor'), { state });
+window.view = view;
+window.testEditor = {
+  kind: 'rich',
+  root: view.dom,
+  getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n'),
+  getContent: () => JSON.stringify(view.state.doc.toJSON()),
+};
+window.__ready = true;

@@ -1,0 +1,61 @@
+/**
+ * The browser extension (WXT). Manifest V3 for Chrome and Firefox alike.
+ *
+ *   npm run build:ext            # Chrome, .output/chrome-mv3
+ *   npm run build:ext:firefox    # Firefox, .output/firefox-mv3
+ *   npm run zip:ext              # both, zipped in .output/
+ *
+ * Permissions are the fewest that work: `storage` (settings, ignored words), `activeTab` (the
+ * popup may read the address of the tab it was opened on) and `scripting` (to start checking
+ * on a site the user turned on from the popup). The content script runs on the webmail sites
+ * in src/extension/sites.ts from install; any other site needs the user to grant it, per site, from the popup
+ * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
+ * `connect-src 'none'`.
+ *
+ * PLAIN_SEND_EXT_OUT builds elsewhere (the end-to-end tests build into a temporary folder).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+
+export const GECKO_ID = 'plain-send@plain-send.org.uk';
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export default defineConfig({
+  srcDir: 'src',
+  outDir: process.env.PLAIN_SEND_EXT_OUT ? resolve(process.env.PLAIN_SEND_EXT_OUT) : '.output',
+  manifestVersion: 3,
+  imports: false,
+  // Only the extension's own entrypoints; src/word has its own build.
+  filterEntrypoints: ['background', 'editor', 'popup'],
+  zip: { zipSources: false },
+  // The extension's only static files are the icons (src/public also holds the Word add-in's files).
+  publicDir: 'src/extension/public',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const size of [16, 32, 64]) files.push({ absoluteSrc: resolve(`src/public/icons/icon-${size}.png`), relativeDest: `icons/icon-${size}.png` });
+    },
+  },
+  manifest: {
+    name: 'Plain SEND',
+    description: 'Plain English for SEND letters: shows the words a parent may not know, what they mean, and how easy your message is to read. Works offline; sends nothing.',
+    permissions: ['storage', 'activeTab', 'scripting'],
+    optional_host_permissions: ['<all_urls>'],
+    content_security_policy: { extension_pages: CSP },
+    icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 64: 'icons/icon-64.png' },
+    action: { default_title: 'Plain SEND', default_icon: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png' } },
+    browser_specific_settings: {
+      gecko: { id: GECKO_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+    },
+  },
+});
