@@ -6,23 +6,16 @@
  * every request that is not to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, cleanUp, requireChromium, serveStatic, type StaticServer } from './browser.js';
 
-export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-export const CHROMIUM = '/usr/bin/chromium';
+export { ROOT, cleanUp, requireChromium, type StaticServer };
 export const PAGES = join(ROOT, 'test/e2e/pages');
 export const SCREENSHOTS = join(ROOT, 'test/e2e/screenshots');
-
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the extension's end-to-end tests need Debian's Chromium (apt-get install -y chromium). Never download a browser.`);
-  }
-}
 
 export interface Built {
   /** The production build (what the zips hold). */
@@ -62,21 +55,6 @@ export async function bundleEditors(dir: string): Promise<void> {
   });
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-export interface StaticServer {
-  url: string;
-  requests: string[];
-  close(): Promise<void>;
-}
-
 /** Serves /pages/ (test pages), /bundles/ (esbuild output) and a few editor folders of node_modules. */
 export async function serve(bundles: string): Promise<StaticServer> {
   const mounts: [string, string][] = [
@@ -87,23 +65,7 @@ export async function serve(bundles: string): Promise<StaticServer> {
     ['/node_modules/ckeditor5/dist/', join(ROOT, 'node_modules/ckeditor5/dist')],
     ['/node_modules/prosemirror-view/style/', join(ROOT, 'node_modules/prosemirror-view/style')],
   ];
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    requests.push(path);
-    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
-    const file = mount ? normalize(join(mount[1], path.slice(mount[0].length))) : '';
-    if (!mount || !file.startsWith(mount[1]) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return { url: `http://127.0.0.1:${address.port}`, requests, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return serveStatic(mounts);
 }
 
 export interface Session {
@@ -123,13 +85,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Session
     headless: true,
     viewport: { width: 1000, height: 720 },
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],
@@ -149,8 +105,4 @@ export async function launchWithExtension(extensionDir: string): Promise<Session
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
   return { context, worker, blocked, problems, userData };
-}
-
-export function cleanUp(dir: string | undefined): void {
-  if (dir && dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
 }

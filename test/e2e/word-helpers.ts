@@ -4,14 +4,13 @@
  * Playwright, aborting (and recording) every request that is not to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, cleanUp, requireChromium, serveStatic, type StaticServer } from './browser.js';
 
-export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
-export const CHROMIUM = '/usr/bin/chromium';
+export { ROOT, cleanUp, type StaticServer };
 
 /** Builds the pane (vite, vite.word.config.ts) into a new temporary folder and returns it. */
 export function buildPane(): string {
@@ -27,53 +26,14 @@ export function buildPane(): string {
   return out;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.md': 'text/markdown',
-};
-
-export interface StaticServer {
-  url: string;
-  /** Paths requested, in order. */
-  requests: string[];
-  close(): Promise<void>;
-}
-
-export async function serve(dir: string): Promise<StaticServer> {
-  const requests: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    requests.push(path);
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  return {
-    url: `http://127.0.0.1:${address.port}`,
-    requests,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+/** Serves the built pane from 127.0.0.1 (`/` is its index.html). */
+export function serve(dir: string): Promise<StaticServer> {
+  return serveStatic([['/', dir]]);
 }
 
 export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (never download a browser).`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 export interface PaneSession {
@@ -116,8 +76,4 @@ export async function openPane(browser: Browser, base: string, query = 'port=mem
   await page.goto(`${base}/index.html?${query}`);
   await page.waitForSelector('html[data-ready]');
   return { page, blocked, problems, violations };
-}
-
-export function cleanUp(dir: string | undefined): void {
-  if (dir && dir.startsWith(tmpdir())) rmSync(dir, { recursive: true, force: true });
 }
