@@ -4,7 +4,7 @@
  * browser.
  */
 import { AUDIENCES } from '../engine/audiences.js';
-import type { AudienceId, Category, Replacement } from '../engine/types.js';
+import type { AudienceId, Finding } from '../engine/types.js';
 
 export const ANALYSE = 'plain-send:analyse';
 export const ENABLE_SITE = 'plain-send:enable-site';
@@ -17,23 +17,14 @@ export interface AnalyseRequest {
   ignore: readonly string[];
 }
 
-/** What a card and a painter need of a finding (the engine's `Finding`, trimmed for the wire). */
-export interface WireFinding {
-  category: Category;
-  rule: string;
-  start: number;
-  end: number;
-  text: string;
-  message: string;
-  term?: string;
-  expansion?: string;
-  definition?: string;
-  replacements: Replacement[];
-  explained?: boolean;
-  entryId?: string;
+/** What a card and a painter need of a finding: the engine's `Finding`, trimmed for the wire. */
+export type WireFinding = Pick<
+  Finding,
+  'category' | 'rule' | 'start' | 'end' | 'text' | 'message' | 'term' | 'expansion' | 'definition' | 'replacements' | 'explained' | 'entryId'
+> & {
   /** The pack's display name, e.g. "England". */
   packName?: string;
-}
+};
 
 export interface WireReadability {
   readingAge: number;
@@ -50,7 +41,7 @@ export interface WireReadability {
  * and the worker are serialized, so size is time: this keeps a keystroke's round trip short.
  */
 export interface WireSpan {
-  category: Category;
+  category: Finding['category'];
   rule: string;
   start: number;
   end: number;
