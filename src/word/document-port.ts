@@ -70,6 +70,27 @@ export interface Capabilities {
   structure: boolean;
   /** Tracked changes are read as they will be once accepted (WordApi 1.4). */
   trackedChanges: boolean;
+  /** Findings can be shown as Word's own underlines (annotations with critiques, WordApi 1.7). */
+  annotations: boolean;
+  /** Those underlines have a pop-up whose suggestions the user can pick (WordApi 1.8). */
+  annotationSuggestions: boolean;
+}
+
+/** A finding to show as an underline in the document. */
+export interface AnnotationItem {
+  location: Location;
+  /** The kind of finding (`acronym`, `jargon`, `plain-word`, `sentence`): sets the colour. */
+  category: string;
+  /** Plainer texts to offer in the pop-up (Word shows the first three). */
+  suggestions: string[];
+}
+
+/** What the user did with an underline; `index` is the item's index in `showAnnotations`. */
+export interface AnnotationEvents {
+  /** Picked `text` in the underline's pop-up. */
+  onSuggestion(index: number, text: string): void;
+  /** Clicked the underline. */
+  onClicked?(index: number): void;
 }
 
 /** A small key-value store: per document (saved in the document) or per user (saved on this computer). */
@@ -97,6 +118,13 @@ export interface DocumentPort {
   markUp(locations: readonly Location[]): Promise<MarkResult>;
   /** Removes the marks and restores what was there; returns how many were cleared. */
   clearMarks(): Promise<number>;
+  /**
+   * Shows the findings as underlines in the document (only when `capabilities().annotations`),
+   * replacing any shown before; findings whose text is not where it was are skipped.
+   */
+  showAnnotations?(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult>;
+  /** Removes the underlines `showAnnotations` added (and no others); returns how many. */
+  clearAnnotations?(): Promise<number>;
   /** Inserts the glossary table, or replaces the one inserted before (wherever it is). */
   insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }>;
   syncCounts(): SyncCounts;

@@ -8,6 +8,8 @@ import {
   GLOSSARY_HEADING,
   sortGlossary,
   verifyLocation,
+  type AnnotationEvents,
+  type AnnotationItem,
   type Capabilities,
   type DocParagraph,
   type DocumentPort,
@@ -25,6 +27,14 @@ export interface MemoryParagraph extends DocParagraph {}
 
 export interface MemoryComment extends Location {
   comment: string;
+}
+
+export interface MemoryAnnotation extends Location {
+  id: string;
+  category: string;
+  suggestions: string[];
+  /** Made by someone else (another add-in, a test): never ours to delete. */
+  foreign?: boolean;
 }
 
 export interface MemoryPoint {
@@ -47,12 +57,17 @@ export class MemoryPort implements DocumentPort {
   paragraphs: MemoryParagraph[] = [];
   comments: MemoryComment[] = [];
   marks: Location[] = [];
+  /** Underlines: ours from showAnnotations, and any a test adds as `foreign`. */
+  annotations: MemoryAnnotation[] = [];
   selection: MemorySelection = { start: { paragraph: 0, offset: 0 }, end: { paragraph: 0, offset: 0 } };
   /** Every change, in order, for tests to compare. */
   readonly log: string[] = [];
   readonly documentSettings: SettingsStore = new MemorySettings();
   readonly userSettings: SettingsStore;
   private runs = 0;
+  private annotationIndex = new Map<string, number>();
+  private annotationEvents: AnnotationEvents | undefined;
+  private nextAnnotation = 0;
 
   constructor(paragraphs: readonly (string | MemoryParagraph)[] = [], options: MemoryPortOptions = {}) {
     this.userSettings = options.userSettings ?? (typeof localStorage === 'undefined' ? new MemorySettings() : new LocalStorageSettings());
@@ -64,6 +79,8 @@ export class MemoryPort implements DocumentPort {
     this.paragraphs = paragraphs.map((p) => (typeof p === 'string' ? { text: p } : { ...p }));
     this.comments = [];
     this.marks = [];
+    this.annotations = [];
+    this.annotationIndex.clear();
     this.selection = { start: { paragraph: 0, offset: 0 }, end: { paragraph: 0, offset: 0 } };
     this.log.length = 0;
   }
@@ -78,7 +95,7 @@ export class MemoryPort implements DocumentPort {
   }
 
   capabilities(): Capabilities {
-    return { comments: true, temporaryMarks: true, structure: true, trackedChanges: false };
+    return { comments: true, temporaryMarks: true, structure: true, trackedChanges: false, annotations: true, annotationSuggestions: true };
   }
 
   async readParagraphs(): Promise<DocParagraph[]> {
@@ -124,6 +141,7 @@ export class MemoryPort implements DocumentPort {
         .map((x) => (x.paragraph === location.paragraph && x.start >= location.end ? { ...x, start: x.start + shift, end: x.end + shift } : x));
     this.comments = move(this.comments);
     this.marks = move(this.marks);
+    this.annotations = move(this.annotations);
     this.setSelection({ paragraph: location.paragraph, offset: location.start + text.length });
     this.log.push(`replace ${describe(location)} with ${JSON.stringify(text)}`);
   }
@@ -157,6 +175,57 @@ export class MemoryPort implements DocumentPort {
     this.marks = [];
     this.log.push(`clear ${n}`);
     return n;
+  }
+
+  async showAnnotations(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult> {
+    this.runs++;
+    this.removeOurAnnotations();
+    // As in Word: words first, then long sentences that overlap no underlined word.
+    const order = items.map((_, i) => i).sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
+    order.forEach((i) => {
+      const item = items[i];
+      try {
+        verifyLocation(this.paragraphs, item.location);
+      } catch {
+        return;
+      }
+      const { location } = item;
+      const overlaps = this.annotations.some((a) => !a.foreign && a.paragraph === location.paragraph && a.start < location.end && a.end > location.start);
+      if (overlaps) return;
+      const id = `memory-${++this.nextAnnotation}`;
+      this.annotations.push({ ...location, id, category: item.category, suggestions: item.suggestions.slice(0, 3) });
+      this.annotationIndex.set(id, i);
+    });
+    this.annotationEvents = events;
+    const marked = this.annotationIndex.size;
+    this.log.push(`annotate ${marked}`);
+    return { marked, skipped: items.length - marked };
+  }
+
+  async clearAnnotations(): Promise<number> {
+    this.runs++;
+    const n = this.removeOurAnnotations();
+    this.log.push(`clear annotations ${n}`);
+    return n;
+  }
+
+  /** What Word does when the user picks `text` in the pop-up of the underline `id`. */
+  chooseSuggestion(id: string, text: string): void {
+    const index = this.annotationIndex.get(id);
+    if (index !== undefined) this.annotationEvents?.onSuggestion(index, text);
+  }
+
+  /** What Word does when the user clicks the underline `id`. */
+  clickAnnotation(id: string): void {
+    const index = this.annotationIndex.get(id);
+    if (index !== undefined) this.annotationEvents?.onClicked?.(index);
+  }
+
+  private removeOurAnnotations(): number {
+    const before = this.annotations.length;
+    this.annotations = this.annotations.filter((a) => a.foreign);
+    this.annotationIndex.clear();
+    return before - this.annotations.length;
   }
 
   async insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }> {

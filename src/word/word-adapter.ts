@@ -11,8 +11,9 @@
  *   `Office.context.requirements.isSetSupported` and used when present:
  *   1.3 table/list flags, `expandTo` for long texts, a native glossary table;
  *   1.4 comments and tracked changes read as they will be once accepted;
- *   1.8 temporary marks (`range.highlight()`), which leave the document unchanged.
- *   Annotations and critiques (1.7) are not used.
+ *   1.7 findings as Word's own underlines (annotations with critiques), and 1.8 their
+ *   pop-up with suggestions; 1.8 temporary marks (`range.highlight()`), which leave the
+ *   document unchanged.
  * - A finding is found again by searching its paragraph for its exact text and taking the
  *   nth match, n counted in the paragraph text read before; Word's search takes at most
  *   255 characters, so a longer text is found by its first and last parts, then expanded.
@@ -29,6 +30,8 @@ import {
   occurrenceBefore,
   sortGlossary,
   verifyLocation,
+  type AnnotationEvents,
+  type AnnotationItem,
   type Capabilities,
   type DocParagraph,
   type DocumentPort,
@@ -49,6 +52,25 @@ const PART = 120;
 const GLOSSARY_TAG = 'plain-send-glossary';
 const MARK_COLOUR = 'Yellow';
 const MARKS_KEY = 'marks';
+
+/** The underline colour for each kind of finding (red is left to Word's spelling). */
+export const CRITIQUE_COLOURS: Readonly<Record<string, 'Red' | 'Green' | 'Blue' | 'Lavender' | 'Berry'>> = {
+  acronym: 'Blue',
+  jargon: 'Lavender',
+  'plain-word': 'Green',
+  sentence: 'Berry',
+};
+/**
+ * The pop-up's branding, title and subtitle are not text but IDs of strings in the manifest
+ * (`bt:String` in manifest.xml), so they are the same for every finding.
+ */
+export const CRITIQUE_RESOURCES = {
+  brandingTextResourceId: 'PlainSend.Group.Label',
+  titleResourceId: 'PlainSend.Button.Label',
+  subtitleResourceId: 'PlainSend.Button.Tooltip',
+} as const;
+/** Word's pop-up shows at most three suggestions. */
+export const MAX_SUGGESTIONS = 3;
 
 export class TrackedChangesError extends StaleLocationError {
   constructor() {
@@ -156,6 +178,10 @@ export class WordAdapter implements DocumentPort {
   readonly userSettings: SettingsStore;
   private readonly counts: SyncCounts = { syncs: 0, runs: 0 };
   private temporaryMarks = 0;
+  /** The annotations we inserted: Word's id to the index of the item in `showAnnotations`. */
+  private annotationIds = new Map<string, number>();
+  private annotationEvents: AnnotationEvents | undefined;
+  private annotationHandlers = false;
 
   /** `globals` defaults to the page's `Word` and `Office`; tests stub those with vi.stubGlobal. */
   constructor(private readonly globals: () => OfficeGlobals = () => globalThis as unknown as OfficeGlobals) {
@@ -177,6 +203,8 @@ export class WordAdapter implements DocumentPort {
       temporaryMarks: this.supports('1.8'),
       structure: this.supports('1.3'),
       trackedChanges: this.supports('1.4'),
+      annotations: this.supports('1.7'),
+      annotationSuggestions: this.supports('1.8'),
     };
   }
 
@@ -441,6 +469,106 @@ export class WordAdapter implements DocumentPort {
       await this.documentSettings.set(MARKS_KEY, undefined);
     }
     return cleared;
+  }
+
+  /**
+   * One Word.run: read the paragraphs (1 sync, 2 with tracked changes), take off the
+   * underlines shown before (1 sync, only when there are some), then insert every paragraph's
+   * critiques in one batch (1 sync). Findings in paragraphs with tracked changes are skipped
+   * (their offsets are in the text as it will be, not as Word counts it), and so are findings
+   * that overlap one already underlined.
+   */
+  async showAnnotations(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult> {
+    if (!this.supports('1.7')) throw new Error('This version of Word cannot underline findings (it needs WordApi 1.7).');
+    const popups = this.supports('1.8');
+    return this.run(async (context, sync) => {
+      const { items: paragraphs, paragraphs: read } = await this.readBody(context, sync);
+      if (this.annotationIds.size > 0) await this.deleteOurs(context, sync, paragraphs);
+      this.annotationIds.clear();
+
+      // Per paragraph, the items to underline: words first, then sentences, none overlapping.
+      const byParagraph = new Map<number, number[]>();
+      const order = items.map((_, i) => i).sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
+      for (const i of order) {
+        const { location } = items[i];
+        try {
+          verifyLocation(read, location);
+        } catch {
+          continue;
+        }
+        if (read[location.paragraph].trackedChanges) continue;
+        const list = byParagraph.get(location.paragraph) ?? [];
+        if (list.some((j) => items[j].location.start < location.end && items[j].location.end > location.start)) continue;
+        list.push(i);
+        byParagraph.set(location.paragraph, list);
+      }
+      const inserted: { ids: OfficeExtension.ClientResult<string[]>; indexes: number[] }[] = [];
+      for (const [p, list] of byParagraph) {
+        const indexes = list.sort((a, b) => items[a].location.start - items[b].location.start);
+        const critiques = indexes.map((i): Word.Critique => {
+          const { location, category, suggestions } = items[i];
+          const critique: Word.Critique = {
+            colorScheme: CRITIQUE_COLOURS[category] ?? 'Blue',
+            start: location.start,
+            length: location.end - location.start,
+          };
+          if (popups) critique.popupOptions = { ...CRITIQUE_RESOURCES, suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+          return critique;
+        });
+        inserted.push({ ids: paragraphs[p].insertAnnotations({ critiques }), indexes });
+      }
+      if (!this.annotationHandlers) {
+        // Registered once; they act on whichever underlines are shown now.
+        context.document.onAnnotationClicked.add(async (args) => {
+          const index = this.annotationIds.get(args.id);
+          if (index !== undefined) this.annotationEvents?.onClicked?.(index);
+        });
+        if (popups) {
+          context.document.onAnnotationPopupAction.add(async (args) => {
+            const index = this.annotationIds.get(args.id);
+            if (index !== undefined && args.critiqueSuggestion) this.annotationEvents?.onSuggestion(index, args.critiqueSuggestion);
+          });
+        }
+      }
+      await sync();
+      this.annotationHandlers = true;
+      this.annotationEvents = events;
+      for (const { ids, indexes } of inserted) ids.value.forEach((id, k) => this.annotationIds.set(id, indexes[k]));
+      return { marked: this.annotationIds.size, skipped: items.length - this.annotationIds.size };
+    });
+  }
+
+  /** Takes off our underlines, and only ours: 3 syncs (paragraphs, their annotations, delete). */
+  async clearAnnotations(): Promise<number> {
+    if (this.annotationIds.size === 0 || !this.supports('1.7')) return 0;
+    return this.run(async (context, sync) => {
+      const paragraphs = context.document.body.paragraphs;
+      paragraphs.load('items/text');
+      await sync();
+      const n = await this.deleteOurs(context, sync, paragraphs.items);
+      await sync();
+      this.annotationIds.clear();
+      return n;
+    });
+  }
+
+  /** Loads every paragraph's annotations (1 sync) and queues the deletion of ours; returns how many. */
+  private async deleteOurs(_context: Word.RequestContext, sync: () => Promise<void>, paragraphs: Word.Paragraph[]): Promise<number> {
+    const collections = paragraphs.map((p) => {
+      const annotations = p.getAnnotations();
+      annotations.load('items/id');
+      return annotations;
+    });
+    await sync();
+    let n = 0;
+    for (const c of collections) {
+      for (const a of c.items) {
+        if (!this.annotationIds.has(a.id)) continue;
+        a.delete();
+        n++;
+      }
+    }
+    return n;
   }
 
   async insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }> {

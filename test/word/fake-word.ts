@@ -53,6 +53,12 @@ export interface FakeComment {
   comment: string;
 }
 
+export interface FakeAnnotation {
+  id: string;
+  paragraph: FakeParagraph;
+  critique: Record<string, unknown>;
+}
+
 export type ParagraphSpec = string | { text?: string; runs?: FakeRun[]; table?: boolean; list?: boolean };
 
 const NONE = '\u0000none';
@@ -70,6 +76,11 @@ export class FakeWord {
   selection: { paragraph: FakeParagraph; start: number; end: number; last?: FakeParagraph; lastEnd?: number } | undefined;
   temporary: { paragraph: FakeParagraph; start: number; end: number }[] = [];
   searches: string[] = [];
+  /** Annotations in the document (WordApi 1.7), and every insertAnnotations call: paragraph index and critiques. */
+  annotations: FakeAnnotation[] = [];
+  insertAnnotationsCalls: { paragraph: number; critiques: Record<string, unknown>[] }[] = [];
+  handlers: { clicked: ((args: unknown) => Promise<unknown>)[]; popup: ((args: unknown) => Promise<unknown>)[] } = { clicked: [], popup: [] };
+  private nextAnnotation = 0;
   syncs = 0;
   runs = 0;
   settings = new Map<string, unknown>();
@@ -88,6 +99,18 @@ export class FakeWord {
   /** Each paragraph's text (with tracked deletions, as paragraph.text gives it). */
   texts(): string[] {
     return this.paragraphs.map(raw);
+  }
+
+  /** An annotation made by someone else (another add-in) in paragraph `index`. */
+  addForeignAnnotation(index: number): string {
+    const id = `foreign-${++this.nextAnnotation}`;
+    this.annotations.push({ id, paragraph: this.paragraphs[index], critique: { colorScheme: 'Red', start: 0, length: 1 } });
+    return id;
+  }
+
+  /** What Word does when the user accepts `suggestion` in the pop-up of annotation `id` (WordApi 1.8). */
+  async popupAction(id: string, suggestion: string): Promise<void> {
+    for (const h of this.handlers.popup) await h({ id, action: 'Accept', critiqueSuggestion: suggestion });
   }
 
   supports(version: number): boolean {
@@ -208,6 +231,35 @@ export class FakeWord {
         return this.result(() => (version === 'Original' ? raw(p) : current(p)));
       },
       insertContentControl: () => this.controlProxy(this.addControl([p])),
+      insertAnnotations: (set: { critiques: Record<string, unknown>[] }) => {
+        this.need(1.7, 'insertAnnotations');
+        const text = raw(p);
+        for (const c of set.critiques) {
+          const start = c.start as number;
+          const length = c.length as number;
+          if (!['Red', 'Green', 'Blue', 'Lavender', 'Berry'].includes(c.colorScheme as string)) throw new Error(`bad colorScheme ${String(c.colorScheme)}`);
+          if (!(start >= 0 && length > 0 && start + length <= text.length)) throw new Error('critique outside its paragraph');
+          if (c.popupOptions) this.need(1.8, 'popupOptions');
+        }
+        this.insertAnnotationsCalls.push({ paragraph: this.paragraphs.indexOf(p), critiques: structuredClone(set.critiques) });
+        const ids = set.critiques.map((critique) => {
+          const id = `annotation-${++this.nextAnnotation}`;
+          this.annotations.push({ id, paragraph: p, critique: structuredClone(critique) });
+          return id;
+        });
+        return this.result(() => ids);
+      },
+      getAnnotations: () => {
+        this.need(1.7, 'getAnnotations');
+        return this.collection(
+          () => this.annotations.filter((a) => a.paragraph === p).map((a) => {
+            const mock = this.tracked(new OfficeMockObject({ id: a.id })) as OfficeMockObject & Record<string, unknown>;
+            mock.delete = () => void (this.annotations = this.annotations.filter((x) => x !== a));
+            return mock;
+          }),
+          (item, paths) => item.load(paths.length ? paths.join(',') : 'id'),
+        );
+      },
       insertParagraph: (text: string, where: string) => this.paragraphProxy(this.insertParagraphNear(p, text, where)),
     });
     Object.defineProperty(mock, 'styleBuiltIn', {
@@ -323,8 +375,17 @@ export class FakeWord {
         return { removeHighlight: () => (this.need(1.8, 'removeHighlight'), void (this.temporary = [])) };
       },
     };
+    const events = (version: number, what: string, list: ((args: unknown) => Promise<unknown>)[]) => ({
+      add: (handler: (args: unknown) => Promise<unknown>) => {
+        this.need(version, what);
+        list.push(handler);
+        return {};
+      },
+    });
     return {
       body,
+      onAnnotationClicked: events(1.7, 'onAnnotationClicked', this.handlers.clicked),
+      onAnnotationPopupAction: events(1.8, 'onAnnotationPopupAction', this.handlers.popup),
       getSelection: () => {
         const sel = this.selection ?? { paragraph: this.paragraphs[0], start: 0, end: 0 };
         const first = this.paragraphs.indexOf(sel.paragraph);

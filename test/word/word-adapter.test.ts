@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDocument } from '../../src/word/check.js';
 import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/word/document-port.js';
-import { SEARCH_LIMIT, TrackedChangesError, WordAdapter, escapeSearch, glossaryHtml } from '../../src/word/word-adapter.js';
+import { CRITIQUE_RESOURCES, SEARCH_LIMIT, TrackedChangesError, WordAdapter, escapeSearch, glossaryHtml } from '../../src/word/word-adapter.js';
 import { miniAnalyser } from '../helpers.js';
 import { FakeWord, type ParagraphSpec } from './fake-word.js';
 import { policy } from './policy.js';
@@ -62,7 +62,7 @@ describe('reading the document', () => {
     const { word, adapter } = setUp(['One', { text: 'Two', table: true }], 1.1);
     expect(await adapter.readParagraphs()).toEqual([{ text: 'One' }, { text: 'Two' }]);
     expect(word.syncs).toBe(1);
-    expect(adapter.capabilities()).toEqual({ comments: false, temporaryMarks: false, structure: false, trackedChanges: false });
+    expect(adapter.capabilities()).toEqual({ comments: false, temporaryMarks: false, structure: false, trackedChanges: false, annotations: false, annotationSuggestions: false });
   });
 
   it('reads tracked changes as they will be once accepted, flagged, in two syncs', async () => {
@@ -246,6 +246,117 @@ describe('marking up', () => {
     expect(word.paragraphs[0].runs).toEqual([{ text: 'The SENCO and the EHCP.' }]);
     expect(await adapter.clearMarks()).toBe(2);
     expect(word.temporary).toHaveLength(0);
+  });
+});
+
+describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
+  const noEvents = { onSuggestion: () => undefined };
+  const item = (location: Location, category: string, suggestions: string[] = []) => ({ location, category, suggestions });
+
+  it('gives each finding a critique with its start, length, colour, title and suggestions (at most three)', async () => {
+    const texts = ['Ask the SENCO about the EHCP.', 'We will utilise it.'];
+    const { word, adapter } = setUp(texts);
+    expect(adapter.capabilities()).toMatchObject({ annotations: true, annotationSuggestions: true });
+    const items = [
+      item(at(texts, 0, 'SENCO'), 'acronym', ['special needs teacher', 'Explain', 'a', 'b']),
+      item(at(texts, 0, 'EHCP'), 'acronym', ['Education, Health and Care plan (EHCP)']),
+      item(at(texts, 1, 'utilise'), 'plain-word', ['use']),
+    ];
+    expect(await adapter.showAnnotations(items, noEvents)).toEqual({ marked: 3, skipped: 0 });
+    expect(word.insertAnnotationsCalls).toEqual([
+      {
+        paragraph: 0,
+        critiques: [
+          { colorScheme: 'Blue', start: 8, length: 5, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['special needs teacher', 'Explain', 'a'] } },
+          { colorScheme: 'Blue', start: 24, length: 4, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['Education, Health and Care plan (EHCP)'] } },
+        ],
+      },
+      { paragraph: 1, critiques: [{ colorScheme: 'Green', start: 8, length: 7, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['use'] } }] },
+    ]);
+    expect(word.texts()).toEqual(texts);
+  });
+
+  it('takes the same number of syncs for 10 findings as for 1,000: one insertAnnotations per paragraph, one sync', async () => {
+    const counts: number[] = [];
+    for (const n of [5, 500]) {
+      const texts = Array.from({ length: n }, (_, i) => `Paragraph ${i}: the SENCO and the EHCP.`);
+      const { word, adapter } = setUp(texts);
+      const items = texts.flatMap((_, i) => [item(at(texts, i, 'SENCO'), 'acronym'), item(at(texts, i, 'EHCP'), 'acronym')]);
+      expect(await adapter.showAnnotations(items, noEvents)).toEqual({ marked: 2 * n, skipped: 0 });
+      expect(word.insertAnnotationsCalls).toHaveLength(n);
+      counts.push(adapter.syncCounts().syncs);
+      expect(adapter.syncCounts().runs).toBe(1);
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  it('clears only the annotations it made, in a constant number of syncs, also when shown again', async () => {
+    const texts = ['The SENCO and the EHCP.', 'The LA.'];
+    const { word, adapter } = setUp(texts);
+    const foreign = word.addForeignAnnotation(0);
+    await adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym'), item(at(texts, 1, 'LA'), 'acronym')], noEvents);
+    expect(word.annotations).toHaveLength(3);
+    // Shown again: the old ones go, the new ones come, the other add-in's stays.
+    await adapter.showAnnotations([item(at(texts, 0, 'EHCP'), 'acronym')], noEvents);
+    expect(word.annotations.map((a) => a.id)).toEqual([foreign, expect.stringMatching(/^annotation-/)]);
+    const before = adapter.syncCounts().syncs;
+    expect(await adapter.clearAnnotations()).toBe(1);
+    expect(adapter.syncCounts().syncs - before).toBe(3);
+    expect(word.annotations.map((a) => a.id)).toEqual([foreign]);
+    expect(await adapter.clearAnnotations()).toBe(0);
+    expect(word.annotations.map((a) => a.id)).toEqual([foreign]);
+  });
+
+  it('skips stale findings, findings in paragraphs with tracked changes, and sentences over underlined words', async () => {
+    const texts = ['The SENCO will call.', 'The EHCP is ready.'];
+    const { word, adapter } = setUp([texts[0], { runs: [{ text: 'The ' }, { text: 'old ', deleted: true }, { text: 'EHCP is ready.' }] }]);
+    const items = [
+      item({ paragraph: 0, start: 0, end: texts[0].length, text: texts[0] }, 'sentence'),
+      item(at(texts, 0, 'SENCO'), 'acronym'),
+      item(at(texts, 1, 'EHCP'), 'acronym'),
+      item({ ...at(texts, 0, 'will'), text: 'shall' }, 'plain-word'),
+    ];
+    expect(await adapter.showAnnotations(items, noEvents)).toEqual({ marked: 1, skipped: 3 });
+    expect(word.insertAnnotationsCalls).toEqual([{ paragraph: 0, critiques: [expect.objectContaining({ start: 4, length: 5 })] }]);
+  });
+
+  it("applies the suggestion picked in Word's pop-up through the port's replace", async () => {
+    const texts = ['We will utilise the EHCP.'];
+    const { word, adapter } = setUp(texts);
+    const picked: [number, string][] = [];
+    const items = [item(at(texts, 0, 'utilise'), 'plain-word', ['use']), item(at(texts, 0, 'EHCP'), 'acronym')];
+    await adapter.showAnnotations(items, {
+      onSuggestion: (index, text) => {
+        picked.push([index, text]);
+        void adapter.replace(items[index].location, text);
+      },
+    });
+    const [utilise] = word.annotations;
+    await word.popupAction(utilise.id, 'use');
+    await word.popupAction('not-ours', 'x');
+    await vi.waitFor(() => expect(word.texts()).toEqual(['We will use the EHCP.']));
+    expect(picked).toEqual([[0, 'use']]);
+  });
+
+  it('on WordApi 1.7 underlines without a pop-up (popupOptions are WordApi 1.8)', async () => {
+    const texts = ['The SENCO.'];
+    const { word, adapter } = setUp(texts, 1.7);
+    expect(adapter.capabilities()).toMatchObject({ annotations: true, annotationSuggestions: false });
+    await adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym', ['teacher'])], noEvents);
+    expect(word.insertAnnotationsCalls[0].critiques).toEqual([{ colorScheme: 'Blue', start: 4, length: 5 }]);
+    expect(word.handlers.popup).toHaveLength(0);
+    expect(word.handlers.clicked).toHaveLength(1);
+  });
+
+  it('without WordApi 1.7: the capability is off and nothing is called', async () => {
+    const texts = ['The SENCO.'];
+    const { word, adapter } = setUp(texts, 1.4);
+    expect(adapter.capabilities()).toMatchObject({ annotations: false, annotationSuggestions: false });
+    await expect(adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym')], noEvents)).rejects.toThrow(/WordApi 1.7/);
+    expect(await adapter.clearAnnotations()).toBe(0);
+    expect(word.insertAnnotationsCalls).toEqual([]);
+    expect(word.handlers).toEqual({ clicked: [], popup: [] });
+    expect(adapter.syncCounts()).toEqual({ runs: 0, syncs: 0 });
   });
 });
 

@@ -83,6 +83,10 @@ export class TaskPane {
   private controller: AbortController | undefined;
   private ignored = new Set<string>();
   private busy = false;
+  /** "Show in Word" is on: the findings are underlined in the document (Word's annotations). */
+  private inWord = false;
+  /** The findings underlined, in the order given to the port (its events give indexes into this). */
+  private shownInWord: LocatedFinding[] = [];
 
   constructor(private readonly port: DocumentPort) {}
 
@@ -132,6 +136,9 @@ export class TaskPane {
     $('cancel').addEventListener('click', () => this.controller?.abort());
     $('mark-all').addEventListener('click', () => void this.markAll());
     $('clear-marks').addEventListener('click', () => void this.clearMarks());
+    const showInWord = $('show-in-word');
+    showInWord.hidden = !(this.port.capabilities().annotations && this.port.showAnnotations && this.port.clearAnnotations);
+    showInWord.addEventListener('click', () => void this.toggleInWord());
     $('insert-glossary').addEventListener('click', () => void this.insertGlossary());
     $('findings').addEventListener('click', (event) => void this.onFindingClick(event));
 
@@ -250,6 +257,7 @@ export class TaskPane {
       this.controller = undefined;
       this.setBusy(false);
     }
+    if (this.inWord && this.check) await this.showInWord(true);
   }
 
   private showReadability(check: DocumentCheck, selection?: { readability: Readability; within: boolean }): void {
@@ -371,15 +379,13 @@ export class TaskPane {
     const action = button.dataset.action;
     this.setBusy(true);
     let recheck = false;
+    let recheckInWord = false;
     try {
       if (action === 'select') {
         await this.port.select(f.location);
         this.say(`Selected “${shorten(f.text, 60)}” in paragraph ${f.location.paragraph + 1}.`);
       } else if (action === 'replace') {
-        const r = f.replacements[Number(button.dataset.index)];
-        await this.port.replace(f.location, r.text);
-        this.say(`Changed “${shorten(f.text, 60)}” to “${shorten(r.text, 60)}”.`);
-        recheck = true;
+        recheck = await this.replaceWith(f, f.replacements[Number(button.dataset.index)].text);
       } else if (action === 'comment') {
         await this.port.insertComment(f.location, this.commentFor(f));
         this.say(`Added a comment on “${shorten(f.text, 60)}”.`);
@@ -390,18 +396,105 @@ export class TaskPane {
         this.say(`Ignoring “${f.term ?? f.text}” in this document.`);
         this.render();
         this.focusCard(index);
+        if (this.inWord) recheckInWord = true;
       }
     } catch (error) {
       this.failed(error, 'do that');
     } finally {
       this.setBusy(false);
     }
-    if (recheck) {
-      const status = $('status').textContent ?? '';
-      await this.run(this.scope);
-      this.say(`${status} ${$('status').textContent}`);
-      this.focusCard(index);
+    if (recheck) await this.recheckAfterChange(index);
+    else if (recheckInWord) await this.showInWord(true);
+  }
+
+  /** Puts in a plainer text: the "Use …" buttons and the suggestions in Word's pop-up. Throws if it could not. */
+  private async replaceWith(f: LocatedFinding, text: string): Promise<boolean> {
+    await this.port.replace(f.location, text);
+    this.say(`Changed “${shorten(f.text, 60)}” to “${shorten(text, 60)}”.`);
+    return true;
+  }
+
+  private async recheckAfterChange(index: number): Promise<void> {
+    const status = $('status').textContent ?? '';
+    await this.run(this.scope);
+    this.say(`${status} ${$('status').textContent}`);
+    this.focusCard(index);
+  }
+
+  // ---- Show in Word (Word's own underlines, WordApi 1.7) ----------------------------------------
+
+  private async toggleInWord(): Promise<void> {
+    if (this.busy) return;
+    if (this.inWord) {
+      this.setBusy(true);
+      try {
+        const n = await this.port.clearAnnotations!();
+        this.setInWord(false);
+        this.say(n ? `Took ${plural(n, 'underline')} off the document.` : 'There were no underlines to take off.');
+      } catch (error) {
+        this.failed(error, 'take the underlines off');
+      } finally {
+        this.setBusy(false);
+      }
+      return;
     }
+    if (!this.check) {
+      this.say('There is nothing to show: check the document first.');
+      return;
+    }
+    this.setInWord(true);
+    await this.showInWord(false);
+  }
+
+  private setInWord(on: boolean): void {
+    this.inWord = on;
+    const button = $('show-in-word');
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? 'Hide in Word' : 'Show in Word';
+  }
+
+  /** Underlines the visible findings in the document; `quiet` after a check (keeps its message). */
+  private async showInWord(quiet: boolean): Promise<void> {
+    const findings = this.visible();
+    this.setBusy(true);
+    try {
+      const r = await this.port.showAnnotations!(
+        findings.map((f) => ({ location: f.location, category: f.category, suggestions: f.replacements.map((x) => x.text) })),
+        { onSuggestion: (i, text) => void this.onSuggestion(i, text), onClicked: (i) => this.onUnderlineClicked(i) },
+      );
+      this.shownInWord = findings;
+      if (!quiet) {
+        this.say(`Underlined ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left without an underline.` : ''}`);
+      }
+    } catch (error) {
+      this.setInWord(false);
+      this.failed(error, 'underline the findings in Word');
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  /** The user picked a suggestion in Word's pop-up: the same as choosing "Use …" in the pane. */
+  private async onSuggestion(index: number, text: string): Promise<void> {
+    const f = this.shownInWord[index];
+    if (!f || this.busy || !f.replacements.some((r) => r.text === text)) return;
+    this.setBusy(true);
+    let changed = false;
+    try {
+      changed = await this.replaceWith(f, text);
+    } catch (error) {
+      this.failed(error, 'do that');
+    } finally {
+      this.setBusy(false);
+    }
+    if (changed) await this.recheckAfterChange(Math.max(0, this.visible().findIndex((v) => v.id === f.id)));
+  }
+
+  /** The user clicked an underline: show its card in the pane. */
+  private onUnderlineClicked(index: number): void {
+    const f = this.shownInWord[index];
+    const card = f && document.querySelector<HTMLLIElement>(`#findings li.finding[data-id="${CSS.escape(f.id)}"]`);
+    card?.focus();
   }
 
   /** After a list changes, focus the card now at `index` (or the last, or the heading). */
