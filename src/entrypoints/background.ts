@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { analyseRequest } from '../extension/engine-service.js';
+import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
 import { isAnalyseRequest, isEnableSiteRequest } from '../extension/protocol.js';
 import { startInTab, syncGrantedSites } from '../extension/site-access.js';
 
 export default defineBackground(() => {
+  watchEngineSettings();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).
     if (sender.id !== browser.runtime.id) return false;
@@ -26,7 +28,16 @@ export default defineBackground(() => {
     port.onMessage.addListener((m: unknown) => {
       const { id, request } = (m ?? {}) as PortRequest;
       if (typeof id !== 'number' || !isAnalyseRequest(request)) return;
-      port.postMessage({ id, response: analyseRequest(request) } satisfies PortAnswer);
+      void engineSettings().then(
+        (settings) => analyseRequest(request, settings),
+        (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
+      ).then((response) => {
+        try {
+          port.postMessage({ id, response } satisfies PortAnswer);
+        } catch {
+          // The tab went away while the engine worked.
+        }
+      });
     });
   });
   browser.permissions.onAdded.addListener(() => void syncGrantedSites());

@@ -5,7 +5,7 @@
  * nowhere else.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { AudienceId } from '../engine/types.js';
+import { browser } from 'wxt/browser';
 import { Badge } from './badge.js';
 import { Card } from './card.js';
 import { EngineChannel } from './channel.js';
@@ -13,7 +13,7 @@ import { FieldSession, keyOf, type SessionHost } from './field-session.js';
 import { fieldFor, whyNot } from './fields.js';
 import { HighlightLayer } from './painter.js';
 import { ANALYSE, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
-import { addIgnored, audienceItem, ignoredItem, offSitesItem } from './settings.js';
+import { addIgnored, offSitesItem } from './settings.js';
 import { UiRoot } from './ui-root.js';
 
 const LOADED = Symbol.for('plain-send.content');
@@ -52,8 +52,6 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   if (loaded.has(doc)) return;
   loaded.add(doc);
   const host = siteHost();
-  let audience: AudienceId = await audienceItem.getValue();
-  let ignore: string[] = await ignoredItem.getValue();
   let checker: Checker | undefined;
   const channel = new EngineChannel();
   const sync = async () => {
@@ -63,24 +61,18 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
       checker = undefined;
     } else if (!checker) {
       checker = new Checker(doc, (text) => {
-        const request: AnalyseRequest = { type: ANALYSE, text, audience, ignore };
+        const request: AnalyseRequest = { type: ANALYSE, text, mode: 'write' };
         return channel.analyse(request);
       });
       checker.start();
     }
   };
   await sync();
-  const unwatch = [
-    offSitesItem.watch(() => void sync()),
-    audienceItem.watch((v) => {
-      audience = v;
-      checker?.recheckAll();
-    }),
-    ignoredItem.watch((v) => {
-      ignore = v;
-      checker?.recheckAll();
-    }),
-  ];
+  // Any other setting (audience, packs, terms, ignored words, a school's policy) is the
+  // worker's to apply: check again with it.
+  const settingsChanged = () => checker?.recheckAll();
+  browser.storage.onChanged.addListener(settingsChanged);
+  const unwatch = [offSitesItem.watch(() => void sync()), () => browser.storage.onChanged.removeListener(settingsChanged)];
   ctx.onInvalidated(() => {
     for (const u of unwatch) u();
     checker?.stop();

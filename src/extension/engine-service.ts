@@ -1,24 +1,44 @@
 /**
- * The background side: runs the engine for the content scripts of every tab. One analyser per
- * (audience, ignore list), each with its own paragraph cache, so a keystroke re-reads one
- * paragraph only.
+ * The background side: runs the engine for the content scripts and pages of every tab. One
+ * analyser per mode for the current settings, each with its own paragraph cache, so a keystroke
+ * re-reads one paragraph only. New settings (a new object) mean new analysers.
  */
-import { createAnalyser, type Analyser } from '../engine/index.js';
-import type { Finding } from '../engine/types.js';
-import { isAudience, pack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
+import { createAnalyser, type AnalyseOptions, type Analyser } from '../engine/index.js';
+import type { AudienceId, Category, Finding } from '../engine/types.js';
+import type { Pack } from '../engine/dictionary/schema.js';
+import { isAudience, pack, type AnalyseMode, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
 
-const analysers = new Map<string, Analyser>();
+/** Everything the engine needs from the user's (and the school's) settings. */
+export interface EngineSettings {
+  audience: AudienceId;
+  /** Terms or entry ids never to flag ("Ignore always"). */
+  ignore: readonly string[];
+  /** Categories to show while writing (default: all). */
+  categories?: readonly Category[];
+  /** Built-in packs that are on, by id (default: the engine's defaults). */
+  packs?: readonly string[];
+  /** Shared and imported packs, then the user's own terms: later wins. */
+  extraPacks?: readonly Pack[];
+}
+
 const MAX_TEXT = 500_000;
+const READ_CATEGORIES: readonly Category[] = ['acronym', 'jargon'];
 
-function analyserFor(request: AnalyseRequest): Analyser {
-  const ignore = [...request.ignore].map(String).sort();
-  const key = `${request.audience}\n${ignore.join('\n')}`;
-  let analyser = analysers.get(key);
-  if (!analyser) {
-    if (analysers.size >= 8) analysers.clear();
-    analyser = createAnalyser({ audience: request.audience, ignore });
-    analysers.set(key, analyser);
-  }
+const analysers = new WeakMap<EngineSettings, Map<AnalyseMode, Analyser>>();
+
+/** The analyser options for a mode: reading and explaining look for words, not style. */
+export function optionsFor(settings: EngineSettings, mode: AnalyseMode): AnalyseOptions {
+  const base: AnalyseOptions = { audience: settings.audience, ignore: settings.ignore, packs: settings.packs, extraPacks: settings.extraPacks };
+  if (mode === 'write') return { ...base, categories: settings.categories };
+  if (mode === 'read') return { ...base, categories: READ_CATEGORIES };
+  return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true };
+}
+
+function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {
+  let byMode = analysers.get(settings);
+  if (!byMode) analysers.set(settings, (byMode = new Map()));
+  let analyser = byMode.get(mode);
+  if (!analyser) byMode.set(mode, (analyser = createAnalyser(optionsFor(settings, mode))));
   return analyser;
 }
 
@@ -40,12 +60,12 @@ export function toWire(f: Finding): WireFinding {
   };
 }
 
-export function analyseRequest(request: AnalyseRequest): AnalyseResponse {
+export function analyseRequest(request: AnalyseRequest, settings: EngineSettings): AnalyseResponse {
   try {
-    if (!isAudience(request.audience)) return { ok: false, error: `unknown audience ${String(request.audience)}` };
+    if (!isAudience(settings.audience)) return { ok: false, error: `unknown audience ${String(settings.audience)}` };
     if (request.text.length > MAX_TEXT) return { ok: false, error: 'text too long to check' };
     const t0 = performance.now();
-    const analysis = analyserFor(request).analyse(request.text);
+    const analysis = analyserFor(settings, request.mode).analyse(request.text);
     const engineMs = performance.now() - t0;
     const r = analysis.readability;
     return {

@@ -9,12 +9,19 @@ import type { AudienceId, Finding } from '../engine/types.js';
 export const ANALYSE = 'plain-send:analyse';
 export const ENABLE_SITE = 'plain-send:enable-site';
 
+/**
+ * What the text is checked for: `write`, a field someone is writing in (every rule, for the
+ * chosen audience); `read`, a page someone is reading (glossary terms and unknown acronyms);
+ * `explain`, words someone selected and asked about (common words too).
+ */
+export type AnalyseMode = 'write' | 'read' | 'explain';
+export const ANALYSE_MODES: readonly AnalyseMode[] = ['write', 'read', 'explain'];
+
+/** The settings (audience, packs, terms, ignored words) live in storage; the worker reads them itself. */
 export interface AnalyseRequest {
   type: typeof ANALYSE;
   text: string;
-  audience: AudienceId;
-  /** Terms or entry ids never to flag (the user's "Ignore always" list). */
-  ignore: readonly string[];
+  mode: AnalyseMode;
 }
 
 /** What a card and a painter need of a finding: the engine's `Finding`, trimmed for the wire. */
@@ -100,7 +107,7 @@ export function isAudience(v: unknown): v is AudienceId {
 
 export function isAnalyseRequest(m: unknown): m is AnalyseRequest {
   const r = m as AnalyseRequest | null;
-  return !!r && r.type === ANALYSE && typeof r.text === 'string' && typeof r.audience === 'string' && Array.isArray(r.ignore);
+  return !!r && r.type === ANALYSE && typeof r.text === 'string' && ANALYSE_MODES.includes(r.mode);
 }
 
 export function isEnableSiteRequest(m: unknown): m is EnableSiteRequest {

@@ -62,7 +62,7 @@ afterAll(async () => {
 
 /** The little of `chrome` the tests use in the background worker. */
 interface ChromeStorage {
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
 }
 
 type Probe = Record<string, (...args: unknown[]) => unknown>;
@@ -304,7 +304,7 @@ describe('the built extension', () => {
     button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Ignore always');
     await page.mouse.click(button.x, button.y);
     await waitForMarks(page, 'contenteditable', { acronym: ['SENCO'] });
-    const stored = (await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.local.get('ignored'))) as { ignored: string[] };
+    const stored = (await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.get('ignored'))) as { ignored: string[] };
     expect(stored.ignored).toHaveLength(1);
     expect(stored.ignored[0].toLowerCase()).toContain('ehcp');
 
@@ -313,7 +313,7 @@ describe('the built extension', () => {
     await other.click('#field');
     await other.keyboard.type(text);
     await waitForMarks(other, 'textarea', { acronym: ['SENCO'], 'plain-word': ['utilise'] });
-    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.local.remove('ignored'));
+    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.remove('ignored'));
     await waitForMarks(other, 'textarea', expectedMarks(text));
     await other.close();
     await page.close();

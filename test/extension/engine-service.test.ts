@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { analyseRequest } from '../../src/extension/engine-service.js';
+import { analyseRequest, type EngineSettings } from '../../src/extension/engine-service.js';
 import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/extension/protocol.js';
 
-const request = (text: string, extra: Partial<AnalyseRequest> = {}): AnalyseRequest => ({ type: ANALYSE, text, audience: 'parent-carer', ignore: [], ...extra });
+const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({ type: ANALYSE, text, mode });
+const defaults: EngineSettings = { audience: 'parent-carer', ignore: [] };
 
 describe('the background engine service', () => {
   test('answers with packed findings that unpack to the words in the text', () => {
     const text = 'The SENCO will review the EHCP. The EHCP is due.';
-    const r = analyseRequest(request(text));
+    const r = analyseRequest(request(text), defaults);
     if (!r.ok) throw new Error(r.error);
     const findings = unpack(r.spans, r.details, text);
     expect(findings.map((f) => f.text)).toEqual(['SENCO', 'EHCP', 'EHCP']);
@@ -19,17 +20,33 @@ describe('the background engine service', () => {
   });
 
   test('ignores what the user ignores always; follows the audience', () => {
-    const r = analyseRequest(request('The SENCO and the EHCP.', { ignore: ['senco'], audience: 'professional' }));
+    const r = analyseRequest(request('The SENCO and the EHCP.'), { ignore: ['senco'], audience: 'professional' });
     if (!r.ok) throw new Error(r.error);
     expect(r.spans).toHaveLength(1);
     expect(r.readability.maxReadingAge).toBe(16);
   });
 
+  test('reading looks for words only; explaining a selection includes common words', () => {
+    const text = 'The SENCO made a referral. This sentence goes on and on with many words so that it is far too long for anyone to read easily without stopping for breath at all.';
+    const write = analyseRequest(request(text), defaults);
+    const read = analyseRequest(request(text, 'read'), defaults);
+    const explain = analyseRequest(request(text, 'explain'), { ...defaults, ignore: ['senco'] });
+    if (!write.ok || !read.ok || !explain.ok) throw new Error('not ok');
+    const categories = (r: typeof write) => new Set(r.ok ? r.spans.map((s) => s.category) : []);
+    expect(categories(write).has('sentence')).toBe(true);
+    expect([...categories(read)].every((c) => c === 'acronym' || c === 'jargon')).toBe(true);
+    const words = (r: typeof write) => (r.ok ? unpack(r.spans, r.details, text).map((f) => f.text) : []);
+    expect(words(read)).not.toContain('referral');
+    // A reader who asks about their selection is told about common words, and about what they ignore while writing.
+    expect(words(explain)).toEqual(expect.arrayContaining(['SENCO', 'referral']));
+  });
+
   test('refuses what is not a request', () => {
-    expect(isAnalyseRequest({ type: ANALYSE, text: 'x', audience: 'parent-carer', ignore: [] })).toBe(true);
-    expect(isAnalyseRequest({ type: ANALYSE, text: 1 })).toBe(false);
+    expect(isAnalyseRequest({ type: ANALYSE, text: 'x', mode: 'read' })).toBe(true);
+    expect(isAnalyseRequest({ type: ANALYSE, text: 'x', mode: 'shout' })).toBe(false);
+    expect(isAnalyseRequest({ type: ANALYSE, text: 1, mode: 'write' })).toBe(false);
     expect(isAnalyseRequest(null)).toBe(false);
-    const bad = analyseRequest(request('x', { audience: 'nobody' as never }));
+    const bad = analyseRequest(request('x'), { audience: 'nobody' as never, ignore: [] });
     expect(bad.ok).toBe(false);
   });
 });
