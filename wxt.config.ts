@@ -7,15 +7,17 @@
  *
  * Permissions are the fewest that work: `storage` (settings, ignored words), `activeTab` (the
  * popup may read the address of the tab it was opened on) and `scripting` (to start checking
- * on a site the user turned on from the popup). The content script runs on the webmail sites
- * in src/extension/sites.ts from install; any other site needs the user to grant it, per site, from the popup
- * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
+ * on a site the user turned on from the popup, and to load the engine into a frame where
+ * someone writes). The content script runs on the webmail sites in src/extension/sites.ts from
+ * install (the same sites as `host_permissions`, so no wider prompt); any other site needs the
+ * user to grant it, per site, from the popup (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
  * `connect-src 'none'`.
  *
  * PLAIN_SEND_EXT_OUT builds elsewhere (the end-to-end tests build into a temporary folder).
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { WEBMAIL_MATCHES } from './src/extension/sites.js';
 
 export const GECKO_ID = 'plain-send@plain-send.org.uk';
 
@@ -37,7 +39,7 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   // Only the extension's own entrypoints; src/word has its own build.
-  filterEntrypoints: ['background', 'editor', 'popup'],
+  filterEntrypoints: ['background', 'editor', 'page-engine', 'popup'],
   zip: { zipSources: false },
   // The extension's only static files are the icons (src/public also holds the Word add-in's files).
   publicDir: 'src/extension/public',
@@ -50,6 +52,8 @@ export default defineConfig({
     name: 'Plain SEND',
     description: 'Plain English for SEND letters: shows the words a parent may not know, what they mean, and how easy your message is to read. Works offline; sends nothing.',
     permissions: ['storage', 'activeTab', 'scripting'],
+    // The webmail sites the content script runs on already (same install prompt): the worker may load the engine into their frames.
+    host_permissions: WEBMAIL_MATCHES,
     optional_host_permissions: ['<all_urls>'],
     content_security_policy: { extension_pages: CSP },
     icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 64: 'icons/icon-64.png' },

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { analyseRequest } from '../extension/engine-service.js';
 import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
-import { isAnalyseRequest, isEnableSiteRequest } from '../extension/protocol.js';
+import { isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
 import { startInTab, syncGrantedSites } from '../extension/site-access.js';
 
 export default defineBackground(() => {
@@ -14,6 +14,13 @@ export default defineBackground(() => {
     if (isEnableSiteRequest(message)) {
       syncGrantedSites()
         .then(() => (message.tabId !== undefined ? startInTab(message.tabId) : undefined))
+        .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      return true;
+    }
+    if (isLoadEngineRequest(message) && sender.tab?.id !== undefined) {
+      // Into the asking frame's content-script world only, never the page's.
+      browser.scripting
+        .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/page-engine.js'] })
         .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
       return true;
     }

@@ -1,11 +1,13 @@
 /**
- * The content script's line to the engine in the background worker: one long-lived port per
+ * The content script's line to the engine: the frame's own engine once it is loaded (see
+ * page-engine.ts), the background worker until then. To the worker: one long-lived port per
  * frame (cheaper per message than a fresh `sendMessage` each keystroke), requests matched to
  * answers by id. When the worker stops (browsers end idle workers) the port closes: waiting
  * requests fail and the next request opens a new port, which starts the worker again.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { AnalyseRequest, AnalyseResponse } from './protocol.js';
+import { pageEngine } from './page-engine.js';
+import { LOAD_ENGINE, type AnalyseRequest, type AnalyseResponse } from './protocol.js';
 
 export const PORT_NAME = 'plain-send:engine';
 
@@ -24,7 +26,19 @@ export class EngineChannel {
   private next = 1;
   private readonly waiting = new Map<number, { ok: (r: AnalyseResponse) => void; fail: (e: Error) => void }>();
 
+  private engineAsked = false;
+
+  /** Asks the worker to load the engine into this frame; checks go to the worker until it is in. */
+  loadEngine(): void {
+    if (this.engineAsked || pageEngine()) return;
+    this.engineAsked = true;
+    // Where it cannot be injected (a frame the extension may not script), the worker goes on answering.
+    browser.runtime.sendMessage({ type: LOAD_ENGINE }).catch(() => undefined);
+  }
+
   analyse(request: AnalyseRequest): Promise<AnalyseResponse> {
+    const local = pageEngine();
+    if (local) return local.analyse(request).then((r) => (r.ok ? { ...r, inFrame: true } : r));
     const port = this.open();
     const id = this.next++;
     return new Promise<AnalyseResponse>((ok, fail) => {

@@ -62,6 +62,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     } else if (!checker) {
       checker = new Checker(doc, (text) => {
         const request: AnalyseRequest = { type: ANALYSE, text, mode: 'write' };
+        channel.loadEngine();
         return channel.analyse(request);
       });
       checker.start();
@@ -70,7 +71,8 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   await sync();
   // Any other setting (audience, packs, terms, ignored words, a school's policy) is the
   // worker's to apply: check again with it.
-  const settingsChanged = () => checker?.recheckAll();
+  // (After this task: the frame's engine hears of the change in its own listener first.)
+  const settingsChanged = () => setTimeout(() => checker?.recheckAll(), 0);
   browser.storage.onChanged.addListener(settingsChanged);
   const unwatch = [offSitesItem.watch(() => void sync()), () => browser.storage.onChanged.removeListener(settingsChanged)];
   ctx.onInvalidated(() => {

@@ -208,26 +208,30 @@ export class MirrorPainter implements Painter {
     return [...mark.getClientRects()].filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right);
   }
 
+  /**
+   * Reads everything first, then writes: one layout, which the next frame needs anyway (reading
+   * after a write would force a layout per read). The text scrolls by a transform, so nothing
+   * is read back from the mirror.
+   */
   reposition(): void {
     const f = this.field;
     const style = f.ownerDocument.defaultView!.getComputedStyle(f);
+    const box = f.getBoundingClientRect();
+    const borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
+    // A vertical scrollbar narrows the text box: narrow the mirror's the same.
+    const scrollbar = Math.max(0, f.offsetWidth - f.clientWidth - borders);
+    const { scrollTop, scrollLeft } = f;
+    const visible = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden';
     const m = this.mirror.style;
     for (const p of COPIED) m.setProperty(p, style.getPropertyValue(p));
     if (style.getPropertyValue('white-space') === 'normal' || !style.getPropertyValue('white-space')) m.setProperty('white-space', 'pre-wrap');
-    const box = f.getBoundingClientRect();
     m.left = `${box.left}px`;
     m.top = `${box.top}px`;
     m.width = `${box.width}px`;
     m.height = `${box.height}px`;
-    m.display = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden' ? 'block' : 'none';
-    // A vertical scrollbar narrows the text box: narrow the mirror's the same.
-    const borders = parseFloat(style.borderLeftWidth) + parseFloat(style.borderRightWidth);
-    const scrollbar = Math.max(0, f.offsetWidth - f.clientWidth - borders);
+    m.display = visible ? 'block' : 'none';
     m.paddingRight = `${parseFloat(style.paddingRight) + scrollbar}px`;
-    this.mirror.scrollTop = f.scrollTop;
-    this.mirror.scrollLeft = f.scrollLeft;
-    // scrollTop cannot go past the mirror's own content; keep them in step exactly.
-    this.inner.style.top = `${this.mirror.scrollTop - f.scrollTop}px`;
+    this.inner.style.transform = scrollTop || scrollLeft ? `translate(${-scrollLeft}px, ${-scrollTop}px)` : '';
   }
 
   clear(): void {

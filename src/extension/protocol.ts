@@ -8,6 +8,8 @@ import type { AudienceId, Finding } from '../engine/types.js';
 
 export const ANALYSE = 'plain-send:analyse';
 export const ENABLE_SITE = 'plain-send:enable-site';
+/** From a content script: put the engine into my frame (see page-engine.ts). */
+export const LOAD_ENGINE = 'plain-send:load-engine';
 
 /**
  * What the text is checked for: `write`, a field someone is writing in (every rule, for the
@@ -60,7 +62,16 @@ export interface WireSpan {
 export type WireDetail = Omit<WireFinding, 'category' | 'rule' | 'start' | 'end' | 'text' | 'explained'>;
 
 export type AnalyseResponse =
-  | { ok: true; spans: WireSpan[]; details: WireDetail[]; readability: WireReadability; /** ms spent in the engine */ engineMs: number }
+  | {
+      ok: true;
+      spans: WireSpan[];
+      details: WireDetail[];
+      readability: WireReadability;
+      /** ms spent in the engine */
+      engineMs: number;
+      /** Set by the content script: the frame's own engine answered, not the worker. */
+      inFrame?: boolean;
+    }
   | { ok: false; error: string };
 
 export function pack(findings: readonly WireFinding[]): { spans: WireSpan[]; details: WireDetail[] } {
@@ -113,4 +124,8 @@ export function isAnalyseRequest(m: unknown): m is AnalyseRequest {
 export function isEnableSiteRequest(m: unknown): m is EnableSiteRequest {
   const r = m as EnableSiteRequest | null;
   return !!r && r.type === ENABLE_SITE && typeof r.origin === 'string';
+}
+
+export function isLoadEngineRequest(m: unknown): m is { type: typeof LOAD_ENGINE } {
+  return (m as { type?: unknown } | null)?.type === LOAD_ENGINE;
 }

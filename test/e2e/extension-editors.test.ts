@@ -10,12 +10,11 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as esbuild } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
-import { ROOT, SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import { SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
 
 const LINES = [
   'Dear Mrs Patel,',
@@ -133,7 +132,8 @@ describe('the built extension', () => {
     const manifest = JSON.parse(readFileSync(join(built!.production, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    // Only the webmail sites the content script runs on anyway (the worker loads the engine into their frames).
+    expect(manifest.host_permissions).toEqual(WEBMAIL_MATCHES);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
@@ -183,6 +183,10 @@ describe('the built extension', () => {
         const want = expectedMarks(letter);
         expect(Object.keys(want).sort()).toEqual(['acronym', 'jargon', 'plain-word']);
         await waitForMarks(page, name, want);
+        // The first checks go to the worker while it loads the engine into the editor's frame (for
+        // TinyMCE, its about:srcdoc frame); by the end of the letter the frame's own engine answers.
+        const checks = await probe<{ detail: { inFrame: boolean } }[]>(page, 'measures');
+        expect(checks.at(-1)?.detail.inFrame).toBe(true);
         const badge = await probe<{ text: string; state: string } | null>(page, 'badge');
         expect(badge?.text).toMatch(/Reading age \d/);
         expect(['ok', 'hard']).toContain(badge?.state);
@@ -366,8 +370,10 @@ describe('the built extension', () => {
       await page.waitForTimeout(40);
     }
     await page.waitForTimeout(400);
-    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; chars: number } }[]>(page, 'measures');
+    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; inFrame: boolean; chars: number } }[]>(page, 'measures');
     expect(measures.length).toBeGreaterThan(typed.length / 2);
+    // The worker put the engine into the frame on first focus: every check while typing ran there.
+    expect(measures.filter((m) => !m.detail.inFrame)).toEqual([]);
     const sorted = measures.map((m) => m.duration).sort((a, b) => a - b);
     const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
     const engine = measures.map((m) => m.detail.engineMs).sort((a, b) => a - b);
@@ -379,7 +385,7 @@ describe('the built extension', () => {
       p95Ms: pick(0.95),
       maxMs: sorted[sorted.length - 1],
       engineMedianMs: engine[Math.floor(engine.length / 2)],
-      /** Content script → background (engine) → content script, engine time included. */
+      /** Content script → the frame's engine → content script, engine time included. */
       roundTripMedianMs: trip[Math.floor(trip.length / 2)],
       roundTripP95Ms: trip[Math.min(trip.length - 1, Math.floor(0.95 * trip.length))],
     };
@@ -392,42 +398,24 @@ describe('the built extension', () => {
     await page.close();
   });
 
-  test('for comparison: the engine in the page instead of the background worker', async () => {
-    // What running the engine in the content script would cost every frame: its size, loading
-    // and compiling the glossary, and a check of the same 1,000 words.
-    const out = join(bundles, 'engine.js');
-    await esbuild({ entryPoints: [join(ROOT, 'src/engine/index.ts')], bundle: true, format: 'iife', globalName: 'PlainSendEngine', minify: true, outfile: out, logLevel: 'silent', platform: 'browser' });
-    const page = await open('contenteditable');
-    const bytes = statSync(out).size;
-    const result = await page.evaluate(async () => {
-      const t0 = performance.now();
-      await new Promise<void>((ok, fail) => {
-        const s = document.createElement('script');
-        s.src = '/bundles/engine.js';
-        s.onload = () => ok();
-        s.onerror = () => fail(new Error('engine did not load'));
-        document.head.append(s);
-      });
-      const t1 = performance.now();
-      const engine = (window as unknown as { PlainSendEngine: typeof import('../../src/engine/index.js') }).PlainSendEngine;
-      const analyser = engine.createAnalyser();
-      const t2 = performance.now();
-      const para = 'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
-      const text = Array.from({ length: 19 }, () => para).join('\n');
-      analyser.analyse(text);
-      const t3 = performance.now();
-      const times: number[] = [];
-      for (let i = 0; i < 30; i++) {
-        const s = performance.now();
-        analyser.analyse(`${text}\nThe SENCO ${'x'.repeat(i)}`);
-        times.push(performance.now() - s);
-      }
-      times.sort((a, b) => a - b);
-      return { loadMs: t1 - t0, compileMs: t2 - t1, firstAnalyseMs: t3 - t2, keystrokeMedianMs: times[15] };
-    });
-    figures.engineInPage = { bytes, ...result };
-    console.log('engine in the page:', JSON.stringify(figures.engineInPage));
+  test('a field that gets focus has the engine loaded into its frame, which answers every check from then on', async () => {
+    const engineFile = join(built!.production, 'page-engine.js');
+    const bytes = statSync(engineFile).size;
+    // Not in the content script every frame loads: only injected on a field's first check.
     expect(bytes).toBeGreaterThan(statSync(join(built!.production, 'content-scripts/editor.js')).size * 4);
+    const page = await open('contenteditable');
+    await focusEditor(page, 'contenteditable');
+    const t0 = await page.evaluate(() => performance.now());
+    for (const word of 'The SENCO will meet you and we will talk about the EHCP and the plan for next term'.split(' ')) {
+      await page.keyboard.type(`${word} `);
+      await page.waitForTimeout(30);
+    }
+    const checks = await probe<{ start: number; duration: number; detail: { inFrame: boolean } }[]>(page, 'measures');
+    const firstInFrame = checks.find((m) => m.detail.inFrame);
+    expect(firstInFrame).toBeDefined();
+    expect(checks.slice(checks.indexOf(firstInFrame!)).every((m) => m.detail.inFrame)).toBe(true);
+    figures.engineInFrame = { bytes, fromFirstKeystrokeMs: firstInFrame!.start - t0, workerChecksBefore: checks.indexOf(firstInFrame!) };
+    console.log('engine into the frame:', JSON.stringify(figures.engineInFrame));
     await page.close();
   });
 

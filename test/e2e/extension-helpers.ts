@@ -37,6 +37,7 @@ export function buildExtension(): Built {
   const manifestPath = join(testCopy, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
   manifest.content_scripts[0].matches.push('http://127.0.0.1/*');
+  manifest.host_permissions.push('http://127.0.0.1/*');
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return { production, testCopy, tmp };
 }

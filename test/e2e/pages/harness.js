@@ -101,7 +101,7 @@
       return r.toString();
     },
     measures() {
-      return editorDoc().defaultView.performance.getEntriesByName('plain-send:input-to-highlight').map((m) => ({ duration: m.duration, detail: m.detail }));
+      return editorDoc().defaultView.performance.getEntriesByName('plain-send:input-to-highlight').map((m) => ({ start: m.startTime, duration: m.duration, detail: m.detail }));
     },
     /** How the last fix went in: 'beforeinput' (the editor took it), 'execCommand', 'setRangeText', 'text-node'. */
     applyPath() {

@@ -1,0 +1,15 @@
+/**
+ * The engine, injected on demand into a frame's content-script world (see
+ * src/extension/page-engine.ts). Once per frame; it follows setting changes itself.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { analyseRequest } from '../extension/engine-service.js';
+import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
+import { PAGE_ENGINE, type PageEngine } from '../extension/page-engine.js';
+
+export default defineUnlistedScript(() => {
+  const g = globalThis as unknown as Record<symbol, PageEngine | undefined>;
+  if (g[PAGE_ENGINE]) return;
+  watchEngineSettings();
+  g[PAGE_ENGINE] = { analyse: async (request) => analyseRequest(request, await engineSettings()) };
+});
