@@ -139,6 +139,35 @@ const COPIED = [
   'border-top-style', 'border-right-style', 'border-bottom-style', 'border-left-style',
 ] as const;
 
+/**
+ * The part of the viewport where an element can be seen through the boxes around it that clip
+ * their content (overflow other than visible), up to a fixed-position box or the document.
+ * Undefined when nothing clips it.
+ */
+export function clipBox(el: Element): { top: number; right: number; bottom: number; left: number } | undefined {
+  const view = el.ownerDocument.defaultView!;
+  let clip: { top: number; right: number; bottom: number; left: number } | undefined;
+  let node: Element | null = el;
+  while (node) {
+    const parent: Element | null = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    if (!parent || parent === el.ownerDocument.documentElement) break;
+    const style = view.getComputedStyle(parent);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+      const r = parent.getBoundingClientRect();
+      // The padding box clips: inside the borders.
+      const top = r.top + parent.clientTop;
+      const left = r.left + parent.clientLeft;
+      const box = { top, left, bottom: top + parent.clientHeight, right: left + parent.clientWidth };
+      clip = clip
+        ? { top: Math.max(clip.top, box.top), left: Math.max(clip.left, box.left), bottom: Math.min(clip.bottom, box.bottom), right: Math.min(clip.right, box.right) }
+        : box;
+    }
+    if (style.position === 'fixed') break;
+    node = parent;
+  }
+  return clip;
+}
+
 export class MirrorPainter implements Painter {
   readonly mirror: HTMLDivElement;
   private readonly inner: HTMLDivElement;
@@ -203,8 +232,12 @@ export class MirrorPainter implements Painter {
   rects(f: WireFinding): DOMRect[] {
     const mark = this.marks.get(f);
     if (!mark) return [];
-    const box = this.field.getBoundingClientRect();
-    // Only the parts inside the field's visible box.
+    const field = this.field.getBoundingClientRect();
+    const clip = clipBox(this.field);
+    const box = clip
+      ? { top: Math.max(field.top, clip.top), bottom: Math.min(field.bottom, clip.bottom), left: Math.max(field.left, clip.left), right: Math.min(field.right, clip.right) }
+      : field;
+    // Only the parts that can be seen: inside the field, and inside any box that clips it.
     return [...mark.getClientRects()].filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right);
   }
 
@@ -222,6 +255,7 @@ export class MirrorPainter implements Painter {
     const scrollbar = Math.max(0, f.offsetWidth - f.clientWidth - borders);
     const { scrollTop, scrollLeft } = f;
     const visible = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden';
+    const clip = clipBox(f);
     const m = this.mirror.style;
     for (const p of COPIED) m.setProperty(p, style.getPropertyValue(p));
     if (style.getPropertyValue('white-space') === 'normal' || !style.getPropertyValue('white-space')) m.setProperty('white-space', 'pre-wrap');
@@ -232,6 +266,10 @@ export class MirrorPainter implements Painter {
     m.display = visible ? 'block' : 'none';
     m.paddingRight = `${parseFloat(style.paddingRight) + scrollbar}px`;
     this.inner.style.transform = scrollTop || scrollLeft ? `translate(${-scrollLeft}px, ${-scrollTop}px)` : '';
+    // The mirror is fixed to the viewport, so a scrolled box around the field does not clip it: clip it the same.
+    m.clipPath = clip
+      ? `inset(${Math.max(0, clip.top - box.top)}px ${Math.max(0, box.right - clip.right)}px ${Math.max(0, box.bottom - clip.bottom)}px ${Math.max(0, clip.left - box.left)}px)`
+      : '';
   }
 
   clear(): void {

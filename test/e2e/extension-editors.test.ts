@@ -398,6 +398,25 @@ describe('the built extension', () => {
     await page.close();
   });
 
+  test('a textarea in a scrolled panel: the underlines are clipped to the panel, as its text is', async () => {
+    const page = await open('textarea-scrolled' as EditorName);
+    await page.click('#field');
+    const text = 'The SENCO will review the EHCP.\n'.repeat(8);
+    await page.keyboard.type(text);
+    await waitForMarks(page, 'textarea', expectedMarks(text));
+    await page.evaluate(() => document.getElementById('panel')!.scrollBy(0, 120));
+    await page.waitForTimeout(200);
+    const box = await probe<{ visible: Record<string, number>; clipper: Record<string, number>; mirror: Record<string, number> }>(page, 'mirrorVisibleBox', 'panel');
+    // The mirror's top part is scrolled out of the panel: hidden, like the field's own text.
+    expect(box.mirror.top).toBeLessThan(box.clipper.top - 50);
+    expect(box.visible.top).toBeGreaterThanOrEqual(box.clipper.top - 0.5);
+    expect(box.visible.bottom).toBeLessThanOrEqual(box.clipper.bottom + 0.5);
+    expect(box.visible.left).toBeGreaterThanOrEqual(box.clipper.left - 0.5);
+    expect(box.visible.right).toBeLessThanOrEqual(box.clipper.right + 0.5);
+    await page.screenshot({ path: join(SCREENSHOTS, 'textarea-scrolled.png') });
+    await page.close();
+  });
+
   test('a field that gets focus has the engine loaded into its frame, which answers every check from then on', async () => {
     const engineFile = join(built!.production, 'page-engine.js');
     const bytes = statSync(engineFile).size;

@@ -43,6 +43,21 @@
       }
       return out;
     },
+    /** The part of the textarea mirror that can be seen (its box less its clip-path inset), and the box of the element with id `clipper`'s padding. */
+    mirrorVisibleBox(clipperId) {
+      const mirror = ui() && ui().querySelector('.mirror');
+      if (!mirror) return null;
+      const r = mirror.getBoundingClientRect();
+      const inset = (getComputedStyle(mirror).clipPath.match(/inset\(([^)]*)\)/) || [null, '0px'])[1].split(/\s+/).map(parseFloat);
+      const [t, rt = t, b = t, l = rt] = inset;
+      const c = document.getElementById(clipperId);
+      const cr = c.getBoundingClientRect();
+      return {
+        visible: { top: r.top + t, right: r.right - rt, bottom: r.bottom - b, left: r.left + l },
+        clipper: { top: cr.top + c.clientTop, left: cr.left + c.clientLeft, bottom: cr.top + c.clientTop + c.clientHeight, right: cr.left + c.clientLeft + c.clientWidth },
+        mirror: { top: r.top, bottom: r.bottom },
+      };
+    },
     mirrorText() {
       const inner = ui() && ui().querySelector('.mirror-inner');
       return inner ? inner.textContent : null;
