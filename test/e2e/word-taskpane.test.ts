@@ -304,6 +304,41 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     expect(file.suggestedFilename()).toBe('mine.yaml');
   });
 
+  it('Show in Word underlines each finding in the document; a suggestion picked there fixes only its words; Hide takes away only ours', async () => {
+    const page = await open();
+    const paragraphs = ['The SENCO will utilise the EHCP prior to the review.', 'Thank you for your help.'];
+    await load(page, paragraphs);
+    // An underline made by someone else (another add-in): never ours to remove.
+    await page.evaluate(() => window.plainSend!.memory!.annotations.push({ paragraph: 1, start: 0, end: 5, text: 'Thank', id: 'theirs', category: 'spelling', suggestions: [], foreign: true }));
+    await checkAll(page);
+    expect(await page.isVisible('#show-in-word')).toBe(true);
+    await clickAndSettle(page, '#show-in-word');
+    expect(await page.getAttribute('#show-in-word', 'aria-pressed')).toBe('true');
+    const { visible } = await expected(paragraphs);
+    type Shown = { id: string; paragraph: number; start: number; end: number; category: string; suggestions: string[]; foreign?: boolean };
+    const shown = () => page.evaluate(() => window.plainSend!.memory!.annotations) as Promise<Shown[]>;
+    const ours = (await shown()).filter((a) => !a.foreign);
+    // Every word finding is underlined at its own words (long sentences only where no word is).
+    const words = visible.filter((f) => f.category !== 'sentence');
+    expect(ours.map((a) => paragraphs[a.paragraph].slice(a.start, a.end)).sort()).toEqual(words.map((f) => f.text).sort());
+    expect(await status(page)).toMatch(/^Underlined \d+ findings? in the document\./);
+    expect(await page.evaluate(() => window.plainSend!.memory!.paragraphs.map((p) => p.text))).toEqual(paragraphs);
+
+    // In Word: pick "before" in the pop-up of the underline on "prior to".
+    const prior = ours.find((a) => paragraphs[a.paragraph].slice(a.start, a.end) === 'prior to');
+    expect(prior?.suggestions).toContain('before');
+    await page.evaluate((id) => window.plainSend!.memory!.chooseSuggestion(id, 'before'), prior!.id);
+    await page.waitForFunction(() => window.plainSend!.memory!.paragraphs[0].text.includes('before'));
+    await page.waitForFunction(() => !(document.getElementById('check-document') as HTMLButtonElement).disabled);
+    expect((await doc(page)).map((p) => p.text)).toEqual(['The SENCO will utilise the EHCP before the review.', 'Thank you for your help.']);
+    // Checked again and underlined again, without "prior to".
+    await expect.poll(async () => (await shown()).filter((a) => !a.foreign).map((a) => (a.paragraph === 0 ? 'The SENCO will utilise the EHCP before the review.' : paragraphs[1]).slice(a.start, a.end)).sort()).toEqual(['EHCP', 'SENCO', 'utilise']);
+
+    await clickAndSettle(page, '#show-in-word');
+    expect(await page.getAttribute('#show-in-word', 'aria-pressed')).toBe('false');
+    expect((await shown()).map((a) => a.id)).toEqual(['theirs']);
+  });
+
   it('can be used with the keyboard, and every control has a name', async () => {
     const page = await open();
     await load(page, ['The SENCO will utilise the EHCP.']);
