@@ -62,13 +62,20 @@ export const CRITIQUE_COLOURS: Readonly<Record<string, 'Red' | 'Green' | 'Blue' 
 };
 /**
  * The pop-up's branding, title and subtitle are not text but IDs of strings in the manifest
- * (`bt:String` in manifest.xml), so they are the same for every finding.
+ * (`bt:String` in manifest.xml): one title and subtitle per kind of finding.
  */
-export const CRITIQUE_RESOURCES = {
-  brandingTextResourceId: 'PlainSend.Group.Label',
-  titleResourceId: 'PlainSend.Button.Label',
-  subtitleResourceId: 'PlainSend.Button.Tooltip',
-} as const;
+export const CRITIQUE_BRANDING = 'PlainSend.Group.Label';
+export const CRITIQUE_TEXT: Readonly<Record<string, { titleResourceId: string; subtitleResourceId: string }>> = {
+  acronym: { titleResourceId: 'PlainSend.Popup.Acronym', subtitleResourceId: 'PlainSend.Popup.Acronym.Tip' },
+  jargon: { titleResourceId: 'PlainSend.Popup.Jargon', subtitleResourceId: 'PlainSend.Popup.Jargon.Tip' },
+  'plain-word': { titleResourceId: 'PlainSend.Popup.PlainWord', subtitleResourceId: 'PlainSend.Popup.PlainWord.Tip' },
+  sentence: { titleResourceId: 'PlainSend.Popup.Sentence', subtitleResourceId: 'PlainSend.Popup.Sentence.Tip' },
+};
+
+/** The pop-up strings for a kind of finding. */
+export function critiqueResources(category: string) {
+  return { brandingTextResourceId: CRITIQUE_BRANDING, ...(CRITIQUE_TEXT[category] ?? CRITIQUE_TEXT.jargon) };
+}
 /** Word's pop-up shows at most three suggestions. */
 export const MAX_SUGGESTIONS = 3;
 
@@ -512,7 +519,7 @@ export class WordAdapter implements DocumentPort {
             start: location.start,
             length: location.end - location.start,
           };
-          if (popups) critique.popupOptions = { ...CRITIQUE_RESOURCES, suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+          if (popups) critique.popupOptions = { ...critiqueResources(category), suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
           return critique;
         });
         inserted.push({ ids: paragraphs[p].insertAnnotations({ critiques }), indexes });

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { ICON_SIZES, iconPng } from '../../src/word/icons.js';
+import { CRITIQUE_BRANDING, CRITIQUE_TEXT } from '../../src/word/word-adapter.js';
 import { DEV_URL, hostManifest, hostUrl } from '../../vite.word.config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -83,7 +84,13 @@ describe('manifest.xml', () => {
       expect(resources, id).toContain(id);
       expect(id.length, `${id}: Office allows resids of 32 characters at most`).toBeLessThanOrEqual(32);
     }
-    for (const id of resources) expect(used, `${id} is never used`).toContain(id);
+    // Word's underline pop-ups name their strings from code (src/word/word-adapter.ts).
+    const fromCode = [CRITIQUE_BRANDING, ...Object.values(CRITIQUE_TEXT).flatMap((t) => [t.titleResourceId, t.subtitleResourceId])];
+    for (const id of fromCode) {
+      expect(resources, id).toContain(id);
+      expect(id.length, `${id}: Office allows resids of 32 characters at most`).toBeLessThanOrEqual(32);
+    }
+    for (const id of resources) expect([...used, ...fromCode], `${id} is never used`).toContain(id);
   });
 
   it('points every image at a PNG we ship, of the size it says, and every page at a page we build', () => {

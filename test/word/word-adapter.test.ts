@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDocument } from '../../src/word/check.js';
 import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/word/document-port.js';
-import { CRITIQUE_RESOURCES, SEARCH_LIMIT, TrackedChangesError, WordAdapter, escapeSearch, glossaryHtml } from '../../src/word/word-adapter.js';
+import { SEARCH_LIMIT, critiqueResources, TrackedChangesError, WordAdapter, escapeSearch, glossaryHtml } from '../../src/word/word-adapter.js';
 import { miniAnalyser } from '../helpers.js';
 import { FakeWord, type ParagraphSpec } from './fake-word.js';
 import { policy } from './policy.js';
@@ -267,11 +267,11 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
       {
         paragraph: 0,
         critiques: [
-          { colorScheme: 'Blue', start: 8, length: 5, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['special needs teacher', 'Explain', 'a'] } },
-          { colorScheme: 'Blue', start: 24, length: 4, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['Education, Health and Care plan (EHCP)'] } },
+          { colorScheme: 'Blue', start: 8, length: 5, popupOptions: { ...critiqueResources('acronym'), suggestions: ['special needs teacher', 'Explain', 'a'] } },
+          { colorScheme: 'Blue', start: 24, length: 4, popupOptions: { ...critiqueResources('acronym'), suggestions: ['Education, Health and Care plan (EHCP)'] } },
         ],
       },
-      { paragraph: 1, critiques: [{ colorScheme: 'Green', start: 8, length: 7, popupOptions: { ...CRITIQUE_RESOURCES, suggestions: ['use'] } }] },
+      { paragraph: 1, critiques: [{ colorScheme: 'Green', start: 8, length: 7, popupOptions: { ...critiqueResources('plain-word'), suggestions: ['use'] } }] },
     ]);
     expect(word.texts()).toEqual(texts);
   });
