@@ -6,10 +6,15 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { analyseRequest } from '../extension/engine-service.js';
 import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PAGE_ENGINE, type PageEngine } from '../extension/page-engine.js';
+import { ANALYSE } from '../extension/protocol.js';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as unknown as Record<symbol, PageEngine | undefined>;
   if (g[PAGE_ENGINE]) return;
   watchEngineSettings();
   g[PAGE_ENGINE] = { analyse: async (request) => analyseRequest(request, await engineSettings()) };
+  // Build the glossary while the page is idle, not in the first keystroke's check.
+  const warm = () => void g[PAGE_ENGINE]!.analyse({ type: ANALYSE, text: '', mode: 'write' });
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(warm, { timeout: 2_000 });
+  else setTimeout(warm, 0);
 });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
+import { IN_FRAME_MAX_CHARS } from '../../src/extension/channel.js';
 import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
 import { SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
 
@@ -417,7 +418,7 @@ describe('the built extension', () => {
     await page.close();
   });
 
-  test('a field that gets focus has the engine loaded into its frame, which answers every check from then on', async () => {
+  test('a field that gets focus has the engine loaded into its frame, which answers its checks from then on (very long texts go to the worker)', async () => {
     const engineFile = join(built!.production, 'page-engine.js');
     const bytes = statSync(engineFile).size;
     // Not in the content script every frame loads: only injected on a field's first check.
@@ -435,6 +436,11 @@ describe('the built extension', () => {
     expect(checks.slice(checks.indexOf(firstInFrame!)).every((m) => m.detail.inFrame)).toBe(true);
     figures.engineInFrame = { bytes, fromFirstKeystrokeMs: firstInFrame!.start - t0, workerChecksBefore: checks.indexOf(firstInFrame!) };
     console.log('engine into the frame:', JSON.stringify(figures.engineInFrame));
+    // A very long text goes to the worker, so that its first check does not hold up the page.
+    await probe(page, 'clearMeasures');
+    await page.evaluate((n) => document.execCommand('insertText', false, ' The SENCO will review it.'.repeat(n)), Math.ceil(IN_FRAME_MAX_CHARS / 26) + 10);
+    await page.keyboard.type(' EHCP');
+    await expect.poll(async () => (await probe<{ detail: { inFrame: boolean; chars: number } }[]>(page, 'measures')).at(-1)?.detail, { timeout: 10_000 }).toMatchObject({ inFrame: false });
     await page.close();
   });
 
