@@ -39,7 +39,9 @@ export function matchTerms(glossary: Glossary, tokens: readonly Token[], options
     if (j >= tokens.length || depth >= glossary.maxTokens) return;
     const t = tokens[j];
     if (depth > 0 && !t.joinsPrevious) return;
-    for (const singular of [false, true]) {
+    // The word as written, then its singular (two passes, no array: this runs for every token).
+    for (let pass = 0; pass < 2; pass++) {
+      const singular = pass === 1;
       const key = singular ? t.singular : t.lower;
       if (key === undefined || (singular && key === t.lower)) continue;
       const child = node.next.get(key);

@@ -20,7 +20,13 @@ export interface Token {
 
 const TOKEN = /[\p{L}\p{N}\p{M}]+|&/gu;
 /** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes. */
-const JOINING_GAP = /^[ \t\u00a0\u2009\u202f\-‐‑,/'’]*$/;
+const JOINING = new Set([...' \t\u00a0\u2009\u202f-‐‑,/\'’'].map((c) => c.charCodeAt(0)));
+
+/** True when everything between `from` and `to` may lie inside a multi-word term. */
+function joins(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!JOINING.has(text.charCodeAt(i))) return false;
+  return true;
+}
 
 export function tokenise(text: string): Token[] {
   const out: Token[] = [];
@@ -34,9 +40,8 @@ export function tokenise(text: string): Token[] {
       previousEnd = start + 1;
       continue;
     }
-    const gap = previousEnd < 0 ? '' : text.slice(previousEnd, start);
     const lower = surface === '&' ? 'and' : surface.toLowerCase();
-    const token: Token = { start, end: start + surface.length, text: surface, lower, joinsPrevious: previousEnd >= 0 && JOINING_GAP.test(gap) };
+    const token: Token = { start, end: start + surface.length, text: surface, lower, joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start) };
     const singular = singularOf(surface);
     if (singular) {
       token.singularText = singular;
