@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { EngineSettings } from './engine-service.js';
-import { readAllSettings } from './settings.js';
+import { readAllSettings } from './all-settings.js';
 
 let current: Promise<EngineSettings> | undefined;
 

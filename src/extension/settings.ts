@@ -5,16 +5,12 @@
  * off, built-in glossaries turned on or off, and the user's own terms (split over several
  * items, see own-terms-store.ts). Glossaries imported from files can be large, so they stay
  * in `storage.local` on this computer. The school's policy is in `storage.managed` (managed.ts).
+ * The content script imports this file: keep it light (no glossary, no validator); reading
+ * everything and merging the sources is in all-settings.ts.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { BUILTIN_PACKS, DEFAULT_PACKS } from '../engine/dictionary/builtin.js';
 import type { AudienceId, Category } from '../engine/types.js';
-import { mergeSources, type ImportedPack, type Sources } from './dictionary-sources.js';
-import { readManagedPolicy } from './managed.js';
-import type { ManagedPolicy } from './managed-policy.js';
-import type { OwnTerm } from './own-terms.js';
-import { ownTermsIn, writeOwnTerms, type StorageArea } from './own-terms-store.js';
+import type { ImportedPack } from './dictionary-sources.js';
 
 /** The audience, `parent-carer` until the user chooses (the school's default is in readSources). */
 export const audienceItem = storage.defineItem<AudienceId>('sync:audience', { fallback: 'parent-carer' });
@@ -34,8 +30,6 @@ export const importedPacksItem = storage.defineItem<ImportedPack[]>('local:impor
 import { isAudience } from './protocol.js';
 
 export { isAudience };
-
-const syncArea = (): StorageArea => browser.storage.sync as unknown as StorageArea;
 
 export async function addIgnored(term: string): Promise<void> {
   const list = await ignoredItem.getValue();
@@ -79,48 +73,7 @@ export async function removeImportedPack(id: string): Promise<void> {
   await importedPacksItem.setValue((await importedPacksItem.getValue()).filter((p) => p.file.pack !== id));
 }
 
-export async function readOwnTermsNow(): Promise<OwnTerm[]> {
-  return ownTermsIn(await syncArea().get(null));
-}
-
-/** Saves the user's terms; throws SyncFullError, with a plain message, when sync has no room. */
-export async function saveOwnTerms(terms: readonly OwnTerm[]): Promise<void> {
-  await writeOwnTerms(syncArea(), terms);
-}
-
-/** Everything the sources depend on, read at once. */
-export interface AllSettings {
-  sources: Sources;
-  managed: ManagedPolicy;
-  ownTerms: OwnTerm[];
-  imported: ImportedPack[];
-  ignored: string[];
-  offCategories: Category[];
-}
-
-export async function readAllSettings(): Promise<AllSettings> {
-  const [sync, imported, managed] = await Promise.all([syncArea().get(null), importedPacksItem.getValue(), readManagedPolicy()]);
-  const ownTerms = ownTermsIn(sync);
-  const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
-  const ignored = list<string>(sync.ignored).filter((t) => typeof t === 'string');
-  const offCategories = list<Category>(sync.offCategories);
-  const choices = typeof sync.packChoices === 'object' && sync.packChoices !== null ? (sync.packChoices as Record<string, boolean>) : {};
-  const chosen = isAudience(sync.audience) ? sync.audience : null;
-  const sources = mergeSources({
-    builtin: BUILTIN_PACKS,
-    defaultPacks: DEFAULT_PACKS,
-    packChoices: choices,
-    imported,
-    managed,
-    ownTerms,
-    chosenAudience: chosen,
-    offCategories,
-    ignored,
-  });
-  return { sources, managed, ownTerms, imported, ignored, offCategories };
-}
-
-/** Sets the audience unless the school has fixed it. */
+/** Sets the audience the user chose (the options page and popup do not offer it when the school fixed it). */
 export async function setAudience(audience: AudienceId): Promise<void> {
   await audienceItem.setValue(audience);
 }
