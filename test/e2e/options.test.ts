@@ -400,6 +400,28 @@ describe('settings without a school policy', () => {
     for (const p of [opened, popup, writing]) await p.close();
   });
 
+  test('what to mark and the words you ignore: switched in options, followed in the page', async () => {
+    const text = 'The SENCO will utilise the EHCP.';
+    const writing = await writeInTextarea(session!, text);
+    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.sync.set({ ignored: ['england:EHCP'] }));
+    await waitForMarks(writing, { acronym: ['SENCO'], 'plain-word': ['utilise'] });
+    const page = await openOptions(session!);
+    expect(await page.$$eval('#ignored-list li span', (s) => s.map((x) => x.textContent))).toEqual(['EHCP']);
+    await page.click('button[aria-label="Stop ignoring EHCP"]');
+    await waitForMarks(writing, { acronym: ['SENCO', 'EHCP'], 'plain-word': ['utilise'] });
+    expect(await page.isVisible('#ignored-empty')).toBe(true);
+    await page.uncheck('#cat-plain-word');
+    await waitForMarks(writing, { acronym: ['SENCO', 'EHCP'] });
+    expect(await worker(session!, (c) => c.storage.sync.get('offCategories'))).toEqual({ offCategories: ['plain-word'] });
+    await page.check('#cat-plain-word');
+    await waitForMarks(writing, { acronym: ['SENCO', 'EHCP'], 'plain-word': ['utilise'] });
+    await page.selectOption('#audience', 'school-staff');
+    await expect.poll(async () => (await probe<{ label: string } | null>(writing, 'badge'))?.label ?? '', { timeout: 5_000 }).toContain('school staff');
+    await page.selectOption('#audience', 'parent-carer');
+    await writing.close();
+    await page.close();
+  });
+
   test('the options page and the popup have no WCAG 2.2 A or AA problems (axe-core), light, dark or in forced colours', async () => {
     const options = await openOptions(session!);
     // Show what is hidden at first: an error, an imported glossary, an edit in progress.
