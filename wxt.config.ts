@@ -39,13 +39,19 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   // Only the extension's own entrypoints; src/word has its own build.
-  filterEntrypoints: ['background', 'editor', 'page-engine', 'popup'],
+  filterEntrypoints: ['background', 'editor', 'page-engine', 'popup', 'options'],
   zip: { zipSources: false },
-  // The extension's only static files are the icons (src/public also holds the Word add-in's files).
+  // The extension's static files: managed_schema.json (the school policy's keys) here, and the
+  // icons from src/public (which also holds the Word add-in's files).
   publicDir: 'src/extension/public',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const size of [16, 32, 64]) files.push({ absoluteSrc: resolve(`src/public/icons/icon-${size}.png`), relativeDest: `icons/icon-${size}.png` });
+    },
+    // What a school's IT may set, for Chrome and Edge (policies are checked against it; an invalid
+    // schema stops the extension loading). Firefox reads policies.json instead and has no such key.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') (manifest as { storage?: unknown }).storage = { managed_schema: 'managed_schema.json' };
     },
   },
   manifest: {

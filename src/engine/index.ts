@@ -2,8 +2,8 @@
 export { analyse, createAnalyser, type AnalyseOptions, type Analyser } from './analyser.js';
 export { AUDIENCES, DEFAULT_AUDIENCE, audience } from './audiences.js';
 export { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
-export { parseDictionary, MAX_DICTIONARY_BYTES } from './dictionary/parse.js';
-export { validateDictionary, mergeFiles } from './dictionary/validate.js';
+export { parseDictionary, parseOwnDictionary, MAX_DICTIONARY_BYTES } from './dictionary/parse.js';
+export { validateDictionary, mergeFiles, type ValidateOptions, type ValidationResult } from './dictionary/validate.js';
 export type { DictionaryEntry, DictionaryFile, Pack, Sense, EntryKind } from './dictionary/schema.js';
 export { scores, countSentences } from './readability.js';
 export { paragraphs, sentences, words, type LineBreakMode } from './text/segment.js';

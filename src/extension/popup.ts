@@ -5,6 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import { ENABLE_SITE, type EnableSiteRequest } from './protocol.js';
+import { readAllSettings } from './all-settings.js';
+import { startPacksBlock } from './popup-packs.js';
 import { audienceItem, ignoredItem, isAudience, offSitesItem, setSiteOn } from './settings.js';
 import { isWebmail, originPattern } from './sites.js';
 
@@ -16,7 +18,11 @@ export async function startPopup(doc: Document): Promise<void> {
   const audience = $<HTMLSelectElement>('audience');
   const ignored = $<HTMLParagraphElement>('ignored');
 
-  audience.value = await audienceItem.getValue();
+  // The audience in use: the user's, else the school's default; fixed when the school locks it.
+  const { sources } = await readAllSettings();
+  audience.value = sources.audience;
+  audience.disabled = sources.audienceLocked;
+  $<HTMLParagraphElement>('audience-locked').hidden = !sources.audienceLocked;
   audience.addEventListener('change', () => {
     if (isAudience(audience.value)) void audienceItem.setValue(audience.value);
   });
@@ -33,6 +39,7 @@ export async function startPopup(doc: Document): Promise<void> {
     ignored.append(clear);
   };
   await showIgnored();
+  await startPacksBlock(doc);
 
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   const url = tab?.url;

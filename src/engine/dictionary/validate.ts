@@ -10,6 +10,16 @@ export interface ValidationResult {
   errors: string[];
 }
 
+/**
+ * `shipped` (the default): every entry names its public source and has examples the tests run.
+ * `own`: a user's own terms, a school's shared terms and imported packs, written by people
+ * for their own use; `source` and `examples` may be left out (checked when given), and are
+ * filled in so the engine sees whole entries.
+ */
+export interface ValidateOptions {
+  level?: 'shipped' | 'own';
+}
+
 const KINDS: EntryKind[] = ['acronym', 'jargon', 'plain-word'];
 const ENTRY_KEYS = new Set([
   'term', 'kind', 'expansion', 'variants', 'definition', 'suggestions', 'senses', 'caseSensitive',
@@ -23,7 +33,8 @@ export const MAX_ENTRIES = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 
-export function validateDictionary(data: unknown): ValidationResult {
+export function validateDictionary(data: unknown, options: ValidateOptions = {}): ValidationResult {
+  const own = options.level === 'own';
   const errors: string[] = [];
   if (!isObject(data)) return { errors: ['The file must be a dictionary with "pack", "name" and "entries".'] };
   for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) errors.push(`Unknown field "${key}" at the top of the file.`);
@@ -43,7 +54,7 @@ export function validateDictionary(data: unknown): ValidationResult {
   const seen = new Map<string, number>();
   data.entries.forEach((entry, i) => {
     const where = `Entry ${i + 1}${isObject(entry) && isText(entry.term) ? ` ("${entry.term}")` : ''}`;
-    for (const problem of entryProblems(entry)) errors.push(`${where}: ${problem}`);
+    for (const problem of entryProblems(entry, own)) errors.push(`${where}: ${problem}`);
     if (isObject(entry) && isText(entry.term)) {
       const key = `${entry.kind}:${entry.term.toLowerCase()}`;
       const first = seen.get(key);
@@ -51,10 +62,18 @@ export function validateDictionary(data: unknown): ValidationResult {
       else seen.set(key, i);
     }
   });
-  return errors.length ? { errors } : { file: data as unknown as DictionaryFile, errors };
+  if (errors.length) return { errors };
+  const file = data as unknown as DictionaryFile;
+  return { file: own ? completeOwn(file) : file, errors };
 }
 
-function entryProblems(entry: unknown): string[] {
+/** An own file with the fields the engine expects filled in: its name as the source, no examples. */
+function completeOwn(file: DictionaryFile): DictionaryFile {
+  const entries = file.entries.map((e) => ({ ...e, source: e.source ?? file.name, examples: e.examples ?? { flag: [] } }));
+  return { ...file, entries };
+}
+
+function entryProblems(entry: unknown, own: boolean): string[] {
   if (!isObject(entry)) return ['must be a set of fields (term, kind, definition, ...).'];
   const p: string[] = [];
   for (const key of Object.keys(entry)) if (!ENTRY_KEYS.has(key)) p.push(`unknown field "${key}".`);
@@ -62,7 +81,9 @@ function entryProblems(entry: unknown): string[] {
   else if (entry.term.length > MAX_TERM_LENGTH) p.push(`"term" is longer than ${MAX_TERM_LENGTH} characters.`);
   else if (!/[\p{L}\p{N}]/u.test(entry.term)) p.push('"term" has no letters or digits.');
   if (!KINDS.includes(entry.kind as EntryKind)) p.push(`"kind" must be one of ${KINDS.join(', ')}.`);
-  if (!isText(entry.source)) p.push('"source" is missing: name the kind of public source the facts came from.');
+  if (own ? entry.source !== undefined && !isText(entry.source) : !isText(entry.source)) {
+    p.push(own ? '"source" must be text.' : '"source" is missing: name the kind of public source the facts came from.');
+  }
   if (entry.topic !== undefined && !(TOPICS as readonly string[]).includes(entry.topic as string)) {
     p.push(`"topic" must be one of ${TOPICS.join(', ')}.`);
   }
@@ -88,8 +109,9 @@ function entryProblems(entry: unknown): string[] {
   }
   if (entry.expansion !== undefined && !isText(entry.expansion)) p.push('"expansion" must be text.');
   const ex = entry.examples;
-  if (!isObject(ex) || !Array.isArray(ex.flag) || ex.flag.length === 0 || !ex.flag.every(isText)) {
-    p.push('"examples" needs "flag": at least one sentence in which the term must be found.');
+  if (own && ex === undefined) return p;
+  if (!isObject(ex) || !Array.isArray(ex.flag) || (ex.flag.length === 0 && !own) || !ex.flag.every(isText)) {
+    p.push(own ? '"examples" must have "flag": a list of sentences in which the term must be found.' : '"examples" needs "flag": at least one sentence in which the term must be found.');
   } else if (ex.pass !== undefined && !(Array.isArray(ex.pass) && ex.pass.every(isText))) {
     p.push('"examples.pass" must be a list of sentences.');
   }

@@ -9,7 +9,7 @@ import {
   DEFAULT_PACKS,
   createAnalyser,
   mergeFiles,
-  parseDictionary,
+  parseOwnDictionary,
   type Analyser,
   type AudienceId,
   type Category,
@@ -109,7 +109,7 @@ export class TaskPane {
 
   private userPacks(terms = this.userTerms()): Pack[] {
     if (!terms) return [];
-    const parsed = parseDictionary(terms.text, terms.name);
+    const parsed = parseOwnDictionary(terms.text, terms.name);
     return parsed.file ? [...mergeFiles([parsed.file]).values()] : [];
   }
 
@@ -583,7 +583,7 @@ export class TaskPane {
     if (!file) return;
     try {
       const text = await file.text();
-      const parsed = parseDictionary(text, file.name);
+      const parsed = parseOwnDictionary(text, file.name);
       if (!parsed.file) {
         const shown = parsed.errors.slice(0, 5);
         error.textContent = `${file.name} was not imported, and your terms are unchanged. ${shown.join(' ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more problems)` : ''}`;

@@ -1,0 +1,3 @@
+import { startOptions } from '../../extension/options/options-page.js';
+
+void startOptions(document);
