@@ -4,7 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AUDIENCES, BUILTIN_PACKS, DEFAULT_PACKS, createAnalyser, mergeFiles, parseDictionary, type AudienceId, type Pack } from '../engine/index.js';
+import { AUDIENCES, BUILTIN_PACKS, DEFAULT_PACKS, createAnalyser, mergeFiles, parseOwnDictionary, type AudienceId, type Pack } from '../engine/index.js';
 import { ExtractError, MAX_FILE_BYTES, extract, kindOf, type FileKind } from './extract.js';
 import { COLOUR_STYLE, PLAIN_STYLE, formatHuman, toJson, type FileResult } from './format.js';
 
@@ -101,7 +101,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.stderr(`plain-send: cannot read your terms file ${values.terms}: ${describe(error)}\n`);
       return EXIT.error;
     }
-    const result = parseDictionary(source, values.terms);
+    const result = parseOwnDictionary(source, values.terms);
     if (!result.file) {
       io.stderr(`plain-send: your terms file has problems, so nothing was checked:\n  ${result.errors.join('\n  ')}\n`);
       return EXIT.error;

@@ -78,6 +78,10 @@ describe('plain-send check', () => {
     expect(texts(['--pack', 'devon', join(work, 'devon.txt')])).toEqual(['OAIP:glossary-term', 'EHCP:glossary-term']);
     expect(texts(['--ignore', 'ehcp', join(work, 'devon.txt')])).toEqual(['OAIP:unknown-acronym']);
     expect(texts(['--terms', terms, join(work, 'room.txt')])).toEqual(['Rainbow Room:glossary-term']);
+    // Your own terms need no source or examples (as in the extension and the Word add-in).
+    const short = join(work, 'short.yaml');
+    writeFileSync(short, 'pack: mine\nname: Mine\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n');
+    expect(texts(['--terms', short, join(work, 'room.txt')])).toEqual(['Rainbow Room:glossary-term']);
     const long = `${'We will help your child every day '.repeat(4).trim()}.`;
     writeFileSync(join(work, 'long.txt'), long);
     expect(texts([join(work, 'long.txt')])).toEqual([`${long}:long-sentence`]);
