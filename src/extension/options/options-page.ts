@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { readAllSettings, type AllSettings } from '../all-settings.js';
 import { ignoredItem, isAudience, removeIgnored, setAudience, setCategoryOn } from '../settings.js';
+import type { EntryKind } from '../../engine/dictionary/schema.js';
 import type { Category } from '../../engine/types.js';
 import { byId, el, keepFocus, plural, showProblems } from './dom.js';
 import { PacksSection } from './packs-section.js';
@@ -24,6 +25,9 @@ export async function startOptions(doc: Document): Promise<void> {
   const page = new OptionsPage(doc);
   await page.refresh();
   browser.storage.onChanged.addListener(() => void page.refresh());
+  // From a card's "Add to my terms": options.html#add=<term>&kind=<kind>.
+  const asked = termToAdd(doc.defaultView?.location.hash ?? '');
+  if (asked) page.addTerm(asked.term, asked.kind);
   doc.documentElement.dataset.ready = 'true';
 }
 
@@ -38,6 +42,10 @@ class OptionsPage implements PageContext {
     this.packs = new PacksSection(this);
     this.terms = new TermsSection(this);
     this.wireBasics();
+  }
+
+  addTerm(term: string, kind: EntryKind): void {
+    this.terms.prefill(term, kind);
   }
 
   state(): AllSettings {
@@ -148,4 +156,13 @@ class OptionsPage implements PageContext {
 function ignoredLabel(key: string): string {
   const i = key.indexOf(':');
   return i > 0 && /^[a-z0-9-]+$/.test(key.slice(0, i)) ? key.slice(i + 1) : key;
+}
+
+/** The term a card asked to add, from the page's address: `#add=SaLT&kind=acronym`. */
+export function termToAdd(hash: string): { term: string; kind: EntryKind } | undefined {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const term = params.get('add')?.trim().slice(0, 120);
+  if (!term) return undefined;
+  const kind = params.get('kind');
+  return { term, kind: kind === 'acronym' || kind === 'plain-word' ? kind : 'jargon' };
 }

@@ -96,6 +96,21 @@ export class TermsSection {
     );
   }
 
+  /** Starts adding `term` (asked for from a card): the form filled in as far as we can, the meaning next. */
+  prefill(term: string, kind: EntryKind): void {
+    const existing = this.page.state().ownTerms.find((t) => t.term.toLowerCase() === term.toLowerCase());
+    if (existing) {
+      this.startEditing(existing);
+      return;
+    }
+    this.stopEditing(false);
+    this.field('term').value = term;
+    this.field<HTMLSelectElement>('kind').value = kind;
+    const next = kind === 'acronym' ? this.field('expansion') : this.field<HTMLTextAreaElement>('definition');
+    next.scrollIntoView({ block: 'center' });
+    next.focus();
+  }
+
   private startEditing(t: OwnTerm): void {
     this.editing = termKey(t);
     this.field('term').value = t.term;
