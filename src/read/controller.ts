@@ -96,6 +96,14 @@ export class ReadController {
       layer: (d) => this.layer(d),
       documents: (docs) => {
         for (const d of docs) this.listen(d);
+        // Frames gone or reloaded: let go of their old documents.
+        for (const d of [...this.listening.keys()]) {
+          if (d === this.doc || docs.includes(d)) continue;
+          this.listening.get(d)!();
+          this.listening.delete(d);
+          this.layers.get(d)?.destroy();
+          this.layers.delete(d);
+        }
       },
       painted: (done) => this.painted(done),
     });

@@ -222,10 +222,19 @@ export class Reader {
   }
 
   private watch(docs: readonly Document[]): void {
+    // Frames that went away (or loaded another page): stop watching their old documents.
+    for (const [doc, observer] of this.observers) {
+      if (docs.includes(doc)) continue;
+      observer.disconnect();
+      this.observers.delete(doc);
+      const onLoad = this.loadListeners.get(doc);
+      if (onLoad) doc.removeEventListener('load', onLoad, true);
+      this.loadListeners.delete(doc);
+    }
     for (const doc of docs) {
       if (this.observers.has(doc) || !doc.defaultView) continue;
       const observer = new doc.defaultView.MutationObserver((records) => {
-        if (records.some((r) => !ours(r))) this.readSoon();
+        if (records.some((r) => !noTextChange(r))) this.readSoon();
       });
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
       this.observers.set(doc, observer);
@@ -253,10 +262,15 @@ export class Reader {
   }
 }
 
-/** Changes to our own UI (appended to <html>, outside the page's body) are not the page changing. */
-function ours(r: MutationRecord): boolean {
+/**
+ * Changes that cannot change what a reader sees of the text: our own UI (appended to <html>,
+ * outside the page's body), and a class or style changing on an element with no text (a
+ * spinner, an icon, an animation).
+ */
+function noTextChange(r: MutationRecord): boolean {
   const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).tagName === 'PLAIN-SEND-UI';
   if (isOurs(r.target)) return true;
+  if (r.type === 'attributes') return (r.attributeName === 'class' || r.attributeName === 'style') && !r.target.textContent?.trim();
   if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
   return nodes.length > 0 && nodes.every(isOurs);
