@@ -97,8 +97,4 @@ export class ReadBar {
   focusWord(): void {
     this.word.focus({ preventScroll: true });
   }
-
-  contains(node: Node | null): boolean {
-    return !!node && this.el.contains(node);
-  }
 }

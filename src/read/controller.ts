@@ -14,7 +14,7 @@ import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFi
 import { UiRoot } from '../extension/ui-root.js';
 import { ReadBar } from './bar.js';
 import { chunkText, extractRange, rangeAt } from './extract.js';
-import { anchorOf, frameOffset, reveal } from './frames.js';
+import { anchorOf, reveal } from './frames.js';
 import { markOf, ReadLayer } from './highlights.js';
 import type { ReadList, ReadState } from './protocol.js';
 import { Reader, type Occurrence } from './reader.js';
@@ -523,11 +523,6 @@ export class ReadController {
       if (!inView(item.range, this.doc) && !this.cardHasFocus()) this.card.close(false);
       else this.card.place(anchorOf(item.range, this.doc));
     });
-  }
-
-  /** For the frame geometry in tests and the side panel. */
-  offsetOf(doc: Document): { x: number; y: number } {
-    return frameOffset(doc, this.doc);
   }
 }
 

@@ -88,11 +88,6 @@ export class ReadLayer {
     if (!mine.size) this.owned.delete(owner);
   }
 
-  /** How many ranges each mark holds (all owners). */
-  counts(): Record<ReadMark, number> {
-    return { jargon: this.highlights.get('jargon')?.size ?? 0, acronym: this.highlights.get('acronym')?.size ?? 0, active: this.highlights.get('active')?.size ?? 0 };
-  }
-
   destroy(): void {
     this.owned.clear();
     if (this.supported) {
