@@ -51,6 +51,8 @@ export class ReadController {
   private explained: Item[] = [];
   private set: WordSet = 'page';
   private index = -1;
+  /** The word whose card is open (a live range: it follows the page's changes). */
+  private activeRange: Range | undefined;
   /** Where focus goes when the card closes from the keyboard. */
   private cardReturn: 'bar' | 'page' | 'none' = 'none';
   private pageFocus: HTMLElement | undefined;
@@ -158,9 +160,13 @@ export class ReadController {
     if (done) {
       // The open card's word may have moved to new ranges after a re-read.
       if (this.set === 'page' && this.card?.isOpen && this.card.finding) {
+        // Found again by where it is in the DOM (ranges follow the page's changes), else by its offsets.
         const f = this.card.finding;
-        const i = reader.occurrences.findIndex((o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f));
-        if (i >= 0) this.index = i;
+        const at = this.activeRange;
+        let i = at ? reader.occurrences.findIndex((o) => o.range.startContainer === at.startContainer && o.range.startOffset === at.startOffset) : -1;
+        if (i < 0) i = reader.occurrences.findIndex((o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f));
+        // Same word, new place in the list (the page grew): say so on the card and the bar.
+        if (i >= 0) this.showCard(i, { focus: this.cardHasFocus(), hover: this.card.hover });
         else this.closeCard();
       }
     }
@@ -284,35 +290,44 @@ export class ReadController {
     this.go(i, { focus: !!options.focus });
   }
 
+  /** Moves to word `i` of the current set: scrolls it into view, marks it, opens its card, says where you are. */
   private go(i: number, options: { focus: boolean }): void {
+    const item = this.items()[i];
+    if (!item) return;
+    if (item.range) reveal(item.range);
+    this.showCard(i, { focus: options.focus, hover: false });
+    if (this.set === 'page') {
+      const term = item.finding.term ?? item.finding.text;
+      const stands = item.finding.expansion && item.finding.expansion.toLowerCase() !== term.toLowerCase() ? ` Stands for ${item.finding.expansion}.` : '';
+      this.bar?.announce(`${term}, ${i + 1} of ${this.items().length}.${stands}`);
+    }
+  }
+
+  /** The card for word `i` where it is now (no scrolling), its mark, and the bar's word button. */
+  private showCard(i: number, options: { focus: boolean; hover: boolean }): void {
     const all = this.items();
     const item = all[i];
     if (!item) return;
     this.index = i;
-    if (item.range) reveal(item.range);
     this.setActive(item.range);
-    const where = this.set === 'explain' ? 'in what you chose' : 'on this page';
-    const term = item.finding.term ?? item.finding.text;
     this.ensureUi();
     this.card!.open(item.finding, item.range ? anchorOf(item.range, this.doc) : this.pageFocus?.getBoundingClientRect(), {
       focus: options.focus,
-      hover: false,
-      position: `Word ${i + 1} of ${all.length} ${where}`,
+      hover: options.hover,
+      position: `Word ${i + 1} of ${all.length} ${this.set === 'explain' ? 'in what you chose' : 'on this page'}`,
       navigation: all.length > 1,
     });
-    if (this.set === 'page') {
-      this.bar?.setCurrent(term, i + 1, all.length);
-      const stands = item.finding.expansion && item.finding.expansion.toLowerCase() !== term.toLowerCase() ? ` Stands for ${item.finding.expansion}.` : '';
-      this.bar?.announce(`${term}, ${i + 1} of ${all.length}.${stands}`);
-    }
+    if (this.set === 'page') this.bar?.setCurrent(item.finding.term ?? item.finding.text, i + 1, all.length);
   }
 
   private setActive(range: Range | undefined): void {
     this.clearActive();
+    this.activeRange = range;
     if (range) this.layer(range.startContainer.ownerDocument!).set(ACTIVE, 'active', [range]);
   }
 
   private clearActive(): void {
+    this.activeRange = undefined;
     for (const layer of this.layers.values()) layer.clear(ACTIVE);
   }
 
@@ -506,11 +521,7 @@ export class ReadController {
     if (i < 0) return;
     if (this.set === 'explain') this.clearExplained();
     this.set = 'page';
-    this.index = i;
-    this.setActive(o.range);
-    const all = this.reader.occurrences;
-    this.card!.open(o.finding, anchorOf(o.range, this.doc), { focus: false, hover, position: `Word ${i + 1} of ${all.length} on this page`, navigation: all.length > 1 });
-    this.bar?.setCurrent(o.finding.term ?? o.finding.text, i + 1, all.length);
+    this.showCard(i, { focus: false, hover });
   }
 
   private layoutSoon(): void {

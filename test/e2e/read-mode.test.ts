@@ -388,18 +388,23 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe('APDR');
     const cardTop = await page.evaluate(() => document.querySelector('plain-send-ui[data-plain-send-read]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().top);
     expect(Math.abs(cardTop - (frameBox.y + 2 + box.bottom + 6))).toBeLessThan(4);
-    // The frame adds a line: read again.
+    expect((await readUi(page)).card!.position).toBe('Word 6 of 9 on this page');
+    // The frame adds a line above the open card's word: read again; the card stays on its word, now the 7th of 10.
     await inner.evaluate(() => {
       const p = document.createElement('p');
       p.textContent = 'Ask us about the OT too.';
-      document.body.append(p);
+      document.body.prepend(p);
     });
-    const wantMore = marksOf(expectedWords([...framed, 'Ask us about the OT too.'].join('\n')));
+    const wantMore = marksOf(expectedWords(['Ask us about the OT too.', ...framed].join('\n')));
     const marksBut = async () => {
       const { active: _active, ...m } = await readMarks(inner);
       return m;
     };
     expect(await waitForValue(marksBut, wantMore)).toEqual(wantMore);
+    await expect.poll(async () => (await readUi(page)).card?.position, { timeout: 5_000 }).toBe('Word 7 of 10 on this page');
+    expect((await readUi(page)).card!.title).toBe('APDR');
+    expect((await readUi(page)).bar!.word).toBe('APDR (7 of 10)');
+    expect(await readMarks(inner).then((m) => m.active)).toEqual(['APDR']);
     await page.screenshot({ path: join(SCREENSHOTS, 'read-frames.png') });
     expect(problemsOf(page)).toEqual([]);
     await page.close();
