@@ -187,6 +187,11 @@ export class ReadController {
     }, 200);
   }
 
+  /** Settings changed in storage: read the page again with them. */
+  settingsChanged(): void {
+    this.reader?.forget();
+  }
+
   list(): ReadList {
     const occurrences = this.reader?.occurrences ?? [];
     return {

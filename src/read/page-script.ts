@@ -83,6 +83,13 @@ export function startReadScript(): ReadController | undefined {
     return false;
   });
 
+  // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
+  if (root) {
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area !== 'session') controller.settingsChanged();
+    });
+  }
+
   // A site the user chose to have read mode always on.
   if (root) {
     const pattern = originPattern(location.href);

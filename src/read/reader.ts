@@ -206,6 +206,12 @@ export class Reader {
     return candidates.find((o) => rangeHas(o.range, x, y));
   }
 
+  /** The settings changed (packs, terms, ignored words): nothing known still holds; read again. */
+  forget(): void {
+    this.known.clear();
+    this.readSoon();
+  }
+
   /** Reads again soon (the page changed). */
   readSoon(): void {
     if (this.stopped) return;

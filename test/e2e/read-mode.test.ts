@@ -347,6 +347,14 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     expect((await readUi(page)).card).toBeNull();
     await expect.poll(() => panel.locator('button.word span:first-child').allTextContents(), { timeout: 5_000 }).toEqual(az(all));
     expect((await readUi(page)).bar!.count).toBe(`${inOrder(all).length} words explained`);
+    // "Ignore always" (a setting the worker applies) reaches read mode too.
+    type Sync = { chrome: { storage: { sync: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } };
+    await session!.worker.evaluate(() => (globalThis as unknown as Sync).chrome.storage.sync.set({ ignored: ['CAMHS'] }));
+    const without = marksOf(expectedWords(all));
+    without.acronym = without.acronym.filter((w) => w !== 'CAMHS');
+    expect(await waitForValue(() => readMarks(page), without)).toEqual(without);
+    await session!.worker.evaluate(() => (globalThis as unknown as Sync).chrome.storage.sync.remove('ignored'));
+    expect(await waitForValue(() => readMarks(page), marksOf(expectedWords(all)))).toEqual(marksOf(expectedWords(all)));
     expect(problemsOf(page)).toEqual([]);
     await panel.close();
     await page.close();
