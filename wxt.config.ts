@@ -8,8 +8,8 @@
  * Permissions are the fewest that work: `storage` (settings, ignored words), `activeTab` (the
  * popup may read the address of the tab it was opened on; read mode starts in a tab when the
  * user asks), `scripting` (to start checking on a site the user turned on from the popup, and
- * read mode), `contextMenus` (read mode's menu items) and `sidePanel` (the list of words). The content script runs on the webmail sites
- * in src/extension/sites.ts from install; any other site needs the user to grant it, per site, from the popup
+ * read mode), `contextMenus` (read mode's menu items) and `sidePanel` (the list of words).
+ * The content script runs on the webmail sites in src/extension/sites.ts from install; any other site needs the user to grant it, per site, from the popup
  * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
  * `connect-src 'none'`.
  *

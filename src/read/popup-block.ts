@@ -40,9 +40,9 @@ export async function startReadBlock(doc: Document): Promise<void> {
   }
   const host = new URL(tab!.url!).hostname;
 
+  // A toggle button: its name stays the same, pressed means on (the page says "(on)" too).
   const show = (on: boolean) => {
     toggle.setAttribute('aria-pressed', String(on));
-    toggle.textContent = on ? 'Stop explaining words on this page' : 'Explain words on this page';
   };
   const state = (await browser.tabs.sendMessage(tabId, { type: READ_STATE }, { frameId: 0 }).catch(() => undefined)) as ReadState | undefined;
   show(!!state?.on);
