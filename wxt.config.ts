@@ -6,11 +6,13 @@
  *   npm run zip:ext              # both, zipped in .output/
  *
  * Permissions are the fewest that work: `storage` (settings, ignored words), `activeTab` (the
- * popup may read the address of the tab it was opened on) and `scripting` (to start checking
- * on a site the user turned on from the popup, and to load the engine into a frame where
- * someone writes). The content script runs on the webmail sites in src/extension/sites.ts from
- * install (the same sites as `host_permissions`, so no wider prompt); any other site needs the
- * user to grant it, per site, from the popup (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
+ * popup may read the address of the tab it was opened on; read mode starts in a tab when the
+ * user asks), `scripting` (to start checking on a site the user turned on from the popup, to
+ * load the engine into a frame where someone writes, and read mode), `contextMenus` (read
+ * mode's menu items) and `sidePanel` (the list of words). The content script runs on the
+ * webmail sites in src/extension/sites.ts from install (the same sites as `host_permissions`,
+ * so no wider prompt); any other site needs the user to grant it, per site, from the popup
+ * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
  * `connect-src 'none'`.
  *
  * PLAIN_SEND_EXT_OUT builds elsewhere (the end-to-end tests build into a temporary folder).
@@ -39,7 +41,7 @@ export default defineConfig({
   manifestVersion: 3,
   imports: false,
   // Only the extension's own entrypoints; src/word has its own build.
-  filterEntrypoints: ['background', 'editor', 'page-engine', 'popup', 'options'],
+  filterEntrypoints: ['background', 'editor', 'page-engine', 'popup', 'options', 'read-mode', 'sidepanel', 'glossary'],
   zip: { zipSources: false },
   // The extension's static files: managed_schema.json (the school policy's keys) here, and the
   // icons from src/public (which also holds the Word add-in's files).
@@ -57,9 +59,13 @@ export default defineConfig({
   manifest: {
     name: 'Plain SEND',
     description: 'Plain English for SEND letters: shows the words a parent may not know, what they mean, and how easy your message is to read. Works offline; sends nothing.',
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // contextMenus: "Explain words on this page" and "Explain this". (WXT adds sidePanel for the side panel.)
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // The webmail sites the content script runs on already (same install prompt): the worker may load the engine into their frames.
     host_permissions: WEBMAIL_MATCHES,
+    commands: {
+      'read-mode': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Explain words on this page (on or off)' },
+    },
     optional_host_permissions: ['<all_urls>'],
     content_security_policy: { extension_pages: CSP },
     icons: { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 64: 'icons/icon-64.png' },

@@ -5,9 +5,11 @@ import { engineSettings, watchEngineSettings } from '../extension/engine-setting
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
 import { isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
 import { startInTab, syncGrantedSites } from '../extension/site-access.js';
+import { setupReadMode } from '../read/background.js';
 
 export default defineBackground(() => {
   watchEngineSettings();
+  setupReadMode();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).
     if (sender.id !== browser.runtime.id) return false;

@@ -3,18 +3,43 @@
  * non-modal dialog in our shadow root, placed by the word; reachable from the keyboard
  * (Alt+Shift+P opens it with focus on its first action, Tab moves between actions, Escape
  * closes it and gives focus back to the editor).
+ *
+ * Read mode uses the same card read-only (`{ readOnly: true }`): no fixes and no ignoring,
+ * the meaning in a reader's words, which glossary it came from, and Previous and Next word
+ * buttons (Alt+Shift+B and Alt+Shift+N) instead.
  */
 import type { WireFinding } from './protocol.js';
 import { CATEGORY_LABEL } from './styles.js';
 
 export interface CardHandlers {
-  apply(f: WireFinding, text: string): void;
-  ignoreHere(f: WireFinding): void;
-  ignoreAlways(f: WireFinding): void;
+  /** Writing only: put in a plainer word. */
+  apply?(f: WireFinding, text: string): void;
+  ignoreHere?(f: WireFinding): void;
+  ignoreAlways?(f: WireFinding): void;
   /** The card closed; `restoreFocus` when the user closed it from the keyboard. */
   closed(f: WireFinding, restoreFocus: boolean): void;
-  /** Alt+Shift+P inside the card: the next finding. */
+  /** Read-only: a note card (no finding) closed. */
+  noteClosed?(restoreFocus: boolean): void;
+  /** Alt+Shift+P inside the card (read-only: Alt+Shift+N or Next word): the next finding. */
   next(): void;
+  /** Read-only: Alt+Shift+B or Previous word. */
+  previous?(): void;
+}
+
+export interface CardOptions {
+  /** A reader's card: meaning and source, no fixes. */
+  readOnly?: boolean;
+  /** What a reader's card says for a word without a definition. */
+  unknownNote?: string;
+}
+
+export interface OpenOptions {
+  focus: boolean;
+  hover: boolean;
+  /** Read-only: where this word is in its list, e.g. "Word 3 of 42 on this page". */
+  position?: string;
+  /** Read-only: show Previous and Next word buttons. */
+  navigation?: boolean;
 }
 
 let cardCount = 0;
@@ -26,13 +51,17 @@ export class Card {
   hover = false;
   private readonly id = `plain-send-card-${++cardCount}`;
 
+  /** Open with a message and no finding (read-only). */
+  private noting = false;
+
   constructor(
     layer: HTMLElement,
     private readonly handlers: CardHandlers,
+    private readonly options: CardOptions = {},
   ) {
     const doc = layer.ownerDocument;
     this.el = doc.createElement('div');
-    this.el.className = 'card';
+    this.el.className = options.readOnly ? 'card read' : 'card';
     this.el.setAttribute('role', 'dialog');
     this.el.setAttribute('aria-modal', 'false');
     this.el.tabIndex = -1;
@@ -42,25 +71,52 @@ export class Card {
   }
 
   get isOpen(): boolean {
-    return !this.el.hidden && !!this.finding;
+    return !this.el.hidden && (!!this.finding || this.noting);
   }
 
-  open(f: WireFinding, anchor: DOMRect | undefined, options: { focus: boolean; hover: boolean }): void {
+  open(f: WireFinding, anchor: DOMRect | undefined, options: OpenOptions): void {
     this.finding = f;
+    this.noting = false;
     this.hover = options.hover;
-    this.render(f);
+    if (this.options.readOnly) this.renderRead(f, options);
+    else this.render(f);
     this.el.hidden = false;
     this.place(anchor);
-    if (options.focus) (this.el.querySelector<HTMLButtonElement>('button.fix, .actions button') ?? this.el).focus({ preventScroll: true });
+    if (!options.focus) return;
+    // A reader's card takes focus itself, so its name and meaning are read out first.
+    if (this.options.readOnly) this.el.focus({ preventScroll: true });
+    else (this.el.querySelector<HTMLButtonElement>('button.fix, .actions button') ?? this.el).focus({ preventScroll: true });
+  }
+
+  /** Read-only: a card with a message and no word (nothing found in a selection). */
+  openNote(title: string, body: string, anchor: DOMRect | undefined, options: { focus: boolean }): void {
+    this.finding = undefined;
+    this.noting = true;
+    this.hover = false;
+    const doc = this.el.ownerDocument;
+    const h = doc.createElement('h2');
+    h.id = `${this.id}-title`;
+    h.textContent = title;
+    const p = doc.createElement('p');
+    p.id = `${this.id}-definition`;
+    p.className = 'note';
+    p.textContent = body;
+    this.el.replaceChildren(this.closeButton(), h, p);
+    this.label(h.id, p.id);
+    this.el.hidden = false;
+    this.place(anchor);
+    if (options.focus) this.el.focus({ preventScroll: true });
   }
 
   close(restoreFocus = false): void {
-    if (!this.finding) return;
+    if (!this.finding && !this.noting) return;
     const f = this.finding;
     this.finding = undefined;
+    this.noting = false;
     this.el.hidden = true;
     this.el.replaceChildren();
-    this.handlers.closed(f, restoreFocus);
+    if (f) this.handlers.closed(f, restoreFocus);
+    else this.handlers.noteClosed?.(restoreFocus);
   }
 
   contains(node: Node | null): boolean {
@@ -110,28 +166,74 @@ export class Card {
     f.replacements.forEach((r, i) => {
       const b = make('button', i === 0 ? 'fix' : 'alt', r.label);
       b.type = 'button';
-      b.addEventListener('click', () => this.handlers.apply(f, r.text));
+      b.addEventListener('click', () => this.handlers.apply?.(f, r.text));
       actions.append(b);
     });
     const here = make('button', 'ignore', 'Ignore here');
     here.type = 'button';
     here.title = 'Stop marking this word in this message';
-    here.addEventListener('click', () => this.handlers.ignoreHere(f));
+    here.addEventListener('click', () => this.handlers.ignoreHere?.(f));
     const always = make('button', 'ignore', 'Ignore always');
     always.type = 'button';
     always.title = 'Never mark this word again (you can undo this from the toolbar button)';
-    always.addEventListener('click', () => this.handlers.ignoreAlways(f));
+    always.addEventListener('click', () => this.handlers.ignoreAlways?.(f));
     actions.append(here, always);
     parts.push(actions);
     if (f.packName) parts.push(make('p', 'source', `From the ${f.packName} glossary`));
-    const close = make('button', 'close', '×');
+    this.el.replaceChildren(this.closeButton(), ...parts);
+    this.label(title.id, f.definition ? `${this.id}-definition` : undefined);
+  }
+
+  private closeButton(): HTMLButtonElement {
+    const close = this.el.ownerDocument.createElement('button');
+    close.className = 'close';
+    close.textContent = '×';
     close.type = 'button';
     close.setAttribute('aria-label', 'Close');
     close.addEventListener('click', () => this.close(true));
-    this.el.replaceChildren(close, ...parts);
-    this.el.setAttribute('aria-labelledby', title.id);
-    if (f.definition) this.el.setAttribute('aria-describedby', `${this.id}-definition`);
+    return close;
+  }
+
+  private label(titleId: string, describedBy: string | undefined): void {
+    this.el.setAttribute('aria-labelledby', titleId);
+    if (describedBy) this.el.setAttribute('aria-describedby', describedBy);
     else this.el.removeAttribute('aria-describedby');
+  }
+
+  /** A reader's card: the word, what it stands for, its meaning, where it came from. */
+  private renderRead(f: WireFinding, options: OpenOptions): void {
+    const doc = this.el.ownerDocument;
+    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) => {
+      const e = doc.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    const term = f.term ?? f.text;
+    const title = make('h2', '', term);
+    title.id = `${this.id}-title`;
+    const parts: HTMLElement[] = [make('p', `kind ${f.category}`, CATEGORY_LABEL[f.category]), title];
+    if (f.text !== term && f.text.toLowerCase() !== term.toLowerCase()) parts.push(make('p', 'written', `Written here as "${f.text}"`));
+    const meaning = make('div', '');
+    meaning.id = `${this.id}-definition`;
+    if (f.expansion && f.expansion.toLowerCase() !== term.toLowerCase()) meaning.append(make('p', 'expansion', `Stands for: ${f.expansion}`));
+    meaning.append(f.definition ? make('p', 'definition', f.definition) : make('p', 'note', this.options.unknownNote ?? ''));
+    parts.push(meaning);
+    if (f.packName) parts.push(make('p', 'source', `Meaning from the ${f.packName} glossary in Plain SEND`));
+    if (options.position) parts.push(make('p', 'position', options.position));
+    if (options.navigation) {
+      const actions = make('div', 'actions');
+      const previous = make('button', 'previous', 'Previous word');
+      previous.type = 'button';
+      previous.addEventListener('click', () => this.handlers.previous?.());
+      const next = make('button', 'next', 'Next word');
+      next.type = 'button';
+      next.addEventListener('click', () => this.handlers.next());
+      actions.append(previous, next);
+      parts.push(actions);
+    }
+    this.el.replaceChildren(this.closeButton(), ...parts);
+    this.label(title.id, meaning.id);
   }
 
   private keydown(e: KeyboardEvent): void {
@@ -140,9 +242,14 @@ export class Card {
       this.close(true);
       return;
     }
-    if (e.altKey && e.shiftKey && e.code === 'KeyP') {
+    if (e.altKey && e.shiftKey && e.code === (this.options.readOnly ? 'KeyN' : 'KeyP')) {
       e.preventDefault();
       this.handlers.next();
+      return;
+    }
+    if (this.options.readOnly && e.altKey && e.shiftKey && e.code === 'KeyB') {
+      e.preventDefault();
+      this.handlers.previous?.();
       return;
     }
     if (e.key === 'Tab') {

@@ -132,7 +132,7 @@ describe('the built extension', () => {
   test('asks for the least: no host access at install beyond webmail, strict CSP, nothing web-accessible', () => {
     const manifest = JSON.parse(readFileSync(join(built!.production, 'manifest.json'), 'utf8'));
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'sidePanel', 'storage']);
     // Only the webmail sites the content script runs on anyway (the worker loads the engine into their frames).
     expect(manifest.host_permissions).toEqual(WEBMAIL_MATCHES);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);

@@ -1,0 +1,3 @@
+import { startGlossaryPage } from '../../read/glossary-page.js';
+
+void startGlossaryPage(document);

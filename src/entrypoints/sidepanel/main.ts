@@ -1,0 +1,3 @@
+import { startSidePanel } from '../../read/sidepanel.js';
+
+void startSidePanel(document);

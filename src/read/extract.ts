@@ -1,0 +1,211 @@
+/**
+ * The text a reader sees on a page, as the engine reads it, and the way back from engine
+ * offsets (UTF-16) to DOM ranges.
+ *
+ * Each block (paragraph, heading, list item, table cell, and anything the page lays out as a
+ * block) is one line, so one engine paragraph; the "\n" between blocks are virtual (no text
+ * node holds them). Left out: scripts, styles, form fields, buttons, editors (the writing side
+ * looks after those), text that is not shown (display: none, visibility: hidden, `hidden`, a
+ * closed <details> below its summary, screen-reader-only clipping), our own UI, and anything
+ * marked `data-plain-send="off"`. Same-origin frames are read in place, as blocks of the page,
+ * so a page and its frames make one list of words.
+ */
+import { isBlock, pointAt, type Segment, type TextMap } from '../extension/text-map.js';
+
+export interface PageText extends TextMap {
+  /** The documents the text came from: the page, then its same-origin frames. */
+  documents: Document[];
+}
+
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'MATH', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO',
+  'CANVAS', 'OBJECT', 'EMBED', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'DATALIST', 'BUTTON', 'FRAMESET', 'PLAIN-SEND-UI',
+]);
+const FRAMES = new Set(['IFRAME', 'FRAME']);
+/** White space that keeps its line breaks. */
+const PRE = new Set(['pre', 'pre-wrap', 'pre-line', 'break-spaces']);
+
+function editable(el: Element): boolean {
+  const v = el.getAttribute('contenteditable');
+  return v !== null && v !== 'false';
+}
+
+/** Text a screen reader gets but nobody sees (the usual "visually hidden" clip). */
+function clippedAway(s: CSSStyleDeclaration): boolean {
+  if (s.position !== 'absolute' && s.position !== 'fixed') return false;
+  return s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clip === 'rect(0px 0px 0px 0px)' || s.clipPath === 'inset(50%)' || s.clipPath === 'inset(100%)';
+}
+
+function style(el: Element): CSSStyleDeclaration | undefined {
+  const view = el.ownerDocument.defaultView;
+  return view ? view.getComputedStyle(el) : undefined;
+}
+
+/** The document inside a frame when we may read it (same origin, loaded, not an editor). */
+export function frameDocument(frame: Element): Document | undefined {
+  try {
+    const doc = (frame as HTMLIFrameElement).contentDocument;
+    if (!doc || !doc.body || doc.designMode === 'on') return undefined;
+    return doc;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ExtractOptions {
+  /** Only the text inside this range (a selection), clipped at its ends. */
+  range?: Range;
+}
+
+/** Reads the text of `root` (a document or an element) and of its same-origin frames. */
+export function extractText(root: Document | Element, options: ExtractOptions = {}): PageText {
+  const range = options.range;
+  let text = '';
+  const segments: Segment[] = [];
+  const documents: Document[] = [];
+  let pending = false;
+  // Whether the text ends with a line break, kept aside: asking the growing string (endsWith)
+  // would flatten it each time, which made reading a long page quadratic.
+  let atLineStart = true;
+  const breakLine = () => {
+    if (text.length > 0) pending = true;
+  };
+  const flush = () => {
+    if (pending && !atLineStart) {
+      text += '\n';
+      atLineStart = true;
+    }
+    pending = false;
+  };
+
+  const addText = (node: Text, pre: boolean) => {
+    let from = 0;
+    let to = node.data.length;
+    if (range) {
+      if (!range.intersectsNode(node)) return;
+      if (node === range.startContainer) from = range.startOffset;
+      if (node === range.endContainer) to = range.endOffset;
+    }
+    if (to <= from) return;
+    flush();
+    // The segment says where the node's first character would be, even when the range starts inside it.
+    segments.push({ node, start: text.length - from });
+    const data = from === 0 && to === node.data.length ? node.data : node.data.slice(from, to);
+    const added = pre ? data.replace(/\r/g, ' ').replace(/\t/g, ' ') : data.replace(/[\r\n\t]/g, ' ');
+    text += added;
+    atLineStart = added.charCodeAt(added.length - 1) === 10;
+  };
+
+  const walk = (parent: Node, pre: boolean) => {
+    for (let child = parent.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        if ((child as Text).data.length) addText(child as Text, pre);
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off') continue;
+      if (range && !range.intersectsNode(el)) continue;
+      if (tag === 'BR') {
+        flush();
+        text += '\n';
+        atLineStart = true;
+        continue;
+      }
+      const s = style(el);
+      if (s && (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse' || s.contentVisibility === 'hidden' || clippedAway(s))) continue;
+      if (FRAMES.has(tag)) {
+        const doc = frameDocument(el);
+        if (!doc || range) continue;
+        documents.push(doc);
+        breakLine();
+        walk(doc.body, false);
+        breakLine();
+        continue;
+      }
+      // Laid out as a block, or a block by its tag (list items shown in a row are still apart).
+      const display = s?.display || 'inline';
+      const block = isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
+      if (block) breakLine();
+      const whiteSpace = s?.whiteSpace ?? '';
+      const keepLines = whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE';
+      if (tag === 'DETAILS' && !(el as HTMLDetailsElement).open) {
+        // Closed: only its summary shows.
+        const summary = [...el.children].find((c) => c.tagName.toUpperCase() === 'SUMMARY');
+        if (summary) walk(summary, keepLines);
+      } else {
+        walk(el, keepLines);
+      }
+      if (block) breakLine();
+    }
+  };
+
+  if (root.nodeType === 9) {
+    const doc = root as Document;
+    documents.push(doc);
+    if (doc.body && doc.designMode !== 'on') walk(doc.body, false);
+  } else {
+    documents.push(root.ownerDocument!);
+    walk(root, false);
+  }
+  return { root, text, segments, documents };
+}
+
+/** The text the user selected (a DOM range), mapped like a page. */
+export function extractRange(range: Range): PageText {
+  let root: Node = range.commonAncestorContainer;
+  if (root.nodeType !== 1) root = root.parentNode ?? root;
+  if (root.nodeType !== 1) return { root, text: '', segments: [], documents: [] };
+  return extractText(root as Element, { range });
+}
+
+/** A DOM range for text offsets [start, end), in the document of the text there. */
+export function rangeAt(map: TextMap, start: number, end: number): Range | undefined {
+  if (end <= start) return undefined;
+  const a = pointAt(map, start, 'forward');
+  const b = pointAt(map, end, 'backward');
+  if (!a || !b || a.node.ownerDocument !== b.node.ownerDocument) return undefined;
+  const range = a.node.ownerDocument.createRange();
+  try {
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+  } catch {
+    return undefined;
+  }
+  return range.collapsed ? undefined : range;
+}
+
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+/** The worker refuses texts over 500,000 characters; smaller pieces also paint sooner. */
+export const CHUNK_CHARS = 16_000;
+
+/**
+ * Cuts the text into pieces of at most `max` characters at line ends (so every engine
+ * paragraph stays whole); a single line longer than `max` is cut at a space.
+ */
+export function chunkText(text: string, max = CHUNK_CHARS): Chunk[] {
+  const out: Chunk[] = [];
+  let start = 0;
+  while (start < text.length) {
+    if (text.length - start <= max) {
+      out.push({ start, end: text.length });
+      break;
+    }
+    let end = text.lastIndexOf('\n', start + max);
+    if (end <= start) {
+      end = text.lastIndexOf(' ', start + max);
+      if (end <= start) end = start + max;
+    }
+    out.push({ start, end });
+    start = end;
+    // The "\n" (or space) between two chunks belongs to neither.
+    const c = text.charCodeAt(start);
+    if (c === 10 || c === 32) start++;
+  }
+  return out.filter((c) => c.end > c.start);
+}

@@ -1,0 +1,103 @@
+/**
+ * The read-mode script, in a page's frames: put there by the background worker when the user
+ * asks (toolbar, Alt+Shift+R, context menu; `activeTab`), or registered for the sites where the
+ * user wants read mode always on. Once per document; later injections find it listening.
+ *
+ * Read mode runs in the top frame and reads same-origin frames from there (one list of words
+ * for the page). A frame whose parent it cannot reach (another origin) runs its own. Every
+ * frame can explain a selection made in it.
+ */
+import { browser } from 'wxt/browser';
+import { EngineChannel } from '../extension/channel.js';
+import { originPattern } from '../extension/sites.js';
+import { ReadController } from './controller.js';
+import {
+  isReadMessage,
+  READ_CHANGED,
+  READ_EXPLAIN,
+  READ_LIST,
+  READ_SET,
+  READ_SHOW,
+  READ_STATE,
+  type ReadChangedMessage,
+  type ReadExplainMessage,
+  type ReadSetMessage,
+  type ReadShowMessage,
+} from './protocol.js';
+import { readSitesItem } from './sites.js';
+
+const LOADED = Symbol.for('plain-send.read');
+
+/** True when this frame runs read mode itself (the top frame, or a frame of another origin than its parent's). */
+export function runsReadMode(win: Window): boolean {
+  if (win.top === win) return true;
+  try {
+    return !win.parent.document;
+  } catch {
+    return true;
+  }
+}
+
+export function startReadScript(): ReadController | undefined {
+  const g = globalThis as unknown as Record<symbol, WeakMap<Document, ReadController> | undefined>;
+  const loaded = (g[LOADED] ??= new WeakMap());
+  const doc = document;
+  const existing = loaded.get(doc);
+  if (existing) return existing;
+  const channel = new EngineChannel();
+  const root = runsReadMode(window);
+  const controller = new ReadController(doc, {
+    analyse: (request) => channel.analyse(request),
+    changed: (on) => {
+      if (!root) return;
+      const message: ReadChangedMessage = { type: READ_CHANGED, on };
+      // Only the side panel listens; without it there is nobody to answer.
+      browser.runtime.sendMessage(message).catch(() => {});
+    },
+  });
+  loaded.set(doc, controller);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
+      controller.explain(message.text).then((n) => sendResponse({ ok: true, found: n }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      return true;
+    }
+    if (!root) return false;
+    if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
+      controller.setRead(message.on).then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
+      return true;
+    }
+    if (isReadMessage(message, READ_STATE)) {
+      sendResponse(controller.state());
+      return false;
+    }
+    if (isReadMessage(message, READ_LIST)) {
+      sendResponse(controller.list());
+      return false;
+    }
+    if (isReadMessage<ReadShowMessage>(message, READ_SHOW)) {
+      sendResponse({ ok: controller.show(String(message.key)) });
+      return false;
+    }
+    return false;
+  });
+
+  // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
+  if (root) {
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area !== 'session') controller.settingsChanged();
+    });
+  }
+
+  // A site the user chose to have read mode always on.
+  if (root) {
+    const pattern = originPattern(location.href);
+    if (pattern) {
+      void readSitesItem.getValue().then((sites) => {
+        if (sites.includes(pattern) && !controller.on) void controller.setRead(true);
+      }, () => {});
+    }
+  }
+  return controller;
+}

@@ -1,0 +1,283 @@
+/**
+ * Read mode's work on one page (and its same-origin frames): read the text, send it to the
+ * engine in the background worker in pieces, turn the answers into ranges, paint them, and
+ * keep up when the page changes (a throttled MutationObserver: content loaded later, a
+ * section opened, a frame loaded). The page's DOM is only ever read.
+ */
+import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from '../extension/protocol.js';
+import { chunkText, extractText, rangeAt, type Chunk, type PageText } from './extract.js';
+import { rangeHas } from './frames.js';
+import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
+import { wordKey } from './words.js';
+
+export interface Occurrence {
+  /** The finding, with offsets into the whole page's text. */
+  finding: WireFinding;
+  key: string;
+  range: Range;
+}
+
+export interface ReaderHost {
+  analyse(request: AnalyseRequest): Promise<AnalyseResponse>;
+  layer(doc: Document): ReadLayer;
+  /** Documents read this time (the page and its same-origin frames), to listen to. */
+  documents(docs: readonly Document[]): void;
+  /** New occurrences are painted (`done` once the whole page is). */
+  painted(done: boolean): void;
+}
+
+export interface ReadStats {
+  chars: number;
+  chunks: number;
+  /** Chunks the worker was asked about (the rest were known from the last read). */
+  requested: number;
+  findings: number;
+  extractMs: number;
+  /** Time the engine spent, summed over chunks. */
+  engineMs: number;
+  /** From the start of the read to the first chunk's marks. */
+  firstPaintMs: number;
+  totalMs: number;
+}
+
+const OWNER = 'page';
+/** Wait this long after the page changes before reading it again, and at least this long between reads. */
+const SETTLE_MS = 300;
+const WATCHED_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden', 'aria-expanded', 'src'];
+
+export class Reader {
+  occurrences: Occurrence[] = [];
+  busy = false;
+  stats: ReadStats | undefined;
+  private page: PageText | undefined;
+  /** Findings of each chunk's text, offsets within the chunk: a chunk seen before is not sent again. */
+  private known = new Map<string, WireFinding[]>();
+  private generation = 0;
+  private readonly observers = new Map<Document, MutationObserver>();
+  private readonly loadListeners = new Map<Document, (e: Event) => void>();
+  private byNode = new Map<Node, Occurrence[]>();
+  private nodeIndex = new Map<Node, number>();
+  private timer = 0;
+  private dirty = false;
+  private stopped = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly host: ReaderHost,
+  ) {}
+
+  /** Reads the page and paints its words; resolves when all are painted. */
+  async read(): Promise<void> {
+    if (this.stopped) return;
+    const generation = ++this.generation;
+    this.busy = true;
+    this.dirty = false;
+    const t0 = performance.now();
+    const page = extractText(this.doc);
+    const extractMs = performance.now() - t0;
+    this.watch(page.documents);
+    this.host.documents(page.documents);
+    const previous = this.page;
+    this.page = page;
+    const first = !previous;
+    const chunks = chunkText(page.text);
+    const order = this.viewportFirst(page, chunks);
+    const known = new Map<string, WireFinding[]>();
+    let requested = 0;
+    let engineMs = 0;
+    let firstPaintMs = NaN;
+    const found: Occurrence[][] = chunks.map(() => []);
+    const answers = order.map(async (i) => {
+      const c = chunks[i];
+      const text = page.text.slice(c.start, c.end);
+      let findings = this.known.get(text) ?? known.get(text);
+      if (!findings) {
+        requested++;
+        const response = await this.host.analyse({ type: ANALYSE, text, mode: 'read' }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+        if (!response.ok) return;
+        engineMs += response.engineMs;
+        findings = unpack(response.spans, response.details, text);
+      }
+      known.set(text, findings);
+      if (generation !== this.generation) return;
+      found[i] = this.place(page, c, findings);
+      // The first read paints as answers come; later reads swap everything at once (no flicker).
+      if (first) {
+        this.paint(found[i], false);
+        if (Number.isNaN(firstPaintMs)) firstPaintMs = performance.now() - t0;
+        this.host.painted(false);
+      }
+    });
+    await Promise.all(answers);
+    if (generation !== this.generation || this.stopped) return;
+    this.known = known;
+    const all = found.flat();
+    if (!first) this.paint(all, true);
+    this.occurrences = all;
+    this.index(page, all);
+    this.busy = false;
+    const totalMs = performance.now() - t0;
+    this.stats = { chars: page.text.length, chunks: chunks.length, requested, findings: all.length, extractMs, engineMs, firstPaintMs: Number.isNaN(firstPaintMs) ? totalMs : firstPaintMs, totalMs };
+    this.host.painted(true);
+    if (this.dirty) this.readSoon();
+  }
+
+  /** Chunks in the order to ask for them: the one on screen first, then on down the page, then above. */
+  private viewportFirst(page: PageText, chunks: readonly Chunk[]): number[] {
+    const all = chunks.map((_, i) => i);
+    const view = this.doc.defaultView;
+    if (!view || chunks.length < 2) return all;
+    let offset: number | undefined;
+    try {
+      const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, view.innerHeight / 3);
+      if (hit) {
+        const seg = page.segments.find((s) => s.node === hit.startContainer);
+        if (seg) offset = seg.start + hit.startOffset;
+      }
+    } catch {
+      // No caret at that point.
+    }
+    if (offset === undefined) return all;
+    const at = Math.max(0, chunks.findIndex((c) => c.end >= offset!));
+    return [...all.slice(at), ...all.slice(0, at).reverse()];
+  }
+
+  private place(page: PageText, chunk: Chunk, findings: readonly WireFinding[]): Occurrence[] {
+    const out: Occurrence[] = [];
+    for (const f of findings) {
+      const start = f.start + chunk.start;
+      const end = f.end + chunk.start;
+      const range = rangeAt(page, start, end);
+      if (!range) continue;
+      out.push({ finding: { ...f, start, end }, key: wordKey(f), range });
+    }
+    return out;
+  }
+
+  private paint(occurrences: readonly Occurrence[], replace: boolean): void {
+    const byDoc = new Map<Document, Map<ReadMark, Range[]>>();
+    for (const o of occurrences) {
+      const doc = o.range.startContainer.ownerDocument!;
+      let marks = byDoc.get(doc);
+      if (!marks) byDoc.set(doc, (marks = new Map()));
+      const mark = markOf(o.finding.category);
+      const list = marks.get(mark) ?? [];
+      list.push(o.range);
+      marks.set(mark, list);
+    }
+    if (replace) for (const doc of this.page?.documents ?? []) if (!byDoc.has(doc)) this.host.layer(doc).clear(OWNER);
+    for (const [doc, marks] of byDoc) {
+      const layer = this.host.layer(doc);
+      if (replace) {
+        layer.clear(OWNER, 'jargon');
+        layer.clear(OWNER, 'acronym');
+      }
+      for (const [mark, ranges] of marks) layer.add(OWNER, mark, ranges);
+    }
+  }
+
+  private index(page: PageText, occurrences: readonly Occurrence[]): void {
+    this.nodeIndex = new Map(page.segments.map((s, i) => [s.node, i]));
+    this.byNode = new Map();
+    for (const o of occurrences) {
+      for (const node of new Set([o.range.startContainer, o.range.endContainer])) {
+        const list = this.byNode.get(node) ?? [];
+        list.push(o);
+        this.byNode.set(node, list);
+      }
+    }
+  }
+
+  /** The word under a point (viewport coordinates of `doc`), if any. */
+  at(doc: Document, x: number, y: number): Occurrence | undefined {
+    if (!this.byNode.size) return undefined;
+    let node: Node | undefined;
+    const d = doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node } | null };
+    try {
+      node = d.caretPositionFromPoint?.(x, y)?.offsetNode ?? doc.caretRangeFromPoint?.(x, y)?.startContainer ?? undefined;
+    } catch {
+      return undefined;
+    }
+    if (!node) return undefined;
+    const candidates = [...(this.byNode.get(node) ?? [])];
+    // Just past a word's last letter the caret may sit in the next text node.
+    const i = this.nodeIndex.get(node);
+    if (i !== undefined && i > 0) candidates.push(...(this.byNode.get(this.page!.segments[i - 1].node) ?? []));
+    return candidates.find((o) => rangeHas(o.range, x, y));
+  }
+
+  /** The settings changed (packs, terms, ignored words): nothing known still holds; read again. */
+  forget(): void {
+    this.known.clear();
+    this.readSoon();
+  }
+
+  /** Reads again soon (the page changed). */
+  readSoon(): void {
+    if (this.stopped) return;
+    if (this.busy) {
+      this.dirty = true;
+      return;
+    }
+    if (this.timer) return;
+    const view = this.doc.defaultView ?? globalThis;
+    this.timer = view.setTimeout(() => {
+      this.timer = 0;
+      void this.read();
+    }, SETTLE_MS) as unknown as number;
+  }
+
+  private watch(docs: readonly Document[]): void {
+    // Frames that went away (or loaded another page): stop watching their old documents.
+    for (const [doc, observer] of this.observers) {
+      if (docs.includes(doc)) continue;
+      observer.disconnect();
+      this.observers.delete(doc);
+      const onLoad = this.loadListeners.get(doc);
+      if (onLoad) doc.removeEventListener('load', onLoad, true);
+      this.loadListeners.delete(doc);
+    }
+    for (const doc of docs) {
+      if (this.observers.has(doc) || !doc.defaultView) continue;
+      const observer = new doc.defaultView.MutationObserver((records) => {
+        if (records.some((r) => !noTextChange(r))) this.readSoon();
+      });
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+      this.observers.set(doc, observer);
+      // A frame that loads (or loads a new page) after we read.
+      const onLoad = (e: Event) => {
+        const t = e.target as Element | null;
+        if (t && t.nodeType === 1 && /^i?frame$/i.test(t.tagName)) this.readSoon();
+      };
+      doc.addEventListener('load', onLoad, true);
+      this.loadListeners.set(doc, onLoad);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    if (this.timer) (this.doc.defaultView ?? globalThis).clearTimeout(this.timer);
+    for (const o of this.observers.values()) o.disconnect();
+    this.observers.clear();
+    for (const [doc, fn] of this.loadListeners) doc.removeEventListener('load', fn, true);
+    this.loadListeners.clear();
+    for (const doc of this.page?.documents ?? []) this.host.layer(doc).clear(OWNER);
+    this.occurrences = [];
+    this.byNode.clear();
+  }
+}
+
+/**
+ * Changes that cannot change what a reader sees of the text: our own UI (appended to <html>,
+ * outside the page's body), and a class or style changing on an element with no text (a
+ * spinner, an icon, an animation).
+ */
+function noTextChange(r: MutationRecord): boolean {
+  const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).tagName === 'PLAIN-SEND-UI';
+  if (isOurs(r.target)) return true;
+  if (r.type === 'attributes') return (r.attributeName === 'class' || r.attributeName === 'style') && !r.target.textContent?.trim();
+  if (r.type !== 'childList') return false;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every(isOurs);
+}
