@@ -1,12 +1,15 @@
 /**
  * The browser extension end to end, in Debian's Chromium with the built extension loaded:
- * a plain textarea, a plain contenteditable, and real editors from npm (Quill, CKEditor 5,
- * ProseMirror, TinyMCE in its about:srcdoc iframe). For each: type a letter; the marks land
- * on the words the engine finds; the editor's content (through its own API) is unchanged and a
- * MutationObserver in the editable sees nothing while we paint, open cards and follow scrolls;
- * the card shows the meaning and is reachable from the keyboard; a fix changes exactly its
- * words, leaves the caret after them, and one Ctrl+Z undoes only that fix. No request leaves
- * 127.0.0.1. Screenshots go to test/e2e/screenshots/ (git-ignored).
+ * a plain textarea, a plain contenteditable, real editors from npm (Quill, CKEditor 5,
+ * ProseMirror, TinyMCE in its about:srcdoc iframe, Lexical, Slate on React), and compose pages
+ * made here in the shape of Gmail's, Outlook on the web's and Roundcube's. For each: type a
+ * letter; the marks land on the words the engine finds; the editor's content (through its own
+ * API) is unchanged and a MutationObserver in the editable sees nothing while we paint, open
+ * cards and follow scrolls; the card shows the meaning and is reachable from the keyboard; a
+ * fix changes exactly its words, leaves the caret after them, and one Ctrl+Z undoes only that
+ * fix. Recipient and subject fields, and every kind of field we must leave alone, get nothing.
+ * Typing into 1,000 words keeps every mark on its words. No request leaves 127.0.0.1.
+ * Screenshots go to test/e2e/screenshots/ (git-ignored).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +27,10 @@ const LINES = [
   'Kind regards',
 ];
 
-const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce'] as const;
+const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce', 'lexical', 'slate', 'gmail', 'outlook', 'roundcube'] as const;
 type EditorName = (typeof EDITORS)[number];
+/** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
+const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
 /** How each editor takes a fix (see src/extension/apply.ts). */
 const APPLY_PATH: Record<EditorName, string> = {
   textarea: 'execCommand',
@@ -34,6 +39,19 @@ const APPLY_PATH: Record<EditorName, string> = {
   ckeditor: 'beforeinput',
   prosemirror: 'execCommand',
   tinymce: 'execCommand',
+  lexical: 'beforeinput',
+  slate: 'beforeinput',
+  gmail: 'execCommand',
+  outlook: 'execCommand',
+  roundcube: 'execCommand',
+};
+/** Where a user clicks to write the message, on pages that are not a single editor. */
+const BODY: Partial<Record<EditorName, string>> = {
+  textarea: '#field',
+  contenteditable: '#field',
+  gmail: '[aria-label="Message Body"]',
+  outlook: '[aria-label^="Message body"]',
+  roundcube: '#composebody',
 };
 
 let built: Built | undefined;
@@ -79,7 +97,7 @@ function expectedMarks(text: string): Record<string, string[]> {
 }
 
 async function marks(page: Page, name: EditorName): Promise<Record<string, string[]>> {
-  return probe(page, name === 'textarea' ? 'mirror' : 'highlights');
+  return probe(page, TEXTAREAS.includes(name) ? 'mirror' : 'highlights');
 }
 
 async function waitForMarks(page: Page, name: EditorName, want: Record<string, string[]>): Promise<void> {
@@ -93,7 +111,7 @@ async function waitForMarks(page: Page, name: EditorName, want: Record<string, s
   expect(got).toEqual(want);
 }
 
-async function open(name: EditorName | 'shadow'): Promise<Page> {
+async function open(name: EditorName | 'shadow' | 'skip'): Promise<Page> {
   const page = await session!.context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -104,8 +122,9 @@ async function open(name: EditorName | 'shadow'): Promise<Page> {
 }
 
 async function focusEditor(page: Page, name: EditorName): Promise<void> {
+  const body = BODY[name];
   if (name === 'tinymce') await page.frameLocator('iframe').locator('body').click();
-  else if (name === 'textarea' || name === 'contenteditable') await page.click('#field');
+  else if (body) await page.click(body);
   else await page.evaluate(() => (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.focus());
 }
 

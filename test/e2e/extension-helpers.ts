@@ -41,17 +41,24 @@ export function buildExtension(): Built {
   return { production, testCopy, tmp };
 }
 
-/** Bundles the editors the pages use (CKEditor 5, ProseMirror) into `dir`. */
+/** Bundles the editors the pages use (CKEditor 5, ProseMirror, Lexical, Slate on React) into `dir`. */
 export async function bundleEditors(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await build({
-    entryPoints: { ckeditor: join(PAGES, 'ckeditor.entry.js'), prosemirror: join(PAGES, 'prosemirror.entry.js') },
+    entryPoints: {
+      ckeditor: join(PAGES, 'ckeditor.entry.js'),
+      prosemirror: join(PAGES, 'prosemirror.entry.js'),
+      lexical: join(PAGES, 'lexical.entry.js'),
+      slate: join(PAGES, 'slate.entry.js'),
+    },
     bundle: true,
     format: 'iife',
     outdir: dir,
     minify: true,
     logLevel: 'silent',
     legalComments: 'none',
+    // React's and Lexical's production builds, as a site would ship them.
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
 }
 
