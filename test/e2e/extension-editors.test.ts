@@ -18,7 +18,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
-import { ROOT, SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import { GECKO_ID } from '../../wxt.config.js';
+import { ROOT, SCREENSHOTS, buildExtension, buildFirefoxExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
 
 const LINES = [
   'Dear Mrs Patel,',
@@ -167,6 +168,46 @@ describe('the built extension', () => {
     // The engine stays in the background worker: the script every frame loads is small.
     expect(size).toBeLessThan(80_000);
   });
+
+  test('the Firefox build: Manifest V3, its own add-on id, content script in every frame and about:srcdoc, nothing Firefox does not know, strict CSP', () => {
+    const out = buildFirefoxExtension(join(built!.tmp, 'firefox'));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    const gecko = manifest.browser_specific_settings.gecko;
+    expect(gecko.id).toBe(GECKO_ID);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // match_origin_as_fallback and optional_host_permissions came in Firefox 128.
+    expect(parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
+    // Top-level keys Firefox reads (MDN, manifest.json); Chrome-only ones (side_panel, key,
+    // update_url, minimum_chrome_version, storage.managed_schema, externally_connectable, ...)
+    // would be refused with a warning.
+    const FIREFOX_KEYS = [
+      'action', 'author', 'background', 'browser_specific_settings', 'chrome_settings_overrides', 'chrome_url_overrides', 'commands',
+      'content_scripts', 'content_security_policy', 'declarative_net_request', 'default_locale', 'description', 'developer', 'devtools_page',
+      'dictionaries', 'homepage_url', 'host_permissions', 'icons', 'incognito', 'manifest_version', 'name', 'omnibox', 'optional_host_permissions',
+      'optional_permissions', 'options_ui', 'permissions', 'protocol_handlers', 'short_name', 'sidebar_action', 'theme', 'user_scripts',
+      'version', 'version_name', 'web_accessible_resources',
+    ];
+    expect(Object.keys(manifest).filter((k) => !FIREFOX_KEYS.includes(k))).toEqual([]);
+    // Firefox runs an event page, not a service worker.
+    expect(manifest.background.service_worker).toBeUndefined();
+    expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_scripts).toHaveLength(1);
+    const [cs] = manifest.content_scripts;
+    const CONTENT_SCRIPT_KEYS = ['matches', 'exclude_matches', 'include_globs', 'exclude_globs', 'css', 'js', 'all_frames', 'match_about_blank', 'match_origin_as_fallback', 'run_at', 'world'];
+    expect(Object.keys(cs).filter((k) => !CONTENT_SCRIPT_KEYS.includes(k))).toEqual([]);
+    expect(cs).toMatchObject({ all_frames: true, match_about_blank: true, js: ['content-scripts/editor.js'] });
+    expect(cs.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
+    const csp: string = manifest.content_security_policy.extension_pages;
+    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
+    expect(csp).not.toMatch(/unsafe-|https?:|\*/);
+    // Every file the manifest names is in the build.
+    const files = [...manifest.background.scripts, ...cs.js, manifest.action.default_popup, ...Object.values(manifest.icons as Record<string, string>)];
+    for (const f of files) expect(statSync(join(out, f)).isFile(), f).toBe(true);
+  }, 120_000);
 
   test('checks only real message fields: not recipients, search, passwords or opted-out fields', async () => {
     const page = await open('textarea');
