@@ -14,7 +14,12 @@ export interface Field {
 
 /** Opt-outs that also hold for everything inside the marked element. */
 const OPT_OUT = '[data-gramm="false"], [data-enable-grammarly="false"], [data-plain-send="off"]';
-/** Rich editors that may turn the browser's spell check off (TinyMCE does by default) but hold prose all the same. */
+/**
+ * Editors that turn the browser's spell check off because they bring their own (TinyMCE does by
+ * default; Gmail's and Outlook's message bodies do too) but hold prose all the same. An element
+ * that tells screen readers it is a multi-line text box is a message, whatever its spell check;
+ * code editors are caught by their own rule below.
+ */
 const PROSE_DESPITE_SPELLCHECK = [
   '.ql-editor',
   '[data-lexical-editor="true"]',
@@ -23,7 +28,14 @@ const PROSE_DESPITE_SPELLCHECK = [
   '.ProseMirror',
   '[data-slate-editor="true"]',
   '.public-DraftEditor-content',
+  '[g_editable="true"]',
+  '[aria-multiline="true"]',
 ].join(', ');
+/**
+ * Recipient pickers. ARIA 1.2 puts role=combobox on the box typed into, ARIA 1.1 on a wrapper
+ * around it (a recipient "well" holding chips and a text box); Roundcube marks its own.
+ */
+const RECIPIENTS = '[role="combobox"], [data-recipient-input]';
 
 function editableValue(el: Element): 'on' | 'off' | 'inherit' {
   const v = el.getAttribute('contenteditable');
@@ -69,18 +81,32 @@ export function whyNot(el: HTMLElement): string | undefined {
     return `input type=${type}`;
   }
   if (el.closest(OPT_OUT)) return 'opted out';
+  if (el.closest(RECIPIENTS)) return 'recipients';
   const role = el.getAttribute('role');
-  if (role === 'combobox' || role === 'searchbox' || role === 'search') return `role=${role}`;
+  if (role === 'searchbox' || role === 'search') return `role=${role}`;
   if (el.getAttribute('aria-multiline') === 'false') return 'single line';
   if (el.getAttribute('aria-readonly') === 'true' || el.getAttribute('aria-disabled') === 'true') return 'read-only';
   if (tag === 'TEXTAREA') {
     const t = el as HTMLTextAreaElement;
     if (t.readOnly || t.hasAttribute('readonly')) return 'read-only';
-    if (t.disabled || t.hasAttribute('disabled')) return 'disabled';
+    if (t.disabled || t.hasAttribute('disabled') || t.closest('fieldset[disabled]')) return 'disabled';
+    if (standIn(t)) return 'stand-in';
   }
   if (el.getAttribute('spellcheck') === 'false' && !el.matches(PROSE_DESPITE_SPELLCHECK)) return 'spellcheck off';
   if (el.closest('.cm-editor, .CodeMirror, .monaco-editor, .ace_editor')) return 'code editor';
   return undefined;
+}
+
+/**
+ * A textarea kept out of sight as a stand-in for a widget the user really types into (Roundcube
+ * keeps its recipient textareas, invisible and far off the page, behind its recipient boxes).
+ */
+function standIn(el: HTMLElement): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  if (view.getComputedStyle(el).opacity === '0') return true;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && (r.right + view.scrollX <= 0 || r.bottom + view.scrollY <= 0);
 }
 
 /** The field for an element that got focus or was clicked, if it is one we check. */

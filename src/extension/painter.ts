@@ -93,8 +93,18 @@ export class RichPainter implements Painter {
     return this.map;
   }
 
+  /** The last map, if it still describes the field: same text, on the same text nodes. */
+  private fresh(text: string): TextMap | undefined {
+    const map = this.map;
+    if (!map || map.text !== text) return undefined;
+    // Editors re-render text nodes without changing the text (React, Lexical's reconciler):
+    // ranges on nodes that left the field would paint nothing.
+    for (const s of map.segments) if (!this.root.contains(s.node)) return undefined;
+    return map;
+  }
+
   paint(text: string, findings: readonly WireFinding[], active?: WireFinding): void {
-    const map = this.map && this.map.text === text ? this.map : this.read();
+    const map = this.fresh(text) ?? this.read();
     const byName = new Map<Name, Range[]>();
     this.ranges = new Map();
     for (const f of findings) {

@@ -7,7 +7,8 @@
  * one engine paragraph. Those "\n" are virtual: no text node holds them. Parts that are not
  * editable (contenteditable=false islands such as mention chips) and hidden or non-text
  * elements are left out; an inline island counts as one space, so the words either side of
- * it stay apart.
+ * it stay apart. Text nodes of nothing but zero-width characters are the placeholders editors keep
+ * for the caret (Slate's in an empty line, TinyMCE's caret containers): they hold no words.
  */
 
 export interface Segment {
@@ -42,6 +43,9 @@ function skipped(el: Element): boolean {
   return false;
 }
 
+/** Zero-width no-break space, zero-width space, word joiner: caret placeholders, never words. */
+const PLACEHOLDER = /^[\uFEFF\u200B\u2060]+$/;
+
 function island(el: Element, root: Node): boolean {
   return el !== root && el.getAttribute('contenteditable') === 'false';
 }
@@ -63,7 +67,7 @@ export function mapText(root: Node): TextMap {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         const data = (child as Text).data;
-        if (!data.length) continue;
+        if (!data.length || PLACEHOLDER.test(data)) continue;
         flush();
         segments.push({ node: child as Text, start: text.length });
         text += pre ? data : data.replace(/[\r\n\t]/g, ' ');

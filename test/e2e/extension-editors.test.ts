@@ -1,12 +1,15 @@
 /**
  * The browser extension end to end, in Debian's Chromium with the built extension loaded:
- * a plain textarea, a plain contenteditable, and real editors from npm (Quill, CKEditor 5,
- * ProseMirror, TinyMCE in its about:srcdoc iframe). For each: type a letter; the marks land
- * on the words the engine finds; the editor's content (through its own API) is unchanged and a
- * MutationObserver in the editable sees nothing while we paint, open cards and follow scrolls;
- * the card shows the meaning and is reachable from the keyboard; a fix changes exactly its
- * words, leaves the caret after them, and one Ctrl+Z undoes only that fix. No request leaves
- * 127.0.0.1. Screenshots go to test/e2e/screenshots/ (git-ignored).
+ * a plain textarea, a plain contenteditable, real editors from npm (Quill, CKEditor 5,
+ * ProseMirror, TinyMCE in its about:srcdoc iframe, Lexical, Slate on React), and compose pages
+ * made here in the shape of Gmail's, Outlook on the web's and Roundcube's. For each: type a
+ * letter; the marks land on the words the engine finds; the editor's content (through its own
+ * API) is unchanged and a MutationObserver in the editable sees nothing while we paint, open
+ * cards and follow scrolls; the card shows the meaning and is reachable from the keyboard; a
+ * fix changes exactly its words, leaves the caret after them, and one Ctrl+Z undoes only that
+ * fix. Recipient and subject fields, and every kind of field we must leave alone, get nothing.
+ * Typing into 1,000 words keeps every mark on its words. No request leaves 127.0.0.1.
+ * Screenshots go to test/e2e/screenshots/ (git-ignored).
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { IN_FRAME_MAX_CHARS } from '../../src/extension/channel.js';
 import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
-import { SCREENSHOTS, buildExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import { GECKO_ID } from '../../wxt.config.js';
+import { SCREENSHOTS, buildExtension, buildFirefoxExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
 
 const LINES = [
   'Dear Mrs Patel,',
@@ -24,8 +28,10 @@ const LINES = [
   'Kind regards',
 ];
 
-const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce'] as const;
+const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce', 'lexical', 'slate', 'gmail', 'outlook', 'roundcube'] as const;
 type EditorName = (typeof EDITORS)[number];
+/** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
+const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
 /** How each editor takes a fix (see src/extension/apply.ts). */
 const APPLY_PATH: Record<EditorName, string> = {
   textarea: 'execCommand',
@@ -34,6 +40,19 @@ const APPLY_PATH: Record<EditorName, string> = {
   ckeditor: 'beforeinput',
   prosemirror: 'execCommand',
   tinymce: 'execCommand',
+  lexical: 'beforeinput',
+  slate: 'beforeinput',
+  gmail: 'execCommand',
+  outlook: 'execCommand',
+  roundcube: 'execCommand',
+};
+/** Where a user clicks to write the message, on pages that are not a single editor. */
+const BODY: Partial<Record<EditorName, string>> = {
+  textarea: '#field',
+  contenteditable: '#field',
+  gmail: '[aria-label="Message Body"]',
+  outlook: '[aria-label^="Message body"]',
+  roundcube: '#composebody',
 };
 
 let built: Built | undefined;
@@ -79,7 +98,7 @@ function expectedMarks(text: string): Record<string, string[]> {
 }
 
 async function marks(page: Page, name: EditorName): Promise<Record<string, string[]>> {
-  return probe(page, name === 'textarea' ? 'mirror' : 'highlights');
+  return probe(page, TEXTAREAS.includes(name) ? 'mirror' : 'highlights');
 }
 
 async function waitForMarks(page: Page, name: EditorName, want: Record<string, string[]>): Promise<void> {
@@ -93,7 +112,7 @@ async function waitForMarks(page: Page, name: EditorName, want: Record<string, s
   expect(got).toEqual(want);
 }
 
-async function open(name: EditorName | 'shadow'): Promise<Page> {
+async function open(name: EditorName | 'shadow' | 'skip'): Promise<Page> {
   const page = await session!.context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -104,8 +123,9 @@ async function open(name: EditorName | 'shadow'): Promise<Page> {
 }
 
 async function focusEditor(page: Page, name: EditorName): Promise<void> {
+  const body = BODY[name];
   if (name === 'tinymce') await page.frameLocator('iframe').locator('body').click();
-  else if (name === 'textarea' || name === 'contenteditable') await page.click('#field');
+  else if (body) await page.click(body);
   else await page.evaluate(() => (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.focus());
 }
 
@@ -149,6 +169,46 @@ describe('the built extension', () => {
     // The engine stays in the background worker: the script every frame loads is small.
     expect(size).toBeLessThan(80_000);
   });
+
+  test('the Firefox build: Manifest V3, its own add-on id, content script in every frame and about:srcdoc, nothing Firefox does not know, strict CSP', () => {
+    const out = buildFirefoxExtension(join(built!.tmp, 'firefox'));
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest.manifest_version).toBe(3);
+    const gecko = manifest.browser_specific_settings.gecko;
+    expect(gecko.id).toBe(GECKO_ID);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    // match_origin_as_fallback and optional_host_permissions came in Firefox 128.
+    expect(parseFloat(gecko.strict_min_version)).toBeGreaterThanOrEqual(128);
+    // Top-level keys Firefox reads (MDN, manifest.json); Chrome-only ones (side_panel, key,
+    // update_url, minimum_chrome_version, storage.managed_schema, externally_connectable, ...)
+    // would be refused with a warning.
+    const FIREFOX_KEYS = [
+      'action', 'author', 'background', 'browser_specific_settings', 'chrome_settings_overrides', 'chrome_url_overrides', 'commands',
+      'content_scripts', 'content_security_policy', 'declarative_net_request', 'default_locale', 'description', 'developer', 'devtools_page',
+      'dictionaries', 'homepage_url', 'host_permissions', 'icons', 'incognito', 'manifest_version', 'name', 'omnibox', 'optional_host_permissions',
+      'optional_permissions', 'options_ui', 'permissions', 'protocol_handlers', 'short_name', 'sidebar_action', 'theme', 'user_scripts',
+      'version', 'version_name', 'web_accessible_resources',
+    ];
+    expect(Object.keys(manifest).filter((k) => !FIREFOX_KEYS.includes(k))).toEqual([]);
+    // Firefox runs an event page, not a service worker.
+    expect(manifest.background.service_worker).toBeUndefined();
+    expect(manifest.background.scripts).toEqual(['background.js']);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.content_scripts).toHaveLength(1);
+    const [cs] = manifest.content_scripts;
+    const CONTENT_SCRIPT_KEYS = ['matches', 'exclude_matches', 'include_globs', 'exclude_globs', 'css', 'js', 'all_frames', 'match_about_blank', 'match_origin_as_fallback', 'run_at', 'world'];
+    expect(Object.keys(cs).filter((k) => !CONTENT_SCRIPT_KEYS.includes(k))).toEqual([]);
+    expect(cs).toMatchObject({ all_frames: true, match_about_blank: true, js: ['content-scripts/editor.js'] });
+    expect(cs.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
+    const csp: string = manifest.content_security_policy.extension_pages;
+    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
+    expect(csp).not.toMatch(/unsafe-|https?:|\*/);
+    // Every file the manifest names is in the build.
+    const files = [...manifest.background.scripts, ...cs.js, manifest.action.default_popup, ...Object.values(manifest.icons as Record<string, string>)];
+    for (const f of files) expect(statSync(join(out, f)).isFile(), f).toBe(true);
+  }, 120_000);
 
   test('checks only real message fields: not recipients, search, passwords or opted-out fields', async () => {
     const page = await open('textarea');
@@ -261,6 +321,125 @@ describe('the built extension', () => {
     });
   }
 
+  /** Recipient and subject fields on each webmail-shaped page: where to click, in order. */
+  const HEADERS: Record<'gmail' | 'outlook' | 'roundcube', string[]> = {
+    gmail: ['#to', '#cc', '#bcc', '#subject'],
+    outlook: ['#to', '#cc', '#bcc', '#subject'],
+    // Clicking "To" focuses Roundcube's hidden textarea, which hands focus to the recipient box.
+    roundcube: ['label[for="_to"]', '#cc-input', '#compose-subject'],
+  };
+  for (const name of ['gmail', 'outlook', 'roundcube'] as const) {
+    test(`${name}: the message body is checked; recipients and the subject are not`, async () => {
+      const page = await open(name);
+      const jargon = 'EHCP SENCO';
+      for (const at of HEADERS[name]) {
+        await page.click(at);
+        await page.keyboard.type(jargon);
+      }
+      await page.waitForTimeout(400);
+      // No session ever started: nothing painted, no badge, not even our UI's host element.
+      expect(await probe(page, 'uiPresent')).toBe(false);
+      expect(await probe(page, 'highlightCount')).toBe(0);
+      expect(await probe(page, 'badge')).toBeNull();
+      if (name === 'roundcube') {
+        // The text reached the hidden recipient textarea too, and it was still not checked.
+        expect(await page.inputValue('#_to')).toContain(jargon);
+        expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('_to');
+      }
+
+      await focusEditor(page, name);
+      const text = 'The SENCO will utilise the EHCP.';
+      await page.keyboard.type(text);
+      const want = expectedMarks(text);
+      await waitForMarks(page, name, want);
+      expect(await probe(page, 'badge')).not.toBeNull();
+      // Back to the headers: typing there adds nothing; the body keeps exactly its marks.
+      for (const at of HEADERS[name]) {
+        await page.click(at);
+        await page.keyboard.type(' EHCP');
+      }
+      await page.waitForTimeout(400);
+      expect(await marks(page, name)).toEqual(want);
+      if (!TEXTAREAS.includes(name)) expect(await probe(page, 'highlightCount')).toBe(Object.values(want).flat().length);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-headers.png`) });
+      expect((page as unknown as { problems: string[] }).problems).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test('leaves alone every field it must: passwords, read-only, disabled, opted out, recipients, spell check off, stand-ins, parts not editable', async () => {
+    const page = await open('skip');
+    const text = 'The SENCO will utilise the EHCP.';
+    const typable = ['#pw', '#gramm', '#grammarly', '#ours', '#ours-inside', '#combo', '#combo-well', '#nospell', '#nospell-ce'];
+    for (const at of typable) {
+      await page.click(at);
+      await page.keyboard.type(text);
+    }
+    // Read-only and disabled fields hold the text already; a click or focus must not start a check.
+    for (const at of ['#readonly', '#disabled', '#fieldset', '#aria-readonly', '#not-editable']) await page.click(at, { force: true });
+    await page.focus('#readonly');
+    // A textarea kept invisible off the page (a stand-in for a widget) gets focus and text from a script.
+    await page.focus('#stand-in');
+    await page.keyboard.type(text);
+    await page.waitForTimeout(500);
+    // The typing landed (so a check would have had words to mark)...
+    expect(await page.inputValue('#gramm')).toBe(text);
+    expect(await page.inputValue('#stand-in')).toBe(text);
+    expect(await page.evaluate(() => ['#combo', '#combo-well', '#nospell-ce', '#grammarly'].map((s) => document.querySelector<HTMLElement>(s)!.innerText))).toEqual([text, text, text, text]);
+    // ...and nothing was checked: no marks, no badge, not even our UI's host element.
+    expect(await probe(page, 'uiPresent')).toBe(false);
+    expect(await probe(page, 'highlightCount')).toBe(0);
+    expect(await probe(page, 'badge')).toBeNull();
+
+    // The one checked field: its own words are marked, never the parts inside it that are not editable.
+    const before = await editorContent(page);
+    await page.evaluate(() => {
+      const line = document.getElementById('typing')!;
+      document.getElementById('field')!.focus();
+      document.getSelection()!.collapse(line, 0);
+    });
+    const typed = 'The SENCO will utilise the graduated approach.';
+    await page.keyboard.type(typed);
+    const want = expectedMarks(typed);
+    await waitForMarks(page, 'contenteditable', want);
+    expect(await probe(page, 'marksInIslands')).toEqual([]);
+    expect(before).toContain('@EHCP panel');
+    expect(before).toContain('the SENCO will utilise the EHCP');
+    await page.screenshot({ path: join(SCREENSHOTS, 'skip.png') });
+
+    // Typing into skipped fields now still adds nothing.
+    for (const at of ['#nospell-ce', '#combo', '#gramm']) {
+      await page.click(at);
+      await page.keyboard.type(' EHCP');
+    }
+    await page.waitForTimeout(400);
+    expect(await marks(page, 'contenteditable')).toEqual(want);
+    // Opting out while checked takes the marks and the badge away.
+    await page.evaluate(() => document.getElementById('field')!.setAttribute('data-plain-send', 'off'));
+    await expect.poll(() => probe(page, 'highlightCount'), { timeout: 5_000 }).toBe(0);
+    await expect.poll(() => probe(page, 'badge'), { timeout: 5_000 }).toBeNull();
+    expect((page as unknown as { problems: string[] }).problems).toEqual([]);
+    await page.close();
+  });
+
+  test('editors that turn spell check off themselves are still checked: Lexical and Quill', async () => {
+    for (const name of ['lexical', 'quill'] as const) {
+      const page = await open(name);
+      const root = await page.evaluate(() => {
+        const r = (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root;
+        r.setAttribute('spellcheck', 'false');
+        return { spellcheck: r.spellcheck, multiline: r.getAttribute('aria-multiline') };
+      });
+      // Checked because it is that editor, not because it says it is a multi-line text box.
+      expect(root).toEqual({ spellcheck: false, multiline: null });
+      await focusEditor(page, name);
+      const text = 'The SENCO will utilise the EHCP.';
+      await page.keyboard.type(text);
+      await waitForMarks(page, name, expectedMarks(text));
+      await page.close();
+    }
+  });
+
   test('an editor inside a shadow root gets its marks, styled there too; each kind has its own underline style', async () => {
     const page = await open('shadow');
     await page.click('#field');
@@ -351,53 +530,120 @@ describe('the built extension', () => {
     await page.close();
   });
 
-  test('typing into a 1,000-word textarea: input to highlight, median and p95', async () => {
-    const page = await open('textarea');
-    const paragraph =
-      'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. ' +
-      'We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
-    const words = paragraph.split(/\s+/).length;
-    const text = Array.from({ length: Math.ceil(1000 / words) }, () => paragraph).join('\n');
-    await page.click('#field');
-    await page.fill('#field', text);
-    await expect.poll(() => probe<{ text: string } | null>(page, 'badge'), { timeout: 10_000 }).not.toBeNull();
-    await page.keyboard.press('Control+End');
-    await page.waitForTimeout(300);
-    await probe(page, 'clearMeasures');
-    const typed = '\nThe SENCO and the SALT team will meet you soon.';
-    for (const ch of typed) {
-      if (ch === '\n') await page.keyboard.press('Enter');
-      else await page.keyboard.type(ch);
-      await page.waitForTimeout(40);
-    }
-    await page.waitForTimeout(400);
-    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; inFrame: boolean; chars: number } }[]>(page, 'measures');
-    expect(measures.length).toBeGreaterThan(typed.length / 2);
-    // The worker put the engine into the frame on first focus: every check while typing ran there.
-    expect(measures.filter((m) => !m.detail.inFrame)).toEqual([]);
-    const sorted = measures.map((m) => m.duration).sort((a, b) => a - b);
-    const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-    const engine = measures.map((m) => m.detail.engineMs).sort((a, b) => a - b);
-    const trip = measures.map((m) => m.detail.roundTripMs).sort((a, b) => a - b);
-    figures.textarea1000 = {
-      words: text.split(/\s+/).length + typed.split(/\s+/).length,
-      samples: sorted.length,
-      medianMs: pick(0.5),
-      p95Ms: pick(0.95),
-      maxMs: sorted[sorted.length - 1],
-      engineMedianMs: engine[Math.floor(engine.length / 2)],
-      /** Content script → the frame's engine → content script, engine time included. */
-      roundTripMedianMs: trip[Math.floor(trip.length / 2)],
-      roundTripP95Ms: trip[Math.min(trip.length - 1, Math.floor(0.95 * trip.length))],
-    };
-    console.log('input to highlight (1,000-word textarea):', JSON.stringify(figures.textarea1000));
-    // Loose bounds: other test files run beside this one on two cores. Figures from a quiet
-    // machine are in the report; these catch a slide into the hundreds of milliseconds.
-    expect(pick(0.5)).toBeLessThan(100);
-    expect(pick(0.95)).toBeLessThan(400);
-    await page.screenshot({ path: join(SCREENSHOTS, 'textarea-1000-words.png') });
-    await page.close();
-  });
+  /** Where each mark is: its line (an editor's top-level block) and where it starts in that line. */
+  interface Position {
+    cat: string;
+    line: number;
+    start: number;
+    text: string;
+  }
+  const byPlace = (a: Position, b: Position) => a.line - b.line || a.start - b.start || a.cat.localeCompare(b.cat) || a.text.localeCompare(b.text);
+  /** Where the engine says the marks belong in a text, as lines and offsets in them. */
+  function expectedPositions(text: string): Position[] {
+    return createAnalyser()
+      .analyse(text)
+      .findings.filter((f) => !f.explained)
+      .map((f) => {
+        const before = text.slice(0, f.start);
+        const lineStart = before.lastIndexOf('\n') + 1;
+        return { cat: f.category, line: before.split('\n').length - 1, start: f.start - lineStart, text: f.text };
+      })
+      .sort(byPlace);
+  }
+
+  for (const name of ['textarea', 'contenteditable', 'prosemirror', 'lexical', 'slate'] as const) {
+    test(`typing into 1,000 words (${name}): every mark stays on the words the engine finds; input to highlight, median and p95`, async () => {
+      const page = await open(name);
+      const paragraph =
+        'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. ' +
+        'We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
+      const words = paragraph.split(/\s+/).length;
+      const lines = Array.from({ length: Math.ceil(1000 / words) }, () => paragraph);
+      // The long text goes in through the editor's own API (a paste would do the same).
+      await page.evaluate(async (all) => {
+        const ed = (window as unknown as { testEditor: { root: HTMLElement; setParagraphs?: (l: string[]) => Promise<void> } }).testEditor;
+        if (ed.setParagraphs) await ed.setParagraphs(all);
+        else if (ed.root instanceof HTMLTextAreaElement) ed.root.value = all.join('\n');
+        else ed.root.innerHTML = all.map((l) => `<div>${l}</div>`).join('');
+      }, lines);
+      expect(await editorText(page)).toBe(lines.join('\n'));
+      await focusEditor(page, name);
+      await expect.poll(() => probe<{ text: string } | null>(page, 'badge'), { timeout: 10_000 }).not.toBeNull();
+      // Type in the middle: a new line before line 10, then words at the start of line 10, so
+      // every mark after them moves, some within their line and all of them down a line.
+      await probe(page, 'caretToLine', 9);
+      await page.waitForTimeout(300);
+      await probe(page, 'clearMeasures');
+      const typed = '\nThe SENCO and the SALT team will meet you soon. ';
+      // On every frame drawn while typing, marks sit on whole findings: each marked text is one
+      // the engine finds in the text before or after some keystroke. (Right after a keystroke,
+      // before the next frame, a letter typed inside a mark stretches its live range; the repaint
+      // in that frame's animation callbacks puts it right before anything is drawn.)
+      const allowed = new Set<string>();
+      for (let k = 0; k <= typed.length; k++) {
+        const state = [...lines.slice(0, 9), ...(k ? ['', typed.slice(1, k) + lines[9]] : [lines[9]]), ...lines.slice(10)].join('\n');
+        for (const f of createAnalyser().analyse(state).findings) allowed.add(`${f.category}:${f.text}`);
+      }
+      const strays = new Set<string>();
+      for (const ch of typed) {
+        if (ch === '\n') await page.keyboard.press('Enter');
+        else await page.keyboard.type(ch);
+        // After the next frame has been drawn.
+        await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
+        for (const [cat, texts] of Object.entries(await marks(page, name))) for (const t of texts) if (!allowed.has(`${cat}:${t}`)) strays.add(`${cat}:${t}`);
+        await page.waitForTimeout(30);
+      }
+      expect([...strays]).toEqual([]);
+      // A plain contenteditable has no model: its text is one line per block (innerText would
+      // count an empty <div><br></div> twice).
+      const final =
+        name === 'contenteditable'
+          ? await page.evaluate(() => [...(window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.children].map((b) => b.textContent).join('\n'))
+          : await editorText(page);
+      expect(final.split('\n')[9]).toBe('');
+      expect(final.split('\n')[10]).toBe(typed.slice(1) + paragraph);
+      const want = expectedPositions(final);
+      expect(want.filter((p) => p.line === 10).map((p) => p.text)).toEqual(expect.arrayContaining(['SENCO', 'SALT', 'EHCP', 'prior to']));
+      const deadline = Date.now() + 8_000;
+      let got: Position[] = [];
+      while (Date.now() < deadline) {
+        got = (await probe<Position[]>(page, 'markPositions')).sort(byPlace);
+        if (JSON.stringify(got) === JSON.stringify(want)) break;
+        await page.waitForTimeout(50);
+      }
+      expect(got).toEqual(want);
+
+      const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; inFrame: boolean; chars: number } }[]>(page, 'measures');
+      expect(measures.length).toBeGreaterThan(typed.length / 2);
+      // The worker put the engine into the frame on first focus: every check while typing ran there.
+      expect(measures.filter((m) => !m.detail.inFrame)).toEqual([]);
+      const sorted = measures.map((m) => m.duration).sort((a, b) => a - b);
+      const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+      const engine = measures.map((m) => m.detail.engineMs).sort((a, b) => a - b);
+      const trip = measures.map((m) => m.detail.roundTripMs).sort((a, b) => a - b);
+      const figure = {
+        words: final.split(/\s+/).filter(Boolean).length,
+        marks: want.length,
+        samples: sorted.length,
+        medianMs: pick(0.5),
+        p95Ms: pick(0.95),
+        maxMs: sorted[sorted.length - 1],
+        engineMedianMs: engine[Math.floor(engine.length / 2)],
+        /** Content script → the frame's engine → content script, engine time included. */
+        roundTripMedianMs: trip[Math.floor(trip.length / 2)],
+        roundTripP95Ms: trip[Math.min(trip.length - 1, Math.floor(0.95 * trip.length))],
+      };
+      figures[`${name}1000`] = figure;
+      console.log(`input to highlight (1,000 words, ${name}):`, JSON.stringify(figure));
+      // Loose bounds: other test files run beside this one on two cores. Figures from a quiet
+      // machine are in the report; these catch a slide into the hundreds of milliseconds.
+      expect(pick(0.5)).toBeLessThan(100);
+      expect(pick(0.95)).toBeLessThan(400);
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-1000-words.png`) });
+      expect((page as unknown as { problems: string[] }).problems).toEqual([]);
+      await page.close();
+    });
+  }
 
   test('a textarea in a scrolled panel: the underlines are clipped to the panel, as its text is', async () => {
     const page = await open('textarea-scrolled' as EditorName);

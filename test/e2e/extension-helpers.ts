@@ -42,17 +42,36 @@ export function buildExtension(): Built {
   return { production, testCopy, tmp };
 }
 
-/** Bundles the editors the pages use (CKEditor 5, ProseMirror) into `dir`. */
+/**
+ * Builds the Firefox extension (WXT, `-b firefox`) into `dir` and returns its folder. Run after
+ * buildExtension, never beside it: both builds rewrite WXT's generated files in .wxt/.
+ */
+export function buildFirefoxExtension(dir: string): string {
+  const wxt = join(ROOT, 'node_modules/.bin/wxt');
+  const r = spawnSync(wxt, ['build', '-b', 'firefox'], { cwd: ROOT, env: { ...process.env, PLAIN_SEND_EXT_OUT: dir }, encoding: 'utf8' });
+  const out = join(dir, 'firefox-mv3');
+  if (r.status !== 0 || !existsSync(join(out, 'manifest.json'))) throw new Error(`wxt build -b firefox failed:\n${r.stdout}\n${r.stderr}`);
+  return out;
+}
+
+/** Bundles the editors the pages use (CKEditor 5, ProseMirror, Lexical, Slate on React) into `dir`. */
 export async function bundleEditors(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await build({
-    entryPoints: { ckeditor: join(PAGES, 'ckeditor.entry.js'), prosemirror: join(PAGES, 'prosemirror.entry.js') },
+    entryPoints: {
+      ckeditor: join(PAGES, 'ckeditor.entry.js'),
+      prosemirror: join(PAGES, 'prosemirror.entry.js'),
+      lexical: join(PAGES, 'lexical.entry.js'),
+      slate: join(PAGES, 'slate.entry.js'),
+    },
     bundle: true,
     format: 'iife',
     outdir: dir,
     minify: true,
     logLevel: 'silent',
     legalComments: 'none',
+    // React's and Lexical's production builds, as a site would ship them.
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
 }
 

@@ -25,6 +25,28 @@ describe('fieldFor', () => {
   test('recipient and search boxes by role, single-line boxes', () => {
     page('<div id="to" contenteditable="true" role="combobox"></div><div id="q" contenteditable role="searchbox"></div><div id="one" contenteditable="true" aria-multiline="false"></div>');
     for (const id of ['#to', '#q', '#one']) expect(fieldFor($(id))).toBeUndefined();
+    expect(whyNot($('#to'))).toBe('recipients');
+  });
+
+  test('a recipient well: role=combobox on a wrapper around the box typed into (ARIA 1.1)', () => {
+    page('<div role="combobox" aria-expanded="false"><span class="chip">Mrs Patel</span><div id="well" contenteditable="true" role="textbox" aria-label="To"></div></div>');
+    expect(fieldFor($('#well'))).toBeUndefined();
+    expect(whyNot($('#well'))).toBe('recipients');
+  });
+
+  test("Roundcube's recipient textareas: marked as such, and kept invisible off the page behind the recipient boxes", () => {
+    page(`
+      <textarea id="to" name="_to" data-recipient-input="true"></textarea>
+      <textarea id="gone" name="_cc" style="position:absolute;opacity:0;left:-5000px;width:10px"></textarea>
+      <textarea id="body" name="_message"></textarea>`);
+    expect(whyNot($('#to'))).toBe('recipients');
+    expect(whyNot($('#gone'))).toBe('stand-in');
+    expect(fieldFor($('#body'))?.kind).toBe('textarea');
+  });
+
+  test('a textarea in a disabled fieldset is disabled', () => {
+    page('<fieldset disabled><textarea id="t"></textarea></fieldset>');
+    expect(whyNot($('#t'))).toBe('disabled');
   });
 
   test('opt-outs: Grammarly\'s and ours, on the field or any ancestor', () => {
@@ -41,6 +63,14 @@ describe('fieldFor', () => {
     page('<div id="code" contenteditable="true" spellcheck="false"></div><div id="quill" class="ql-editor" contenteditable="true" spellcheck="false"></div><body id="tiny" class="mce-content-body"></body>');
     expect(fieldFor($('#code'))).toBeUndefined();
     expect(fieldFor($('#quill'))?.kind).toBe('rich');
+  });
+
+  test("webmail bodies that turn spell check off for their own checker are still checked (Gmail's, Outlook's)", () => {
+    page(`
+      <div id="gmail" class="Am aiL Al editable" aria-label="Message Body" g_editable="true" role="textbox" aria-multiline="true" contenteditable="true" spellcheck="false"></div>
+      <div id="outlook" aria-label="Message body, press Alt+F10 to exit" aria-multiline="true" role="textbox" contenteditable="true" spellcheck="false"></div>`);
+    expect(fieldFor($('#gmail'))?.kind).toBe('rich');
+    expect(fieldFor($('#outlook'))?.kind).toBe('rich');
   });
 
   test('code editors are not fields', () => {

@@ -43,6 +43,19 @@ describe('mapText', () => {
     expect(mapText(root('<pre>a\nb</pre>')).text).toBe('a\nb');
   });
 
+  test("caret placeholders hold no words: Slate's empty line reads as an empty line, like its own Node.string", () => {
+    const el = root(
+      '<p data-slate-node="element"><span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-string="true">The SENCO</span></span></span></p>' +
+        '<p data-slate-node="element"><span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-zero-width="n" data-slate-length="0">\uFEFF<br></span></span></span></p>' +
+        '<p data-slate-node="element"><span data-slate-node="text"><span data-slate-leaf="true"><span data-slate-string="true">EHCP</span></span></span></p>',
+    );
+    const map = mapText(el);
+    expect(map.text).toBe('The SENCO\n\nEHCP');
+    roundTrip(el, [[4, 9], [11, 15]]);
+    // A placeholder beside real text (TinyMCE's caret container) is left out; the words are not.
+    expect(mapText(root('<p>The <span data-mce-type="format-caret">\u200B</span>SENCO</p>')).text).toBe('The SENCO');
+  });
+
   test('scripts, styles, hidden parts and non-editable islands are left out', () => {
     const el = root('<p>Hi<script>x()</script><style>p{}</style> <span hidden>secret</span>Sam<span contenteditable="false">@chip</span>and the SENCO</p>');
     expect(mapText(el).text).toBe('Hi Sam and the SENCO');

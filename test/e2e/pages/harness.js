@@ -126,6 +126,68 @@
     clearMeasures() {
       editorDoc().defaultView.performance.clearMeasures('plain-send:input-to-highlight');
     },
+    /** Whether our UI's host element is in the editor's document at all (it is added on first paint). */
+    uiPresent() {
+      return !!editorDoc().querySelector('plain-send-ui');
+    },
+    /** How many ranges all our highlights hold, in this document. */
+    highlightCount() {
+      return highlightRanges().length;
+    },
+    /** Marks whose range starts or ends inside a part that is not editable (contenteditable=false). */
+    marksInIslands() {
+      const inIsland = (node) => {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        return !!(el && el.closest('[contenteditable="false"]'));
+      };
+      return highlightRanges().filter(({ range }) => inIsland(range.startContainer) || inIsland(range.endContainer)).map(({ range }) => range.toString());
+    },
+    /**
+     * Every mark as { cat, line, start, text }: which line of the editor it is on (the editor's
+     * top-level block; for a textarea, the line of its value) and where it starts in that line.
+     */
+    markPositions() {
+      const root = window.testEditor.root;
+      const out = [];
+      if (root.tagName === 'TEXTAREA') {
+        const inner = ui() && ui().querySelector('.mirror-inner');
+        if (!inner) return out;
+        for (const m of inner.querySelectorAll('.mark')) {
+          const r = document.createRange();
+          r.setStart(inner, 0);
+          r.setEndBefore(m);
+          const before = r.toString();
+          const line = before.split('\n').length - 1;
+          const cat = [...m.classList].find((c) => c !== 'mark' && c !== 'active');
+          out.push({ cat, line, start: before.length - (before.lastIndexOf('\n') + 1), text: m.textContent });
+        }
+        return out;
+      }
+      const blocks = [...root.children];
+      for (const { cat, range } of highlightRanges()) {
+        let block = range.startContainer;
+        while (block && block.parentNode !== root) block = block.parentNode;
+        const r = root.ownerDocument.createRange();
+        r.setStart(block, 0);
+        r.setEnd(range.startContainer, range.startOffset);
+        out.push({ cat, line: blocks.indexOf(block), start: r.toString().length, text: range.toString() });
+      }
+      return out;
+    },
+    /** Puts the caret at the start of the editor's nth line (top-level block, or line of a textarea). */
+    caretToLine(n) {
+      const root = window.testEditor.root;
+      root.focus();
+      if (root.tagName === 'TEXTAREA') {
+        const at = root.value.split('\n').slice(0, n).join('\n').length + (n ? 1 : 0);
+        root.setSelectionRange(at, at);
+        return;
+      }
+      const block = root.children[n];
+      const walker = root.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const text = walker.nextNode();
+      root.ownerDocument.getSelection().collapse(text || block, 0);
+    },
     /** Watches the editable for mutations of any kind, from now on. */
     watch() {
       const records = [];

@@ -14,5 +14,10 @@ window.testEditor = {
   root: view.dom,
   getText: () => view.state.doc.textBetween(0, view.state.doc.content.size, '\n'),
   getContent: () => JSON.stringify(view.state.doc.toJSON()),
+  /** Replaces everything with these paragraphs, in one ProseMirror transaction (for long texts). */
+  setParagraphs: async (lines) => {
+    const paragraphs = lines.map((line) => schema.node('paragraph', null, line ? [schema.text(line)] : []));
+    view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, paragraphs));
+  },
 };
 window.__ready = true;
