@@ -50,17 +50,29 @@ function island(el: Element, root: Node): boolean {
   return el !== root && el.getAttribute('contenteditable') === 'false';
 }
 
-/** Reads `root`'s text and where each text node sits in it. */
+/**
+ * Reads `root`'s text and where each text node sits in it. The text is built as a list of
+ * pieces with its length and last character kept aside: asking a growing string for its end
+ * flattens it each time, which made a long document's reading quadratic.
+ */
 export function mapText(root: Node): TextMap {
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
+  let last = '';
+  const add = (piece: string) => {
+    if (!piece) return;
+    parts.push(piece);
+    length += piece.length;
+    last = piece[piece.length - 1];
+  };
   const segments: Segment[] = [];
   // A block's edge asks for a line break, written only when more text follows (no trailing "\n").
   let pending = false;
   const breakLine = () => {
-    if (text.length > 0) pending = true;
+    if (length > 0) pending = true;
   };
   const flush = () => {
-    if (pending && !text.endsWith('\n')) text += '\n';
+    if (pending && last !== '\n') add('\n');
     pending = false;
   };
   const walk = (node: Node, pre: boolean) => {
@@ -69,23 +81,23 @@ export function mapText(root: Node): TextMap {
         const data = (child as Text).data;
         if (!data.length || PLACEHOLDER.test(data)) continue;
         flush();
-        segments.push({ node: child as Text, start: text.length });
-        text += pre ? data : data.replace(/[\r\n\t]/g, ' ');
+        segments.push({ node: child as Text, start: length });
+        add(pre ? data : data.replace(/[\r\n\t]/g, ' '));
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (skipped(el)) continue;
         const tag = el.tagName.toUpperCase();
         if (tag === 'BR') {
           flush();
-          text += '\n';
+          add('\n');
           continue;
         }
         const block = isBlock(el);
         if (island(el, root)) {
           if (block) breakLine();
-          else if (text.length) {
+          else if (length) {
             flush();
-            if (!/\s$/.test(text)) text += ' ';
+            if (!/\s/.test(last)) add(' ');
           }
           continue;
         }
@@ -96,7 +108,7 @@ export function mapText(root: Node): TextMap {
     }
   };
   walk(root, root.nodeType === 1 && (root as Element).tagName?.toUpperCase() === 'PRE');
-  return { root, text, segments };
+  return { root, text: parts.join(''), segments };
 }
 
 /** Index of the last segment that starts at or before `offset` (-1 if none). */
