@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { analyseRequest } from '../extension/engine-service.js';
 import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
-import { isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
+import { addTermAddress, isAddTermRequest, isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
 import { startInTab, syncGrantedSites } from '../extension/site-access.js';
 import { setupReadMode } from '../read/background.js';
 
@@ -25,6 +25,10 @@ export default defineBackground(() => {
         .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/page-engine.js'] })
         .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
       return true;
+    }
+    if (isAddTermRequest(message)) {
+      void browser.tabs.create({ url: addTermAddress(new URL('/options.html', self.location.origin).href, message) });
+      return false;
     }
     return false;
   });

@@ -16,6 +16,8 @@ export interface CardHandlers {
   apply?(f: WireFinding, text: string): void;
   ignoreHere?(f: WireFinding): void;
   ignoreAlways?(f: WireFinding): void;
+  /** Writing only: open the user's terms with this word filled in. */
+  addTerm?(f: WireFinding): void;
   /** The card closed; `restoreFocus` when the user closed it from the keyboard. */
   closed(f: WireFinding, restoreFocus: boolean): void;
   /** Read-only: a note card (no finding) closed. */
@@ -178,8 +180,15 @@ export class Card {
     always.title = 'Never mark this word again (you can undo this from the toolbar button)';
     always.addEventListener('click', () => this.handlers.ignoreAlways?.(f));
     actions.append(here, always);
+    if (this.handlers.addTerm && (f.category === 'acronym' || f.category === 'jargon')) {
+      const add = make('button', 'add', 'Add to my terms');
+      add.type = 'button';
+      add.title = f.definition ? 'Write your own meaning for this word' : 'Say what this means, so it is explained next time';
+      add.addEventListener('click', () => this.handlers.addTerm?.(f));
+      actions.append(add);
+    }
     parts.push(actions);
-    if (f.packName) parts.push(make('p', 'source', `From the ${f.packName} glossary`));
+    if (f.packName) parts.push(make('p', 'source', `Meaning from: ${f.packName}`));
     this.el.replaceChildren(this.closeButton(), ...parts);
     this.label(title.id, f.definition ? `${this.id}-definition` : undefined);
   }
@@ -219,7 +228,8 @@ export class Card {
     if (f.expansion && f.expansion.toLowerCase() !== term.toLowerCase()) meaning.append(make('p', 'expansion', `Stands for: ${f.expansion}`));
     meaning.append(f.definition ? make('p', 'definition', f.definition) : make('p', 'note', this.options.unknownNote ?? ''));
     parts.push(meaning);
-    if (f.packName) parts.push(make('p', 'source', `Meaning from the ${f.packName} glossary in Plain SEND`));
+    // Pack names read on their own: "SEND in England", "Your terms", a school's glossary's name.
+    if (f.packName) parts.push(make('p', 'source', `Meaning from: ${f.packName}`));
     if (options.position) parts.push(make('p', 'position', options.position));
     if (options.navigation) {
       const actions = make('div', 'actions');

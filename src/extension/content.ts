@@ -12,7 +12,7 @@ import { EngineChannel } from './channel.js';
 import { FieldSession, keyOf, type SessionHost } from './field-session.js';
 import { fieldFor, whyNot } from './fields.js';
 import { HighlightLayer } from './painter.js';
-import { ANALYSE, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
+import { ADD_TERM, ANALYSE, type AddTermRequest, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
 import { addIgnored, offSitesItem } from './settings.js';
 import { UiRoot } from './ui-root.js';
 
@@ -115,6 +115,7 @@ export class Checker implements SessionHost {
       apply: (f, text) => this.applyFix(f, text),
       ignoreHere: (f) => this.ignoreHere(f),
       ignoreAlways: (f) => void this.ignoreAlways(f),
+      addTerm: (f) => this.addTerm(f),
       closed: (f, restore) => this.cardClosed(f, restore),
       next: () => this.openNext(true),
     });
@@ -399,6 +400,12 @@ export class Checker implements SessionHost {
     this.card.close(true);
     session.paint();
     if (session === this.activeSession) this.showBadge();
+  }
+
+  private addTerm(f: WireFinding): void {
+    this.card.close(false);
+    const request: AddTermRequest = { type: ADD_TERM, term: f.term ?? f.text, kind: f.category === 'acronym' ? 'acronym' : 'jargon' };
+    void browser.runtime.sendMessage(request).catch(() => undefined);
   }
 
   private async ignoreAlways(f: WireFinding): Promise<void> {

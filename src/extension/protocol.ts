@@ -10,6 +10,14 @@ export const ANALYSE = 'plain-send:analyse';
 export const ENABLE_SITE = 'plain-send:enable-site';
 /** From a content script: put the engine into my frame (see page-engine.ts). */
 export const LOAD_ENGINE = 'plain-send:load-engine';
+/** From a card: open the user's terms with this word filled in. */
+export const ADD_TERM = 'plain-send:add-term';
+
+export interface AddTermRequest {
+  type: typeof ADD_TERM;
+  term: string;
+  kind: 'acronym' | 'jargon';
+}
 
 /**
  * What the text is checked for: `write`, a field someone is writing in (every rule, for the
@@ -128,4 +136,14 @@ export function isEnableSiteRequest(m: unknown): m is EnableSiteRequest {
 
 export function isLoadEngineRequest(m: unknown): m is { type: typeof LOAD_ENGINE } {
   return (m as { type?: unknown } | null)?.type === LOAD_ENGINE;
+}
+
+export function isAddTermRequest(m: unknown): m is AddTermRequest {
+  const r = m as AddTermRequest | null;
+  return !!r && r.type === ADD_TERM && typeof r.term === 'string' && r.term.length > 0 && r.term.length <= 120 && (r.kind === 'acronym' || r.kind === 'jargon');
+}
+
+/** The options page, set to start adding `term`. */
+export function addTermAddress(base: string, request: AddTermRequest): string {
+  return `${base}#${new URLSearchParams({ add: request.term, kind: request.kind })}`;
 }

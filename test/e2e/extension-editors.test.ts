@@ -193,9 +193,12 @@ describe('the built extension', () => {
     // Firefox runs an event page, not a service worker.
     expect(manifest.background.service_worker).toBeUndefined();
     expect(manifest.background.scripts).toEqual(['background.js']);
-    expect(manifest.permissions.sort()).toEqual(['activeTab', 'scripting', 'storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.permissions.sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect(manifest.host_permissions).toEqual(WEBMAIL_MATCHES);
     expect(manifest.web_accessible_resources).toBeUndefined();
+    // The words on a page in Firefox's sidebar; the settings in a tab.
+    expect(manifest.sidebar_action.default_panel).toBe('sidepanel.html');
+    expect(manifest.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
     expect(manifest.content_scripts).toHaveLength(1);
     const [cs] = manifest.content_scripts;
     const CONTENT_SCRIPT_KEYS = ['matches', 'exclude_matches', 'include_globs', 'exclude_globs', 'css', 'js', 'all_frames', 'match_about_blank', 'match_origin_as_fallback', 'run_at', 'world'];
@@ -206,7 +209,7 @@ describe('the built extension', () => {
     for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
     expect(csp).not.toMatch(/unsafe-|https?:|\*/);
     // Every file the manifest names is in the build.
-    const files = [...manifest.background.scripts, ...cs.js, manifest.action.default_popup, ...Object.values(manifest.icons as Record<string, string>)];
+    const files = [...manifest.background.scripts, ...cs.js, manifest.action.default_popup, manifest.sidebar_action.default_panel, manifest.options_ui.page, 'page-engine.js', 'read-mode.js', ...Object.values(manifest.icons as Record<string, string>)];
     for (const f of files) expect(statSync(join(out, f)).isFile(), f).toBe(true);
   }, 120_000);
 
@@ -262,7 +265,7 @@ describe('the built extension', () => {
         const card = await waitForCard(page, 'EHCP');
         expect(card).toMatchObject({ role: 'dialog', expansion: expect.stringMatching(/Education, Health and Care/i) });
         expect(card!.definition).toBeTruthy();
-        expect(card!.buttons).toEqual(['Explain at first use', 'Ignore here', 'Ignore always']);
+        expect(card!.buttons).toEqual(['Explain at first use', 'Ignore here', 'Ignore always', 'Add to my terms']);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-card.png`), caret: 'initial' }); // 'hide' would style the editor
         await page.mouse.move(5, 5);
         await waitForCard(page, null);
@@ -464,6 +467,48 @@ describe('the built extension', () => {
     expect(forced.style).toBe('wavy');
     expect(forced.colour).not.toBe('rgb(179, 71, 0)');
     await page.screenshot({ path: join(SCREENSHOTS, 'shadow-forced-colours.png') });
+    await page.close();
+  });
+
+  test('Add to my terms: the card opens the settings with the word filled in; once saved, the word is explained in the page', async () => {
+    const page = await open('textarea');
+    await page.click('#field');
+    const text = 'We asked the QZTM team to help.';
+    await page.keyboard.type(text);
+    await waitForMarks(page, 'textarea', expectedMarks(text));
+    const at = await probe<{ x: number; y: number }>(page, 'pointAt', 'QZTM');
+    await page.mouse.click(at.x, at.y);
+    const unknown = await waitForCard(page, 'QZTM');
+    expect(unknown!.definition ?? null).toBeNull();
+    const button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Add to my terms');
+    const opened = session!.context.waitForEvent('page');
+    await page.mouse.click(button.x, button.y);
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(new URL(options.url()).pathname).toBe('/options.html');
+    await options.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await expect.poll(() => options.inputValue('#term-term')).toBe('QZTM');
+    expect(await options.inputValue('#term-kind')).toBe('acronym');
+    // Ready for what it stands for: the writer types on from there.
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('term-expansion');
+    await options.keyboard.type('quiet zone team meeting');
+    await options.fill('#term-definition', 'A short weekly meeting about pupils who need a calm space.');
+    await options.click('#term-save');
+    await expect.poll(() => options.locator('#terms-body tr').count()).toBe(1);
+    await options.close();
+
+    // Back in the message: QZTM is now a term with the writer's own meaning.
+    await page.bringToFront();
+    await page.click('#field');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    const at2 = await probe<{ x: number; y: number }>(page, 'pointAt', 'QZTM');
+    await page.mouse.click(at2.x, at2.y);
+    await expect.poll(async () => (await probe<Record<string, unknown> | null>(page, 'card'))?.definition, { timeout: 8_000 }).toBe('A short weekly meeting about pupils who need a calm space.');
+    const card = await probe<Record<string, unknown>>(page, 'card');
+    expect(card.expansion).toMatch(/quiet zone team meeting/i);
+    expect(card.source).toBe('Meaning from: Your terms');
+    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear());
     await page.close();
   });
 

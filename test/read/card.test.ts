@@ -35,7 +35,7 @@ describe('the card, read-only (read mode)', () => {
     expect(document.getElementById(el.getAttribute('aria-labelledby')!)!.textContent).toBe('EHCP');
     expect(document.getElementById(el.getAttribute('aria-describedby')!)!.textContent).toBe('Stands for: Education, Health and Care planA legal plan of the help a child must get.');
     expect(el.querySelector('.written')!.textContent).toBe('Written here as "EHCPs"');
-    expect(el.querySelector('.source')!.textContent).toBe('Meaning from the SEND in England glossary in Plain SEND');
+    expect(el.querySelector('.source')!.textContent).toBe('Meaning from: SEND in England');
     expect(el.querySelector('.position')!.textContent).toBe('Word 2 of 9 on this page');
     expect([...el.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Close', 'Previous word', 'Next word']);
     expect(document.activeElement).toBe(el);
@@ -67,13 +67,16 @@ describe('the card, read-only (read mode)', () => {
       apply: (_f, t) => calls.push(`apply ${t}`),
       ignoreHere: () => calls.push('here'),
       ignoreAlways: () => calls.push('always'),
+      addTerm: (f) => calls.push(`add ${f.text}`),
       closed: () => calls.push('closed'),
       next: () => calls.push('next'),
     });
     card.open(ehcp, undefined, { focus: true, hover: false });
     expect(card.el.className).toBe('card');
-    expect([...card.el.querySelectorAll('.actions button')].map((b) => b.textContent)).toEqual(['Explain at first use', 'Ignore here', 'Ignore always']);
-    expect(card.el.querySelector('.source')!.textContent).toBe('From the SEND in England glossary');
+    expect([...card.el.querySelectorAll('.actions button')].map((b) => b.textContent)).toEqual(['Explain at first use', 'Ignore here', 'Ignore always', 'Add to my terms']);
+    (card.el.querySelector('button.add') as HTMLButtonElement).click();
+    expect(calls.splice(0)).toEqual([`add ${ehcp.text}`]);
+    expect(card.el.querySelector('.source')!.textContent).toBe('Meaning from: SEND in England');
     (card.el.querySelector('button.fix') as HTMLButtonElement).click();
     card.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'P', code: 'KeyP', altKey: true, shiftKey: true, bubbles: true }));
     card.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }));

@@ -82,6 +82,7 @@
         role: card.getAttribute('role'),
         focused: root.activeElement ? root.activeElement.textContent : null,
         buttons: [...card.querySelectorAll('.actions button')].map((b) => b.textContent),
+        source: card.querySelector('.source')?.textContent ?? null,
       };
     },
     /** Where the card's button with this label is (top-page coordinates). */
