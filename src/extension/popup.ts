@@ -9,6 +9,7 @@ import { readAllSettings } from './all-settings.js';
 import { startPacksBlock } from './popup-packs.js';
 import { audienceItem, ignoredItem, isAudience, offSitesItem, setSiteOn } from './settings.js';
 import { isWebmail, originPattern } from './sites.js';
+import { readSitesItem } from '../read/sites.js';
 
 export async function startPopup(doc: Document): Promise<void> {
   const $ = <T extends HTMLElement>(id: string) => doc.getElementById(id) as T;
@@ -74,7 +75,9 @@ export async function startPopup(doc: Document): Promise<void> {
       });
     } else {
       void setSiteOn(host, false).then(async () => {
-        if (!webmail) await browser.permissions.remove({ origins: [pattern] });
+        // Keep the permission if read mode is always on here (it uses the same grant).
+        const readAlways = (await readSitesItem.getValue()).includes(pattern);
+        if (!webmail && !readAlways) await browser.permissions.remove({ origins: [pattern] });
         note.textContent = 'Off for this site.';
         note.hidden = false;
       });

@@ -69,6 +69,10 @@ export function setupReadMode(): void {
     void syncReadSites().catch(() => {});
   });
   browser.runtime.onStartup?.addListener(() => void syncReadSites().catch(() => {}));
+  // The school's policy may name new sites.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void syncReadSites().catch(() => {});
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void activeTabId(tab).then(async (tabId): Promise<void> => {
       if (tabId === undefined) return;

@@ -25,6 +25,7 @@ import {
   type ReadShowMessage,
 } from './protocol.js';
 import { readSitesItem } from './sites.js';
+import { managedReadModeSites } from '../extension/managed.js';
 
 const LOADED = Symbol.for('plain-send.read');
 
@@ -90,12 +91,13 @@ export function startReadScript(): ReadController | undefined {
     });
   }
 
-  // A site the user chose to have read mode always on.
+  // A site the user (or the school's policy) chose to have read mode always on.
   if (root) {
     const pattern = originPattern(location.href);
     if (pattern) {
-      void readSitesItem.getValue().then((sites) => {
-        if (sites.includes(pattern) && !controller.on) void controller.setRead(true);
+      void Promise.all([readSitesItem.getValue(), managedReadModeSites().catch(() => [] as string[])]).then(([sites, school]) => {
+        const always = sites.includes(pattern) || school.includes(location.hostname);
+        if (always && !controller.on) void controller.setRead(true);
       }, () => {});
     }
   }

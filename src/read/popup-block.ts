@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import { offSitesItem, setSiteOn } from '../extension/settings.js';
 import { isWebmail, originPattern } from '../extension/sites.js';
 import { READ_SITES_CHANGED, READ_STATE, READ_TAB, type ReadState, type ReadTabMessage } from './protocol.js';
-import { readSitesItem, setReadSite } from './sites.js';
+import { managedReadModeSites } from '../extension/managed.js';
+import { readSitesItem, schoolSitePattern, setReadSite } from './sites.js';
 
 interface SidePanelApi {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -72,7 +73,13 @@ export async function startReadBlock(doc: Document): Promise<void> {
   });
 
   const granted = await browser.permissions.contains({ origins: [pattern] });
-  site.checked = granted && (await readSitesItem.getValue()).includes(pattern);
+  const school = (await managedReadModeSites().catch(() => [] as string[])).some((h) => schoolSitePattern(h) === pattern);
+  site.checked = granted && (school || (await readSitesItem.getValue()).includes(pattern));
+  if (school) {
+    // Set by the school: the user can allow it, not turn it off here.
+    site.parentElement?.append(' (your school asks for this)');
+    if (site.checked) site.disabled = true;
+  }
   site.addEventListener('change', () => {
     if (site.checked) {
       const wasGranted = isWebmail(tab!.url) || granted;

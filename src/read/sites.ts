@@ -5,6 +5,7 @@
  * sites that are both chosen and granted.
  */
 import { browser } from 'wxt/browser';
+import { managedReadModeSites } from '../extension/managed.js';
 import { storage } from 'wxt/utils/storage';
 
 /** The read-mode script in the built extension (an unlisted script). */
@@ -20,11 +21,25 @@ export async function setReadSite(pattern: string, on: boolean): Promise<void> {
   if (next !== list) await readSitesItem.setValue(next);
 }
 
-/** Chosen sites the browser still lets us into. */
+/** The pattern read mode uses for a host the school's policy names (`portal.example.sch.uk`). */
+export function schoolSitePattern(host: string): string {
+  return `https://${host}/*`;
+}
+
+/**
+ * Sites where read mode starts on, that the browser still lets us into: the user's, and the
+ * school's (policy `readModeSites`). A policy cannot grant a site, so the school's sites start
+ * on once the user allows the site from the toolbar button (it says the school asked).
+ */
 export async function readSiteMatches(): Promise<string[]> {
-  const [sites, granted] = await Promise.all([readSitesItem.getValue(), browser.permissions.getAll()]);
+  const [sites, school, granted] = await Promise.all([readSitesItem.getValue(), managedReadModeSites().catch(() => [] as string[]), browser.permissions.getAll()]);
   const origins = granted.origins ?? [];
-  return sites.filter((s) => origins.includes(s) || origins.includes('<all_urls>'));
+  const all = origins.includes('<all_urls>');
+  const mine = sites.filter((s) => all || origins.includes(s));
+  // A school's host, on whatever grant covers it (https://host/*, or http:// on a school's intranet).
+  const hostOf = (pattern: string) => /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1];
+  const schools = school.flatMap((host) => (all ? [schoolSitePattern(host)] : origins.filter((o) => hostOf(o) === host)));
+  return [...new Set([...mine, ...schools])];
 }
 
 export async function syncReadSites(): Promise<void> {

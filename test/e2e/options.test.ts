@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, serveStatic } from './browser.js';
+import { readMarks } from './read-helpers.js';
 import { PAGES, buildExtension, cleanUp, launchWithExtension, requireChromium, type Built, type Session, type StaticServer } from './extension-helpers.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -123,14 +124,8 @@ async function cardFor(page: Page, word: string): Promise<{ title: string; defin
   expect(at, word).not.toBeNull();
   await page.mouse.move(at!.x, at!.y);
   await expect.poll(async () => (await probe<{ title: string } | null>(page, 'card'))?.title, { timeout: 5_000 }).toBe(word);
-  return page.evaluate(() => {
-    const card = document.querySelector('plain-send-ui')!.shadowRoot!.querySelector('.card')!;
-    return {
-      title: card.querySelector('h2')!.textContent!,
-      definition: card.querySelector('.definition')?.textContent ?? null,
-      source: card.querySelector('.source')?.textContent ?? null,
-    };
-  });
+  const card = (await probe<{ title: string; definition: string | null; source: string | null }>(page, 'card'))!;
+  return { title: card.title, definition: card.definition, source: card.source };
 }
 
 interface AxeResult {
@@ -487,7 +482,7 @@ describe("a school's policy, through Chromium's own policy files", () => {
       ],
       defaultAudience: 'school-staff',
       builtinPacks: ['devon'],
-      readModeSites: ['portal.example.sch.uk'],
+      readModeSites: ['portal.example.sch.uk', '127.0.0.1'],
       lockSettings: true,
     };
     // Only this copy's id: no other extension or browser on the machine is touched.
@@ -505,7 +500,7 @@ describe("a school's policy, through Chromium's own policy files", () => {
   test('the extension loads with its schema, under the id its key gives, and reads the policy from storage.managed', async () => {
     expect(idOf(session!)).toBe(id);
     const managed = await worker(session!, (c) => c.storage.managed.get(null));
-    expect(managed).toMatchObject({ defaultAudience: 'school-staff', builtinPacks: ['devon'], readModeSites: ['portal.example.sch.uk'], lockSettings: true });
+    expect(managed).toMatchObject({ defaultAudience: 'school-staff', builtinPacks: ['devon'], readModeSites: ['portal.example.sch.uk', '127.0.0.1'], lockSettings: true });
     expect((managed.packs as { name: string }[])[0].name).toBe('Oak Trust glossary');
   });
 
@@ -550,5 +545,24 @@ describe("a school's policy, through Chromium's own policy files", () => {
     await options.close();
     await page.close();
     expect(session!.blocked).toEqual([]);
+  });
+  // The policy names 127.0.0.1, so read mode has been on in every page of this browser since
+  // launch: the writing tests above ran beside it, as on a school's own site.
+  test("read mode starts on by itself on a site the school's policy names (readModeSites), once the site is allowed", async () => {
+    // The test copy of the extension is allowed on 127.0.0.1 (its host_permissions), as a user would allow the school's site.
+    await expect
+      .poll(
+        () =>
+          session!.worker.evaluate(async () => {
+            const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }).chrome;
+            return (await api.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches }));
+          }),
+        { timeout: 8_000 },
+      )
+      .toContainEqual({ id: 'plain-send-read-sites', matches: ['http://127.0.0.1/*'] });
+    const page = await session!.context.newPage();
+    await page.goto(`${server!.url}/pages/read/letter.html`);
+    await expect.poll(() => readMarks(page), { timeout: 10_000 }).toMatchObject({ acronym: expect.arrayContaining(['SENCO']) });
+    await page.close();
   });
 });

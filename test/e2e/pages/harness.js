@@ -2,8 +2,11 @@
 // extension). For an editor in an iframe (TinyMCE), Plain SEND's UI lives in that frame.
 (() => {
   const editorDoc = () => (window.testEditor && window.testEditor.root ? window.testEditor.root.ownerDocument : document);
+  // The writing side's UI (read mode, when on, has a host of its own with a read-only card).
   const ui = () => {
-    const host = editorDoc().querySelector('plain-send-ui');
+    const hosts = [...editorDoc().querySelectorAll('plain-send-ui')].filter((h) => h.shadowRoot);
+    const writing = hosts.find((h) => h.shadowRoot.querySelector('.mirror, .badge, .card:not(.read)'));
+    const host = writing ?? hosts.find((h) => !h.shadowRoot.querySelector('.card.read, .read-bar, [class^="read"]')) ?? null;
     return host && host.shadowRoot;
   };
   /** The editor frame's offset in the top page (0, 0 when the editor is not in a frame). */
