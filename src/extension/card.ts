@@ -145,14 +145,16 @@ export class Card {
     this.el.style.top = `${Math.max(8, top)}px`;
   }
 
+  /** An element of the card, with a class and text. */
+  private readonly make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] => {
+    const e = this.el.ownerDocument.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+
   private render(f: WireFinding): void {
-    const doc = this.el.ownerDocument;
-    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) => {
-      const e = doc.createElement(tag);
-      if (cls) e.className = cls;
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
+    const make = this.make;
     const kind = make('p', `kind ${f.category}`, CATEGORY_LABEL[f.category]);
     const title = make('h2', '', f.category === 'sentence' ? 'This sentence is long' : (f.term ?? f.text));
     title.id = `${this.id}-title`;
@@ -211,13 +213,7 @@ export class Card {
 
   /** A reader's card: the word, what it stands for, its meaning, where it came from. */
   private renderRead(f: WireFinding, options: OpenOptions): void {
-    const doc = this.el.ownerDocument;
-    const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) => {
-      const e = doc.createElement(tag);
-      if (cls) e.className = cls;
-      if (text !== undefined) e.textContent = text;
-      return e;
-    };
+    const make = this.make;
     const term = f.term ?? f.text;
     const title = make('h2', '', term);
     title.id = `${this.id}-title`;
