@@ -9,6 +9,8 @@ import { setupReadMode } from '../read/background.js';
 
 export default defineBackground(() => {
   watchEngineSettings();
+  // Start reading the settings (and the browser's slow first answer about a school policy) now, not at the first check.
+  void engineSettings().catch(() => undefined);
   setupReadMode();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { BUILTIN_PACKS, DEFAULT_PACKS } from '../engine/dictionary/builtin.js';
 import type { Category } from '../engine/types.js';
 import { mergeSources, type ImportedPack, type Sources } from './dictionary-sources.js';
-import { readManagedPolicy } from './managed.js';
+import { readManagedPolicy, readManagedPolicySoon } from './managed.js';
 import type { ManagedPolicy } from './managed-policy.js';
 import type { OwnTerm } from './own-terms.js';
 import { ownTermsIn, writeOwnTerms, type StorageArea } from './own-terms-store.js';
@@ -34,8 +34,16 @@ export interface AllSettings {
   offCategories: Category[];
 }
 
-export async function readAllSettings(): Promise<AllSettings> {
-  const [sync, imported, managed] = await Promise.all([syncArea().get(null), importedPacksItem.getValue(), readManagedPolicy()]);
+export interface ReadOptions {
+  /** Wait at most this long for the school's policy (see readManagedPolicySoon); default: as long as it takes. */
+  managedWaitMs?: number;
+  /** Called when the policy arrives after that wait. */
+  managedLate?: () => void;
+}
+
+export async function readAllSettings(options: ReadOptions = {}): Promise<AllSettings> {
+  const policy = options.managedWaitMs === undefined ? readManagedPolicy() : readManagedPolicySoon(options.managedWaitMs, options.managedLate ?? (() => undefined));
+  const [sync, imported, managed] = await Promise.all([syncArea().get(null), importedPacksItem.getValue(), policy]);
   const ownTerms = ownTermsIn(sync);
   const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   const ignored = list<string>(sync.ignored).filter((t) => typeof t === 'string');

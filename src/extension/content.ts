@@ -72,7 +72,9 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   // Any other setting (audience, packs, terms, ignored words, a school's policy) is the
   // worker's to apply: check again with it.
   // (After this task: the frame's engine hears of the change in its own listener first.)
-  const settingsChanged = () => setTimeout(() => checker?.recheckAll(), 0);
+  const settingsChanged = (_changes: unknown, area: string) => {
+    if (area !== 'session') setTimeout(() => checker?.recheckAll(), 0);
+  };
   browser.storage.onChanged.addListener(settingsChanged);
   const unwatch = [offSitesItem.watch(() => void sync()), () => browser.storage.onChanged.removeListener(settingsChanged)];
   ctx.onInvalidated(() => {

@@ -11,8 +11,18 @@ import { readAllSettings } from './all-settings.js';
 
 let current: Promise<EngineSettings> | undefined;
 
+/** The longest a check waits for the school's policy when the browser has just started. */
+const POLICY_WAIT_MS = 150;
+
 export async function readEngineSettings(): Promise<EngineSettings> {
-  return (await readAllSettings()).sources.settings;
+  const all = await readAllSettings({
+    managedWaitMs: POLICY_WAIT_MS,
+    // The policy came after the first checks: the next check uses it.
+    managedLate: () => {
+      current = undefined;
+    },
+  });
+  return all.sources.settings;
 }
 
 /** The settings now; cheap after the first call. */
@@ -23,9 +33,9 @@ export function engineSettings(): Promise<EngineSettings> {
   }));
 }
 
-/** Forget the settings whenever storage changes (call once, in the worker). */
+/** Forget the settings whenever a settings area changes (call once per engine). `session` holds no settings. */
 export function watchEngineSettings(): void {
-  browser.storage.onChanged.addListener(() => {
-    current = undefined;
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'session') current = undefined;
   });
 }

