@@ -31,6 +31,8 @@ export interface AnalyseOptions {
   available?: readonly Pack[];
   /** Also report entries marked `common` (words most readers know), as when a reader asks about a selection. */
   includeCommon?: boolean;
+  /** `false` to skip the readability counts (a reader's page wants its words only): the scores are then all zero. */
+  readability?: boolean;
 }
 
 interface ParagraphResult {
@@ -55,6 +57,9 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
   const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
   const categories = options.categories ? new Set(options.categories) : undefined;
   const cache = new Map<string, ParagraphResult>();
+  // Rules that cannot report a wanted category are not run at all.
+  const rules = categories ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c))) : PARAGRAPH_RULES;
+  const counting = options.readability !== false;
 
   const keep = (f: Finding) =>
     (!categories || categories.has(f.category)) &&
@@ -67,10 +72,10 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
     if (hit) return hit;
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
-    for (const rule of PARAGRAPH_RULES) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
+    for (const rule of rules) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
     findings.sort((a, b) => a.start - b.start || b.end - a.end);
-    const sentences = context.sentences();
-    const counts = countSentences(sentences);
+    const sentences = counting ? context.sentences() : [];
+    const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
     const result = { findings, counts, longest, explanations: context.explanations(), readability: scores(counts, longest) };
     if (cache.size >= CACHE_LIMIT) {

@@ -30,8 +30,9 @@ const analysers = new WeakMap<EngineSettings, Map<AnalyseMode, Analyser>>();
 export function optionsFor(settings: EngineSettings, mode: AnalyseMode): AnalyseOptions {
   const base: AnalyseOptions = { audience: settings.audience, ignore: settings.ignore, packs: settings.packs, extraPacks: settings.extraPacks };
   if (mode === 'write') return { ...base, categories: settings.categories };
-  if (mode === 'read') return { ...base, categories: READ_CATEGORIES };
-  return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true };
+  // A reader wants the words only: no readability counts.
+  if (mode === 'read') return { ...base, categories: READ_CATEGORIES, readability: false };
+  return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true, readability: false };
 }
 
 function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyse } from '../../src/engine/index.js';
+import { analyse, createAnalyser } from '../../src/engine/index.js';
 import { glossaryTerm } from '../../src/engine/rules/glossary-term.js';
 import { miniAnalyser, miniPack } from '../helpers.js';
 
@@ -82,5 +82,22 @@ describe('packs that share a term', () => {
     const later = { id: 'later', name: 'Later', known: [], entries: [{ term: 'statement of SEN', kind: 'jargon' as const, definition: 'The old legal plan.', source: 'Law', examples: { flag: ['x'] } }] };
     const [f] = miniAnalyser({ extraPacks: [base, later] }).analyse('He was statemented in 2010.').findings;
     expect(f).toMatchObject({ text: 'statemented', definition: 'The old legal plan.', source: { pack: 'later' } });
+  });
+});
+
+describe('only what is asked for', () => {
+  const text = [
+    'The SENCO will utilise the graduated approach and review the EHCP with the LA prior to the annual review.',
+    'We spoke to the QZTM team, and this sentence goes on and on with many more words than anyone could follow easily without stopping.',
+  ].join('\n');
+
+  it('with a few categories and no readability, the findings are those of a full analysis, and the counts are zero', () => {
+    const wanted = ['acronym', 'jargon'] as const;
+    const full = createAnalyser().analyse(text).findings.filter((f) => (wanted as readonly string[]).includes(f.category));
+    const words = createAnalyser({ categories: wanted, readability: false }).analyse(text);
+    expect(words.findings).toEqual(full);
+    expect(words.findings.map((f) => f.category)).toEqual(expect.arrayContaining(['acronym', 'jargon']));
+    expect(words.readability.words).toBe(0);
+    expect(createAnalyser({ categories: wanted }).analyse(text).readability.words).toBeGreaterThan(30);
   });
 });

@@ -11,6 +11,7 @@ import type { ParagraphRule } from './rule.js';
 export const glossaryTerm: ParagraphRule = {
   id: 'glossary-term',
   category: 'jargon',
+  emits: ['jargon', 'acronym'],
   description: 'SEND terms and acronyms from the glossary, with their plain meaning.',
   examples: {
     flag: ['We will ask the council for an EHCP.', 'She is on SEN support.', 'The SENCo will call you.', 'We follow the graduated approach.'],

@@ -13,6 +13,8 @@ export interface RuleExamples {
 export interface ParagraphRule {
   id: string;
   category: Category;
+  /** Every category it may report, when more than `category` (glossary-term: jargon and acronym). */
+  emits?: readonly Category[];
   /** One line, for documentation and settings. */
   description: string;
   examples: RuleExamples;
