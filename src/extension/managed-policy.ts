@@ -9,6 +9,9 @@ import type { DictionaryEntry, DictionaryFile } from '../engine/dictionary/schem
 import { parseOwnDictionary } from '../engine/dictionary/parse.js';
 import { validateDictionary } from '../engine/dictionary/validate.js';
 import type { AudienceId } from '../engine/types.js';
+import { hostOf } from './site-host.js';
+
+export { hostOf };
 
 /** The policy keys (managed_schema.json must name the same). */
 export const MANAGED_KEYS = ['packs', 'extraTerms', 'defaultAudience', 'builtinPacks', 'readModeSites', 'lockSettings'] as const;
@@ -110,16 +113,3 @@ export function parseManagedPolicy(raw: Record<string, unknown> | null | undefin
   return { present, packs, terms, defaultAudience, builtinPacks, readModeSites: [...new Set(readModeSites)], lockSettings: lock === true, errors };
 }
 
-/** `https://Portal.Example.sch.uk/path` or `portal.example.sch.uk` → `portal.example.sch.uk`. */
-export function hostOf(site: string): string | undefined {
-  const text = site.trim();
-  if (!text) return undefined;
-  try {
-    const u = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-    const host = u.hostname.toLowerCase();
-    return /^[a-z0-9.-]+$/.test(host) && /[a-z0-9]/.test(host) && !host.startsWith('.') ? host : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -47,7 +47,5 @@ export function readManagedPolicySoon(waitMs: number, late: () => void): Promise
   }, waitMs))]);
 }
 
-/** Hostnames where the school wants read mode on from the start (for read mode's own code). */
-export async function managedReadModeSites(): Promise<string[]> {
-  return (await readManagedPolicy()).readModeSites;
-}
+/** Hostnames where the school wants read mode on from the start (read mode's own light reader). */
+export { managedReadModeSites } from './managed-sites.js';

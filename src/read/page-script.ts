@@ -25,7 +25,7 @@ import {
   type ReadShowMessage,
 } from './protocol.js';
 import { readSitesItem } from './sites.js';
-import { managedReadModeSites } from '../extension/managed.js';
+import { managedReadModeSites } from '../extension/managed-sites.js';
 
 const LOADED = Symbol.for('plain-send.read');
 

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { offSitesItem, setSiteOn } from '../extension/settings.js';
 import { isWebmail, originPattern } from '../extension/sites.js';
 import { READ_SITES_CHANGED, READ_STATE, READ_TAB, type ReadState, type ReadTabMessage } from './protocol.js';
-import { managedReadModeSites } from '../extension/managed.js';
+import { managedReadModeSites } from '../extension/managed-sites.js';
 import { readSitesItem, schoolSitePattern, setReadSite } from './sites.js';
 
 interface SidePanelApi {

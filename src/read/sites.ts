@@ -5,7 +5,7 @@
  * sites that are both chosen and granted.
  */
 import { browser } from 'wxt/browser';
-import { managedReadModeSites } from '../extension/managed.js';
+import { managedReadModeSites } from '../extension/managed-sites.js';
 import { storage } from 'wxt/utils/storage';
 
 /** The read-mode script in the built extension (an unlisted script). */

@@ -166,8 +166,10 @@ describe('the built extension', () => {
     expect(manifest.browser_specific_settings.gecko.id).toBe('plain-send@plain-send.org.uk');
     const size = statSync(join(built!.production, 'content-scripts/editor.js')).size;
     figures.contentScriptBytes = size;
-    // The engine stays in the background worker: the script every frame loads is small.
+    // The engine is not in the script every frame loads (it comes into a frame only where someone
+    // writes), nor in read mode's script (read mode asks the worker): both stay small.
     expect(size).toBeLessThan(80_000);
+    expect(statSync(join(built!.production, 'read-mode.js')).size).toBeLessThan(80_000);
   });
 
   test('the Firefox build: Manifest V3, its own add-on id, content script in every frame and about:srcdoc, nothing Firefox does not know, strict CSP', () => {
