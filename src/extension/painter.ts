@@ -182,6 +182,8 @@ export class MirrorPainter implements Painter {
   readonly mirror: HTMLDivElement;
   private readonly inner: HTMLDivElement;
   private marks = new Map<WireFinding, HTMLElement>();
+  /** Where the field can be seen, set each time the mirror is placed (hit-testing asks often, per finding). */
+  private visible = { top: 0, right: 0, bottom: 0, left: 0 };
 
   constructor(
     private readonly field: HTMLTextAreaElement,
@@ -242,12 +244,9 @@ export class MirrorPainter implements Painter {
   rects(f: WireFinding): DOMRect[] {
     const mark = this.marks.get(f);
     if (!mark) return [];
-    const field = this.field.getBoundingClientRect();
-    const clip = clipBox(this.field);
-    const box = clip
-      ? { top: Math.max(field.top, clip.top), bottom: Math.min(field.bottom, clip.bottom), left: Math.max(field.left, clip.left), right: Math.min(field.right, clip.right) }
-      : field;
-    // Only the parts that can be seen: inside the field, and inside any box that clips it.
+    // Only the parts that can be seen: inside the field, and inside any box that clips it, as
+    // they were when the mirror was last placed (the marks' own rectangles are the mirror's).
+    const box = this.visible;
     return [...mark.getClientRects()].filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right);
   }
 
@@ -264,8 +263,11 @@ export class MirrorPainter implements Painter {
     // A vertical scrollbar narrows the text box: narrow the mirror's the same.
     const scrollbar = Math.max(0, f.offsetWidth - f.clientWidth - borders);
     const { scrollTop, scrollLeft } = f;
-    const visible = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden';
+    const shown = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden';
     const clip = clipBox(f);
+    this.visible = clip
+      ? { top: Math.max(box.top, clip.top), bottom: Math.min(box.bottom, clip.bottom), left: Math.max(box.left, clip.left), right: Math.min(box.right, clip.right) }
+      : { top: box.top, bottom: box.bottom, left: box.left, right: box.right };
     const m = this.mirror.style;
     for (const p of COPIED) m.setProperty(p, style.getPropertyValue(p));
     if (style.getPropertyValue('white-space') === 'normal' || !style.getPropertyValue('white-space')) m.setProperty('white-space', 'pre-wrap');
@@ -273,7 +275,7 @@ export class MirrorPainter implements Painter {
     m.top = `${box.top}px`;
     m.width = `${box.width}px`;
     m.height = `${box.height}px`;
-    m.display = visible ? 'block' : 'none';
+    m.display = shown ? 'block' : 'none';
     m.paddingRight = `${parseFloat(style.paddingRight) + scrollbar}px`;
     this.inner.style.transform = scrollTop || scrollLeft ? `translate(${-scrollLeft}px, ${-scrollTop}px)` : '';
     // The mirror is fixed to the viewport, so a scrolled box around the field does not clip it: clip it the same.
