@@ -13,9 +13,14 @@ export class UiRoot {
   readonly shadow: ShadowRoot;
   readonly layer: HTMLElement;
   private readonly doc: Document;
-  private readonly pageSheet: CSSStyleSheet | HTMLStyleElement;
+  /** The writing marks' `::highlight()` rules; none for read mode, whose layers bring their own. */
+  private readonly pageSheet: CSSStyleSheet | HTMLStyleElement | undefined;
 
-  constructor(doc: Document) {
+  /**
+   * `writingMarks: false` leaves the writing marks' rules out of the page: any new
+   * `::highlight()` rule makes the browser restyle every element (about 5 ms on a long page).
+   */
+  constructor(doc: Document, options: { writingMarks?: boolean } = {}) {
     this.doc = doc;
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute('data-plain-send', 'off');
@@ -36,7 +41,7 @@ export class UiRoot {
     this.shadow.append(this.layer);
     // Keyboard events inside our UI are ours: the page's shortcuts must not see them.
     for (const type of ['keydown', 'keyup', 'keypress']) this.host.addEventListener(type, (e) => e.stopPropagation());
-    this.pageSheet = this.makePageSheet();
+    this.pageSheet = options.writingMarks === false ? undefined : this.makePageSheet();
     // Attached on first use (attach()), so a page where nothing is checked is left as it was.
   }
 
@@ -59,6 +64,7 @@ export class UiRoot {
     this.attached = true;
     if (!this.host.isConnected) this.doc.documentElement.append(this.host);
     const sheet = this.pageSheet;
+    if (!sheet) return;
     if (sheet instanceof CSSStyleSheet) {
       if (!this.doc.adoptedStyleSheets.includes(sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
     } else if (!sheet.isConnected) {
@@ -71,6 +77,7 @@ export class UiRoot {
    */
   adoptInto(root: ShadowRoot): void {
     const sheet = this.pageSheet;
+    if (!sheet) return;
     try {
       if (sheet instanceof CSSStyleSheet) {
         if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -91,8 +98,8 @@ export class UiRoot {
 
   destroy(): void {
     this.host.remove();
-    if (!this.attached) return;
     const sheet = this.pageSheet;
+    if (!this.attached || !sheet) return;
     if (sheet instanceof CSSStyleSheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
     else sheet.remove();
   }

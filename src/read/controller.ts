@@ -91,7 +91,6 @@ export class ReadController {
 
   private async start(): Promise<void> {
     const t0 = performance.now();
-    this.ensureUi();
     this.listen(this.doc);
     const reader = new Reader(this.doc, {
       analyse: (r) => this.host.analyse(r),
@@ -112,12 +111,16 @@ export class ReadController {
     this.reader = reader;
     this.set = 'page';
     this.index = -1;
+    // Reading starts before our bar goes in: the page is read (and asked about) while its layout is clean.
+    const reading = reader.read();
+    this.ensureUi();
+    this.layer(this.doc).adoptStyles();
     this.bar!.setCount(0, true);
     this.bar!.setCurrent(undefined, 0, 0);
     this.bar!.show();
     this.bar!.announce('Plain SEND is reading the page.');
     this.host.changed(true);
-    await reader.read();
+    await reading;
     if (this.reader !== reader) return;
     await nextPaint(this.view);
     const found = reader.occurrences.length;
@@ -347,7 +350,7 @@ export class ReadController {
       this.ui.attach();
       return;
     }
-    const ui = new UiRoot(this.doc);
+    const ui = new UiRoot(this.doc, { writingMarks: false });
     ui.host.setAttribute('data-plain-send-read', '');
     try {
       const sheet = new this.view.CSSStyleSheet();

@@ -41,8 +41,12 @@ export class ReadLayer {
     return h;
   }
 
-  /** Adopts the `::highlight()` rules (once; again if the page dropped them). */
-  private style(): void {
+  /**
+   * Adopts the `::highlight()` rules (once; again if the page dropped them). New rules make the
+   * browser restyle every element, so read mode adopts them as it starts, while it waits for
+   * the engine, rather than with the first marks.
+   */
+  adoptStyles(): void {
     try {
       if (!this.sheet) {
         this.sheet = new this.win.CSSStyleSheet();
@@ -57,7 +61,7 @@ export class ReadLayer {
   /** Adds ranges for an owner (painting as answers come in). */
   add(owner: string, mark: ReadMark, ranges: readonly Range[]): void {
     if (!this.supported || !ranges.length) return;
-    this.style();
+    this.adoptStyles();
     const mine = this.owned.get(owner) ?? new Map<ReadMark, Range[]>();
     this.owned.set(owner, mine);
     const list = mine.get(mark) ?? [];

@@ -43,6 +43,8 @@ export interface ReadStats {
 const OWNER = 'page';
 /** Wait this long after the page changes before reading it again, and at least this long between reads. */
 const SETTLE_MS = 300;
+/** While a long page is read, more marks are painted at most this often (after the piece on screen). */
+const BATCH_MS = 150;
 const WATCHED_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden', 'aria-expanded', 'src'];
 
 export class Reader {
@@ -73,6 +75,8 @@ export class Reader {
     this.busy = true;
     this.dirty = false;
     const t0 = performance.now();
+    // Where the reader is, asked first: hit-testing is cheap only while the layout is clean.
+    const looking = this.lookingAt();
     const page = extractText(this.doc);
     const extractMs = performance.now() - t0;
     this.watch(page.documents);
@@ -81,12 +85,18 @@ export class Reader {
     this.page = page;
     const first = !previous;
     const chunks = chunkText(page.text);
-    const order = this.viewportFirst(page, chunks);
+    const order = viewportFirst(page, chunks, looking);
     const known = new Map<string, WireFinding[]>();
     let requested = 0;
     let engineMs = 0;
     let firstPaintMs = NaN;
     const found: Occurrence[][] = chunks.map(() => []);
+    // The first read paints the piece on screen as soon as it comes, then the rest in batches:
+    // each change to the marks costs the page a style and paint pass over all of them, so
+    // painting every piece as it came made a long page slower to finish. Later reads swap
+    // everything at once (no flicker).
+    let unpainted: Occurrence[] = [];
+    let lastPaint = 0;
     const answers = order.map(async (i) => {
       const c = chunks[i];
       const text = page.text.slice(c.start, c.end);
@@ -101,18 +111,22 @@ export class Reader {
       known.set(text, findings);
       if (generation !== this.generation) return;
       found[i] = this.place(page, c, findings);
-      // The first read paints as answers come; later reads swap everything at once (no flicker).
-      if (first) {
-        this.paint(found[i], false);
-        if (Number.isNaN(firstPaintMs)) firstPaintMs = performance.now() - t0;
-        this.host.painted(false);
-      }
+      if (!first) return;
+      unpainted.push(...found[i]);
+      const now = performance.now();
+      if (i !== order[0] && now - lastPaint < BATCH_MS) return;
+      this.paint(unpainted, false);
+      unpainted = [];
+      lastPaint = now;
+      if (Number.isNaN(firstPaintMs)) firstPaintMs = now - t0;
+      this.host.painted(false);
     });
     await Promise.all(answers);
     if (generation !== this.generation || this.stopped) return;
     this.known = known;
     const all = found.flat();
-    if (!first) this.paint(all, true);
+    if (first) this.paint(unpainted, false);
+    else this.paint(all, true);
     this.occurrences = all;
     this.index(page, all);
     this.busy = false;
@@ -122,24 +136,16 @@ export class Reader {
     if (this.dirty) this.readSoon();
   }
 
-  /** Chunks in the order to ask for them: the one on screen first, then on down the page, then above. */
-  private viewportFirst(page: PageText, chunks: readonly Chunk[]): number[] {
-    const all = chunks.map((_, i) => i);
+  /** The text position at the middle of the view, a third of the way down: where a reader is reading. */
+  private lookingAt(): { node: Node; offset: number } | undefined {
     const view = this.doc.defaultView;
-    if (!view || chunks.length < 2) return all;
-    let offset: number | undefined;
+    if (!view) return undefined;
     try {
       const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, view.innerHeight / 3);
-      if (hit) {
-        const seg = page.segments.find((s) => s.node === hit.startContainer);
-        if (seg) offset = seg.start + hit.startOffset;
-      }
+      return hit ? { node: hit.startContainer, offset: hit.startOffset } : undefined;
     } catch {
-      // No caret at that point.
+      return undefined; // no caret at that point
     }
-    if (offset === undefined) return all;
-    const at = Math.max(0, chunks.findIndex((c) => c.end >= offset!));
-    return [...all.slice(at), ...all.slice(0, at).reverse()];
   }
 
   private place(page: PageText, chunk: Chunk, findings: readonly WireFinding[]): Occurrence[] {
@@ -266,6 +272,16 @@ export class Reader {
     this.occurrences = [];
     this.byNode.clear();
   }
+}
+
+/** Pieces in the order to ask for them: the one on screen first, then on down the page, then above. */
+function viewportFirst(page: PageText, chunks: readonly Chunk[], looking: { node: Node; offset: number } | undefined): number[] {
+  const all = chunks.map((_, i) => i);
+  const seg = looking && chunks.length > 1 ? page.segments.find((s) => s.node === looking.node) : undefined;
+  if (!seg) return all;
+  const offset = seg.start + looking!.offset;
+  const at = Math.max(0, chunks.findIndex((c) => c.end >= offset));
+  return [...all.slice(at), ...all.slice(0, at).reverse()];
 }
 
 /**

@@ -315,8 +315,15 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
   });
 
   test('turning read mode off takes every mark and our element away', async () => {
+    const adopted = () => page.evaluate(() => document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')));
+    // One sheet of read-mode rules, not the writing marks' too: each new ::highlight() rule restyles the whole page.
+    const on = await adopted();
+    expect(on).toHaveLength(1);
+    expect(on[0]).toContain('::highlight(plain-send-read-jargon)');
+    expect(on[0]).not.toMatch(/::highlight\(plain-send-(jargon|acronym)\)/);
     const state = await setReadMode(session!.worker, tabId, 'toggle');
     expect(state.on).toBe(false);
+    expect(await adopted()).toEqual([]);
     expect(await readMarks(page)).toEqual({});
     expect(await page.evaluate(() => document.querySelector('plain-send-ui[data-plain-send-read]'))).toBeNull();
     expect(problemsOf(page)).toEqual([]);
