@@ -63,7 +63,17 @@ function isShouting(sentence: Sentence): boolean {
   for (const w of sentence.words) {
     if (!/\p{L}/u.test(w.text)) continue;
     words++;
-    for (const ch of w.text) {
+    const text = w.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // ASCII by its code (this runs over every letter of a page); any other letter by its case forms.
+      if (c < 128) {
+        if (c >= 65 && c <= 90) upper++;
+        else if (c >= 97 && c <= 122) lower++;
+        continue;
+      }
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      if (ch.length === 2) i++;
       if (ch !== ch.toLowerCase()) upper++;
       else if (ch !== ch.toUpperCase()) lower++;
     }

@@ -49,9 +49,10 @@ export interface Glossary {
 export function isAcronymLike(word: string): boolean {
   let upper = 0;
   let lower = 0;
-  for (const ch of word) {
-    if (ch >= 'A' && ch <= 'Z') upper++;
-    else if (ch >= 'a' && ch <= 'z') lower++;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
   }
   return upper >= 2 && lower < upper && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { singularOf, tokenise } from '../../../src/engine/text/tokens.js';
+import { SEEDS } from '../../helpers.js';
+
+const SEED_TEXT = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8')).join('\n');
 
 describe('tokenise', () => {
   it('splits hyphenated words and folds possessives into the word', () => {
@@ -26,5 +31,29 @@ describe('singularOf', () => {
     ['process', undefined], ['this', undefined], ['is', undefined], ['SEND', undefined],
   ])('%s → %s', (word, singular) => {
     expect(singularOf(word)).toBe(singular);
+  });
+});
+
+describe('tokenise agrees with its definition', () => {
+  /** The tokens as `/[\p{L}\p{N}\p{M}]+|&/gu` defines them, possessive tails folded. */
+  function reference(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    let previousEnd = -1;
+    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+|&/gu)) {
+      const tail = (m[0] === 's' || m[0] === 'S') && out.length > 0 && m.index - previousEnd === 1 && /['’]/.test(text[m.index - 1]);
+      previousEnd = tail ? m.index + 1 : m.index + m[0].length;
+      if (!tail) out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
+
+  it.each([
+    ['every seed document', SEED_TEXT],
+    // Letters outside the Basic Multilingual Plane, combining marks, emoji, a lone surrogate, dotted I, ß.
+    ['text in many scripts', 'Élève ÉCOLE naïve n\u0303o 𝐀𝐁𝐂s 😀EHCP 😀 \ud800x İstanbul Straße, Ελληνικά, русский, 日本語 ١٢٣ & LA’s SENCo\'s S\'s'],
+  ])('%s', (_name, text) => {
+    const tokens = tokenise(text);
+    expect(tokens.map((t) => [t.start, t.end])).toEqual(reference(text));
+    for (const t of tokens) expect(t.text).toBe(text.slice(t.start, t.end));
   });
 });
