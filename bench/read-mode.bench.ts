@@ -9,6 +9,10 @@
  *    - new page: a fresh page each run whose every paragraph differs a little (nothing cached in
  *      the worker or the page; the read-mode script is put in the page again), the honest
  *      figure for opening a page you have not read before.
+ *    - worker asleep: as "new page", but the browser has stopped the background worker first (it
+ *      does after 30 s idle), so the command wakes it: the worker starts, reads the settings and
+ *      builds its engine while the page is read. The command is a message from an extension page,
+ *      as the popup sends it.
  *    "In the page" is the script's own measure (`plain-send:read-painted`, from the message
  *    that turns it on to the frame after the last marks), only taken when <html> has
  *    `data-plain-send-perf`. "From the command" starts when the worker is asked (what
@@ -25,6 +29,7 @@ import type { Page } from 'playwright-core';
 import { serveStatic } from '../test/e2e/browser.js';
 import { buildExtension, cleanUp, launchWithExtension, requireChromium } from '../test/e2e/extension-helpers.js';
 import { allowTestHost, seedPage, setReadMode, tabIdOf, TOOLKIT_SEED } from '../test/e2e/read-helpers.js';
+import { READ_TAB, type ReadTabMessage } from '../src/read/protocol.js';
 import { median, p95 } from './lib/stats.js';
 
 const args = process.argv.slice(2);
@@ -53,17 +58,21 @@ const pages = mkdtempSync(join(tmpdir(), 'plain-send-read-bench-'));
 const base = seedPage(TOOLKIT_SEED, 'Engaging with Parent Carers: a toolkit');
 writeFileSync(join(pages, 'toolkit.html'), base.html);
 // Pages the worker has not seen: each paragraph ends differently, the words in it are the same.
-for (let i = 0; i < RUNS; i++) writeFileSync(join(pages, `toolkit-${i}.html`), base.html.replace(/<\/(p|li|h2)>/g, (m) => ` ${i + 1}${m}`));
+for (let i = 0; i < 2 * RUNS; i++) writeFileSync(join(pages, `toolkit-${i}.html`), base.html.replace(/<\/(p|li|h2)>/g, (m) => ` ${i + 1}${m}`));
 const server = await serveStatic([['/gen/', pages]]);
 const session = await launchWithExtension(built.testCopy);
 const worker = session.worker;
 
-/** Turns read mode on and waits for its measure; both figures for the run. */
-async function switchOn(page: Page, tabId: number): Promise<Run> {
+/** Turns read mode on (by default from the worker; else by `ask`, which returns when it asked) and waits for its measure. */
+async function switchOn(page: Page, tabId: number, ask?: () => Promise<number>): Promise<Run> {
   const before = await page.evaluate(() => performance.getEntriesByName('plain-send:read-painted').length);
-  const asked = await worker.evaluate(() => Date.now() + (performance.now() % 1));
-  const state = await setReadMode(worker, tabId, true);
-  if (!state.on) throw new Error('read mode did not switch on');
+  let asked: number;
+  if (ask) asked = await ask();
+  else {
+    asked = await worker.evaluate(() => Date.now() + (performance.now() % 1));
+    const state = await setReadMode(worker, tabId, true);
+    if (!state.on) throw new Error('read mode did not switch on');
+  }
   await page.waitForFunction((n) => performance.getEntriesByName('plain-send:read-painted').length > n, before);
   const m = await page.evaluate(() => {
     const all = performance.getEntriesByName('plain-send:read-painted') as PerformanceMeasure[];
@@ -111,7 +120,7 @@ async function scrollFrames(page: Page): Promise<number[]> {
   return page.evaluate(SCROLL_SCRIPT) as Promise<number[]>;
 }
 
-const results: Record<string, Run[]> = { first: [], samePage: [], newPage: [] };
+const results: Record<string, Run[]> = { first: [], samePage: [], newPage: [], asleep: [] };
 let scroll: { off: number[]; on: number[] } = { off: [], on: [] };
 try {
   log('first read of the session…');
@@ -139,6 +148,32 @@ try {
     results.newPage.push(await switchOn(fresh.page, fresh.tabId));
     await fresh.page.close();
   }
+
+  log(`worker asleep, woken by the command, ${RUNS} times…`);
+  // Last: the worker handle Playwright holds dies with the first stop.
+  const extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${new URL(worker.url()).host}/glossary.html`);
+  const cdp = await session.context.newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  for (let i = RUNS; i < 2 * RUNS; i++) {
+    const page = await session.context.newPage();
+    await page.goto(`${server.url}/gen/toolkit-${i}.html`);
+    await page.waitForLoadState('load');
+    const tabId = await extensionPage.evaluate(async (url) => {
+      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)!.id;
+    }, page.url());
+    const fresh = { page, tabId };
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await fresh.page.waitForTimeout(500);
+    const message: ReadTabMessage = { type: READ_TAB, tabId: fresh.tabId, on: true };
+    results.asleep.push(await switchOn(fresh.page, fresh.tabId, () => extensionPage.evaluate((m) => {
+      const asked = Date.now() + (performance.now() % 1);
+      void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m);
+      return asked;
+    }, message)));
+    await fresh.page.close();
+  }
   if (session.blocked.length) throw new Error(`requests left 127.0.0.1: ${session.blocked.join(', ')}`);
 } finally {
   await session.context.close();
@@ -156,6 +191,7 @@ const rows = [
   ['first read of the session', results.first],
   ['same page, off and on', results.samePage],
   ['a page not read before', results.newPage],
+  ['a page not read before, worker asleep', results.asleep],
 ] as const;
 
 const { findings, chunks } = results.first[0];

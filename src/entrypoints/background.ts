@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyseRequest } from '../extension/engine-service.js';
+import { analyseRequest, warmUp } from '../extension/engine-service.js';
 import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
 import { addTermAddress, isAddTermRequest, isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
@@ -9,8 +9,9 @@ import { setupReadMode } from '../read/background.js';
 
 export default defineBackground(() => {
   watchEngineSettings();
-  // Start reading the settings (and the browser's slow first answer about a school policy) now, not at the first check.
-  void engineSettings().catch(() => undefined);
+  // Start reading the settings (and the browser's slow first answer about a school policy) now,
+  // not at the first check; then ready read mode's engine, which a parent may ask for any time.
+  void engineSettings().then((settings) => warmUp(settings, 'read'), () => undefined);
   setupReadMode();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).

@@ -6,11 +6,12 @@
 import { storage } from 'wxt/utils/storage';
 import { BUILTIN_PACKS } from '../engine/dictionary/builtin.js';
 import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedKey, type ManagedPolicy } from './managed-policy.js';
+import { MANAGED_COPY_KEY, policySoon, type RawPolicy } from './policy-soon.js';
 
 export const managedItems = Object.fromEntries(MANAGED_KEYS.map((k) => [k, storage.defineItem<unknown>(`managed:${k}`)])) as Record<ManagedKey, ReturnType<typeof storage.defineItem<unknown>>>;
 
 /** The raw policy values (absent keys left out); empty where the browser has no policy for us. */
-export async function readManagedRaw(): Promise<Record<string, unknown>> {
+export async function readManagedRaw(): Promise<RawPolicy> {
   try {
     const values = await storage.getItems(MANAGED_KEYS.map((k) => `managed:${k}` as const));
     const out: Record<string, unknown> = {};
@@ -25,26 +26,32 @@ export async function readManagedRaw(): Promise<Record<string, unknown>> {
 }
 
 export async function readManagedPolicy(): Promise<ManagedPolicy> {
-  const raw = await readManagedRaw();
+  return policyOf(await readManagedRaw());
+}
+
+function policyOf(raw: RawPolicy): ManagedPolicy {
   return Object.keys(raw).length ? parseManagedPolicy(raw, BUILTIN_PACKS.map((p) => p.id)) : NO_POLICY;
 }
 
+/** The copy of the policy that lets the engine start without waiting for the browser (policy-soon.ts). */
+export const managedCopyItem = storage.defineItem<RawPolicy | null>(MANAGED_COPY_KEY, { fallback: null });
+
 /**
- * The policy without a long wait. Chromium answers the first `storage.managed` read after it
- * starts only when its policy service is ready: measured here, 2.8 s, while later reads take
- * under 1 ms. Checking must not wait that long, so until the browser answers this says "no
- * policy", and calls `late` once it has answered with one.
+ * The policy without a long wait: the browser's answer if it is quick, else the copy kept from
+ * last time, else (the very first time) none after `waitMs`. `late` is called when the
+ * browser's answer turns out different from what was given.
  */
-export function readManagedPolicySoon(waitMs: number, late: () => void): Promise<ManagedPolicy> {
-  const full = readManagedPolicy();
-  let timedOut = false;
-  void full.then((policy) => {
-    if (timedOut && policy !== NO_POLICY) late();
-  }, () => undefined);
-  return Promise.race([full, new Promise<ManagedPolicy>((ok) => setTimeout(() => {
-    timedOut = true;
-    ok(NO_POLICY);
-  }, waitMs))]);
+export async function readManagedPolicySoon(waitMs: number, late: () => void): Promise<ManagedPolicy> {
+  const raw = await policySoon(
+    {
+      fresh: readManagedRaw,
+      copy: async () => (await managedCopyItem.getValue()) ?? undefined,
+      keep: (r) => managedCopyItem.setValue(r),
+    },
+    waitMs,
+    late,
+  );
+  return policyOf(raw);
 }
 
 /** Hostnames where the school wants read mode on from the start (read mode's own light reader). */

@@ -25,7 +25,7 @@ import {
   type ReadShowMessage,
 } from './protocol.js';
 import { readSitesItem } from './sites.js';
-import { managedReadModeSites } from '../extension/managed-sites.js';
+import { managedReadModeSitesSoon } from '../extension/managed-sites.js';
 
 const LOADED = Symbol.for('plain-send.read');
 
@@ -95,7 +95,7 @@ export function startReadScript(): ReadController | undefined {
   if (root) {
     const pattern = originPattern(location.href);
     if (pattern) {
-      void Promise.all([readSitesItem.getValue(), managedReadModeSites().catch(() => [] as string[])]).then(([sites, school]) => {
+      void Promise.all([readSitesItem.getValue(), managedReadModeSitesSoon().catch(() => [] as string[])]).then(([sites, school]) => {
         const always = sites.includes(pattern) || school.includes(location.hostname);
         if (always && !controller.on) void controller.setRead(true);
       }, () => {});

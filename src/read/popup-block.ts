@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { offSitesItem, setSiteOn } from '../extension/settings.js';
 import { isWebmail, originPattern } from '../extension/sites.js';
 import { READ_SITES_CHANGED, READ_STATE, READ_TAB, type ReadState, type ReadTabMessage } from './protocol.js';
-import { managedReadModeSites } from '../extension/managed-sites.js';
+import { managedReadModeSitesSoon } from '../extension/managed-sites.js';
 import { readSitesItem, schoolSitePattern, setReadSite } from './sites.js';
 
 interface SidePanelApi {
@@ -73,7 +73,7 @@ export async function startReadBlock(doc: Document): Promise<void> {
   });
 
   const granted = await browser.permissions.contains({ origins: [pattern] });
-  const school = (await managedReadModeSites().catch(() => [] as string[])).some((h) => schoolSitePattern(h) === pattern);
+  const school = (await managedReadModeSitesSoon().catch(() => [] as string[])).some((h) => schoolSitePattern(h) === pattern);
   site.checked = granted && (school || (await readSitesItem.getValue()).includes(pattern));
   if (school) {
     // Set by the school: the user can allow it, not turn it off here.

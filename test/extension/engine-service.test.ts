@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyseRequest, type EngineSettings } from '../../src/extension/engine-service.js';
+import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/extension/engine-service.js';
 import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/extension/protocol.js';
 
 const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({ type: ANALYSE, text, mode });
@@ -48,5 +48,20 @@ describe('the background engine service', () => {
     expect(isAnalyseRequest(null)).toBe(false);
     const bad = analyseRequest(request('x'), { audience: 'nobody' as never, ignore: [] });
     expect(bad.ok).toBe(false);
+  });
+
+  test('the warm-up is real SEND writing that goes through every reading path, and leaves the answers as they were', async () => {
+    const lines = warmUpLines();
+    expect(lines.join('\n').length).toBeGreaterThan(3_000);
+    const text = lines.join('\n');
+    const before = analyseRequest(request(text, 'read'), defaults);
+    if (!before.ok) throw new Error(before.error);
+    const kinds = new Set(unpack(before.spans, before.details, text).map((f) => `${f.category}/${f.rule}`));
+    // Terms, short forms from the glossary, and short forms in no glossary: each rule read mode runs.
+    expect([...kinds].sort()).toEqual(['acronym/glossary-term', 'acronym/unknown-acronym', 'jargon/glossary-term']);
+    const settings: EngineSettings = { audience: 'parent-carer', ignore: [] };
+    await warmUp(settings, 'read');
+    const page = 'Your child has an EHCP. The SENCO and the QRB panel will meet.';
+    expect(analyseRequest(request(page, 'read'), settings)).toEqual({ ...analyseRequest(request(page, 'read'), defaults), engineMs: expect.any(Number) });
   });
 });
