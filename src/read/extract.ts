@@ -8,13 +8,16 @@
  * looks after those), text that is not shown (display: none, visibility: hidden, `hidden`, a
  * closed <details> below its summary, screen-reader-only clipping), our own UI, and anything
  * marked `data-plain-send="off"`. Same-origin frames are read in place, as blocks of the page,
- * so a page and its frames make one list of words.
+ * so a page and its frames make one list of words. A web component's open shadow tree is read
+ * as it is shown, with the page's content in its slots.
  */
 import { isBlock, pointAt, type Segment, type TextMap } from '../extension/text-map.js';
 
 export interface PageText extends TextMap {
   /** The documents the text came from: the page, then its same-origin frames. */
   documents: Document[];
+  /** The open shadow roots read (web components draw their text in them). */
+  shadowRoots: ShadowRoot[];
 }
 
 const SKIP = new Set([
@@ -63,6 +66,7 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
   let text = '';
   const segments: Segment[] = [];
   const documents: Document[] = [];
+  const shadowRoots: ShadowRoot[] = [];
   let pending = false;
   // Whether the text ends with a line break, kept aside: asking the growing string (endsWith)
   // would flatten it each time, which made reading a long page quadratic.
@@ -97,48 +101,59 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
   };
 
   const walk = (parent: Node, pre: boolean) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        if ((child as Text).data.length) addText(child as Text, pre);
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off') continue;
-      if (range && !range.intersectsNode(el)) continue;
-      if (tag === 'BR') {
-        flush();
-        text += '\n';
-        atLineStart = true;
-        continue;
-      }
-      const s = style(el);
-      if (s && (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse' || s.contentVisibility === 'hidden' || clippedAway(s))) continue;
-      if (FRAMES.has(tag)) {
-        const doc = frameDocument(el);
-        if (!doc || range) continue;
-        documents.push(doc);
-        breakLine();
-        walk(doc.body, false);
-        breakLine();
-        continue;
-      }
-      // Laid out as a block, or a block by its tag (list items shown in a row are still apart).
-      const display = s?.display || 'inline';
-      const block = isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
-      if (block) breakLine();
-      const whiteSpace = s?.whiteSpace ?? '';
-      const keepLines = whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE';
-      if (tag === 'DETAILS' && !(el as HTMLDetailsElement).open) {
-        // Closed: only its summary shows.
-        const summary = [...el.children].find((c) => c.tagName.toUpperCase() === 'SUMMARY');
-        if (summary) walk(summary, keepLines);
-      } else {
-        walk(el, keepLines);
-      }
-      if (block) breakLine();
+    for (let child = parent.firstChild; child; child = child.nextSibling) visit(child, pre);
+  };
+
+  const visit = (child: Node, pre: boolean) => {
+    if (child.nodeType === 3) {
+      if ((child as Text).data.length) addText(child as Text, pre);
+      return;
     }
+    if (child.nodeType !== 1) return;
+    const el = child as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off') return;
+    if (range && !range.intersectsNode(el)) return;
+    if (tag === 'BR') {
+      flush();
+      text += '\n';
+      atLineStart = true;
+      return;
+    }
+    const s = style(el);
+    if (s && (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse' || s.contentVisibility === 'hidden' || clippedAway(s))) return;
+    if (FRAMES.has(tag)) {
+      const doc = frameDocument(el);
+      if (!doc || range) return;
+      documents.push(doc);
+      breakLine();
+      walk(doc.body, false);
+      breakLine();
+      return;
+    }
+    // Laid out as a block, or a block by its tag (list items shown in a row are still apart).
+    const display = s?.display || 'inline';
+    const block = isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
+    if (block) breakLine();
+    const whiteSpace = s?.whiteSpace ?? '';
+    const keepLines = whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE';
+    if (tag === 'DETAILS' && !(el as HTMLDetailsElement).open) {
+      // Closed: only its summary shows.
+      const summary = [...el.children].find((c) => c.tagName.toUpperCase() === 'SUMMARY');
+      if (summary) walk(summary, keepLines);
+    } else if (tag === 'SLOT' && !range) {
+      // In a web component: the page's own content put in this place, else the slot's default.
+      const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+      if (assigned.length) for (const node of assigned) visit(node, keepLines);
+      else walk(el, keepLines);
+    } else if (el.shadowRoot && !range) {
+      // A web component shows its shadow tree (open ones only: a closed one cannot be read).
+      shadowRoots.push(el.shadowRoot);
+      walk(el.shadowRoot, keepLines);
+    } else {
+      walk(el, keepLines);
+    }
+    if (block) breakLine();
   };
 
   if (root.nodeType === 9) {
@@ -149,14 +164,14 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
     documents.push(root.ownerDocument!);
     walk(root, false);
   }
-  return { root, text, segments, documents };
+  return { root, text, segments, documents, shadowRoots };
 }
 
 /** The text the user selected (a DOM range), mapped like a page. */
 export function extractRange(range: Range): PageText {
   let root: Node = range.commonAncestorContainer;
   if (root.nodeType !== 1) root = root.parentNode ?? root;
-  if (root.nodeType !== 1) return { root, text: '', segments: [], documents: [] };
+  if (root.nodeType !== 1) return { root, text: '', segments: [], documents: [], shadowRoots: [] };
   return extractText(root as Element, { range });
 }
 

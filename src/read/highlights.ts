@@ -19,6 +19,7 @@ export class ReadLayer {
   private readonly highlights = new Map<ReadMark, Highlight>();
   private readonly owned = new Map<string, Map<ReadMark, Range[]>>();
   private sheet: CSSStyleSheet | undefined;
+  private readonly shadows = new Set<ShadowRoot>();
 
   constructor(readonly doc: Document) {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
@@ -58,10 +59,22 @@ export class ReadLayer {
     }
   }
 
+  /** A page's styles stop at a shadow tree's edge: a web component with marks gets the rules too. */
+  private adoptInShadow(root: Node): void {
+    if (root === this.doc || this.shadows.has(root as ShadowRoot) || !this.sheet || !(root instanceof this.win.ShadowRoot)) return;
+    try {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      this.shadows.add(root);
+    } catch {
+      // A root that will not take it: its marks show in the browser's default colours.
+    }
+  }
+
   /** Adds ranges for an owner (painting as answers come in). */
   add(owner: string, mark: ReadMark, ranges: readonly Range[]): void {
     if (!this.supported || !ranges.length) return;
     this.adoptStyles();
+    for (const r of ranges) this.adoptInShadow(r.startContainer.getRootNode());
     const mine = this.owned.get(owner) ?? new Map<ReadMark, Range[]>();
     this.owned.set(owner, mine);
     const list = mine.get(mark) ?? [];
@@ -106,11 +119,14 @@ export class ReadLayer {
     }
     this.highlights.clear();
     if (this.sheet) {
-      try {
-        this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
-      } catch {
-        // The frame went away.
+      for (const root of [this.doc, ...this.shadows]) {
+        try {
+          root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+        } catch {
+          // The frame went away.
+        }
       }
     }
+    this.shadows.clear();
   }
 }

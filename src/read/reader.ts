@@ -46,6 +46,7 @@ const SETTLE_MS = 300;
 /** While a long page is read, more marks are painted at most this often (after the piece on screen). */
 const BATCH_MS = 150;
 const WATCHED_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden', 'aria-expanded', 'src'];
+const WATCHED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
 
 export class Reader {
   occurrences: Occurrence[] = [];
@@ -56,6 +57,8 @@ export class Reader {
   private known = new Map<string, WireFinding[]>();
   private generation = 0;
   private readonly observers = new Map<Document, MutationObserver>();
+  /** A document's observer does not see into shadow trees: each open one read has its own. */
+  private readonly shadowObservers = new Map<ShadowRoot, MutationObserver>();
   private readonly loadListeners = new Map<Document, (e: Event) => void>();
   private byNode = new Map<Node, Occurrence[]>();
   private nodeIndex = new Map<Node, number>();
@@ -80,6 +83,7 @@ export class Reader {
     const page = extractText(this.doc);
     const extractMs = performance.now() - t0;
     this.watch(page.documents);
+    this.watchShadows(page.shadowRoots);
     this.host.documents(page.documents);
     const previous = this.page;
     this.page = page;
@@ -198,9 +202,11 @@ export class Reader {
   at(doc: Document, x: number, y: number): Occurrence | undefined {
     if (!this.byNode.size) return undefined;
     let node: Node | undefined;
-    const d = doc as Document & { caretPositionFromPoint?(x: number, y: number): { offsetNode: Node } | null };
+    const d = doc as Document & { caretPositionFromPoint?(x: number, y: number, options?: { shadowRoots: ShadowRoot[] }): { offsetNode: Node } | null };
+    // Into the open shadow trees read, which hit-testing otherwise stops at.
+    const shadowRoots = this.page?.shadowRoots.filter((r) => r.ownerDocument === doc) ?? [];
     try {
-      node = d.caretPositionFromPoint?.(x, y)?.offsetNode ?? doc.caretRangeFromPoint?.(x, y)?.startContainer ?? undefined;
+      node = d.caretPositionFromPoint?.(x, y, { shadowRoots })?.offsetNode ?? doc.caretRangeFromPoint?.(x, y)?.startContainer ?? undefined;
     } catch {
       return undefined;
     }
@@ -248,7 +254,7 @@ export class Reader {
       const observer = new doc.defaultView.MutationObserver((records) => {
         if (records.some((r) => !noTextChange(r))) this.readSoon();
       });
-      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+      observer.observe(doc.documentElement, WATCHED);
       this.observers.set(doc, observer);
       // A frame that loads (or loads a new page) after we read.
       const onLoad = (e: Event) => {
@@ -260,12 +266,30 @@ export class Reader {
     }
   }
 
+  private watchShadows(roots: readonly ShadowRoot[]): void {
+    for (const [root, observer] of this.shadowObservers) {
+      if (roots.includes(root)) continue;
+      observer.disconnect();
+      this.shadowObservers.delete(root);
+    }
+    for (const root of roots) {
+      const view = root.ownerDocument.defaultView;
+      if (this.shadowObservers.has(root) || !view) continue;
+      const observer = new view.MutationObserver((records) => {
+        if (records.some((r) => !noTextChange(r))) this.readSoon();
+      });
+      observer.observe(root, WATCHED);
+      this.shadowObservers.set(root, observer);
+    }
+  }
+
   stop(): void {
     this.stopped = true;
     this.generation++;
     if (this.timer) (this.doc.defaultView ?? globalThis).clearTimeout(this.timer);
-    for (const o of this.observers.values()) o.disconnect();
+    for (const o of [...this.observers.values(), ...this.shadowObservers.values()]) o.disconnect();
     this.observers.clear();
+    this.shadowObservers.clear();
     for (const [doc, fn] of this.loadListeners) doc.removeEventListener('load', fn, true);
     this.loadListeners.clear();
     for (const doc of this.page?.documents ?? []) this.host.layer(doc).clear(OWNER);

@@ -111,7 +111,15 @@ export function readMarks(frame: Page | Frame): Promise<Record<string, string[]>
       const h = CSS.highlights.get(`plain-send-read-${kind}`);
       if (!h) continue;
       const ranges = ([...h] as Range[]).filter((r) => !r.collapsed && r.startContainer.isConnected);
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      // Ranges in different trees (a web component's shadow tree) cannot be compared: by where they are drawn.
+      ranges.sort((a, b) => {
+        try {
+          return a.compareBoundaryPoints(Range.START_TO_START, b);
+        } catch {
+          const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+          return ra.top - rb.top || ra.left - rb.left;
+        }
+      });
       if (ranges.length) out[kind] = ranges.map((r) => r.toString());
     }
     return out;
