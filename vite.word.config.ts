@@ -27,7 +27,8 @@ export function hostUrl(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     throw new Error(`PLAIN_SEND_WORD_URL is not a URL: ${raw}`);
   }
-  if (url.protocol !== 'https:') throw new Error(`PLAIN_SEND_WORD_URL must start with https:// (Office loads add-ins over https only): ${raw}`);
+  if (url.protocol !== 'https:')
+    throw new Error(`PLAIN_SEND_WORD_URL must start with https:// (Office loads add-ins over https only): ${raw}`);
   if (url.search || url.hash) throw new Error(`PLAIN_SEND_WORD_URL must not have a query or fragment: ${raw}`);
   return url.href.replace(/\/+$/, '');
 }
@@ -35,13 +36,20 @@ export function hostUrl(env: NodeJS.ProcessEnv = process.env): string {
 /** Office.js files the pane needs: the loader, Word's host files, strings for each language, the error page. */
 function copyOfficeJs(to: string): void {
   const from = resolve(root, 'node_modules/@microsoft/office-js/dist');
-  if (!existsSync(join(from, 'office.js'))) throw new Error('node_modules/@microsoft/office-js is missing: run npm ci.');
+  if (!existsSync(join(from, 'office.js')))
+    throw new Error('node_modules/@microsoft/office-js is missing: run npm ci.');
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const name = entry.name;
     if (entry.isFile()) {
       if (name.endsWith('.debug.js') || !name.endsWith('.js')) continue;
-      if (name === 'office.js' || /^word/.test(name) || name === 'o15apptofilemappingtable.js' || name === 'es6-promise.js') cpSync(join(from, name), join(to, name));
+      if (
+        name === 'office.js' ||
+        /^word/.test(name) ||
+        name === 'o15apptofilemappingtable.js' ||
+        name === 'es6-promise.js'
+      )
+        cpSync(join(from, name), join(to, name));
     } else if (entry.isDirectory()) {
       if (name === 'telemetry' || name === 'ariatelemetry') {
         // Office.js loads these; the pane's Content-Security-Policy (connect-src 'none') stops them sending anything.
@@ -61,7 +69,7 @@ function copyOfficeJs(to: string): void {
 
 /** The manifest with every URL in an attribute moved from the development address to `url`. */
 export function hostManifest(manifest: string, url: string): string {
-  return manifest.replace(/="https:\/\/localhost:3000(?=[\/"])/g, `="${url}`);
+  return manifest.replace(/="https:\/\/localhost:3000(?=[/"])/g, `="${url}`);
 }
 
 function wordExtras(): Plugin {

@@ -48,17 +48,23 @@ export default defineConfig({
   publicDir: 'src/extension/public',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      for (const size of [16, 32, 64]) files.push({ absoluteSrc: resolve(`src/public/icons/icon-${size}.png`), relativeDest: `icons/icon-${size}.png` });
+      for (const size of [16, 32, 64])
+        files.push({
+          absoluteSrc: resolve(`src/public/icons/icon-${size}.png`),
+          relativeDest: `icons/icon-${size}.png`,
+        });
     },
     // What a school's IT may set, for Chrome and Edge (policies are checked against it; an invalid
     // schema stops the extension loading). Firefox reads policies.json instead and has no such key.
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser !== 'firefox') (manifest as { storage?: unknown }).storage = { managed_schema: 'managed_schema.json' };
+      if (wxt.config.browser !== 'firefox')
+        (manifest as { storage?: unknown }).storage = { managed_schema: 'managed_schema.json' };
     },
   },
   manifest: {
     name: 'Plain SEND',
-    description: 'Plain English for SEND letters: shows the words a parent may not know, what they mean, and how easy your message is to read. Works offline; sends nothing.',
+    description:
+      'Plain English for SEND letters: shows the words a parent may not know, what they mean, and how easy your message is to read. Works offline; sends nothing.',
     // contextMenus: "Explain words on this page" and "Explain this". (WXT adds sidePanel for the side panel.)
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // The webmail sites the content script runs on already (same install prompt): the worker may load the engine into their frames.

@@ -73,11 +73,34 @@ const rows: Row[] = [];
 
 const plural = (n: number, what: string) => `${n.toLocaleString('en-GB')} ${what}`;
 const countOf = (x: unknown): number =>
-  Array.isArray(x) ? x.length : typeof x === 'object' && x !== null && 'messages' in x ? (x as { messages: unknown[] }).messages.length : NaN;
+  Array.isArray(x)
+    ? x.length
+    : typeof x === 'object' && x !== null && 'messages' in x
+      ? (x as { messages: unknown[] }).messages.length
+      : NaN;
 
-async function bench(task: TaskId, tool: string, role: Row['role'], text: string, fn: (i: number) => unknown, o: MeasureOptions, describe?: (out: unknown) => string, note?: string) {
-  log(`  ${TASKS[task].split(' (')[0].split(':')[0]} · ${tool} … (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`);
-  const opts = QUICK ? { ...o, warmup: Math.min(o.warmup, 1), minRuns: Math.min(o.minRuns, 2), maxRuns: Math.min(o.maxRuns, 3), budgetMs: Math.min(o.budgetMs, 500) } : o;
+async function bench(
+  task: TaskId,
+  tool: string,
+  role: Row['role'],
+  text: string,
+  fn: (i: number) => unknown,
+  o: MeasureOptions,
+  describe?: (out: unknown) => string,
+  note?: string,
+) {
+  log(
+    `  ${TASKS[task].split(' (')[0].split(':')[0]} · ${tool} … (heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB)`,
+  );
+  const opts = QUICK
+    ? {
+        ...o,
+        warmup: Math.min(o.warmup, 1),
+        minRuns: Math.min(o.minRuns, 2),
+        maxRuns: Math.min(o.maxRuns, 3),
+        budgetMs: Math.min(o.budgetMs, 500),
+      }
+    : o;
   const sample = await measure(fn, opts);
   // Describe the output now and let it go: a retained syntax tree (alex, retext) would slow every later GC.
   const result = describe?.(sample.output);
@@ -98,7 +121,14 @@ async function typing(
   note?: string,
 ) {
   log(`  keystroke · ${tool} …`);
-  if (QUICK) o = { ...o, rounds: 1, warmRounds: Math.min(o.warmRounds, 1), budgetMs: Math.min(o.budgetMs, 500), minSamples: Math.min(o.minSamples, 5) };
+  if (QUICK)
+    o = {
+      ...o,
+      rounds: 1,
+      warmRounds: Math.min(o.warmRounds, 1),
+      budgetMs: Math.min(o.budgetMs, 500),
+      minSamples: Math.min(o.minSamples, 5),
+    };
   const times: number[] = [];
   let first = NaN;
   let output: unknown;
@@ -120,7 +150,15 @@ async function typing(
       if (!warm && times.length >= o.minSamples && performance.now() - t0 > o.budgetMs) break;
     }
   }
-  rows.push({ task: 'keystroke', tool, role, bytes: bytes(EMAIL), sample: { times, first }, result: describe?.(output), note });
+  rows.push({
+    task: 'keystroke',
+    tool,
+    role,
+    bytes: bytes(EMAIL),
+    sample: { times, first },
+    result: describe?.(output),
+    note,
+  });
 }
 
 const findings = (out: unknown) => plural((out as { findings: unknown[] }).findings.length, 'findings');
@@ -133,12 +171,33 @@ log('Plain SEND');
 
 const fresh = (text: string) => () => createAnalyser().analyse(text);
 
-await bench('corpus', 'Plain SEND (fresh analyser: create + analyse)', 'main', corpus, fresh(corpus), { warmup: 5, warmupMs: 2500, minRuns: 25, maxRuns: 60, budgetMs: 4000 }, findings);
-await bench('corpus', '  of which createAnalyser() (compile glossary)', 'info', '', () => createAnalyser(), { warmup: 3, minRuns: 15, maxRuns: 40, budgetMs: 1000 });
+await bench(
+  'corpus',
+  'Plain SEND (fresh analyser: create + analyse)',
+  'main',
+  corpus,
+  fresh(corpus),
+  { warmup: 5, warmupMs: 2500, minRuns: 25, maxRuns: 60, budgetMs: 4000 },
+  findings,
+);
+await bench('corpus', '  of which createAnalyser() (compile glossary)', 'info', '', () => createAnalyser(), {
+  warmup: 3,
+  minRuns: 15,
+  maxRuns: 40,
+  budgetMs: 1000,
+});
 {
   const warm = createAnalyser();
   warm.analyse(corpus);
-  await bench('corpus', '  same text again, warm analyser (all cached)', 'info', corpus, () => warm.analyse(corpus), { warmup: 3, minRuns: 15, maxRuns: 60, budgetMs: 1500 }, findings);
+  await bench(
+    'corpus',
+    '  same text again, warm analyser (all cached)',
+    'info',
+    corpus,
+    () => warm.analyse(corpus),
+    { warmup: 3, minRuns: 15, maxRuns: 60, budgetMs: 1500 },
+    findings,
+  );
 }
 /** Plain SEND's readability alone, from the same segmentation, for comparison with text-readability's scores alone. */
 function plainSendScores(text: string) {
@@ -146,18 +205,56 @@ function plainSendScores(text: string) {
   for (const p of paragraphs(text)) addCounts(total, countSentences(sentences(text.slice(p.start, p.end))));
   return scores(total);
 }
-await bench('corpus', '  readability scores alone (all formulas)', 'info', corpus, () => plainSendScores(corpus), { warmup: 3, minRuns: 15, maxRuns: 40, budgetMs: 1500 }, (r) => `FRE ${(r as { fleschReadingEase: number }).fleschReadingEase}`);
+await bench(
+  'corpus',
+  '  readability scores alone (all formulas)',
+  'info',
+  corpus,
+  () => plainSendScores(corpus),
+  { warmup: 3, minRuns: 15, maxRuns: 40, budgetMs: 1500 },
+  (r) => `FRE ${(r as { fleschReadingEase: number }).fleschReadingEase}`,
+);
 
-await bench('corpus10', 'Plain SEND (fresh analyser), copies made distinct', 'main', corpus10Distinct, fresh(corpus10Distinct), { warmup: 1, minRuns: 5, maxRuns: 15, budgetMs: 5000 }, findings,
-  'lines of copy k end in k invisible U+2060: no paragraph repeats');
-await bench('corpus10', '  identical copies (repeats reuse the paragraph cache)', 'info', corpus10, fresh(corpus10), { warmup: 1, minRuns: 5, maxRuns: 15, budgetMs: 3000 }, findings);
+await bench(
+  'corpus10',
+  'Plain SEND (fresh analyser), copies made distinct',
+  'main',
+  corpus10Distinct,
+  fresh(corpus10Distinct),
+  { warmup: 1, minRuns: 5, maxRuns: 15, budgetMs: 5000 },
+  findings,
+  'lines of copy k end in k invisible U+2060: no paragraph repeats',
+);
+await bench(
+  'corpus10',
+  '  identical copies (repeats reuse the paragraph cache)',
+  'info',
+  corpus10,
+  fresh(corpus10),
+  { warmup: 1, minRuns: 5, maxRuns: 15, budgetMs: 3000 },
+  findings,
+);
 
-await bench('keystroke', 'Plain SEND, cold: fresh analyser, whole email', 'info', EMAIL, fresh(EMAIL), { warmup: 5, minRuns: 30, maxRuns: 200, budgetMs: 1500 }, findings);
-await typing('Plain SEND, warm analyser (the incremental path)', 'main', () => {
-  const a = createAnalyser();
-  a.analyse(emailBefore);
-  return (text: string) => a.analyse(text);
-}, { rounds: 8, warmRounds: 3, stride: 1, budgetMs: 4000, minSamples: 600 }, findings);
+await bench(
+  'keystroke',
+  'Plain SEND, cold: fresh analyser, whole email',
+  'info',
+  EMAIL,
+  fresh(EMAIL),
+  { warmup: 5, minRuns: 30, maxRuns: 200, budgetMs: 1500 },
+  findings,
+);
+await typing(
+  'Plain SEND, warm analyser (the incremental path)',
+  'main',
+  () => {
+    const a = createAnalyser();
+    a.analyse(emailBefore);
+    return (text: string) => a.analyse(text);
+  },
+  { rounds: 8, warmRounds: 3, stride: 1, budgetMs: 4000, minSamples: 600 },
+  findings,
+);
 // Where a keystroke's time goes: the edited paragraph alone, and the rest of the document (all cached).
 {
   const edited = keystrokeStates.map((s) => s.split('\n')[EDITED_PARAGRAPH]);
@@ -169,10 +266,23 @@ await typing('Plain SEND, warm analyser (the incremental path)', 'main', () => {
     a.analyse(edited[k]);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  rows.push({ task: 'keystroke', tool: '  of which: the edited paragraph alone', role: 'info', bytes: bytes(edited[edited.length - 1]), sample: { times, first: times[0] } });
+  rows.push({
+    task: 'keystroke',
+    tool: '  of which: the edited paragraph alone',
+    role: 'info',
+    bytes: bytes(edited[edited.length - 1]),
+    sample: { times, first: times[0] },
+  });
   const b = createAnalyser();
   b.analyse(EMAIL);
-  await bench('keystroke', '  of which: the whole email, all paragraphs cached', 'info', EMAIL, () => b.analyse(EMAIL), { warmup: 50, minRuns: 300, maxRuns: 2000, budgetMs: 500, gc: false });
+  await bench(
+    'keystroke',
+    '  of which: the whole email, all paragraphs cached',
+    'info',
+    EMAIL,
+    () => b.analyse(EMAIL),
+    { warmup: 50, minRuns: 300, maxRuns: 2000, budgetMs: 500, gc: false },
+  );
 }
 
 // ---- where Plain SEND's time goes (1× corpus, fresh analyser, phase by phase) --------------------
@@ -183,7 +293,13 @@ const phaseTimerMs = timerOverheadMs(corpus);
 
 // Syllable counting without the engine's module-level word caches (which persist across analysers).
 
-const distinctWords = [...new Set(paragraphs(corpus).flatMap((p) => sentences(corpus.slice(p.start, p.end)).flatMap((s) => s.words.map((w) => w.text.toLowerCase()))))];
+const distinctWords = [
+  ...new Set(
+    paragraphs(corpus).flatMap((p) =>
+      sentences(corpus.slice(p.start, p.end)).flatMap((s) => s.words.map((w) => w.text.toLowerCase())),
+    ),
+  ),
+];
 const syllablesStarted = performance.now();
 for (const w of distinctWords) syllable(w);
 const uncachedSyllablesMs = performance.now() - syllablesStarted;
@@ -192,9 +308,31 @@ const uncachedSyllablesMs = performance.now() - syllablesStarted;
 
 log('write-good');
 const { default: writeGood } = await import('write-good');
-await bench('corpus', 'write-good', 'peer', corpus, () => writeGood(corpus), { warmup: 2, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 4000 }, messages('suggestions'));
-await bench('corpus10', 'write-good', 'peer', corpus10, () => writeGood(corpus10), { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 6000 }, messages('suggestions'));
-await typing('write-good (whole email)', 'peer', () => (t: string) => writeGood(t), { rounds: 2, warmRounds: 1, stride: 2, budgetMs: 2000, minSamples: 100 }, messages('suggestions'));
+await bench(
+  'corpus',
+  'write-good',
+  'peer',
+  corpus,
+  () => writeGood(corpus),
+  { warmup: 2, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 4000 },
+  messages('suggestions'),
+);
+await bench(
+  'corpus10',
+  'write-good',
+  'peer',
+  corpus10,
+  () => writeGood(corpus10),
+  { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 6000 },
+  messages('suggestions'),
+);
+await typing(
+  'write-good (whole email)',
+  'peer',
+  () => (t: string) => writeGood(t),
+  { rounds: 2, warmRounds: 1, stride: 2, budgetMs: 2000, minSamples: 100 },
+  messages('suggestions'),
+);
 
 log('retext-readability');
 const { unified } = await import('unified');
@@ -209,39 +347,122 @@ const readabilityPipeline = unified()
   })
   .freeze();
 const retext = (t: string) => readabilityPipeline.processSync(t);
-await bench('corpus', 'retext-readability (unified + retext-english)', 'peer', corpus, () => retext(corpus), { warmup: 2, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 4000 }, messages('warnings'));
-await bench('corpus10', 'retext-readability (unified + retext-english)', 'peer', corpus10, () => retext(corpus10), { warmup: 0, minRuns: 2, maxRuns: 3, budgetMs: 8000 }, messages('warnings'));
-await typing('retext-readability (whole email)', 'peer', () => retext, { rounds: 2, warmRounds: 1, stride: 2, budgetMs: 2000, minSamples: 100 }, messages('warnings'));
+await bench(
+  'corpus',
+  'retext-readability (unified + retext-english)',
+  'peer',
+  corpus,
+  () => retext(corpus),
+  { warmup: 2, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 4000 },
+  messages('warnings'),
+);
+await bench(
+  'corpus10',
+  'retext-readability (unified + retext-english)',
+  'peer',
+  corpus10,
+  () => retext(corpus10),
+  { warmup: 0, minRuns: 2, maxRuns: 3, budgetMs: 8000 },
+  messages('warnings'),
+);
+await typing(
+  'retext-readability (whole email)',
+  'peer',
+  () => retext,
+  { rounds: 2, warmRounds: 1, stride: 2, budgetMs: 2000, minSamples: 100 },
+  messages('warnings'),
+);
 
 log('alex');
 const alex = await import('alex');
-await bench('corpus', 'alex (text API; unified + retext)', 'peer', corpus, () => alex.text(corpus), { warmup: 1, minRuns: 4, maxRuns: 15, budgetMs: 3000 }, messages('warnings'));
-await bench('corpus10', 'alex (text API; unified + retext)', 'peer', corpus10, () => alex.text(corpus10), { warmup: 0, minRuns: 2, maxRuns: 2, budgetMs: 0 }, messages('warnings'));
-await typing('alex (whole email)', 'peer', () => (t: string) => alex.text(t), { rounds: 1, warmRounds: 1, stride: 4, budgetMs: 2000, minSamples: 40 }, messages('warnings'));
+await bench(
+  'corpus',
+  'alex (text API; unified + retext)',
+  'peer',
+  corpus,
+  () => alex.text(corpus),
+  { warmup: 1, minRuns: 4, maxRuns: 15, budgetMs: 3000 },
+  messages('warnings'),
+);
+await bench(
+  'corpus10',
+  'alex (text API; unified + retext)',
+  'peer',
+  corpus10,
+  () => alex.text(corpus10),
+  { warmup: 0, minRuns: 2, maxRuns: 2, budgetMs: 0 },
+  messages('warnings'),
+);
+await typing(
+  'alex (whole email)',
+  'peer',
+  () => (t: string) => alex.text(t),
+  { rounds: 1, warmRounds: 1, stride: 4, budgetMs: 2000, minSamples: 40 },
+  messages('warnings'),
+);
 
 if (NO_HARPER) {
-  rows.push({ task: 'corpus', tool: 'harper.js', role: 'peer', bytes: bytes(corpus), skipped: 'skipped (--no-harper)' });
+  rows.push({
+    task: 'corpus',
+    tool: 'harper.js',
+    role: 'peer',
+    bytes: bytes(corpus),
+    skipped: 'skipped (--no-harper)',
+  });
 } else {
   log('harper.js (slow: several seconds a run)');
   try {
     const { LocalLinter, Dialect } = await import('harper.js');
     const { binary } = await import('harper.js/binary');
     let linter!: InstanceType<typeof LocalLinter>;
-    await bench('corpus', '  harper.js setup (load + compile wasm; once, not in its rows)', 'setup', '', async () => {
-      linter = new LocalLinter({ binary, dialect: Dialect.British });
-      await linter.setup();
-    }, { warmup: 0, minRuns: 1, maxRuns: 1, budgetMs: 0 });
+    await bench(
+      'corpus',
+      '  harper.js setup (load + compile wasm; once, not in its rows)',
+      'setup',
+      '',
+      async () => {
+        linter = new LocalLinter({ binary, dialect: Dialect.British });
+        await linter.setup();
+      },
+      { warmup: 0, minRuns: 1, maxRuns: 1, budgetMs: 0 },
+    );
     const lint = (t: string) => linter.lint(t, { language: 'plaintext' });
-    await bench('corpus', 'harper.js (LocalLinter, British, plaintext)', 'peer', corpus, () => lint(corpus), { warmup: 0, minRuns: 3, maxRuns: 3, budgetMs: 0 }, messages('lints'),
-      'no warm-up: the median of 3 skips the slow first call');
-    rows.push({ task: 'corpus10', tool: 'harper.js', role: 'peer', bytes: bytes(corpus10), skipped: 'not run: ~10× its 1× time per run (see above)' });
-    await typing('harper.js (whole email, same linter)', 'peer', async () => {
-      await lint(emailBefore);
-      return lint;
-    }, { rounds: 1, warmRounds: 1, stride: 10, budgetMs: 3000, minSamples: 15 }, messages('lints'));
+    await bench(
+      'corpus',
+      'harper.js (LocalLinter, British, plaintext)',
+      'peer',
+      corpus,
+      () => lint(corpus),
+      { warmup: 0, minRuns: 3, maxRuns: 3, budgetMs: 0 },
+      messages('lints'),
+      'no warm-up: the median of 3 skips the slow first call',
+    );
+    rows.push({
+      task: 'corpus10',
+      tool: 'harper.js',
+      role: 'peer',
+      bytes: bytes(corpus10),
+      skipped: 'not run: ~10× its 1× time per run (see above)',
+    });
+    await typing(
+      'harper.js (whole email, same linter)',
+      'peer',
+      async () => {
+        await lint(emailBefore);
+        return lint;
+      },
+      { rounds: 1, warmRounds: 1, stride: 10, budgetMs: 3000, minSamples: 15 },
+      messages('lints'),
+    );
     await linter.dispose();
   } catch (e) {
-    rows.push({ task: 'corpus', tool: 'harper.js', role: 'peer', bytes: bytes(corpus), skipped: `failed: ${(e as Error).message.split('\n')[0]}` });
+    rows.push({
+      task: 'corpus',
+      tool: 'harper.js',
+      role: 'peer',
+      bytes: bytes(corpus),
+      skipped: `failed: ${(e as Error).message.split('\n')[0]}`,
+    });
   }
 }
 
@@ -249,17 +470,76 @@ log('text-readability');
 const { default: tr } = await import('text-readability');
 /** The formulas Plain SEND reports, through text-readability (each reads the text again). */
 const trAll = (t: string) =>
-  tr.fleschReadingEase(t) + tr.fleschKincaidGrade(t) + tr.gunningFog(t) + tr.smogIndex(t) + tr.colemanLiauIndex(t) +
-  tr.automatedReadabilityIndex(t) + tr.daleChallReadabilityScore(t) + tr.linsearWriteFormula(t);
+  tr.fleschReadingEase(t) +
+  tr.fleschKincaidGrade(t) +
+  tr.gunningFog(t) +
+  tr.smogIndex(t) +
+  tr.colemanLiauIndex(t) +
+  tr.automatedReadabilityIndex(t) +
+  tr.daleChallReadabilityScore(t) +
+  tr.linsearWriteFormula(t);
 const ALL_NOTE = 'FRE, FK, fog, SMOG, Coleman-Liau, ARI, Dale-Chall, Linsear Write';
 const fre = (out: unknown) => `FRE ${out}`;
-await bench('corpus', 'text-readability: fleschReadingEase alone', 'peer', corpus, () => tr.fleschReadingEase(corpus), { warmup: 2, warmupMs: 1000, minRuns: 15, maxRuns: 40, budgetMs: 3000 }, fre);
-await bench('corpus', 'text-readability: FRE + FK grade', 'peer', corpus, () => tr.fleschReadingEase(corpus) + tr.fleschKincaidGrade(corpus), { warmup: 1, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 3000 });
-await bench('corpus', 'text-readability: all formulas', 'peer', corpus, () => trAll(corpus), { warmup: 1, minRuns: 4, maxRuns: 15, budgetMs: 3000 }, undefined, ALL_NOTE);
-await bench('corpus10', 'text-readability: fleschReadingEase alone', 'peer', corpus10, () => tr.fleschReadingEase(corpus10), { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 4000 }, fre);
-await bench('corpus10', 'text-readability: all formulas', 'peer', corpus10, () => trAll(corpus10), { warmup: 0, minRuns: 2, maxRuns: 2, budgetMs: 0 }, undefined, ALL_NOTE);
-await typing('text-readability: FRE alone (whole email)', 'peer', () => (t: string) => tr.fleschReadingEase(t), { rounds: 2, warmRounds: 1, stride: 1, budgetMs: 1500, minSamples: 200 }, fre);
-await typing('text-readability: all formulas (whole email)', 'peer', () => trAll, { rounds: 2, warmRounds: 1, stride: 2, budgetMs: 2000, minSamples: 100 });
+await bench(
+  'corpus',
+  'text-readability: fleschReadingEase alone',
+  'peer',
+  corpus,
+  () => tr.fleschReadingEase(corpus),
+  { warmup: 2, warmupMs: 1000, minRuns: 15, maxRuns: 40, budgetMs: 3000 },
+  fre,
+);
+await bench(
+  'corpus',
+  'text-readability: FRE + FK grade',
+  'peer',
+  corpus,
+  () => tr.fleschReadingEase(corpus) + tr.fleschKincaidGrade(corpus),
+  { warmup: 1, warmupMs: 1000, minRuns: 7, maxRuns: 20, budgetMs: 3000 },
+);
+await bench(
+  'corpus',
+  'text-readability: all formulas',
+  'peer',
+  corpus,
+  () => trAll(corpus),
+  { warmup: 1, minRuns: 4, maxRuns: 15, budgetMs: 3000 },
+  undefined,
+  ALL_NOTE,
+);
+await bench(
+  'corpus10',
+  'text-readability: fleschReadingEase alone',
+  'peer',
+  corpus10,
+  () => tr.fleschReadingEase(corpus10),
+  { warmup: 0, minRuns: 3, maxRuns: 5, budgetMs: 4000 },
+  fre,
+);
+await bench(
+  'corpus10',
+  'text-readability: all formulas',
+  'peer',
+  corpus10,
+  () => trAll(corpus10),
+  { warmup: 0, minRuns: 2, maxRuns: 2, budgetMs: 0 },
+  undefined,
+  ALL_NOTE,
+);
+await typing(
+  'text-readability: FRE alone (whole email)',
+  'peer',
+  () => (t: string) => tr.fleschReadingEase(t),
+  { rounds: 2, warmRounds: 1, stride: 1, budgetMs: 1500, minSamples: 200 },
+  fre,
+);
+await typing('text-readability: all formulas (whole email)', 'peer', () => trAll, {
+  rounds: 2,
+  warmRounds: 1,
+  stride: 2,
+  budgetMs: 2000,
+  minSamples: 100,
+});
 
 // ---- head to head: the target comparisons again, interleaved (robust to a machine whose load drifts) ----
 
@@ -311,7 +591,21 @@ interface Result {
 
 const mainOf = (task: TaskId) => rows.find((r) => r.task === task && r.role === 'main')!;
 const results: Result[] = rows.map((r) => {
-  if (!r.sample) return { task: r.task, tool: r.tool, role: r.role, runs: 0, medianMs: null, minMs: null, p95Ms: null, firstMs: null, mbPerSec: null, timesPlainSend: null, note: r.note, skipped: r.skipped };
+  if (!r.sample)
+    return {
+      task: r.task,
+      tool: r.tool,
+      role: r.role,
+      runs: 0,
+      medianMs: null,
+      minMs: null,
+      p95Ms: null,
+      firstMs: null,
+      mbPerSec: null,
+      timesPlainSend: null,
+      note: r.note,
+      skipped: r.skipped,
+    };
   const m = median(r.sample.times);
   const base = median(mainOf(r.task).sample!.times);
   return {
@@ -333,85 +627,176 @@ const results: Result[] = rows.map((r) => {
 const get = (task: TaskId, tool: string) => results.find((r) => r.task === task && r.tool.startsWith(tool));
 const mainMedian = (task: TaskId) => results.find((r) => r.task === task && r.role === 'main')!.medianMs!;
 const targets = [
-  { target: '1× corpus: faster than write-good alone', plainSendMs: mainMedian('corpus'), otherMs: get('corpus', 'write-good')?.medianMs ?? null },
-  { target: '1× corpus: faster than text-readability fleschReadingEase alone', plainSendMs: mainMedian('corpus'), otherMs: get('corpus', 'text-readability: fleschReadingEase')?.medianMs ?? null },
-  { target: '1× corpus: faster than text-readability all formulas', plainSendMs: mainMedian('corpus'), otherMs: get('corpus', 'text-readability: all')?.medianMs ?? null },
-  { target: 'one-paragraph edit re-analysed in under 1 ms (median per keystroke)', plainSendMs: mainMedian('keystroke'), otherMs: 1 },
+  {
+    target: '1× corpus: faster than write-good alone',
+    plainSendMs: mainMedian('corpus'),
+    otherMs: get('corpus', 'write-good')?.medianMs ?? null,
+  },
+  {
+    target: '1× corpus: faster than text-readability fleschReadingEase alone',
+    plainSendMs: mainMedian('corpus'),
+    otherMs: get('corpus', 'text-readability: fleschReadingEase')?.medianMs ?? null,
+  },
+  {
+    target: '1× corpus: faster than text-readability all formulas',
+    plainSendMs: mainMedian('corpus'),
+    otherMs: get('corpus', 'text-readability: all')?.medianMs ?? null,
+  },
+  {
+    target: 'one-paragraph edit re-analysed in under 1 ms (median per keystroke)',
+    plainSendMs: mainMedian('keystroke'),
+    otherMs: 1,
+  },
 ].map((x) => ({ ...x, met: x.otherMs !== null && x.plainSendMs < x.otherMs }));
-const interleavedTargets = headToHead.slice(1).map((h) => ({ target: `1× corpus, interleaved: faster than ${h.tool}`, timesPlainSend: h.timesPlainSend, met: h.timesPlainSend > 1 }));
+const interleavedTargets = headToHead.slice(1).map((h) => ({
+  target: `1× corpus, interleaved: faster than ${h.tool}`,
+  timesPlainSend: h.timesPlainSend,
+  met: h.timesPlainSend > 1,
+}));
 
 const meta = {
   node: process.version,
   cpu: `${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
   quick: QUICK,
   corpus: { files: seedFiles, bytes: bytes(corpus), words: wordCount(corpus) },
-  email: { words: wordCount(EMAIL), paragraphs: EMAIL.split('\n').length, typedCharacters: TYPED.length, editedParagraph: EDITED_PARAGRAPH + 1 },
+  email: {
+    words: wordCount(EMAIL),
+    paragraphs: EMAIL.split('\n').length,
+    typedCharacters: TYPED.length,
+    editedParagraph: EDITED_PARAGRAPH + 1,
+  },
   seconds: (performance.now() - benchStarted) / 1000,
 };
 
 if (JSON_OUT) {
-  console.log(JSON.stringify({ meta, tasks: TASKS, results, targets, headToHead, interleavedTargets, phases, phaseTimerMs, uncachedSyllables: { distinctWords: distinctWords.length, ms: uncachedSyllablesMs } }));
+  console.log(
+    JSON.stringify({
+      meta,
+      tasks: TASKS,
+      results,
+      targets,
+      headToHead,
+      interleavedTargets,
+      phases,
+      phaseTimerMs,
+      uncachedSyllables: { distinctWords: distinctWords.length, ms: uncachedSyllablesMs },
+    }),
+  );
 } else {
   printReport();
 }
 
 function printReport() {
-  const f = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? '—' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(d) : x >= 1 ? x.toFixed(d + 1) : x.toFixed(d + 2));
+  const f = (x: number | null, d = 1) =>
+    x === null || Number.isNaN(x)
+      ? '—'
+      : x >= 100
+        ? x.toFixed(0)
+        : x >= 10
+          ? x.toFixed(d)
+          : x >= 1
+            ? x.toFixed(d + 1)
+            : x.toFixed(d + 2);
   const ratio = (r: Result) => {
     if (r.role === 'main') return 'baseline';
     if (r.timesPlainSend === null) return '';
-    if (r.role === 'info') return r.timesPlainSend >= 1 ? `${r.timesPlainSend.toFixed(1)}× baseline` : `${(r.timesPlainSend * 100).toFixed(r.timesPlainSend < 0.1 ? 1 : 0)}% of baseline`;
+    if (r.role === 'info')
+      return r.timesPlainSend >= 1
+        ? `${r.timesPlainSend.toFixed(1)}× baseline`
+        : `${(r.timesPlainSend * 100).toFixed(r.timesPlainSend < 0.1 ? 1 : 0)}% of baseline`;
     const x = r.timesPlainSend;
     return x >= 1 ? `${x.toFixed(1)}× slower` : `${(1 / x).toFixed(1)}× faster`;
   };
   const head = ['tool', 'runs', 'median ms', 'p95 ms', 'min ms', '1st call', 'MB/s', 'vs Plain SEND', 'output'];
   const align = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l'];
-  console.log(`\nPlain SEND engine benchmark — Node ${meta.node}, ${meta.cpu}${QUICK ? ' — QUICK RUN (rough figures)' : ''}`);
+  console.log(
+    `\nPlain SEND engine benchmark — Node ${meta.node}, ${meta.cpu}${QUICK ? ' — QUICK RUN (rough figures)' : ''}`,
+  );
   console.log(`Corpus: ${seedFiles.join(', ')} from ${SEEDS_DIR}`);
   for (const task of Object.keys(TASKS) as TaskId[]) {
-    const lines = results.filter((r) => r.task === task).map((r) =>
-      r.skipped
-        ? [r.tool, '', '', '', '', '', '', r.skipped, '']
-        : [r.tool, String(r.runs), f(r.medianMs), r.runs >= 10 ? f(r.p95Ms) : '—', f(r.minMs), f(r.firstMs), f(r.mbPerSec), ratio(r), [r.result, r.note].filter(Boolean).join('; ')],
-    );
+    const lines = results
+      .filter((r) => r.task === task)
+      .map((r) =>
+        r.skipped
+          ? [r.tool, '', '', '', '', '', '', r.skipped, '']
+          : [
+              r.tool,
+              String(r.runs),
+              f(r.medianMs),
+              r.runs >= 10 ? f(r.p95Ms) : '—',
+              f(r.minMs),
+              f(r.firstMs),
+              f(r.mbPerSec),
+              ratio(r),
+              [r.result, r.note].filter(Boolean).join('; '),
+            ],
+      );
     const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-    const fmt = (cells: string[]) => cells.map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const fmt = (cells: string[]) =>
+      cells
+        .map((c, i) => (align[i] === 'r' ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     console.log(`\n${TASKS[task]}`);
     console.log(fmt(head));
     console.log(widths.map((w) => '─'.repeat(w)).join('  '));
     for (const l of lines) console.log(fmt(l));
   }
-  console.log('\nNotes: "1st call" is the first run in this process (cold JIT; for Plain SEND also empty module-level syllable caches);');
-  console.log('p95 is shown from 10 runs up. MB/s is UTF-8 bytes of the text handed to the tool per median run. Peers have no cache, so');
-  console.log('per keystroke they re-read the whole email. Plain SEND rows marked "of which"/indented are breakdowns, not extra work.');
-  console.log(`Plain SEND's module-level syllable caches persist across analysers; counting the corpus's ${distinctWords.length.toLocaleString('en-GB')} distinct words with`);
-  console.log(`no cache costs ${uncachedSyllablesMs.toFixed(1)} ms (once per process; included in "1st call", not in the medians).`);
+  console.log(
+    '\nNotes: "1st call" is the first run in this process (cold JIT; for Plain SEND also empty module-level syllable caches);',
+  );
+  console.log(
+    'p95 is shown from 10 runs up. MB/s is UTF-8 bytes of the text handed to the tool per median run. Peers have no cache, so',
+  );
+  console.log(
+    'per keystroke they re-read the whole email. Plain SEND rows marked "of which"/indented are breakdowns, not extra work.',
+  );
+  console.log(
+    `Plain SEND's module-level syllable caches persist across analysers; counting the corpus's ${distinctWords.length.toLocaleString('en-GB')} distinct words with`,
+  );
+  console.log(
+    `no cache costs ${uncachedSyllablesMs.toFixed(1)} ms (once per process; included in "1st call", not in the medians).`,
+  );
 
   console.log('\nPlain SEND against each peer (medians):');
   for (const task of Object.keys(TASKS) as TaskId[]) {
     for (const r of results.filter((x) => x.task === task && x.role === 'peer' && x.timesPlainSend !== null)) {
       const x = r.timesPlainSend!;
       const where = task === 'corpus' ? '1× corpus' : task === 'corpus10' ? '10× corpus' : 'per keystroke';
-      console.log(`  ${where.padEnd(13)}  Plain SEND ${x >= 1 ? `${x.toFixed(1)}× faster` : `${(1 / x).toFixed(1)}× slower`} than ${r.tool}`);
+      console.log(
+        `  ${where.padEnd(13)}  Plain SEND ${x >= 1 ? `${x.toFixed(1)}× faster` : `${(1 / x).toFixed(1)}× slower`} than ${r.tool}`,
+      );
     }
   }
 
   console.log('\nTargets:');
   for (const t of targets) {
-    console.log(`  ${t.met ? 'MET   ' : 'MISSED'}  ${t.target}: Plain SEND ${f(t.plainSendMs)} ms vs ${f(t.otherMs)} ms`);
+    console.log(
+      `  ${t.met ? 'MET   ' : 'MISSED'}  ${t.target}: Plain SEND ${f(t.plainSendMs)} ms vs ${f(t.otherMs)} ms`,
+    );
   }
 
-  console.log(`\nHead to head on the 1× corpus, interleaved (${headToHead[0].rounds} rounds, rotating order, after all the above; text-readability loaded):`);
+  console.log(
+    `\nHead to head on the 1× corpus, interleaved (${headToHead[0].rounds} rounds, rotating order, after all the above; text-readability loaded):`,
+  );
   for (const h of headToHead) {
     const x = h.timesPlainSend;
-    const vs = h === headToHead[0] ? 'baseline' : `Plain SEND ${x >= 1 ? `${x.toFixed(1)}× faster` : `${(1 / x).toFixed(1)}× slower`} (median of per-round ratios)`;
+    const vs =
+      h === headToHead[0]
+        ? 'baseline'
+        : `Plain SEND ${x >= 1 ? `${x.toFixed(1)}× faster` : `${(1 / x).toFixed(1)}× slower`} (median of per-round ratios)`;
     console.log(`  ${h.tool.padEnd(44)} ${f(h.medianMs).padStart(7)} ms  ${vs}`);
   }
   for (const t of interleavedTargets) console.log(`  ${t.met ? 'MET   ' : 'MISSED'}  ${t.target}`);
 
-  console.log('\nWhere Plain SEND\'s time goes: 1× corpus, fresh analyser, median per phase (each piece timed on its own; module caches warm):');
+  console.log(
+    "\nWhere Plain SEND's time goes: 1× corpus, fresh analyser, median per phase (each piece timed on its own; module caches warm):",
+  );
   const total = phases.reduce((s, p) => s + p.ms, 0);
-  for (const p of phases) console.log(`  ${p.phase.padEnd(44)} ${f(p.ms).padStart(7)} ms  ${((100 * p.ms) / total).toFixed(1).padStart(5)}%`);
-  console.log(`  ${'total'.padEnd(44)} ${f(total).padStart(7)} ms  (of which ~${f(phaseTimerMs)} ms is the timer calls themselves)`);
+  for (const p of phases)
+    console.log(`  ${p.phase.padEnd(44)} ${f(p.ms).padStart(7)} ms  ${((100 * p.ms) / total).toFixed(1).padStart(5)}%`);
+  console.log(
+    `  ${'total'.padEnd(44)} ${f(total).padStart(7)} ms  (of which ~${f(phaseTimerMs)} ms is the timer calls themselves)`,
+  );
   console.log(`\nWhole bench: ${meta.seconds.toFixed(0)} s`);
 }

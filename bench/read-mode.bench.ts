@@ -58,7 +58,11 @@ const pages = mkdtempSync(join(tmpdir(), 'plain-send-read-bench-'));
 const base = seedPage(TOOLKIT_SEED, 'Engaging with Parent Carers: a toolkit');
 writeFileSync(join(pages, 'toolkit.html'), base.html);
 // Pages the worker has not seen: each paragraph ends differently, the words in it are the same.
-for (let i = 0; i < 2 * RUNS; i++) writeFileSync(join(pages, `toolkit-${i}.html`), base.html.replace(/<\/(p|li|h2)>/g, (m) => ` ${i + 1}${m}`));
+for (let i = 0; i < 2 * RUNS; i++)
+  writeFileSync(
+    join(pages, `toolkit-${i}.html`),
+    base.html.replace(/<\/(p|li|h2)>/g, (m) => ` ${i + 1}${m}`),
+  );
 const server = await serveStatic([['/gen/', pages]]);
 const session = await launchWithExtension(built.testCopy);
 const worker = session.worker;
@@ -77,7 +81,11 @@ async function switchOn(page: Page, tabId: number, ask?: () => Promise<number>):
   const m = await page.evaluate(() => {
     const all = performance.getEntriesByName('plain-send:read-painted') as PerformanceMeasure[];
     const last = all[all.length - 1];
-    return { duration: last.duration, endWall: performance.timeOrigin + last.startTime + last.duration, detail: last.detail };
+    return {
+      duration: last.duration,
+      endWall: performance.timeOrigin + last.startTime + last.duration,
+      detail: last.detail,
+    };
   });
   return {
     inPageMs: m.duration,
@@ -160,18 +168,26 @@ try {
     await page.goto(`${server.url}/gen/toolkit-${i}.html`);
     await page.waitForLoadState('load');
     const tabId = await extensionPage.evaluate(async (url) => {
-      const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
+      ).chrome.tabs.query({});
       return tabs.find((t) => t.url === url)!.id;
     }, page.url());
     const fresh = { page, tabId };
     await cdp.send('ServiceWorker.stopAllWorkers');
     await fresh.page.waitForTimeout(500);
     const message: ReadTabMessage = { type: READ_TAB, tabId: fresh.tabId, on: true };
-    results.asleep.push(await switchOn(fresh.page, fresh.tabId, () => extensionPage.evaluate((m) => {
-      const asked = Date.now() + (performance.now() % 1);
-      void (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m);
-      return asked;
-    }, message)));
+    results.asleep.push(
+      await switchOn(fresh.page, fresh.tabId, () =>
+        extensionPage.evaluate((m) => {
+          const asked = Date.now() + (performance.now() % 1);
+          void (
+            globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+          ).chrome.runtime.sendMessage(m);
+          return asked;
+        }, message),
+      ),
+    );
     await fresh.page.close();
   }
   if (session.blocked.length) throw new Error(`requests left 127.0.0.1: ${session.blocked.join(', ')}`);
@@ -195,19 +211,27 @@ const rows = [
 ] as const;
 
 const { findings, chunks } = results.first[0];
-console.log(`\nRead mode on the seed toolkit (${(base.text.length / 1024).toFixed(0)} KB of text, ${findings} words marked, ${chunks} pieces), ${RUNS} runs each\n`);
-console.log('| switch on to all marks painted | runs | in the page, median | p95 | from the command, median | p95 | engine (median) | reading the page (median) | first marks set (median) | all marks set (median) |');
+console.log(
+  `\nRead mode on the seed toolkit (${(base.text.length / 1024).toFixed(0)} KB of text, ${findings} words marked, ${chunks} pieces), ${RUNS} runs each\n`,
+);
+console.log(
+  '| switch on to all marks painted | runs | in the page, median | p95 | from the command, median | p95 | engine (median) | reading the page (median) | first marks set (median) | all marks set (median) |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [label, runs] of rows) {
   const inPage = pick(runs, 'inPageMs');
   const cmd = pick(runs, 'fromCommandMs');
-  console.log(`| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${ms(median(pick(runs, 'engineMs')))} | ${ms(median(pick(runs, 'extractMs')))} | ${ms(median(pick(runs, 'firstPaintMs')))} | ${ms(median(pick(runs, 'marksSetMs')))} |`);
+  console.log(
+    `| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${ms(median(pick(runs, 'engineMs')))} | ${ms(median(pick(runs, 'extractMs')))} | ${ms(median(pick(runs, 'firstPaintMs')))} | ${ms(median(pick(runs, 'marksSetMs')))} |`,
+  );
 }
 const frameRow = (label: string, xs: number[]) => {
-  const long = xs.filter((x) => x > 1000 / 60 * 1.5).length;
+  const long = xs.filter((x) => x > (1000 / 60) * 1.5).length;
   return `| ${label} | ${xs.length} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(Math.max(...xs))} | ${long} (${((100 * long) / xs.length).toFixed(1)} %) |`;
 };
-console.log('\n| scrolling the page, 40 px a frame | frames | frame time, median | p95 | longest | frames over 25 ms |');
+console.log(
+  '\n| scrolling the page, 40 px a frame | frames | frame time, median | p95 | longest | frames over 25 ms |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 console.log(frameRow('read mode off', scroll.off));
 console.log(frameRow(`read mode on (${findings} marks)`, scroll.on));
@@ -217,5 +241,17 @@ const verdict = (runs: Run[]) => {
   const command = median(pick(runs, 'fromCommandMs'));
   return `${ms(inPage)} in the page, ${ms(command)} from the command (${command < TARGET_MS ? 'met' : 'missed'})`;
 };
-console.log(`\nTarget: median under ${TARGET_MS} ms. Same page: ${verdict(results.samePage)}; a page not read before: ${verdict(results.newPage)}; the same with the worker asleep: ${verdict(results.asleep)}.`);
-if (JSON_OUT) console.log(JSON.stringify({ runs: RUNS, results, scroll: { off: { median: median(scroll.off), p95: p95(scroll.off) }, on: { median: median(scroll.on), p95: p95(scroll.on) } } }));
+console.log(
+  `\nTarget: median under ${TARGET_MS} ms. Same page: ${verdict(results.samePage)}; a page not read before: ${verdict(results.newPage)}; the same with the worker asleep: ${verdict(results.asleep)}.`,
+);
+if (JSON_OUT)
+  console.log(
+    JSON.stringify({
+      runs: RUNS,
+      results,
+      scroll: {
+        off: { median: median(scroll.off), p95: p95(scroll.off) },
+        on: { median: median(scroll.on), p95: p95(scroll.on) },
+      },
+    }),
+  );

@@ -60,12 +60,18 @@ for (let i = 0; i < RUNS; i++) {
   yielding.push(performance.now() - t);
 }
 
-console.log(`Plain SEND for Word: checking a ${words.toLocaleString('en-GB')}-word policy (${paragraphs.length.toLocaleString('en-GB')} paragraphs) through the memory port, median of ${RUNS} runs`);
+console.log(
+  `Plain SEND for Word: checking a ${words.toLocaleString('en-GB')}-word policy (${paragraphs.length.toLocaleString('en-GB')} paragraphs) through the memory port, median of ${RUNS} runs`,
+);
 console.log(`  create the analyser (all default packs):  ${ms(median(create))}`);
-console.log(`  check, cold cache (engine + mapping):     ${ms(median(cold))}  (${findings.toLocaleString('en-GB')} findings; target < ${TARGET_MS} ms: ${median(cold) < TARGET_MS ? 'met' : 'MISSED'})`);
+console.log(
+  `  check, cold cache (engine + mapping):     ${ms(median(cold))}  (${findings.toLocaleString('en-GB')} findings; target < ${TARGET_MS} ms: ${median(cold) < TARGET_MS ? 'met' : 'MISSED'})`,
+);
 console.log(`  first cold check (JIT not warmed up):     ${ms(cold[0])}`);
 console.log(`  check again, warm cache (after an edit):  ${ms(median(warm))}`);
-console.log(`  check, cold, yielding between chunks:     ${ms(median(yielding))}  (wall time, includes the event loop)`);
+console.log(
+  `  check, cold, yielding between chunks:     ${ms(median(yielding))}  (wall time, includes the event loop)`,
+);
 
 // ---- 2. round trips to Word ----------------------------------------------------------------------
 
@@ -78,14 +84,22 @@ async function syncs(n: number) {
   const check = await checkDocument(createAnalyser(), read, { yieldNow: noYield });
   const before = adapter.syncCounts().syncs;
   const marked = await adapter.markUp(check.findings.map((f) => f.location));
-  return { n, readSyncs, markSyncs: adapter.syncCounts().syncs - before, findings: check.findings.length, marked: marked.marked };
+  return {
+    n,
+    readSyncs,
+    markSyncs: adapter.syncCounts().syncs - before,
+    findings: check.findings.length,
+    marked: marked.marked,
+  };
 }
 
 const small = await syncs(100);
 const large = await syncs(10_000);
 console.log('context.sync() calls, counted with office-addin-mock (WordApi 1.4 host):');
 for (const r of [small, large]) {
-  console.log(`  ${r.n.toLocaleString('en-GB').padStart(6)} paragraphs: check document ${r.readSyncs}, mark up ${r.findings.toLocaleString('en-GB')} findings ${r.markSyncs} (${r.marked.toLocaleString('en-GB')} marked)`);
+  console.log(
+    `  ${r.n.toLocaleString('en-GB').padStart(6)} paragraphs: check document ${r.readSyncs}, mark up ${r.findings.toLocaleString('en-GB')} findings ${r.markSyncs} (${r.marked.toLocaleString('en-GB')} marked)`,
+  );
 }
 const constant = small.readSyncs === large.readSyncs && small.markSyncs === large.markSyncs;
 console.log(`  constant in the document's length: ${constant ? 'yes' : 'NO'}`);

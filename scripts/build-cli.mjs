@@ -12,6 +12,8 @@ await build({
   target: 'node20',
   define: { PLAIN_SEND_VERSION: JSON.stringify(version) },
   // mammoth and its dependencies are CommonJS and call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -16,10 +16,13 @@ for (const path of paths) {
   if (!loaded.file) continue;
   files.push(loaded.file);
   for (const entry of loaded.file.entries) {
-    for (const d of definitionsOf(entry)) for (const p of definitionProblems(d)) problems.push(`${path}: "${entry.term}": ${p}`);
+    for (const d of definitionsOf(entry))
+      for (const p of definitionProblems(d)) problems.push(`${path}: "${entry.term}": ${p}`);
   }
 }
-const everyday = dictionaryPaths().map(loadDictionaryFile).find((f) => f.file?.pack === 'everyday')?.file;
+const everyday = dictionaryPaths()
+  .map(loadDictionaryFile)
+  .find((f) => f.file?.pack === 'everyday')?.file;
 const context = everyday ? [...mergeFiles([everyday]).values()] : [];
 for (const pack of mergeFiles(files).values()) {
   for (const [entry, list] of exampleProblems(pack, pack.id === 'everyday' ? [] : context)) {

@@ -33,7 +33,7 @@ export interface DocumentScore {
   wrong: Map<string, number>;
 }
 
-export const SEED_DIR = new URL('../../shared/seeds/', import.meta.url).pathname;
+export const SEED_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
 export const ANNOTATIONS = new URL('../test/fixtures/eval/annotations.yaml', import.meta.url).pathname;
 
 export function loadAnnotations(path = ANNOTATIONS): AnnotatedDocument[] {
@@ -43,11 +43,19 @@ export function loadAnnotations(path = ANNOTATIONS): AnnotatedDocument[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every occurrence of the jargon forms, merged so that overlapping mentions count once. */
-export function goldMentions(text: string, forms: readonly string[]): Array<{ start: number; end: number; form: string }> {
+export function goldMentions(
+  text: string,
+  forms: readonly string[],
+): Array<{ start: number; end: number; form: string }> {
   const spans: Array<{ start: number; end: number; form: string }> = [];
   for (const form of forms) {
-    const body = escape(form).replace(/\\?[-‐‑ ]/g, '[\\s\\-‐‑]+').replace(/['’]/g, "['’]");
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s?)?(?![\\p{L}\\p{N}])`, isAcronymLike(form) ? 'gu' : 'giu');
+    const body = escape(form)
+      .replace(/\\?[-‐‑ ]/g, '[\\s\\-‐‑]+')
+      .replace(/['’]/g, "['’]");
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s?)?(?![\\p{L}\\p{N}])`,
+      isAcronymLike(form) ? 'gu' : 'giu',
+    );
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length, form });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -72,7 +80,8 @@ export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): Docum
   const findings = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
   const helpers = all.filter((f) => f.category !== 'sentence');
   const gold = goldMentions(text, doc.jargon);
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end;
   const wrong = new Map<string, number>();
   const missed = new Map<string, number>();
   let correct = 0;
@@ -90,14 +99,24 @@ export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): Docum
     else missed.set(m.form, (missed.get(m.form) ?? 0) + 1);
   }
   return {
-    file: doc.file, findings: findings.length, correct, gold: gold.length, found,
-    precision: findings.length ? correct / findings.length : 1, recall: gold.length ? found / gold.length : 1, missed, wrong,
+    file: doc.file,
+    findings: findings.length,
+    correct,
+    gold: gold.length,
+    found,
+    precision: findings.length ? correct / findings.length : 1,
+    recall: gold.length ? found / gold.length : 1,
+    missed,
+    wrong,
   };
 }
 
-
-
 export function totals(scores: DocumentScore[]) {
   const sum = (k: 'findings' | 'correct' | 'gold' | 'found') => scores.reduce((n, s) => n + s[k], 0);
-  return { precision: sum('correct') / Math.max(1, sum('findings')), recall: sum('found') / Math.max(1, sum('gold')), findings: sum('findings'), gold: sum('gold') };
+  return {
+    precision: sum('correct') / Math.max(1, sum('findings')),
+    recall: sum('found') / Math.max(1, sum('gold')),
+    findings: sum('findings'),
+    gold: sum('gold'),
+  };
 }

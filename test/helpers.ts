@@ -12,4 +12,4 @@ export function miniAnalyser(options: AnalyseOptions = {}) {
   return createAnalyser({ available: [miniPack()], packs: ['mini'], ...options });
 }
 
-export const SEEDS = new URL('../../shared/seeds/', import.meta.url).pathname;
+export const SEEDS = new URL('./fixtures/seeds/', import.meta.url).pathname;

@@ -4,21 +4,24 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SEEDS_DIR = process.env.PLAIN_SEND_SEEDS ?? resolve(repoRoot, '../shared/seeds');
+export const SEEDS_DIR = process.env.PLAIN_SEND_SEEDS ?? resolve(repoRoot, 'test/fixtures/seeds');
 
 export function loadCorpus(): { text: string; files: string[] } {
   const fail = (why: string): never => {
     throw new Error(
       `Benchmark corpus missing: ${why}\n` +
         `  Expected the five seed documents 000_*.txt … 004_*.txt in ${SEEDS_DIR}\n` +
-        `  (../shared/seeds relative to the repository root; set PLAIN_SEND_SEEDS to use another folder).`,
+        `  (test/fixtures/seeds in the repository; set PLAIN_SEND_SEEDS to use another folder).`,
     );
   };
   if (!existsSync(SEEDS_DIR)) fail(`folder ${SEEDS_DIR} does not exist.`);
-  const files = readdirSync(SEEDS_DIR).filter((f) => /^00\d.*\.txt$/.test(f)).sort();
+  const files = readdirSync(SEEDS_DIR)
+    .filter((f) => /^00\d.*\.txt$/.test(f))
+    .sort();
   if (files.length < 5) fail(`found ${files.length} of 5 seed documents (${files.join(', ') || 'none'}).`);
   const text = files.map((f) => readFileSync(resolve(SEEDS_DIR, f), 'utf8').replace(/\s+$/, '')).join('\n\n');
-  if (text.length < 100_000) fail(`the seed documents add up to only ${text.length} characters (expected about 180 KB).`);
+  if (text.length < 100_000)
+    fail(`the seed documents add up to only ${text.length} characters (expected about 180 KB).`);
   return { text, files };
 }
 
@@ -33,5 +36,7 @@ export function repeat(text: string, copies: number): string {
  * cannot reuse copy 1's results for copies 2-10 within one call.
  */
 export function repeatDistinct(text: string, copies: number): string {
-  return Array.from({ length: copies }, (_, k) => (k === 0 ? text : text.replace(/(\S)([ \t]*)(?=\r?\n|$)/g, `$1${'\u2060'.repeat(k)}$2`))).join('\n\n');
+  return Array.from({ length: copies }, (_, k) =>
+    k === 0 ? text : text.replace(/(\S)([ \t]*)(?=\r?\n|$)/g, `$1${'\u2060'.repeat(k)}$2`),
+  ).join('\n\n');
 }

@@ -16,8 +16,20 @@ import { collectGarbage, median } from './stats.js';
 
 /** Median milliseconds per phase over `runs` runs, after `warmup` untimed ones. */
 export function phaseBreakdown(text: string, runs: number, warmup = 1): Array<{ phase: string; ms: number }> {
-  const names = ['createAnalyser (compile glossary)', 'split into paragraphs', 'sentences + words', 'tokens', 'glossary matching (trie walk)', 'explanations "Xyz (XYZ)"',
-    ...PARAGRAPH_RULES.map((r) => `rule ${r.id}`), 'sort findings', 'readability counts (syllables…)', 'assemble document (offsets, copies)', ...DOCUMENT_RULES.map((r) => `document rule ${r.id}`), 'document scores'];
+  const names = [
+    'createAnalyser (compile glossary)',
+    'split into paragraphs',
+    'sentences + words',
+    'tokens',
+    'glossary matching (trie walk)',
+    'explanations "Xyz (XYZ)"',
+    ...PARAGRAPH_RULES.map((r) => `rule ${r.id}`),
+    'sort findings',
+    'readability counts (syllables…)',
+    'assemble document (offsets, copies)',
+    ...DOCUMENT_RULES.map((r) => `document rule ${r.id}`),
+    'document scores',
+  ];
   const per: number[][] = names.map(() => []);
   for (let run = 0; run < warmup + runs; run++) {
     collectGarbage();
@@ -63,12 +75,16 @@ export function phaseBreakdown(text: string, runs: number, warmup = 1): Array<{ 
     const docExplanations: Explanation[] = [];
     const total = emptyCounts();
     for (const p of all) {
-      for (const f of p.findings) docFindings.push({ ...f, start: f.start + p.start, end: f.end + p.start, replacements: [...f.replacements] });
+      for (const f of p.findings)
+        docFindings.push({ ...f, start: f.start + p.start, end: f.end + p.start, replacements: [...f.replacements] });
       for (const e of p.explanations) docExplanations.push({ ...e, start: e.start + p.start, end: e.end + p.start });
       addCounts(total, p.counts);
     }
     lap('assemble document (offsets, copies)');
-    const facts = { explanations: docExplanations, entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id };
+    const facts = {
+      explanations: docExplanations,
+      entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id,
+    };
     for (const rule of DOCUMENT_RULES) {
       rule.apply(docFindings, facts);
       lap(`document rule ${rule.id}`);

@@ -47,7 +47,8 @@ function decodeUtf8(bytes: Uint8Array): { text: string; warning?: string } {
 }
 
 async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new ExtractError('is not a Word .docx file (a .docx file is a zip archive).');
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new ExtractError('is not a Word .docx file (a .docx file is a zip archive).');
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
     return { text: value.replace(/\n\n/g, '\n'), lineBreaks: 'hard' };
@@ -58,11 +59,67 @@ async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
 
 export class ExtractError extends Error {}
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'math', 'object', 'iframe', 'canvas', 'select', 'textarea', 'button']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'svg',
+  'math',
+  'object',
+  'iframe',
+  'canvas',
+  'select',
+  'textarea',
+  'button',
+]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
-  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol',
-  'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'option', 'legend', 'body',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'option',
+  'legend',
+  'body',
 ]);
 
 /** Visible text of an HTML page: blocks on lines of their own, scripts, styles and hidden parts left out. */
@@ -79,7 +136,10 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        const hidden = 'hidden' in attributes || attributes['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attributes.style ?? '');
+        const hidden =
+          'hidden' in attributes ||
+          attributes['aria-hidden'] === 'true' ||
+          /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attributes.style ?? '');
         const skips = SKIP.has(name) || hidden;
         stack.push(skips);
         if (skips) skipDepth++;

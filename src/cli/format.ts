@@ -16,7 +16,11 @@ const CATEGORY_NAMES: Record<Finding['category'], [string, string]> = {
 };
 
 /** 1-based line and column (in UTF-16 code units, as editors such as VS Code count). */
-export function lineColumn(text: string, offset: number, lineStarts = lineStartsOf(text)): { line: number; column: number } {
+export function lineColumn(
+  text: string,
+  offset: number,
+  lineStarts = lineStartsOf(text),
+): { line: number; column: number } {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -56,22 +60,37 @@ export function formatHuman(result: FileResult, style: Style = PLAIN_STYLE): str
   for (const f of analysis.findings) {
     const { line, column } = lineColumn(text, f.start, starts);
     const shown = f.category === 'sentence' ? `${f.text.slice(0, 40)}${f.text.length > 40 ? '…' : ''}` : f.text;
-    lines.push(`  ${`${path}:${line}:${column}`}  ${style.dim(f.category.padEnd(10))}  ${style.bold(oneLine(shown))}  ${f.message}`);
-    const detail = [f.expansion && !f.message.includes(f.expansion) ? f.expansion : undefined, f.definition].filter(Boolean).join(': ');
+    lines.push(
+      `  ${`${path}:${line}:${column}`}  ${style.dim(f.category.padEnd(10))}  ${style.bold(oneLine(shown))}  ${f.message}`,
+    );
+    const detail = [f.expansion && !f.message.includes(f.expansion) ? f.expansion : undefined, f.definition]
+      .filter(Boolean)
+      .join(': ');
     if (detail) lines.push(`      ${style.dim(detail)}`);
-    if (f.replacements.length) lines.push(`      ${style.dim(`Fix: ${f.replacements.map((r) => `${r.label} → ${JSON.stringify(r.text)}`).join('; ')}`)}`);
+    if (f.replacements.length)
+      lines.push(
+        `      ${style.dim(`Fix: ${f.replacements.map((r) => `${r.label} → ${JSON.stringify(r.text)}`).join('; ')}`)}`,
+      );
   }
   const r = analysis.readability;
   const audience = analysis.audience;
   lines.push('');
-  lines.push(`  Readability: ${r.words} words, ${r.sentences} sentences, Flesch reading ease ${r.fleschReadingEase}, Flesch-Kincaid grade ${r.fleschKincaidGrade}, UK reading age ${r.readingAge}.`);
+  lines.push(
+    `  Readability: ${r.words} words, ${r.sentences} sentences, Flesch reading ease ${r.fleschReadingEase}, Flesch-Kincaid grade ${r.fleschKincaidGrade}, UK reading age ${r.readingAge}.`,
+  );
   lines.push(
     analysis.withinAudience
-      ? style.good(`  Easy enough for ${audience.label.toLowerCase()} (reading age ${audience.maxReadingAge} or below).`)
-      : style.warn(`  Too hard for ${audience.label.toLowerCase()}: aim for a reading age of ${audience.maxReadingAge} or below (shorter sentences, shorter words).`),
+      ? style.good(
+          `  Easy enough for ${audience.label.toLowerCase()} (reading age ${audience.maxReadingAge} or below).`,
+        )
+      : style.warn(
+          `  Too hard for ${audience.label.toLowerCase()}: aim for a reading age of ${audience.maxReadingAge} or below (shorter sentences, shorter words).`,
+        ),
   );
   const counts = countByCategory(analysis.findings);
-  const parts = (Object.keys(CATEGORY_NAMES) as Finding['category'][]).filter((c) => counts[c]).map((c) => `${counts[c]} ${CATEGORY_NAMES[c][counts[c] === 1 ? 0 : 1]}`);
+  const parts = (Object.keys(CATEGORY_NAMES) as Finding['category'][])
+    .filter((c) => counts[c])
+    .map((c) => `${counts[c]} ${CATEGORY_NAMES[c][counts[c] === 1 ? 0 : 1]}`);
   lines.push(`  Found: ${parts.length ? parts.join(', ') : 'nothing to change'}.`);
   return lines.join('\n');
 }

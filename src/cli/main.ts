@@ -4,7 +4,16 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { AUDIENCES, BUILTIN_PACKS, DEFAULT_PACKS, createAnalyser, mergeFiles, parseOwnDictionary, type AudienceId, type Pack } from '../engine/index.js';
+import {
+  AUDIENCES,
+  BUILTIN_PACKS,
+  DEFAULT_PACKS,
+  createAnalyser,
+  mergeFiles,
+  parseOwnDictionary,
+  type AudienceId,
+  type Pack,
+} from '../engine/index.js';
 import { ExtractError, MAX_FILE_BYTES, extract, kindOf, type FileKind } from './extract.js';
 import { COLOUR_STYLE, PLAIN_STYLE, formatHuman, toJson, type FileResult } from './format.js';
 
@@ -83,7 +92,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return EXIT.error;
   }
   if (values.audience && !(values.audience in AUDIENCES)) {
-    io.stderr(`plain-send: unknown audience "${values.audience}". Choose one of: ${Object.keys(AUDIENCES).join(', ')}.\n`);
+    io.stderr(
+      `plain-send: unknown audience "${values.audience}". Choose one of: ${Object.keys(AUDIENCES).join(', ')}.\n`,
+    );
     return EXIT.error;
   }
   const known = new Set(BUILTIN_PACKS.map((p) => p.id));
@@ -108,9 +119,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     extraPacks.push(...mergeFiles([result.file]).values());
   }
-  const packs = values['only-packs'] ? values.pack ?? [] : [...DEFAULT_PACKS, ...(values.pack ?? [])];
+  const packs = values['only-packs'] ? (values.pack ?? []) : [...DEFAULT_PACKS, ...(values.pack ?? [])];
   const options = { audience: values.audience as AudienceId | undefined, packs, extraPacks, ignore: values.ignore };
-  const analysers = { hard: createAnalyser({ ...options, lineBreaks: 'hard' }), soft: createAnalyser({ ...options, lineBreaks: 'soft' }) };
+  const analysers = {
+    hard: createAnalyser({ ...options, lineBreaks: 'hard' }),
+    soft: createAnalyser({ ...options, lineBreaks: 'soft' }),
+  };
 
   const results: FileResult[] = [];
   let failed = false;
@@ -121,11 +135,17 @@ export async function run(argv: string[], io: Io): Promise<number> {
       results.push({ path, text, analysis: analysers[lineBreaks].analyse(text), warning });
     } catch (error) {
       failed = true;
-      io.stderr(`plain-send: ${path} ${error instanceof ExtractError ? error.message : `cannot be read: ${describe(error)}`}\n`);
+      io.stderr(
+        `plain-send: ${path} ${error instanceof ExtractError ? error.message : `cannot be read: ${describe(error)}`}\n`,
+      );
     }
   }
   if (values.json) io.stdout(`${toJson(results)}\n`);
-  else io.stdout(results.map((r) => formatHuman(r, io.colour ? COLOUR_STYLE : PLAIN_STYLE)).join('\n\n') + (results.length ? '\n' : ''));
+  else
+    io.stdout(
+      results.map((r) => formatHuman(r, io.colour ? COLOUR_STYLE : PLAIN_STYLE)).join('\n\n') +
+        (results.length ? '\n' : ''),
+    );
   if (failed) return EXIT.error;
   const toLookAt = results.some((r) => r.analysis.findings.some((f) => !f.explained));
   return toLookAt ? EXIT.found : EXIT.clean;
@@ -137,7 +157,8 @@ async function readInput(path: string, io: Io): Promise<{ bytes: Uint8Array; kin
   if (!kind) throw new ExtractError('is not a file type plain-send reads: use .txt, .md, .html or .docx.');
   const info = await stat(path);
   if (info.isDirectory()) throw new ExtractError('is a folder: name the files inside it.');
-  if (info.size > MAX_FILE_BYTES) throw new ExtractError(`is too large (${Math.round(info.size / 1048576)} MB); the limit is 50 MB.`);
+  if (info.size > MAX_FILE_BYTES)
+    throw new ExtractError(`is too large (${Math.round(info.size / 1048576)} MB); the limit is 50 MB.`);
   return { bytes: await readFile(path), kind };
 }
 

@@ -5,6 +5,7 @@
  */
 import { audience as audienceFor } from './audiences.js';
 import { ParagraphContext } from './context.js';
+import { isIgnored } from './identity.js';
 import { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
 import type { Pack } from './dictionary/schema.js';
 import type { Explanation } from './glossary/explanations.js';
@@ -58,14 +59,12 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
   const categories = options.categories ? new Set(options.categories) : undefined;
   const cache = new Map<string, ParagraphResult>();
   // Rules that cannot report a wanted category are not run at all.
-  const rules = categories ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c))) : PARAGRAPH_RULES;
+  const rules = categories
+    ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c)))
+    : PARAGRAPH_RULES;
   const counting = options.readability !== false;
 
-  const keep = (f: Finding) =>
-    (!categories || categories.has(f.category)) &&
-    !ignored.has(f.text.toLowerCase()) &&
-    !(f.term && ignored.has(f.term.toLowerCase())) &&
-    !(f.entryId && ignored.has(f.entryId.toLowerCase()));
+  const keep = (f: Finding) => (!categories || categories.has(f.category)) && !isIgnored(f, ignored);
 
   function paragraph(text: string): ParagraphResult {
     const hit = cache.get(text);
@@ -77,7 +76,13 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
-    const result = { findings, counts, longest, explanations: context.explanations(), readability: scores(counts, longest) };
+    const result = {
+      findings,
+      counts,
+      longest,
+      explanations: context.explanations(),
+      readability: scores(counts, longest),
+    };
     if (cache.size >= CACHE_LIMIT) {
       let drop = CACHE_LIMIT / 2;
       for (const key of cache.keys()) {
@@ -104,14 +109,23 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
       for (const f of r.findings) {
         const start = f.start + span.start;
         const end = f.end + span.start;
-        findings.push({ ...f, start, end, text: mode === 'soft' ? text.slice(start, end) : f.text, replacements: [...f.replacements] });
+        findings.push({
+          ...f,
+          start,
+          end,
+          text: mode === 'soft' ? text.slice(start, end) : f.text,
+          replacements: [...f.replacements],
+        });
       }
       for (const e of r.explanations) explanations.push({ ...e, start: e.start + span.start, end: e.end + span.start });
       addCounts(total, r.counts);
       longest = Math.max(longest, r.longest);
       reports.push({ start: span.start, end: span.end, readability: r.readability });
     }
-    const facts = { explanations, entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id };
+    const facts = {
+      explanations,
+      entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id,
+    };
     for (const rule of DOCUMENT_RULES) rule.apply(findings, facts);
     const readability = scores(total, longest);
     return {

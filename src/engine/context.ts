@@ -8,7 +8,13 @@ import { tokenise, type Token } from './text/tokens.js';
 import type { Audience } from './types.js';
 
 export class ParagraphContext {
-  private cache: { sentences?: Sentence[]; tokens?: Token[]; terms?: TermMatch[]; explanations?: Explanation[]; shouting?: Sentence[] } = {};
+  private cache: {
+    sentences?: Sentence[];
+    tokens?: Token[];
+    terms?: TermMatch[];
+    explanations?: Explanation[];
+    shouting?: Sentence[];
+  } = {};
 
   constructor(
     readonly text: string,
@@ -26,16 +32,21 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind. */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= matchTerms(this.glossary, this.tokens(), { isShouting: (offset) => this.isShouting(offset), isEverydayWord }));
+    return (this.cache.terms ??= matchTerms(this.glossary, this.tokens(), {
+      isShouting: (offset) => this.isShouting(offset),
+      isEverydayWord,
+    }));
   }
 
   explanations(): Explanation[] {
-    return (this.cache.explanations ??= this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
+    return (this.cache.explanations ??=
+      this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
   }
 
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */
   wordsAround(offset: number, scope: 'sentence' | 'paragraph'): Set<string> {
-    const sentence = scope === 'sentence' ? this.sentences().find((s) => s.start <= offset && offset < s.end) : undefined;
+    const sentence =
+      scope === 'sentence' ? this.sentences().find((s) => s.start <= offset && offset < s.end) : undefined;
     const tokens = this.tokens().filter((t) => !sentence || (t.start >= sentence.start && t.end <= sentence.end));
     return new Set(tokens.map((t) => t.lower));
   }

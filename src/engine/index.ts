@@ -9,3 +9,4 @@ export { scores, countSentences } from './readability.js';
 export { paragraphs, sentences, words, type LineBreakMode } from './text/segment.js';
 export { PARAGRAPH_RULES, DOCUMENT_RULES } from './rules/index.js';
 export type * from './types.js';
+export { ignoreKey, isIgnored, meaningKey } from './identity.js';

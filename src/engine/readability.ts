@@ -27,7 +27,16 @@ export function syllables(word: string): number {
 }
 
 export function emptyCounts(): TextCounts {
-  return { words: 0, sentences: 0, syllables: 0, characters: 0, polysyllables: 0, complexWords: 0, difficultWords: 0, easyWords: 0 };
+  return {
+    words: 0,
+    sentences: 0,
+    syllables: 0,
+    characters: 0,
+    polysyllables: 0,
+    complexWords: 0,
+    difficultWords: 0,
+    easyWords: 0,
+  };
 }
 
 export function addCounts(into: TextCounts, from: TextCounts): TextCounts {
@@ -117,8 +126,17 @@ function isDifficult(word: string): boolean {
 }
 
 const INFLECTIONS: Array<[string, string]> = [
-  ['s', ''], ['es', ''], ['ies', 'y'], ['ed', ''], ['ed', 'e'], ['d', ''], ['ing', ''], ['ing', 'e'],
-  ['er', ''], ['est', ''], ['ly', ''],
+  ['s', ''],
+  ['es', ''],
+  ['ies', 'y'],
+  ['ed', ''],
+  ['ed', 'e'],
+  ['d', ''],
+  ['ing', ''],
+  ['ing', 'e'],
+  ['er', ''],
+  ['est', ''],
+  ['ly', ''],
 ];
 
 const round = (x: number) => Math.round(x * 10) / 10;

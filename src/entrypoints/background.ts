@@ -3,7 +3,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { analyseRequest, warmUp } from '../extension/engine-service.js';
 import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
-import { addTermAddress, isAddTermRequest, isAnalyseRequest, isEnableSiteRequest, isLoadEngineRequest } from '../extension/protocol.js';
+import {
+  addTermAddress,
+  isAddTermRequest,
+  isAnalyseRequest,
+  isEnableSiteRequest,
+  isLoadEngineRequest,
+} from '../extension/protocol.js';
 import { startInTab, syncGrantedSites } from '../extension/site-access.js';
 import { setupReadMode } from '../read/background.js';
 
@@ -11,7 +17,10 @@ export default defineBackground(() => {
   watchEngineSettings();
   // Start reading the settings (and the browser's slow first answer about a school policy) now,
   // not at the first check; then ready read mode's engine, which a parent may ask for any time.
-  void engineSettings().then((settings) => warmUp(settings, 'read'), () => undefined);
+  void engineSettings().then(
+    (settings) => warmUp(settings, 'read'),
+    () => undefined,
+  );
   setupReadMode();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).
@@ -19,14 +28,23 @@ export default defineBackground(() => {
     if (isEnableSiteRequest(message)) {
       syncGrantedSites()
         .then(() => (message.tabId !== undefined ? startInTab(message.tabId) : undefined))
-        .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+        .then(
+          () => sendResponse({ ok: true }),
+          (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+        );
       return true;
     }
     if (isLoadEngineRequest(message) && sender.tab?.id !== undefined) {
       // Into the asking frame's content-script world only, never the page's.
       browser.scripting
-        .executeScript({ target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] }, files: ['/page-engine.js'] })
-        .then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+        .executeScript({
+          target: { tabId: sender.tab.id, frameIds: [sender.frameId ?? 0] },
+          files: ['/page-engine.js'],
+        })
+        .then(
+          () => sendResponse({ ok: true }),
+          (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+        );
       return true;
     }
     if (isAddTermRequest(message)) {
@@ -44,16 +62,18 @@ export default defineBackground(() => {
     port.onMessage.addListener((m: unknown) => {
       const { id, request } = (m ?? {}) as PortRequest;
       if (typeof id !== 'number' || !isAnalyseRequest(request)) return;
-      void engineSettings().then(
-        (settings) => analyseRequest(request, settings),
-        (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
-      ).then((response) => {
-        try {
-          port.postMessage({ id, response } satisfies PortAnswer);
-        } catch {
-          // The tab went away while the engine worked.
-        }
-      });
+      void engineSettings()
+        .then(
+          (settings) => analyseRequest(request, settings),
+          (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
+        )
+        .then((response) => {
+          try {
+            port.postMessage({ id, response } satisfies PortAnswer);
+          } catch {
+            // The tab went away while the engine worked.
+          }
+        });
     });
   });
   browser.permissions.onAdded.addListener(() => void syncGrantedSites());

@@ -42,13 +42,19 @@ export interface ReadOptions {
 }
 
 export async function readAllSettings(options: ReadOptions = {}): Promise<AllSettings> {
-  const policy = options.managedWaitMs === undefined ? readManagedPolicy() : readManagedPolicySoon(options.managedWaitMs, options.managedLate ?? (() => undefined));
+  const policy =
+    options.managedWaitMs === undefined
+      ? readManagedPolicy()
+      : readManagedPolicySoon(options.managedWaitMs, options.managedLate ?? (() => undefined));
   const [sync, imported, managed] = await Promise.all([syncArea().get(null), importedPacksItem.getValue(), policy]);
   const ownTerms = ownTermsIn(sync);
   const list = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
   const ignored = list<string>(sync.ignored).filter((t) => typeof t === 'string');
   const offCategories = list<Category>(sync.offCategories);
-  const choices = typeof sync.packChoices === 'object' && sync.packChoices !== null ? (sync.packChoices as Record<string, boolean>) : {};
+  const choices =
+    typeof sync.packChoices === 'object' && sync.packChoices !== null
+      ? (sync.packChoices as Record<string, boolean>)
+      : {};
   const chosen = isAudience(sync.audience) ? sync.audience : null;
   const sources = mergeSources({
     builtin: BUILTIN_PACKS,
@@ -63,4 +69,3 @@ export async function readAllSettings(options: ReadOptions = {}): Promise<AllSet
   });
   return { sources, managed, ownTerms, imported, ignored, offCategories };
 }
-

@@ -71,8 +71,21 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
 
   const dataTransfer = new view.DataTransfer();
   dataTransfer.setData('text/plain', text);
-  const target = new view.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset });
-  const init: InputEventInit = { inputType: 'insertReplacementText', data: text, dataTransfer, targetRanges: [target], bubbles: true, cancelable: true, composed: true };
+  const target = new view.StaticRange({
+    startContainer: range.startContainer,
+    startOffset: range.startOffset,
+    endContainer: range.endContainer,
+    endOffset: range.endOffset,
+  });
+  const init: InputEventInit = {
+    inputType: 'insertReplacementText',
+    data: text,
+    dataTransfer,
+    targetRanges: [target],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
   const editable = (range.startContainer.parentElement ?? root) as HTMLElement;
   const proceed = editable.dispatchEvent(new view.InputEvent('beforeinput', init));
   const after = () => mapText(root).text;
@@ -93,7 +106,15 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
     // The browser's own events said `insertText`. Close the sequence as a spell-check replacement
     // does, with an `input` of type insertReplacementText: editors that keep their own undo
     // levels from input events (TinyMCE) then record the fix as one step of its own.
-    editable.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', data: text, dataTransfer, bubbles: true, composed: true }));
+    editable.dispatchEvent(
+      new view.InputEvent('input', {
+        inputType: 'insertReplacementText',
+        data: text,
+        dataTransfer,
+        bubbles: true,
+        composed: true,
+      }),
+    );
     return 'execCommand';
   }
   // Last resort: the smallest text-node edit, then `input`.
@@ -107,7 +128,9 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
     r.deleteContents();
     r.insertNode(doc.createTextNode(text));
   }
-  editable.dispatchEvent(new view.InputEvent('input', { inputType: 'insertReplacementText', data: text, bubbles: true, composed: true }));
+  editable.dispatchEvent(
+    new view.InputEvent('input', { inputType: 'insertReplacementText', data: text, bubbles: true, composed: true }),
+  );
   if (landed()) placeCaret(root, start + text.length);
   return landed() ? 'text-node' : 'failed';
 }

@@ -27,9 +27,14 @@ export class Badge {
     this.el.classList.toggle('hard', !ok);
     this.el.dataset.state = ok ? 'ok' : 'hard';
     this.el.textContent = ok ? `✓ Reading age ${age}` : `▲ Reading age ${age} · aim ${r.maxReadingAge}`;
-    const verdict = ok ? `easy enough for ${r.audienceLabel.toLowerCase()}` : `too hard for ${r.audienceLabel.toLowerCase()}, who need ${r.maxReadingAge} or under`;
+    const verdict = ok
+      ? `easy enough for ${r.audienceLabel.toLowerCase()}`
+      : `too hard for ${r.audienceLabel.toLowerCase()}, who need ${r.maxReadingAge} or under`;
     const words = findings === 1 ? '1 thing to look at' : `${findings} things to look at`;
-    this.el.setAttribute('aria-label', `Plain SEND: reading age ${age}, ${verdict}. ${words}.${findings ? ' Press to see the first.' : ''}`);
+    this.el.setAttribute(
+      'aria-label',
+      `Plain SEND: reading age ${age}, ${verdict}. ${words}.${findings ? ' Press to see the first.' : ''}`,
+    );
     this.el.title = `Plain SEND: ${verdict}. ${words}. Alt+Shift+P goes through them.`;
     this.el.hidden = false;
   }

@@ -87,7 +87,10 @@ export class Card {
     if (!options.focus) return;
     // A reader's card takes focus itself, so its name and meaning are read out first.
     if (this.options.readOnly) this.el.focus({ preventScroll: true });
-    else (this.el.querySelector<HTMLButtonElement>('button.fix, .actions button') ?? this.el).focus({ preventScroll: true });
+    else
+      (this.el.querySelector<HTMLButtonElement>('button.fix, .actions button') ?? this.el).focus({
+        preventScroll: true,
+      });
   }
 
   /** Read-only: a card with a message and no word (nothing found in a selection). */
@@ -146,7 +149,11 @@ export class Card {
   }
 
   /** An element of the card, with a class and text. */
-  private readonly make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] => {
+  private readonly make = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    cls: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
     const e = this.el.ownerDocument.createElement(tag);
     if (cls) e.className = cls;
     if (text !== undefined) e.textContent = text;
@@ -159,7 +166,8 @@ export class Card {
     const title = make('h2', '', f.category === 'sentence' ? 'This sentence is long' : (f.term ?? f.text));
     title.id = `${this.id}-title`;
     const parts: HTMLElement[] = [kind, title];
-    if (f.expansion && f.expansion.toLowerCase() !== (f.term ?? f.text).toLowerCase()) parts.push(make('p', 'expansion', f.expansion));
+    if (f.expansion && f.expansion.toLowerCase() !== (f.term ?? f.text).toLowerCase())
+      parts.push(make('p', 'expansion', f.expansion));
     if (f.definition) {
       const d = make('p', 'definition', f.definition);
       d.id = `${this.id}-definition`;
@@ -185,7 +193,9 @@ export class Card {
     if (this.handlers.addTerm && (f.category === 'acronym' || f.category === 'jargon')) {
       const add = make('button', 'add', 'Add to my terms');
       add.type = 'button';
-      add.title = f.definition ? 'Write your own meaning for this word' : 'Say what this means, so it is explained next time';
+      add.title = f.definition
+        ? 'Write your own meaning for this word'
+        : 'Say what this means, so it is explained next time';
       add.addEventListener('click', () => this.handlers.addTerm?.(f));
       actions.append(add);
     }
@@ -218,11 +228,15 @@ export class Card {
     const title = make('h2', '', term);
     title.id = `${this.id}-title`;
     const parts: HTMLElement[] = [make('p', `kind ${f.category}`, CATEGORY_LABEL[f.category]), title];
-    if (f.text !== term && f.text.toLowerCase() !== term.toLowerCase()) parts.push(make('p', 'written', `Written here as "${f.text}"`));
+    if (f.text !== term && f.text.toLowerCase() !== term.toLowerCase())
+      parts.push(make('p', 'written', `Written here as "${f.text}"`));
     const meaning = make('div', '');
     meaning.id = `${this.id}-definition`;
-    if (f.expansion && f.expansion.toLowerCase() !== term.toLowerCase()) meaning.append(make('p', 'expansion', `Stands for: ${f.expansion}`));
-    meaning.append(f.definition ? make('p', 'definition', f.definition) : make('p', 'note', this.options.unknownNote ?? ''));
+    if (f.expansion && f.expansion.toLowerCase() !== term.toLowerCase())
+      meaning.append(make('p', 'expansion', `Stands for: ${f.expansion}`));
+    meaning.append(
+      f.definition ? make('p', 'definition', f.definition) : make('p', 'note', this.options.unknownNote ?? ''),
+    );
     parts.push(meaning);
     // Pack names read on their own: "SEND in England", "Your terms", a school's glossary's name.
     if (f.packName) parts.push(make('p', 'source', `Meaning from: ${f.packName}`));

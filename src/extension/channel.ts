@@ -42,7 +42,8 @@ export class EngineChannel {
     const local = pageEngine();
     // Long texts go to the worker: a first check of one would hold up the page (a keystroke in a
     // 1,000-word email costs the frame's engine about 0.2 ms; a cold 60,000 characters about 25 ms).
-    if (local && request.text.length <= IN_FRAME_MAX_CHARS) return local.analyse(request).then((r) => (r.ok ? { ...r, inFrame: true } : r));
+    if (local && request.text.length <= IN_FRAME_MAX_CHARS)
+      return local.analyse(request).then((r) => (r.ok ? { ...r, inFrame: true } : r));
     const port = this.open();
     const id = this.next++;
     return new Promise<AnalyseResponse>((ok, fail) => {

@@ -4,6 +4,7 @@
  * card and the badge. Text goes to the extension's own background worker (the engine) and
  * nowhere else.
  */
+import { ignoreKey } from '../engine/identity.js';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { Badge } from './badge.js';
@@ -12,14 +13,31 @@ import { EngineChannel } from './channel.js';
 import { FieldSession, keyOf, type SessionHost } from './field-session.js';
 import { fieldFor, whyNot } from './fields.js';
 import { HighlightLayer } from './painter.js';
-import { ADD_TERM, ANALYSE, type AddTermRequest, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
+import {
+  ADD_TERM,
+  ANALYSE,
+  type AddTermRequest,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from './protocol.js';
 import { addIgnored, offSitesItem } from './settings.js';
 import { UiRoot } from './ui-root.js';
 
 const LOADED = Symbol.for('plain-send.content');
 const HOVER_OPEN_MS = 450;
 const HOVER_CLOSE_MS = 300;
-const WATCHED = ['contenteditable', 'readonly', 'disabled', 'data-plain-send', 'data-gramm', 'data-enable-grammarly', 'role', 'aria-readonly', 'spellcheck'];
+const WATCHED = [
+  'contenteditable',
+  'readonly',
+  'disabled',
+  'data-plain-send',
+  'data-gramm',
+  'data-enable-grammarly',
+  'role',
+  'aria-readonly',
+  'spellcheck',
+];
 
 /** The site a frame belongs to (its top page's hostname), for the per-site on/off switch. */
 export function siteHost(win: Window = window): string {
@@ -76,7 +94,10 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     if (area !== 'session') setTimeout(() => checker?.recheckAll(), 0);
   };
   browser.storage.onChanged.addListener(settingsChanged);
-  const unwatch = [offSitesItem.watch(() => void sync()), () => browser.storage.onChanged.removeListener(settingsChanged)];
+  const unwatch = [
+    offSitesItem.watch(() => void sync()),
+    () => browser.storage.onChanged.removeListener(settingsChanged),
+  ];
   ctx.onInvalidated(() => {
     for (const u of unwatch) u();
     checker?.stop();
@@ -126,16 +147,26 @@ export class Checker implements SessionHost {
   }
 
   start(): void {
-    const on = <K extends keyof DocumentEventMap>(target: EventTarget, type: K | string, fn: (e: Event) => void, options: AddEventListenerOptions) => {
+    const on = <K extends keyof DocumentEventMap>(
+      target: EventTarget,
+      type: K | string,
+      fn: (e: Event) => void,
+      options: AddEventListenerOptions,
+    ) => {
       target.addEventListener(type, fn, options);
       this.off.push(() => target.removeEventListener(type, fn, options));
     };
     on(this.doc, 'focusin', (e) => this.focused(e), { capture: true });
     on(this.view, 'keydown', (e) => this.keydown(e as KeyboardEvent), { capture: true });
     on(this.doc, 'pointermove', (e) => this.pointerMoved(e as PointerEvent), { capture: true, passive: true });
-    on(this.doc, 'pointerout', (e) => {
-      if (!(e as PointerEvent).relatedTarget) this.pointerLeft();
-    }, { capture: true, passive: true });
+    on(
+      this.doc,
+      'pointerout',
+      (e) => {
+        if (!(e as PointerEvent).relatedTarget) this.pointerLeft();
+      },
+      { capture: true, passive: true },
+    );
     on(this.doc, 'click', (e) => this.clicked(e as MouseEvent), { capture: true, passive: true });
     on(this.doc, 'scroll', () => this.layoutSoon(), { capture: true, passive: true });
     on(this.view, 'resize', () => this.layoutSoon(), { passive: true });
@@ -166,7 +197,8 @@ export class Checker implements SessionHost {
 
   checked(session: FieldSession): void {
     if (session === this.activeSession) this.showBadge();
-    if (this.cardSession === session && this.card.finding && !session.current(this.card.finding)) this.card.close(false);
+    if (this.cardSession === session && this.card.finding && !session.current(this.card.finding))
+      this.card.close(false);
   }
 
   private deepActive(): Element | null {
@@ -185,7 +217,8 @@ export class Checker implements SessionHost {
       this.sessions.set(field.el, session);
       // Watch the page only while there are fields to look after: for fields that go away or
       // stop being fields, and for ones that get focus while being built.
-      if (this.sessions.size === 1) this.observer.observe(this.doc, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
+      if (this.sessions.size === 1)
+        this.observer.observe(this.doc, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED });
     }
     if (this.activeSession !== session) {
       this.activeSession = session;
@@ -229,7 +262,8 @@ export class Checker implements SessionHost {
       this.layoutFrame = 0;
       for (const s of this.sessions.values()) s.reposition();
       this.placeBadge();
-      if (this.card.isOpen && this.cardSession && this.card.finding) this.card.place(this.cardSession.anchor(this.card.finding));
+      if (this.card.isOpen && this.cardSession && this.card.finding)
+        this.card.place(this.cardSession.anchor(this.card.finding));
     });
   }
 
@@ -278,7 +312,10 @@ export class Checker implements SessionHost {
         this.view.clearTimeout(this.leaveTimer);
         if (this.card.isOpen && this.card.finding === hit) return;
         if (this.card.isOpen && !this.card.hover) return; // a pinned card stays until dismissed
-        this.hoverTimer = this.view.setTimeout(() => this.openCard(session, hit, { focus: false, hover: true }), HOVER_OPEN_MS);
+        this.hoverTimer = this.view.setTimeout(
+          () => this.openCard(session, hit, { focus: false, hover: true }),
+          HOVER_OPEN_MS,
+        );
       } else if (this.card.isOpen && this.card.hover) {
         this.view.clearTimeout(this.leaveTimer);
         this.leaveTimer = this.view.setTimeout(() => {
@@ -406,7 +443,11 @@ export class Checker implements SessionHost {
 
   private addTerm(f: WireFinding): void {
     this.card.close(false);
-    const request: AddTermRequest = { type: ADD_TERM, term: f.term ?? f.text, kind: f.category === 'acronym' ? 'acronym' : 'jargon' };
+    const request: AddTermRequest = {
+      type: ADD_TERM,
+      term: f.term ?? f.text,
+      kind: f.category === 'acronym' ? 'acronym' : 'jargon',
+    };
     void browser.runtime.sendMessage(request).catch(() => undefined);
   }
 
@@ -415,6 +456,6 @@ export class Checker implements SessionHost {
     if (session) session.ignoredHere.add(keyOf(f));
     this.card.close(true);
     session?.paint();
-    await addIgnored(f.entryId ?? f.text);
+    await addIgnored(ignoreKey(f));
   }
 }

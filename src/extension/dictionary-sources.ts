@@ -72,22 +72,53 @@ export function mergeSources(input: SourcesInput): Sources {
     const choice = input.packChoices[p.id];
     const on = locked || (choice ?? (bySchool || input.defaultPacks.includes(p.id)));
     if (on) packs.push(p.id);
-    list.push({ kind: 'builtin', id: p.id, name: p.name, description: p.description, entries: p.entries.length + p.known.length, on, locked });
+    list.push({
+      kind: 'builtin',
+      id: p.id,
+      name: p.name,
+      description: p.description,
+      entries: p.entries.length + p.known.length,
+      on,
+      locked,
+    });
   }
 
   const extraPacks: Pack[] = [];
   for (const imported of input.imported) {
     const pack = packOf(imported.file);
-    list.push({ kind: 'imported', id: pack.id, name: pack.name, description: pack.description, entries: pack.entries.length, on: imported.on, locked: false });
+    list.push({
+      kind: 'imported',
+      id: pack.id,
+      name: pack.name,
+      description: pack.description,
+      entries: pack.entries.length,
+      on: imported.on,
+      locked: false,
+    });
     if (imported.on) extraPacks.push(pack);
   }
   for (const file of managed.packs) {
     const pack = packOf(file);
-    list.push({ kind: 'school', id: pack.id, name: pack.name, description: pack.description, entries: pack.entries.length, on: true, locked: true });
+    list.push({
+      kind: 'school',
+      id: pack.id,
+      name: pack.name,
+      description: pack.description,
+      entries: pack.entries.length,
+      on: true,
+      locked: true,
+    });
     extraPacks.push(pack);
   }
   if (managed.terms.length) {
-    list.push({ kind: 'school-terms', id: SCHOOL_TERMS_ID, name: SCHOOL_TERMS_NAME, entries: managed.terms.length, on: true, locked: true });
+    list.push({
+      kind: 'school-terms',
+      id: SCHOOL_TERMS_ID,
+      name: SCHOOL_TERMS_NAME,
+      entries: managed.terms.length,
+      on: true,
+      locked: true,
+    });
     extraPacks.push({ id: SCHOOL_TERMS_ID, name: SCHOOL_TERMS_NAME, entries: managed.terms, known: [] });
   }
   const own = ownPack(input.ownTerms);
@@ -95,8 +126,16 @@ export function mergeSources(input: SourcesInput): Sources {
   if (own.entries.length) extraPacks.push(own);
 
   const audienceLocked = managed.lockSettings && managed.defaultAudience !== undefined;
-  const audience = audienceLocked ? managed.defaultAudience! : input.chosenAudience ?? managed.defaultAudience ?? DEFAULT_AUDIENCE;
-  const audienceFrom = audienceLocked ? 'school' : input.chosenAudience ? 'you' : managed.defaultAudience ? 'school' : 'default';
+  const audience = audienceLocked
+    ? managed.defaultAudience!
+    : (input.chosenAudience ?? managed.defaultAudience ?? DEFAULT_AUDIENCE);
+  const audienceFrom = audienceLocked
+    ? 'school'
+    : input.chosenAudience
+      ? 'you'
+      : managed.defaultAudience
+        ? 'school'
+        : 'default';
 
   const off = new Set(input.offCategories);
   const settings: EngineSettings = {
@@ -111,5 +150,11 @@ export function mergeSources(input: SourcesInput): Sources {
 
 /** One file as the engine's pack: its own id and display name. */
 export function packOf(file: DictionaryFile): Pack {
-  return { id: file.pack, name: file.name, description: file.description, entries: file.entries, known: file.known ?? [] };
+  return {
+    id: file.pack,
+    name: file.name,
+    description: file.description,
+    entries: file.entries,
+    known: file.known ?? [],
+  };
 }

@@ -6,7 +6,14 @@
 import { BUILTIN_PACKS, createAnalyser, type AnalyseOptions, type Analyser } from '../engine/index.js';
 import type { AudienceId, Category, Finding } from '../engine/types.js';
 import type { Pack } from '../engine/dictionary/schema.js';
-import { isAudience, pack, type AnalyseMode, type AnalyseRequest, type AnalyseResponse, type WireFinding } from './protocol.js';
+import {
+  isAudience,
+  pack,
+  type AnalyseMode,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from './protocol.js';
 
 /** Everything the engine needs from the user's (and the school's) settings. */
 export interface EngineSettings {
@@ -28,7 +35,12 @@ const analysers = new WeakMap<EngineSettings, Map<AnalyseMode, Analyser>>();
 
 /** The analyser options for a mode: reading and explaining look for words, not style. */
 export function optionsFor(settings: EngineSettings, mode: AnalyseMode): AnalyseOptions {
-  const base: AnalyseOptions = { audience: settings.audience, ignore: settings.ignore, packs: settings.packs, extraPacks: settings.extraPacks };
+  const base: AnalyseOptions = {
+    audience: settings.audience,
+    ignore: settings.ignore,
+    packs: settings.packs,
+    extraPacks: settings.extraPacks,
+  };
   if (mode === 'write') return { ...base, categories: settings.categories };
   // A reader wants the words only: no readability counts.
   if (mode === 'read') return { ...base, categories: READ_CATEGORIES, readability: false };

@@ -2,6 +2,7 @@
  * One checked field: reads its text after each change (at most once a frame), asks the engine
  * for findings, keeps them on the right words in between, paints them, and applies fixes.
  */
+import { ignoreKey } from '../engine/identity.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
 import type { Field } from './fields.js';
 import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
@@ -23,7 +24,7 @@ export interface SessionHost {
 export const PERF_ATTRIBUTE = 'data-plain-send-perf';
 
 export function keyOf(f: WireFinding): string {
-  return (f.entryId ?? f.text).toLowerCase();
+  return ignoreKey(f);
 }
 
 export class FieldSession {
@@ -53,12 +54,16 @@ export class FieldSession {
   ) {
     const tree = field.el.getRootNode();
     if (field.kind === 'rich' && tree.nodeType === 11 && 'host' in tree) host.ui.adoptInto(tree as ShadowRoot);
-    this.painter = field.kind === 'textarea' ? new MirrorPainter(field.el as HTMLTextAreaElement, host.ui) : new RichPainter(field.el, host.highlights);
+    this.painter =
+      field.kind === 'textarea'
+        ? new MirrorPainter(field.el as HTMLTextAreaElement, host.ui)
+        : new RichPainter(field.el, host.highlights);
     const onInput = () => {
       if (this.inputAt === undefined) {
         this.inputAt = performance.now();
         // For the benchmark: when the frame after this input began, to tell whether the marks made it into that frame.
-        if (this.measuring()) this.el.ownerDocument.defaultView?.requestAnimationFrame(() => performance.mark('plain-send:frame'));
+        if (this.measuring())
+          this.el.ownerDocument.defaultView?.requestAnimationFrame(() => performance.mark('plain-send:frame'));
       }
       this.schedule();
     };
@@ -133,7 +138,9 @@ export class FieldSession {
   }
 
   readText(): string {
-    return this.field.kind === 'textarea' ? (this.el as HTMLTextAreaElement).value : (this.painter as RichPainter).read().text;
+    return this.field.kind === 'textarea'
+      ? (this.el as HTMLTextAreaElement).value
+      : (this.painter as RichPainter).read().text;
   }
 
   async check(force = false): Promise<void> {
@@ -175,7 +182,11 @@ export class FieldSession {
     this.inputAt = undefined;
     if (start === undefined || !this.measuring()) return;
     try {
-      performance.measure('plain-send:input-to-highlight', { start, end: performance.now(), detail: { engineMs, roundTripMs, inFrame, findings: this.findings.length, chars: this.text.length } });
+      performance.measure('plain-send:input-to-highlight', {
+        start,
+        end: performance.now(),
+        detail: { engineMs, roundTripMs, inFrame, findings: this.findings.length, chars: this.text.length },
+      });
     } catch {
       // No User Timing Level 3: no figures.
     }
@@ -224,7 +235,9 @@ export class FieldSession {
 
   /** The first finding starting at or after `offset` (words before their sentence), wrapping round. */
   next(offset: number, after?: WireFinding): WireFinding | undefined {
-    const list = this.shown.slice().sort((a, b) => a.start - b.start || (a.category === 'sentence' ? 1 : 0) - (b.category === 'sentence' ? 1 : 0));
+    const list = this.shown
+      .slice()
+      .sort((a, b) => a.start - b.start || (a.category === 'sentence' ? 1 : 0) - (b.category === 'sentence' ? 1 : 0));
     if (!list.length) return undefined;
     if (after) {
       const i = list.findIndex((f) => f.start === after.start && f.end === after.end && f.rule === after.rule);

@@ -14,7 +14,14 @@ import { hostOf } from './site-host.js';
 export { hostOf };
 
 /** The policy keys (managed_schema.json must name the same). */
-export const MANAGED_KEYS = ['packs', 'extraTerms', 'defaultAudience', 'builtinPacks', 'readModeSites', 'lockSettings'] as const;
+export const MANAGED_KEYS = [
+  'packs',
+  'extraTerms',
+  'defaultAudience',
+  'builtinPacks',
+  'readModeSites',
+  'lockSettings',
+] as const;
 export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
 export const SCHOOL_TERMS_ID = 'school';
@@ -38,7 +45,15 @@ export interface ManagedPolicy {
   errors: string[];
 }
 
-export const NO_POLICY: ManagedPolicy = { present: false, packs: [], terms: [], builtinPacks: [], readModeSites: [], lockSettings: false, errors: [] };
+export const NO_POLICY: ManagedPolicy = {
+  present: false,
+  packs: [],
+  terms: [],
+  builtinPacks: [],
+  readModeSites: [],
+  lockSettings: false,
+  errors: [],
+};
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -46,7 +61,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * Reads the raw managed values. `builtinIds` are the packs that ship (to check `builtinPacks`).
  * Windows' registry can hold a list or a pack as a JSON string: those are read too.
  */
-export function parseManagedPolicy(raw: Record<string, unknown> | null | undefined, builtinIds: readonly string[]): ManagedPolicy {
+export function parseManagedPolicy(
+  raw: Record<string, unknown> | null | undefined,
+  builtinIds: readonly string[],
+): ManagedPolicy {
   if (!raw) return NO_POLICY;
   const errors: string[] = [];
   const present = MANAGED_KEYS.some((k) => raw[k] !== undefined && raw[k] !== null);
@@ -85,31 +103,48 @@ export function parseManagedPolicy(raw: Record<string, unknown> | null | undefin
     if (entry && !seen.has(key)) {
       seen.add(key);
       terms.push(entry);
-    } else if (entry) errors.push(`School term ${i + 1} ("${entry.term}"): the same term is given twice; the first one is used.`);
+    } else if (entry)
+      errors.push(`School term ${i + 1} ("${entry.term}"): the same term is given twice; the first one is used.`);
     else errors.push(...r.errors.map((e) => e.replace(/^Entry 1/, `School term ${i + 1}`)));
   });
 
   let defaultAudience: AudienceId | undefined;
   const a = raw.defaultAudience;
   if (typeof a === 'string' && a in AUDIENCES) defaultAudience = a as AudienceId;
-  else if (a !== undefined && a !== null) errors.push(`"defaultAudience" must be one of ${Object.keys(AUDIENCES).join(', ')}.`);
+  else if (a !== undefined && a !== null)
+    errors.push(`"defaultAudience" must be one of ${Object.keys(AUDIENCES).join(', ')}.`);
 
   const builtinPacks: string[] = [];
   for (const id of list('builtinPacks')) {
     if (typeof id === 'string' && builtinIds.includes(id)) builtinPacks.push(id);
-    else errors.push(`"builtinPacks": there is no built-in glossary called ${JSON.stringify(id)}. Glossaries: ${builtinIds.join(', ')}.`);
+    else
+      errors.push(
+        `"builtinPacks": there is no built-in glossary called ${JSON.stringify(id)}. Glossaries: ${builtinIds.join(', ')}.`,
+      );
   }
 
   const readModeSites: string[] = [];
   for (const site of list('readModeSites')) {
     const host = typeof site === 'string' ? hostOf(site) : undefined;
     if (host) readModeSites.push(host);
-    else errors.push(`"readModeSites": ${JSON.stringify(site)} is not a website address, such as "portal.example.sch.uk".`);
+    else
+      errors.push(
+        `"readModeSites": ${JSON.stringify(site)} is not a website address, such as "portal.example.sch.uk".`,
+      );
   }
 
   const lock = raw.lockSettings;
-  if (lock !== undefined && lock !== null && typeof lock !== 'boolean') errors.push('"lockSettings" must be true or false.');
+  if (lock !== undefined && lock !== null && typeof lock !== 'boolean')
+    errors.push('"lockSettings" must be true or false.');
 
-  return { present, packs, terms, defaultAudience, builtinPacks, readModeSites: [...new Set(readModeSites)], lockSettings: lock === true, errors };
+  return {
+    present,
+    packs,
+    terms,
+    defaultAudience,
+    builtinPacks,
+    readModeSites: [...new Set(readModeSites)],
+    lockSettings: lock === true,
+    errors,
+  };
 }
-

@@ -35,5 +35,5 @@ function sitesIn(value: unknown): string[] {
       return [];
     }
   }
-  return Array.isArray(value) ? value.flatMap((s) => (typeof s === 'string' ? hostOf(s) ?? [] : [])) : [];
+  return Array.isArray(value) ? value.flatMap((s) => (typeof s === 'string' ? (hostOf(s) ?? []) : [])) : [];
 }

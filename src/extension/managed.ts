@@ -8,7 +8,9 @@ import { BUILTIN_PACKS } from '../engine/dictionary/builtin.js';
 import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedKey, type ManagedPolicy } from './managed-policy.js';
 import { MANAGED_COPY_KEY, policySoon, type RawPolicy } from './policy-soon.js';
 
-export const managedItems = Object.fromEntries(MANAGED_KEYS.map((k) => [k, storage.defineItem<unknown>(`managed:${k}`)])) as Record<ManagedKey, ReturnType<typeof storage.defineItem<unknown>>>;
+export const managedItems = Object.fromEntries(
+  MANAGED_KEYS.map((k) => [k, storage.defineItem<unknown>(`managed:${k}`)]),
+) as Record<ManagedKey, ReturnType<typeof storage.defineItem<unknown>>>;
 
 /** The raw policy values (absent keys left out); empty where the browser has no policy for us. */
 export async function readManagedRaw(): Promise<RawPolicy> {
@@ -30,7 +32,12 @@ export async function readManagedPolicy(): Promise<ManagedPolicy> {
 }
 
 function policyOf(raw: RawPolicy): ManagedPolicy {
-  return Object.keys(raw).length ? parseManagedPolicy(raw, BUILTIN_PACKS.map((p) => p.id)) : NO_POLICY;
+  return Object.keys(raw).length
+    ? parseManagedPolicy(
+        raw,
+        BUILTIN_PACKS.map((p) => p.id),
+      )
+    : NO_POLICY;
 }
 
 /** The copy of the policy that lets the engine start without waiting for the browser (policy-soon.ts). */

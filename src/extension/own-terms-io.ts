@@ -92,13 +92,20 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
     },
   });
   if (errors.length) return { errors: cap(errors) };
-  if (rows.length === 0) return { errors: [`${fileName} is empty. The first line must name the columns: ${CSV_COLUMNS.join(', ')}.`] };
+  if (rows.length === 0)
+    return { errors: [`${fileName} is empty. The first line must name the columns: ${CSV_COLUMNS.join(', ')}.`] };
 
   const header = rows[0].cells.map((h) => h.trim().toLowerCase());
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (!header.includes('term') || unknown.length) {
-    const what = unknown.length ? `it has ${unknown.map((u) => `"${u}"`).join(', ')}, which Plain SEND does not know` : 'it has no "term" column';
-    return { errors: [`${fileName}, line ${rows[0].line}: the first line must name the columns (${CSV_COLUMNS.join(', ')}), but ${what}.`] };
+    const what = unknown.length
+      ? `it has ${unknown.map((u) => `"${u}"`).join(', ')}, which Plain SEND does not know`
+      : 'it has no "term" column';
+    return {
+      errors: [
+        `${fileName}, line ${rows[0].line}: the first line must name the columns (${CSV_COLUMNS.join(', ')}), but ${what}.`,
+      ],
+    };
   }
   const terms: OwnTerm[] = [];
   const seen = new Map<string, number>();
@@ -144,7 +151,8 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
 function plainCsvError(e: Papa.ParseError): string {
   if (e.code === 'MissingQuotes') return 'a quoted cell is never closed (a " is missing).';
   if (e.code === 'InvalidQuotes') return 'a quote mark (") is in the wrong place: put quotes round the whole cell.';
-  if (e.code === 'TooFewFields' || e.code === 'TooManyFields') return 'this line has a different number of cells from the first line.';
+  if (e.code === 'TooFewFields' || e.code === 'TooManyFields')
+    return 'this line has a different number of cells from the first line.';
   return e.message;
 }
 

@@ -21,8 +21,13 @@ interface Meta {
   chunks: number;
 }
 
-const isMeta = (v: unknown): v is Meta => typeof v === 'object' && v !== null && Number.isInteger((v as Meta).chunks) && (v as Meta).chunks >= 0;
-const isTerm = (v: unknown): v is OwnTerm => typeof v === 'object' && v !== null && typeof (v as OwnTerm).term === 'string' && typeof (v as OwnTerm).kind === 'string';
+const isMeta = (v: unknown): v is Meta =>
+  typeof v === 'object' && v !== null && Number.isInteger((v as Meta).chunks) && (v as Meta).chunks >= 0;
+const isTerm = (v: unknown): v is OwnTerm =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as OwnTerm).term === 'string' &&
+  typeof (v as OwnTerm).kind === 'string';
 
 /** The terms in a snapshot of the sync area (everything `get(null)` gave). */
 export function ownTermsIn(all: Record<string, unknown>): OwnTerm[] {
@@ -44,7 +49,10 @@ export async function readOwnTerms(area: StorageArea): Promise<OwnTerm[]> {
 /** How many bytes of sync the terms take, and the most they may take. */
 export function ownTermsUsage(terms: readonly OwnTerm[]): { bytes: number; budget: number } {
   const chunks = chunkForSync(terms, chunkKey, (t) => t.term);
-  const bytes = chunks.reduce((n, c, i) => n + itemBytes(chunkKey(i), c), itemBytes(OWN_TERMS_KEY, { chunks: chunks.length }));
+  const bytes = chunks.reduce(
+    (n, c, i) => n + itemBytes(chunkKey(i), c),
+    itemBytes(OWN_TERMS_KEY, { chunks: chunks.length }),
+  );
   return { bytes, budget: OWN_TERMS_BUDGET };
 }
 
@@ -71,8 +79,9 @@ export async function writeOwnTerms(area: StorageArea, terms: readonly OwnTerm[]
   try {
     await area.set(changes);
   } catch (e) {
-    if (/quota|QUOTA_BYTES|MAX_ITEMS|MAX_WRITE/i.test(String(e))) {
-      if (/MAX_WRITE/i.test(String(e))) throw new Error('Your browser limits how often settings can be saved. Wait a minute, then try again.');
+    if (/quota|MAX_ITEMS|MAX_WRITE/i.test(String(e))) {
+      if (/MAX_WRITE/i.test(String(e)))
+        throw new Error('Your browser limits how often settings can be saved. Wait a minute, then try again.');
       throw fullError(bytes, budget);
     }
     throw e;

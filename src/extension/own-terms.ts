@@ -27,7 +27,9 @@ export function termKey(t: Pick<OwnTerm, 'term' | 'kind'>): string {
 /** What is wrong with one term, in plain words (empty when it is fine). */
 export function termProblems(term: unknown): string[] {
   const r = validateDictionary({ pack: OWN_PACK_ID, name: OWN_PACK_NAME, entries: [term] }, { level: 'own' });
-  return r.errors.map((e) => e.replace(/^Entry 1( \("[^"]*"\))?: /, '')).map((e) => e.charAt(0).toUpperCase() + e.slice(1));
+  return r.errors
+    .map((e) => e.replace(/^Entry 1( \("[^"]*"\))?: /, ''))
+    .map((e) => e.charAt(0).toUpperCase() + e.slice(1));
 }
 
 /** A term as it is kept: trimmed, empty fields left out, no filled-in source or examples. */
@@ -71,5 +73,8 @@ export function ownPack(terms: readonly OwnTerm[], id = OWN_PACK_ID, name = OWN_
 
 /** Lists in one text box: "use, try" ⇄ ['use', 'try']. */
 export function splitList(text: string, separator = /[;,]/): string[] {
-  return text.split(separator).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

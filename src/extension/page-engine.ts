@@ -21,4 +21,3 @@ export interface PageEngine {
 export function pageEngine(): PageEngine | undefined {
   return (globalThis as unknown as Record<symbol, PageEngine | undefined>)[PAGE_ENGINE];
 }
-

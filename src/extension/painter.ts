@@ -71,7 +71,8 @@ export class HighlightLayer {
   destroy(): void {
     if (!this.supported) return;
     for (const name of this.highlights.keys()) {
-      if (this.win.CSS.highlights.get(highlightName(name)) === this.highlights.get(name)) this.win.CSS.highlights.delete(highlightName(name));
+      if (this.win.CSS.highlights.get(highlightName(name)) === this.highlights.get(name))
+        this.win.CSS.highlights.delete(highlightName(name));
     }
     this.highlights.clear();
     this.owned.clear();
@@ -115,7 +116,8 @@ export class RichPainter implements Painter {
       const list = byName.get(f.category) ?? [];
       list.push(range);
       byName.set(f.category, list);
-      if (active && f.start === active.start && f.end === active.end && f.rule === active.rule) byName.set(ACTIVE, [range.cloneRange()]);
+      if (active && f.start === active.start && f.end === active.end && f.rule === active.rule)
+        byName.set(ACTIVE, [range.cloneRange()]);
     }
     this.layer.set(this, byName);
   }
@@ -141,12 +143,39 @@ export class RichPainter implements Painter {
 
 /** Computed styles a mirror copies so that its text wraps exactly like the field's. */
 const COPIED = [
-  'direction', 'font-family', 'font-size', 'font-style', 'font-variant', 'font-weight', 'font-stretch', 'font-kerning',
-  'font-feature-settings', 'font-variation-settings', 'line-height', 'letter-spacing', 'word-spacing', 'text-indent',
-  'text-transform', 'text-align', 'tab-size', 'white-space', 'word-break', 'overflow-wrap', 'hyphens',
-  'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
-  'border-top-width', 'border-right-width', 'border-bottom-width', 'border-left-width',
-  'border-top-style', 'border-right-style', 'border-bottom-style', 'border-left-style',
+  'direction',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-variant',
+  'font-weight',
+  'font-stretch',
+  'font-kerning',
+  'font-feature-settings',
+  'font-variation-settings',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-indent',
+  'text-transform',
+  'text-align',
+  'tab-size',
+  'white-space',
+  'word-break',
+  'overflow-wrap',
+  'hyphens',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border-top-width',
+  'border-right-width',
+  'border-bottom-width',
+  'border-left-width',
+  'border-top-style',
+  'border-right-style',
+  'border-bottom-style',
+  'border-left-style',
 ] as const;
 
 /**
@@ -169,7 +198,12 @@ export function clipBox(el: Element): { top: number; right: number; bottom: numb
       const left = r.left + parent.clientLeft;
       const box = { top, left, bottom: top + parent.clientHeight, right: left + parent.clientWidth };
       clip = clip
-        ? { top: Math.max(clip.top, box.top), left: Math.max(clip.left, box.left), bottom: Math.min(clip.bottom, box.bottom), right: Math.min(clip.right, box.right) }
+        ? {
+            top: Math.max(clip.top, box.top),
+            left: Math.max(clip.left, box.left),
+            bottom: Math.min(clip.bottom, box.bottom),
+            right: Math.min(clip.right, box.right),
+          }
         : box;
     }
     if (style.position === 'fixed') break;
@@ -204,7 +238,9 @@ export class MirrorPainter implements Painter {
     const frag = doc.createDocumentFragment();
     this.marks = new Map();
     // Nest marks: a sentence holds the words in it; a span that straddles an open one is left out.
-    const sorted = findings.filter((f) => text.slice(f.start, f.end) === f.text).sort((a, b) => a.start - b.start || b.end - a.end);
+    const sorted = findings
+      .filter((f) => text.slice(f.start, f.end) === f.text)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
     const stack: { el: Node; end: number }[] = [{ el: frag, end: text.length }];
     let at = 0;
     const put = (upto: number) => {
@@ -220,7 +256,8 @@ export class MirrorPainter implements Painter {
       put(f.start);
       const mark = doc.createElement('span');
       mark.className = `mark ${f.category}`;
-      if (active && f.start === active.start && f.end === active.end && f.rule === active.rule) mark.classList.add('active');
+      if (active && f.start === active.start && f.end === active.end && f.rule === active.rule)
+        mark.classList.add('active');
       stack[stack.length - 1].el.appendChild(mark);
       stack.push({ el: mark, end: f.end });
       this.marks.set(f, mark);
@@ -247,7 +284,9 @@ export class MirrorPainter implements Painter {
     // Only the parts that can be seen: inside the field, and inside any box that clips it, as
     // they were when the mirror was last placed (the marks' own rectangles are the mirror's).
     const box = this.visible;
-    return [...mark.getClientRects()].filter((r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right);
+    return [...mark.getClientRects()].filter(
+      (r) => r.bottom > box.top && r.top < box.bottom && r.right > box.left && r.left < box.right,
+    );
   }
 
   /**
@@ -266,11 +305,17 @@ export class MirrorPainter implements Painter {
     const shown = box.width && box.height && style.display !== 'none' && style.visibility !== 'hidden';
     const clip = clipBox(f);
     this.visible = clip
-      ? { top: Math.max(box.top, clip.top), bottom: Math.min(box.bottom, clip.bottom), left: Math.max(box.left, clip.left), right: Math.min(box.right, clip.right) }
+      ? {
+          top: Math.max(box.top, clip.top),
+          bottom: Math.min(box.bottom, clip.bottom),
+          left: Math.max(box.left, clip.left),
+          right: Math.min(box.right, clip.right),
+        }
       : { top: box.top, bottom: box.bottom, left: box.left, right: box.right };
     const m = this.mirror.style;
     for (const p of COPIED) m.setProperty(p, style.getPropertyValue(p));
-    if (style.getPropertyValue('white-space') === 'normal' || !style.getPropertyValue('white-space')) m.setProperty('white-space', 'pre-wrap');
+    if (style.getPropertyValue('white-space') === 'normal' || !style.getPropertyValue('white-space'))
+      m.setProperty('white-space', 'pre-wrap');
     m.left = `${box.left}px`;
     m.top = `${box.top}px`;
     m.width = `${box.width}px`;

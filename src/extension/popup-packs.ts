@@ -19,10 +19,26 @@ export async function startPacksBlock(doc: Document): Promise<void> {
       list.replaceChildren(
         ...shown.map((s) => {
           const id = `popup-pack-${s.kind}-${s.id}`;
-          const box = el(doc, 'input', { type: 'checkbox', id, checked: s.on, disabled: s.locked, dataset: { key: id } });
-          box.addEventListener('change', () => void (s.kind === 'imported' ? setImportedPackOn(s.id, box.checked) : setBuiltinPackOn(s.id, box.checked)));
+          const box = el(doc, 'input', {
+            type: 'checkbox',
+            id,
+            checked: s.on,
+            disabled: s.locked,
+            dataset: { key: id },
+          });
+          box.addEventListener(
+            'change',
+            () =>
+              void (s.kind === 'imported' ? setImportedPackOn(s.id, box.checked) : setBuiltinPackOn(s.id, box.checked)),
+          );
           const label = el(doc, 'label', { htmlFor: id, className: 'switch-row' }, box, ` ${s.name}`);
-          return el(doc, 'li', {}, label, s.locked ? el(doc, 'span', { className: 'locked' }, 'Set by your school') : undefined);
+          return el(
+            doc,
+            'li',
+            {},
+            label,
+            s.locked ? el(doc, 'span', { className: 'locked' }, 'Set by your school') : undefined,
+          );
         }),
       ),
     );

@@ -37,7 +37,18 @@ export interface AnalyseRequest {
 /** What a card and a painter need of a finding: the engine's `Finding`, trimmed for the wire. */
 export type WireFinding = Pick<
   Finding,
-  'category' | 'rule' | 'start' | 'end' | 'text' | 'message' | 'term' | 'expansion' | 'definition' | 'replacements' | 'explained' | 'entryId'
+  | 'category'
+  | 'rule'
+  | 'start'
+  | 'end'
+  | 'text'
+  | 'message'
+  | 'term'
+  | 'expansion'
+  | 'definition'
+  | 'replacements'
+  | 'explained'
+  | 'entryId'
 > & {
   /** The pack's display name, e.g. "England". */
   packName?: string;
@@ -107,7 +118,15 @@ export function unpack(spans: readonly WireSpan[], details: readonly WireDetail[
   for (const s of spans) {
     const d = details[s.detail];
     if (!d || s.end > text.length || s.start < 0 || s.end <= s.start) continue;
-    out.push({ ...d, category: s.category, rule: s.rule, start: s.start, end: s.end, text: text.slice(s.start, s.end), explained: s.explained });
+    out.push({
+      ...d,
+      category: s.category,
+      rule: s.rule,
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      explained: s.explained,
+    });
   }
   return out;
 }
@@ -140,7 +159,14 @@ export function isLoadEngineRequest(m: unknown): m is { type: typeof LOAD_ENGINE
 
 export function isAddTermRequest(m: unknown): m is AddTermRequest {
   const r = m as AddTermRequest | null;
-  return !!r && r.type === ADD_TERM && typeof r.term === 'string' && r.term.length > 0 && r.term.length <= 120 && (r.kind === 'acronym' || r.kind === 'jargon');
+  return (
+    !!r &&
+    r.type === ADD_TERM &&
+    typeof r.term === 'string' &&
+    r.term.length > 0 &&
+    r.term.length <= 120 &&
+    (r.kind === 'acronym' || r.kind === 'jargon')
+  );
 }
 
 /** The options page, set to start adding `term`. */

@@ -40,7 +40,9 @@ export function highlightCss(): string {
   });
   // Forced colours: Chrome paints custom highlights in the system Highlight colours; the
   // underline styles still tell the kinds apart.
-  const forced = CATEGORIES.map((c) => `::highlight(${highlightName(c)}) { text-decoration-color: ${LOOK[c].forced}; }`);
+  const forced = CATEGORIES.map(
+    (c) => `::highlight(${highlightName(c)}) { text-decoration-color: ${LOOK[c].forced}; }`,
+  );
   return [
     ...rules,
     `::highlight(${highlightName(ACTIVE)}) { background-color: rgba(255, 214, 10, 0.45); }`,

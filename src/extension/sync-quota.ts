@@ -48,7 +48,11 @@ export function chunkForSync<T>(list: readonly T[], keyOf: (i: number) => string
     const size = encoder.encode(JSON.stringify(x)).length;
     const limit = QUOTA_BYTES_PER_ITEM - ITEM_MARGIN - encoder.encode(keyOf(chunks.length)).length;
     if (size + 2 > limit) {
-      throw new SyncFullError(`"${label(x)}" is too long to keep (${kb(size)}; one term may use up to ${kb(limit)}). Make its definition shorter.`, size, limit);
+      throw new SyncFullError(
+        `"${label(x)}" is too long to keep (${kb(size)}; one term may use up to ${kb(limit)}). Make its definition shorter.`,
+        size,
+        limit,
+      );
     }
     const extra = (current.length ? 1 : 0) + size;
     if (bytes + extra > limit) {

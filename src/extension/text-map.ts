@@ -25,12 +25,64 @@ export interface TextMap {
 }
 
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD',
-  'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'svg', 'SVG', 'IMG', 'VIDEO', 'AUDIO', 'CANVAS', 'OBJECT', 'IFRAME', 'TEXTAREA', 'INPUT', 'SELECT', 'BUTTON']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'svg',
+  'SVG',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'OBJECT',
+  'IFRAME',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'BUTTON',
+]);
 
 export function isBlock(el: Element): boolean {
   return BLOCK.has(el.tagName.toUpperCase());
@@ -154,7 +206,12 @@ export function pointAt(map: TextMap, offset: number, affinity: 'forward' | 'bac
 }
 
 /** A DOM range for text offsets [start, end), or undefined if the map has no text there. */
-export function rangeFor(map: TextMap, start: number, end: number, doc: Document = ownerDocument(map.root)): Range | undefined {
+export function rangeFor(
+  map: TextMap,
+  start: number,
+  end: number,
+  doc: Document = ownerDocument(map.root),
+): Range | undefined {
   if (end <= start) return undefined;
   const a = pointAt(map, start, 'forward');
   const b = pointAt(map, end, 'backward');

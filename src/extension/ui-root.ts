@@ -24,7 +24,10 @@ export class UiRoot {
     this.doc = doc;
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute('data-plain-send', 'off');
-    this.host.setAttribute('style', 'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important; display: block !important;');
+    this.host.setAttribute(
+      'style',
+      'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important; display: block !important;',
+    );
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const css = uiCss();
     try {
@@ -66,7 +69,8 @@ export class UiRoot {
     const sheet = this.pageSheet;
     if (!sheet) return;
     if (sheet instanceof CSSStyleSheet) {
-      if (!this.doc.adoptedStyleSheets.includes(sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
+      if (!this.doc.adoptedStyleSheets.includes(sheet))
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, sheet];
     } else if (!sheet.isConnected) {
       (this.doc.head ?? this.doc.documentElement).append(sheet);
     }
@@ -100,7 +104,8 @@ export class UiRoot {
     this.host.remove();
     const sheet = this.pageSheet;
     if (!this.attached || !sheet) return;
-    if (sheet instanceof CSSStyleSheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    if (sheet instanceof CSSStyleSheet)
+      this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
     else sheet.remove();
   }
 }

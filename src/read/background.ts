@@ -7,7 +7,16 @@
  * then; nothing is needed at install.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { isReadMessage, isReadTabMessage, READ_EXPLAIN, READ_SET, READ_SITES_CHANGED, type ReadExplainMessage, type ReadSetMessage, type ReadState } from './protocol.js';
+import {
+  isReadMessage,
+  isReadTabMessage,
+  READ_EXPLAIN,
+  READ_SET,
+  READ_SITES_CHANGED,
+  type ReadExplainMessage,
+  type ReadSetMessage,
+  type ReadState,
+} from './protocol.js';
 import { READ_SCRIPT_FILE, syncReadSites } from './sites.js';
 
 export const READ_COMMAND = 'read-mode';
@@ -15,7 +24,10 @@ export const MENU_READ = 'plain-send-read-page';
 export const MENU_EXPLAIN = 'plain-send-explain';
 
 async function inject(tabId: number, frameIds?: number[]): Promise<void> {
-  await browser.scripting.executeScript({ target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true }, files: [`/${READ_SCRIPT_FILE}`] });
+  await browser.scripting.executeScript({
+    target: frameIds ? { tabId, frameIds } : { tabId, allFrames: true },
+    files: [`/${READ_SCRIPT_FILE}`],
+  });
 }
 
 /** Turns read mode on, off or over in a tab (the top frame decides, frames of other origins follow). */
@@ -74,24 +86,33 @@ export function setupReadMode(): void {
     if (area === 'managed') void syncReadSites().catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void activeTabId(tab).then(async (tabId): Promise<void> => {
-      if (tabId === undefined) return;
-      if (info.menuItemId === MENU_READ) await setReadMode(tabId, true);
-      else if (info.menuItemId === MENU_EXPLAIN) await explainIn(tabId, info.frameId ?? 0, info.selectionText);
-    }).catch(() => {});
+    void activeTabId(tab)
+      .then(async (tabId): Promise<void> => {
+        if (tabId === undefined) return;
+        if (info.menuItemId === MENU_READ) await setReadMode(tabId, true);
+        else if (info.menuItemId === MENU_EXPLAIN) await explainIn(tabId, info.frameId ?? 0, info.selectionText);
+      })
+      .catch(() => {});
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== READ_COMMAND) return;
-    void activeTabId(tab).then((tabId) => (tabId === undefined ? undefined : setReadMode(tabId, 'toggle'))).catch(() => {});
+    void activeTabId(tab)
+      .then((tabId) => (tabId === undefined ? undefined : setReadMode(tabId, 'toggle')))
+      .catch(() => {});
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
     if (isReadTabMessage(message)) {
-      setReadMode(message.tabId, message.on).then(sendResponse, (e: unknown) => sendResponse({ error: e instanceof Error ? e.message : String(e) }));
+      setReadMode(message.tabId, message.on).then(sendResponse, (e: unknown) =>
+        sendResponse({ error: e instanceof Error ? e.message : String(e) }),
+      );
       return true;
     }
     if (isReadMessage(message, READ_SITES_CHANGED)) {
-      syncReadSites().then(() => sendResponse({ ok: true }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      syncReadSites().then(
+        () => sendResponse({ ok: true }),
+        (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+      );
       return true;
     }
     return false;

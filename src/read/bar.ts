@@ -18,7 +18,10 @@ export class ReadBar {
   private readonly status: HTMLParagraphElement;
   private readonly count: HTMLSpanElement;
 
-  constructor(layer: HTMLElement, private readonly handlers: BarHandlers) {
+  constructor(
+    layer: HTMLElement,
+    private readonly handlers: BarHandlers,
+  ) {
     const doc = layer.ownerDocument;
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) => {
       const e = doc.createElement(tag);
@@ -38,7 +41,11 @@ export class ReadBar {
     this.el.hidden = true;
     const name = make('span', 'name', 'Plain SEND');
     this.count = make('span', 'count', '');
-    const hint = make('p', 'visually-hidden', 'Enter shows what the word means. The arrow keys go to the next or previous word. Escape goes back to the page.');
+    const hint = make(
+      'p',
+      'visually-hidden',
+      'Enter shows what the word means. The arrow keys go to the next or previous word. Escape goes back to the page.',
+    );
     hint.id = 'plain-send-read-hint';
     this.word = button('word', 'Show first word', () => handlers.openCurrent());
     this.word.setAttribute('aria-describedby', hint.id);
@@ -63,7 +70,8 @@ export class ReadBar {
 
   private wordKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const by = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    const by =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     if (by) {
       e.preventDefault();
       this.handlers.step(by);
@@ -80,7 +88,8 @@ export class ReadBar {
 
   /** The count of words on the page (while reading: so far). */
   setCount(found: number, busy: boolean): void {
-    this.count.textContent = found === 0 && busy ? 'Reading the page…' : `${found} ${found === 1 ? 'word' : 'words'} explained`;
+    this.count.textContent =
+      found === 0 && busy ? 'Reading the page…' : `${found} ${found === 1 ? 'word' : 'words'} explained`;
   }
 
   /** The word you are on: its name on the button, and said out loud once. */

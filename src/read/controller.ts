@@ -26,7 +26,8 @@ const HOVER_CLOSE_MS = 300;
 const EXPLAIN = 'explain';
 const ACTIVE = 'active';
 /** Clicks on these do their own thing (follow a link, press a button): no card. */
-const INTERACTIVE = 'a[href], button, summary, label, select, input, textarea, [role="button"], [role="link"], [contenteditable]:not([contenteditable="false"])';
+const INTERACTIVE =
+  'a[href], button, summary, label, select, input, textarea, [role="button"], [role="link"], [contenteditable]:not([contenteditable="false"])';
 
 interface Item {
   finding: WireFinding;
@@ -124,10 +125,18 @@ export class ReadController {
     if (this.reader !== reader) return;
     await nextPaint(this.view);
     const found = reader.occurrences.length;
-    this.bar!.announce(found ? `Plain SEND explains ${found} ${found === 1 ? 'word' : 'words'} on this page. Alt+Shift+N goes to the next one.` : 'Plain SEND found no SEND words on this page.');
+    this.bar!.announce(
+      found
+        ? `Plain SEND explains ${found} ${found === 1 ? 'word' : 'words'} on this page. Alt+Shift+N goes to the next one.`
+        : 'Plain SEND found no SEND words on this page.',
+    );
     if (this.doc.documentElement.hasAttribute(PERF_ATTRIBUTE)) {
       try {
-        performance.measure('plain-send:read-painted', { start: t0, end: performance.now(), detail: { ...reader.stats } });
+        performance.measure('plain-send:read-painted', {
+          start: t0,
+          end: performance.now(),
+          detail: { ...reader.stats },
+        });
       } catch {
         // No User Timing Level 3: no figures.
       }
@@ -166,8 +175,15 @@ export class ReadController {
         // Found again by where it is in the DOM (ranges follow the page's changes), else by its offsets.
         const f = this.card.finding;
         const at = this.activeRange;
-        let i = at ? reader.occurrences.findIndex((o) => o.range.startContainer === at.startContainer && o.range.startOffset === at.startOffset) : -1;
-        if (i < 0) i = reader.occurrences.findIndex((o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f));
+        let i = at
+          ? reader.occurrences.findIndex(
+              (o) => o.range.startContainer === at.startContainer && o.range.startOffset === at.startOffset,
+            )
+          : -1;
+        if (i < 0)
+          i = reader.occurrences.findIndex(
+            (o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f),
+          );
         // Same word, new place in the list (the page grew): say so on the card and the bar.
         if (i >= 0) this.showCard(i, { focus: this.cardHasFocus(), hover: this.card.hover });
         else this.closeCard();
@@ -229,7 +245,8 @@ export class ReadController {
     const active = deepActive(this.doc);
     this.pageFocus = active && !this.ui!.contains(active) ? active : undefined;
     const selection = this.doc.getSelection();
-    const range = selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : undefined;
+    const range =
+      selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : undefined;
     const map = range ? extractRange(range) : undefined;
     const useMap = !!map && map.text.trim().length > 0;
     const text = useMap ? map!.text : (fallback ?? '');
@@ -241,18 +258,29 @@ export class ReadController {
       if (!response?.ok) continue;
       for (const f of unpack(response.spans, response.details, part)) {
         const finding = { ...f, start: f.start + c.start, end: f.end + c.start };
-        items.push({ finding, key: wordKey(finding), range: useMap ? rangeAt(map!, finding.start, finding.end) : undefined });
+        items.push({
+          finding,
+          key: wordKey(finding),
+          range: useMap ? rangeAt(map!, finding.start, finding.end) : undefined,
+        });
       }
     }
     this.explained = items;
-    for (const item of items) if (item.range) this.layer(item.range.startContainer.ownerDocument!).add(EXPLAIN, markOf(item.finding.category), [item.range]);
+    for (const item of items)
+      if (item.range)
+        this.layer(item.range.startContainer.ownerDocument!).add(EXPLAIN, markOf(item.finding.category), [item.range]);
     this.set = 'explain';
     this.index = -1;
     this.cardReturn = 'page';
     if (!items.length) {
       const anchor = anchorRange ? anchorOf(anchorRange, this.doc) : this.pageFocus?.getBoundingClientRect();
       this.ensureUi();
-      this.card!.openNote('No SEND words found', 'Plain SEND has no meanings for the words you chose. It explains SEND words, short forms and words schools and councils use.', anchor, { focus: true });
+      this.card!.openNote(
+        'No SEND words found',
+        'Plain SEND has no meanings for the words you chose. It explains SEND words, short forms and words schools and councils use.',
+        anchor,
+        { focus: true },
+      );
       return 0;
     }
     this.go(0, { focus: true });
@@ -294,7 +322,11 @@ export class ReadController {
     // From the word you were on, if it is still on screen; else from where you are reading now.
     const current = this.index >= 0 ? all[this.index] : undefined;
     const fromHere = !!current && (!current.range || inView(current.range, this.doc));
-    const i = fromHere ? (this.index + by + all.length) % all.length : by === 1 ? this.firstInView() : (this.firstInView() - 1 + all.length) % all.length;
+    const i = fromHere
+      ? (this.index + by + all.length) % all.length
+      : by === 1
+        ? this.firstInView()
+        : (this.firstInView() - 1 + all.length) % all.length;
     this.go(i, { focus: !!options.focus });
   }
 
@@ -306,7 +338,10 @@ export class ReadController {
     this.showCard(i, { focus: options.focus, hover: false });
     if (this.set === 'page') {
       const term = item.finding.term ?? item.finding.text;
-      const stands = item.finding.expansion && item.finding.expansion.toLowerCase() !== term.toLowerCase() ? ` Stands for ${item.finding.expansion}.` : '';
+      const stands =
+        item.finding.expansion && item.finding.expansion.toLowerCase() !== term.toLowerCase()
+          ? ` Stands for ${item.finding.expansion}.`
+          : '';
       this.bar?.announce(`${term}, ${i + 1} of ${this.items().length}.${stands}`);
     }
   }
@@ -319,12 +354,16 @@ export class ReadController {
     this.index = i;
     this.setActive(item.range);
     this.ensureUi();
-    this.card!.open(item.finding, item.range ? anchorOf(item.range, this.doc) : this.pageFocus?.getBoundingClientRect(), {
-      focus: options.focus,
-      hover: options.hover,
-      position: `Word ${i + 1} of ${all.length} ${this.set === 'explain' ? 'in what you chose' : 'on this page'}`,
-      navigation: all.length > 1,
-    });
+    this.card!.open(
+      item.finding,
+      item.range ? anchorOf(item.range, this.doc) : this.pageFocus?.getBoundingClientRect(),
+      {
+        focus: options.focus,
+        hover: options.hover,
+        position: `Word ${i + 1} of ${all.length} ${this.set === 'explain' ? 'in what you chose' : 'on this page'}`,
+        navigation: all.length > 1,
+      },
+    );
     if (this.set === 'page') this.bar?.setCurrent(item.finding.term ?? item.finding.text, i + 1, all.length);
   }
 
@@ -438,9 +477,14 @@ export class ReadController {
     };
     on(view, 'keydown', (e) => this.keydown(e as KeyboardEvent), { capture: true });
     on(doc, 'pointermove', (e) => this.pointerMoved(doc, e as PointerEvent), { capture: true, passive: true });
-    on(doc, 'pointerout', (e) => {
-      if (!(e as PointerEvent).relatedTarget) this.pointerLeft();
-    }, { capture: true, passive: true });
+    on(
+      doc,
+      'pointerout',
+      (e) => {
+        if (!(e as PointerEvent).relatedTarget) this.pointerLeft();
+      },
+      { capture: true, passive: true },
+    );
     on(doc, 'click', (e) => this.clicked(doc, e as MouseEvent), { capture: true, passive: true });
     on(doc, 'scroll', () => this.layoutSoon(), { capture: true, passive: true });
     on(view, 'resize', () => this.layoutSoon(), { passive: true });
@@ -517,7 +561,10 @@ export class ReadController {
     const target = e.composedPath()[0] ?? e.target;
     if (this.ours(target)) return;
     this.view.clearTimeout(this.hoverTimer);
-    const el = target instanceof (doc.defaultView ?? this.view).Element ? (target as Element) : (target as Node | null)?.parentElement;
+    const el =
+      target instanceof (doc.defaultView ?? this.view).Element
+        ? (target as Element)
+        : (target as Node | null)?.parentElement;
     const hit = this.reader && !el?.closest(INTERACTIVE) ? this.reader.at(doc, e.clientX, e.clientY) : undefined;
     if (hit) this.openAt(hit, false);
     else if (this.card?.isOpen) this.card.close(false);

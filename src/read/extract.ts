@@ -21,8 +21,31 @@ export interface PageText extends TextMap {
 }
 
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE', 'META', 'LINK', 'SVG', 'MATH', 'IMG', 'PICTURE', 'VIDEO', 'AUDIO',
-  'CANVAS', 'OBJECT', 'EMBED', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'DATALIST', 'BUTTON', 'FRAMESET', 'PLAIN-SEND-UI',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'SVG',
+  'MATH',
+  'IMG',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'DATALIST',
+  'BUTTON',
+  'FRAMESET',
+  'PLAIN-SEND-UI',
 ]);
 const FRAMES = new Set(['IFRAME', 'FRAME']);
 /** White space that keeps its line breaks. */
@@ -36,7 +59,12 @@ function editable(el: Element): boolean {
 /** Text a screen reader gets but nobody sees (the usual "visually hidden" clip). */
 function clippedAway(s: CSSStyleDeclaration): boolean {
   if (s.position !== 'absolute' && s.position !== 'fixed') return false;
-  return s.clip === 'rect(0px, 0px, 0px, 0px)' || s.clip === 'rect(0px 0px 0px 0px)' || s.clipPath === 'inset(50%)' || s.clipPath === 'inset(100%)';
+  return (
+    s.clip === 'rect(0px, 0px, 0px, 0px)' ||
+    s.clip === 'rect(0px 0px 0px 0px)' ||
+    s.clipPath === 'inset(50%)' ||
+    s.clipPath === 'inset(100%)'
+  );
 }
 
 function style(el: Element): CSSStyleDeclaration | undefined {
@@ -112,7 +140,8 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
     if (child.nodeType !== 1) return;
     const el = child as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off') return;
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off')
+      return;
     if (range && !range.intersectsNode(el)) return;
     if (tag === 'BR') {
       flush();
@@ -121,7 +150,15 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
       return;
     }
     const s = style(el);
-    if (s && (s.display === 'none' || s.visibility === 'hidden' || s.visibility === 'collapse' || s.contentVisibility === 'hidden' || clippedAway(s))) return;
+    if (
+      s &&
+      (s.display === 'none' ||
+        s.visibility === 'hidden' ||
+        s.visibility === 'collapse' ||
+        s.contentVisibility === 'hidden' ||
+        clippedAway(s))
+    )
+      return;
     if (FRAMES.has(tag)) {
       const doc = frameDocument(el);
       if (!doc || range) return;
@@ -133,7 +170,8 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
     }
     // Laid out as a block, or a block by its tag (list items shown in a row are still apart).
     const display = s?.display || 'inline';
-    const block = isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
+    const block =
+      isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
     if (block) breakLine();
     const whiteSpace = s?.whiteSpace ?? '';
     const keepLines = whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE';

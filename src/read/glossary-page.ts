@@ -53,5 +53,6 @@ export async function startGlossaryPage(doc: Document): Promise<void> {
   renderGlossary(doc, g);
   doc.getElementById('print')!.addEventListener('click', () => doc.defaultView!.print());
   // Straight to the print dialog once the page is drawn.
-  if (g?.words.length) doc.defaultView!.requestAnimationFrame(() => doc.defaultView!.setTimeout(() => doc.defaultView!.print(), 0));
+  if (g?.words.length)
+    doc.defaultView!.requestAnimationFrame(() => doc.defaultView!.setTimeout(() => doc.defaultView!.print(), 0));
 }

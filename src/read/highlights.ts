@@ -53,7 +53,8 @@ export class ReadLayer {
         this.sheet = new this.win.CSSStyleSheet();
         this.sheet.replaceSync(readHighlightCss());
       }
-      if (!this.doc.adoptedStyleSheets.includes(this.sheet)) this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+      if (!this.doc.adoptedStyleSheets.includes(this.sheet))
+        this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
     } catch {
       // No constructable stylesheets: the browser's default highlight colours still show.
     }
@@ -61,7 +62,13 @@ export class ReadLayer {
 
   /** A page's styles stop at a shadow tree's edge: a web component with marks gets the rules too. */
   private adoptInShadow(root: Node): void {
-    if (root === this.doc || this.shadows.has(root as ShadowRoot) || !this.sheet || !(root instanceof this.win.ShadowRoot)) return;
+    if (
+      root === this.doc ||
+      this.shadows.has(root as ShadowRoot) ||
+      !this.sheet ||
+      !(root instanceof this.win.ShadowRoot)
+    )
+      return;
     try {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
       this.shadows.add(root);

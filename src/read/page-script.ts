@@ -61,12 +61,17 @@ export function startReadScript(): ReadController | undefined {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
     if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
-      controller.explain(message.text).then((n) => sendResponse({ ok: true, found: n }), (e: unknown) => sendResponse({ ok: false, error: String(e) }));
+      controller.explain(message.text).then(
+        (n) => sendResponse({ ok: true, found: n }),
+        (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+      );
       return true;
     }
     if (!root) return false;
     if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
-      controller.setRead(message.on).then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
+      controller
+        .setRead(message.on)
+        .then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
       return true;
     }
     if (isReadMessage(message, READ_STATE)) {
@@ -95,10 +100,13 @@ export function startReadScript(): ReadController | undefined {
   if (root) {
     const pattern = originPattern(location.href);
     if (pattern) {
-      void Promise.all([readSitesItem.getValue(), managedReadModeSitesSoon().catch(() => [] as string[])]).then(([sites, school]) => {
-        const always = sites.includes(pattern) || school.includes(location.hostname);
-        if (always && !controller.on) void controller.setRead(true);
-      }, () => {});
+      void Promise.all([readSitesItem.getValue(), managedReadModeSitesSoon().catch(() => [] as string[])]).then(
+        ([sites, school]) => {
+          const always = sites.includes(pattern) || school.includes(location.hostname);
+          if (always && !controller.on) void controller.setRead(true);
+        },
+        () => {},
+      );
     }
   }
   return controller;

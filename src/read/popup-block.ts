@@ -45,18 +45,22 @@ export async function startReadBlock(doc: Document): Promise<void> {
   const show = (on: boolean) => {
     toggle.setAttribute('aria-pressed', String(on));
   };
-  const state = (await browser.tabs.sendMessage(tabId, { type: READ_STATE }, { frameId: 0 }).catch(() => undefined)) as ReadState | undefined;
+  const state = (await browser.tabs.sendMessage(tabId, { type: READ_STATE }, { frameId: 0 }).catch(() => undefined)) as
+    ReadState | undefined;
   show(!!state?.on);
 
   const setRead = async (on: boolean | 'toggle') => {
     const message: ReadTabMessage = { type: READ_TAB, tabId, on };
-    const r = (await browser.runtime.sendMessage(message).catch((e: unknown) => ({ error: String(e) }))) as (ReadState & { error?: string }) | undefined;
+    const r = (await browser.runtime.sendMessage(message).catch((e: unknown) => ({ error: String(e) }))) as
+      (ReadState & { error?: string }) | undefined;
     if (!r || r.error) {
       say('Plain SEND cannot read this page.');
       return undefined;
     }
     show(r.on);
-    say(r.on ? `On. ${r.found} ${r.found === 1 ? 'word is' : 'words are'} underlined on the page.` : 'Off for this page.');
+    say(
+      r.on ? `On. ${r.found} ${r.found === 1 ? 'word is' : 'words are'} underlined on the page.` : 'Off for this page.',
+    );
     return r;
   };
 
@@ -65,7 +69,11 @@ export async function startReadBlock(doc: Document): Promise<void> {
   listButton.addEventListener('click', () => {
     // Open the panel first, while the click still counts as the user asking.
     const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
-    const opened = api.sidePanel ? api.sidePanel.open({ tabId }) : api.sidebarAction ? api.sidebarAction.open() : Promise.reject(new Error('no side panel'));
+    const opened = api.sidePanel
+      ? api.sidePanel.open({ tabId })
+      : api.sidebarAction
+        ? api.sidebarAction.open()
+        : Promise.reject(new Error('no side panel'));
     void opened.then(
       () => setRead(true).then(() => doc.defaultView?.close()),
       () => say('This browser cannot open the list here.'),
@@ -73,7 +81,9 @@ export async function startReadBlock(doc: Document): Promise<void> {
   });
 
   const granted = await browser.permissions.contains({ origins: [pattern] });
-  const school = (await managedReadModeSitesSoon().catch(() => [] as string[])).some((h) => schoolSitePattern(h) === pattern);
+  const school = (await managedReadModeSitesSoon().catch(() => [] as string[])).some(
+    (h) => schoolSitePattern(h) === pattern,
+  );
   site.checked = granted && (school || (await readSitesItem.getValue()).includes(pattern));
   if (school) {
     // Set by the school: the user can allow it, not turn it off here.

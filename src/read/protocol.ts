@@ -70,5 +70,9 @@ export function isReadMessage<T extends { type: string }>(m: unknown, type: T['t
 
 export function isReadTabMessage(m: unknown): m is ReadTabMessage {
   const r = m as ReadTabMessage;
-  return isReadMessage<ReadTabMessage>(m, READ_TAB) && typeof r.tabId === 'number' && (typeof r.on === 'boolean' || r.on === 'toggle');
+  return (
+    isReadMessage<ReadTabMessage>(m, READ_TAB) &&
+    typeof r.tabId === 'number' &&
+    (typeof r.on === 'boolean' || r.on === 'toggle')
+  );
 }

@@ -46,7 +46,13 @@ const SETTLE_MS = 300;
 /** While a long page is read, more marks are painted at most this often (after the piece on screen). */
 const BATCH_MS = 150;
 const WATCHED_ATTRIBUTES = ['hidden', 'open', 'class', 'style', 'aria-hidden', 'aria-expanded', 'src'];
-const WATCHED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
+const WATCHED: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: WATCHED_ATTRIBUTES,
+};
 
 export class Reader {
   occurrences: Occurrence[] = [];
@@ -107,7 +113,9 @@ export class Reader {
       let findings = this.known.get(text) ?? known.get(text);
       if (!findings) {
         requested++;
-        const response = await this.host.analyse({ type: ANALYSE, text, mode: 'read' }).catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+        const response = await this.host
+          .analyse({ type: ANALYSE, text, mode: 'read' })
+          .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
         if (!response.ok) return;
         engineMs += response.engineMs;
         findings = unpack(response.spans, response.details, text);
@@ -135,7 +143,16 @@ export class Reader {
     this.index(page, all);
     this.busy = false;
     const totalMs = performance.now() - t0;
-    this.stats = { chars: page.text.length, chunks: chunks.length, requested, findings: all.length, extractMs, engineMs, firstPaintMs: Number.isNaN(firstPaintMs) ? totalMs : firstPaintMs, totalMs };
+    this.stats = {
+      chars: page.text.length,
+      chunks: chunks.length,
+      requested,
+      findings: all.length,
+      extractMs,
+      engineMs,
+      firstPaintMs: Number.isNaN(firstPaintMs) ? totalMs : firstPaintMs,
+      totalMs,
+    };
     this.host.painted(true);
     if (this.dirty) this.readSoon();
   }
@@ -202,11 +219,20 @@ export class Reader {
   at(doc: Document, x: number, y: number): Occurrence | undefined {
     if (!this.byNode.size) return undefined;
     let node: Node | undefined;
-    const d = doc as Document & { caretPositionFromPoint?(x: number, y: number, options?: { shadowRoots: ShadowRoot[] }): { offsetNode: Node } | null };
+    const d = doc as Document & {
+      caretPositionFromPoint?(
+        x: number,
+        y: number,
+        options?: { shadowRoots: ShadowRoot[] },
+      ): { offsetNode: Node } | null;
+    };
     // Into the open shadow trees read, which hit-testing otherwise stops at.
     const shadowRoots = this.page?.shadowRoots.filter((r) => r.ownerDocument === doc) ?? [];
     try {
-      node = d.caretPositionFromPoint?.(x, y, { shadowRoots })?.offsetNode ?? doc.caretRangeFromPoint?.(x, y)?.startContainer ?? undefined;
+      node =
+        d.caretPositionFromPoint?.(x, y, { shadowRoots })?.offsetNode ??
+        doc.caretRangeFromPoint?.(x, y)?.startContainer ??
+        undefined;
     } catch {
       return undefined;
     }
@@ -299,12 +325,19 @@ export class Reader {
 }
 
 /** Pieces in the order to ask for them: the one on screen first, then on down the page, then above. */
-function viewportFirst(page: PageText, chunks: readonly Chunk[], looking: { node: Node; offset: number } | undefined): number[] {
+function viewportFirst(
+  page: PageText,
+  chunks: readonly Chunk[],
+  looking: { node: Node; offset: number } | undefined,
+): number[] {
   const all = chunks.map((_, i) => i);
   const seg = looking && chunks.length > 1 ? page.segments.find((s) => s.node === looking.node) : undefined;
   if (!seg) return all;
   const offset = seg.start + looking!.offset;
-  const at = Math.max(0, chunks.findIndex((c) => c.end >= offset));
+  const at = Math.max(
+    0,
+    chunks.findIndex((c) => c.end >= offset),
+  );
   return [...all.slice(at), ...all.slice(0, at).reverse()];
 }
 
@@ -316,7 +349,8 @@ function viewportFirst(page: PageText, chunks: readonly Chunk[], looking: { node
 function noTextChange(r: MutationRecord): boolean {
   const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).tagName === 'PLAIN-SEND-UI';
   if (isOurs(r.target)) return true;
-  if (r.type === 'attributes') return (r.attributeName === 'class' || r.attributeName === 'style') && !r.target.textContent?.trim();
+  if (r.type === 'attributes')
+    return (r.attributeName === 'class' || r.attributeName === 'style') && !r.target.textContent?.trim();
   if (r.type !== 'childList') return false;
   const nodes = [...r.addedNodes, ...r.removedNodes];
   return nodes.length > 0 && nodes.every(isOurs);

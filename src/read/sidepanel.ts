@@ -8,7 +8,17 @@
  * its own; the tests open it so, as Chromium will not open a real side panel headless).
  */
 import { browser } from 'wxt/browser';
-import { isReadMessage, READ_CHANGED, READ_LIST, READ_SHOW, READ_TAB, type ReadChangedMessage, type ReadList, type ReadShowMessage, type ReadTabMessage } from './protocol.js';
+import {
+  isReadMessage,
+  READ_CHANGED,
+  READ_LIST,
+  READ_SHOW,
+  READ_TAB,
+  type ReadChangedMessage,
+  type ReadList,
+  type ReadShowMessage,
+  type ReadTabMessage,
+} from './protocol.js';
 import { byLetter, listAsText, meaningOf, timesLabel, type WordEntry } from './words.js';
 import { saveGlossary } from './glossary-store.js';
 
@@ -47,11 +57,12 @@ export async function startSidePanel(doc: Document): Promise<void> {
     }
     const words = list.words;
     const total = words.reduce((n, w) => n + w.count, 0);
-    status.textContent = list.busy && !words.length
-      ? 'Reading the page…'
-      : words.length
-        ? `${words.length} ${words.length === 1 ? 'word' : 'words'} to know, ${timesLabel(total)} on this page.`
-        : 'No SEND words found on this page.';
+    status.textContent =
+      list.busy && !words.length
+        ? 'Reading the page…'
+        : words.length
+          ? `${words.length} ${words.length === 1 ? 'word' : 'words'} to know, ${timesLabel(total)} on this page.`
+          : 'No SEND words found on this page.';
     const groups = byLetter(words);
     letters.replaceChildren(
       ...groups.map((g) => {
@@ -122,8 +133,11 @@ export async function startSidePanel(doc: Document): Promise<void> {
   const showWord = async (w: WordEntry) => {
     if (tabId === undefined) return;
     const message: ReadShowMessage = { type: READ_SHOW, key: w.key };
-    const r = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)) as { ok?: boolean } | undefined;
-    status.textContent = r?.ok ? `Showing "${w.term}" on the page.` : 'Plain SEND could not find that word on the page now.';
+    const r = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)) as
+      { ok?: boolean } | undefined;
+    status.textContent = r?.ok
+      ? `Showing "${w.term}" on the page.`
+      : 'Plain SEND could not find that word on the page now.';
   };
 
   const refresh = async () => {
@@ -133,7 +147,8 @@ export async function startSidePanel(doc: Document): Promise<void> {
       render();
       return;
     }
-    list = (await browser.tabs.sendMessage(tabId, { type: READ_LIST }, { frameId: 0 }).catch(() => undefined)) as ReadList | undefined;
+    list = (await browser.tabs.sendMessage(tabId, { type: READ_LIST }, { frameId: 0 }).catch(() => undefined)) as
+      ReadList | undefined;
     // A page without our script yet still has a name to show.
     if (!list) {
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -154,33 +169,40 @@ export async function startSidePanel(doc: Document): Promise<void> {
   start.addEventListener('click', () => {
     if (tabId === undefined) return;
     const message: ReadTabMessage = { type: READ_TAB, tabId, on: true };
-    void browser.runtime.sendMessage(message).then((r: { error?: string } | undefined) => {
-      startNote.hidden = !r?.error;
-      if (!r?.error) void refresh();
-    }, () => {
-      startNote.hidden = false;
-    });
+    void browser.runtime.sendMessage(message).then(
+      (r: { error?: string } | undefined) => {
+        startNote.hidden = !r?.error;
+        if (!r?.error) void refresh();
+      },
+      () => {
+        startNote.hidden = false;
+      },
+    );
   });
 
   $<HTMLButtonElement>('copy').addEventListener('click', () => {
     if (!list) return;
     const text = listAsText(list.words, { title: list.title, url: list.url });
     void copy(doc, text).then((ok) => {
-      status.textContent = ok ? `Copied the list of ${list!.words.length} words.` : 'Plain SEND could not copy the list. Try Print the list instead.';
+      status.textContent = ok
+        ? `Copied the list of ${list!.words.length} words.`
+        : 'Plain SEND could not copy the list. Try Print the list instead.';
     });
   });
 
   $<HTMLButtonElement>('print').addEventListener('click', () => {
     if (!list) return;
-    void saveGlossary({ title: list.title, url: list.url, words: list.words, made: new Date().toISOString() }).then(() =>
-      // Relative to this extension page: our own glossary.html.
-      browser.tabs.create({ url: '/glossary.html' }),
+    void saveGlossary({ title: list.title, url: list.url, words: list.words, made: new Date().toISOString() }).then(
+      () =>
+        // Relative to this extension page: our own glossary.html.
+        browser.tabs.create({ url: '/glossary.html' }),
     );
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return false;
-    if (isReadMessage<ReadChangedMessage>(message, READ_CHANGED) && sender.tab?.id === tabId && sender.frameId === 0) refreshSoon();
+    if (isReadMessage<ReadChangedMessage>(message, READ_CHANGED) && sender.tab?.id === tabId && sender.frameId === 0)
+      refreshSoon();
     return false;
   });
   if (!(pinned > 0)) {

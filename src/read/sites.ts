@@ -32,13 +32,19 @@ export function schoolSitePattern(host: string): string {
  * on once the user allows the site from the toolbar button (it says the school asked).
  */
 export async function readSiteMatches(): Promise<string[]> {
-  const [sites, school, granted] = await Promise.all([readSitesItem.getValue(), managedReadModeSites().catch(() => [] as string[]), browser.permissions.getAll()]);
+  const [sites, school, granted] = await Promise.all([
+    readSitesItem.getValue(),
+    managedReadModeSites().catch(() => [] as string[]),
+    browser.permissions.getAll(),
+  ]);
   const origins = granted.origins ?? [];
   const all = origins.includes('<all_urls>');
   const mine = sites.filter((s) => all || origins.includes(s));
   // A school's host, on whatever grant covers it (https://host/*, or http:// on a school's intranet).
   const hostOf = (pattern: string) => /^[a-z*]+:\/\/([^/]+)\//.exec(pattern)?.[1];
-  const schools = school.flatMap((host) => (all ? [schoolSitePattern(host)] : origins.filter((o) => hostOf(o) === host)));
+  const schools = school.flatMap((host) =>
+    all ? [schoolSitePattern(host)] : origins.filter((o) => hostOf(o) === host),
+  );
   return [...new Set([...mine, ...schools])];
 }
 
@@ -48,6 +54,13 @@ export async function syncReadSites(): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [READ_SCRIPT_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: READ_SCRIPT_ID, matches, js: [READ_SCRIPT_FILE], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+    {
+      id: READ_SCRIPT_ID,
+      matches,
+      js: [READ_SCRIPT_FILE],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    },
   ]);
 }

@@ -2,6 +2,7 @@
  * The words found on a page as a reader's list: one entry per meaning, A to Z, with how many
  * times each is on the page; and the plain text of that list, for copying. Pure: no DOM.
  */
+import { meaningKey } from '../engine/identity.js';
 import type { Category } from '../engine/types.js';
 import type { WireFinding } from '../extension/protocol.js';
 
@@ -24,12 +25,12 @@ export interface WordEntry {
 }
 
 /** What the card and the list say about a short form no glossary knows. */
-export const UNKNOWN_NOTE = 'Plain SEND does not know this short form. You could ask the person who wrote it what it stands for.';
+export const UNKNOWN_NOTE =
+  'Plain SEND does not know this short form. You could ask the person who wrote it what it stands for.';
 
 /** One key per meaning: a term with two senses (OT) gives two entries. */
 export function wordKey(f: Pick<WireFinding, 'entryId' | 'text' | 'expansion' | 'definition'>): string {
-  if (!f.entryId) return `?${f.text.toUpperCase()}`;
-  return f.expansion || f.definition ? `${f.entryId}|${f.expansion ?? ''}|${(f.definition ?? '').slice(0, 40)}` : f.entryId;
+  return meaningKey(f);
 }
 
 /** The reader's meaning of a finding: its definition, or the note for an unknown short form. */
@@ -40,11 +41,16 @@ export function meaningOf(w: Pick<WordEntry, 'definition'>): string {
 // Made when first needed: building a collator loads the language's sorting rules, about 10 ms
 // of a page's time, and read mode needs it only when the list of words is asked for.
 let collator: Intl.Collator | undefined;
-const compareText = (a: string, b: string) => (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
+const compareText = (a: string, b: string) =>
+  (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 /** A to Z by headword (case and accents aside), then by what it stands for. */
 export function compareWords(a: WordEntry, b: WordEntry): number {
-  return compareText(a.term, b.term) || compareText(a.expansion ?? '', b.expansion ?? '') || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    compareText(a.term, b.term) ||
+    compareText(a.expansion ?? '', b.expansion ?? '') ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 /** Every word found, once per meaning, A to Z, with counts. */
@@ -98,7 +104,9 @@ export function byLetter(words: readonly WordEntry[]): LetterGroup[] {
     list.push(w);
     groups.set(l, list);
   }
-  return [...groups.keys()].sort((a, b) => (a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1)).map((letter) => ({ letter, words: groups.get(letter)! }));
+  return [...groups.keys()]
+    .sort((a, b) => (a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1))
+    .map((letter) => ({ letter, words: groups.get(letter)! }));
 }
 
 export function timesLabel(count: number): string {
@@ -107,7 +115,8 @@ export function timesLabel(count: number): string {
 
 /** One line per word: "EHCP (Education, Health and Care plan): meaning (3 times)". */
 export function wordLine(w: WordEntry): string {
-  const name = w.expansion && w.expansion.toLowerCase() !== w.term.toLowerCase() ? `${w.term} (${w.expansion})` : w.term;
+  const name =
+    w.expansion && w.expansion.toLowerCase() !== w.term.toLowerCase() ? `${w.term} (${w.expansion})` : w.term;
   return `${name}: ${meaningOf(w)} (${timesLabel(w.count)} on the page)`;
 }
 

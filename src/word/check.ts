@@ -96,7 +96,11 @@ export function paragraphAt(starts: readonly number[], at: number): number {
 }
 
 /** Maps the engine's findings (offsets into the joined text) to paragraph locations. */
-export function locateFindings(paragraphs: readonly DocParagraph[], joined: Joined, findings: readonly Finding[]): LocatedFinding[] {
+export function locateFindings(
+  paragraphs: readonly DocParagraph[],
+  joined: Joined,
+  findings: readonly Finding[],
+): LocatedFinding[] {
   const out: LocatedFinding[] = [];
   for (const f of findings) {
     const paragraph = paragraphAt(joined.starts, f.start);
@@ -110,7 +114,11 @@ export function locateFindings(paragraphs: readonly DocParagraph[], joined: Join
 }
 
 /** Checks the whole document in chunks; rejects with CheckCancelled when `signal` aborts. */
-export async function checkDocument(analyser: Analyser, paragraphs: DocParagraph[], options: CheckOptions = {}): Promise<DocumentCheck> {
+export async function checkDocument(
+  analyser: Analyser,
+  paragraphs: DocParagraph[],
+  options: CheckOptions = {},
+): Promise<DocumentCheck> {
   const { onProgress, signal, chunkCharacters = 20_000, yieldNow = macrotask } = options;
   const joined = joinParagraphs(paragraphs);
   const total = joined.text.length || 1;
@@ -121,7 +129,8 @@ export async function checkDocument(analyser: Analyser, paragraphs: DocParagraph
     if (signal?.aborted) throw new CheckCancelled();
     let to = from;
     let size = 0;
-    while (to < paragraphs.length && (size === 0 || size < chunkCharacters)) size += engineText(paragraphs[to++]).length + 1;
+    while (to < paragraphs.length && (size === 0 || size < chunkCharacters))
+      size += engineText(paragraphs[to++]).length + 1;
     analyser.analyse(paragraphs.slice(from, to).map(engineText).join('\n'));
     from = to;
     onProgress?.(Math.min(0.99, (joined.starts[to] ?? total) / total));
@@ -185,8 +194,10 @@ export function findSelection(body: readonly DocParagraph[], selection: Selectio
 export function findingsIn(findings: readonly LocatedFinding[], span: SelectionSpan): LocatedFinding[] {
   return findings.filter(({ location: l }) => {
     if (l.paragraph < span.first || l.paragraph > span.last) return false;
-    if (l.paragraph === span.first && l.end <= span.start && !(span.first === span.last && span.start === span.end)) return false;
-    if (l.paragraph === span.last && l.start >= span.end && !(span.first === span.last && span.start === span.end)) return false;
+    if (l.paragraph === span.first && l.end <= span.start && !(span.first === span.last && span.start === span.end))
+      return false;
+    if (l.paragraph === span.last && l.start >= span.end && !(span.first === span.last && span.start === span.end))
+      return false;
     return true;
   });
 }
@@ -202,9 +213,10 @@ export function glossaryRows(findings: readonly Finding[]): GlossaryRow[] {
     seen.add(key);
     const definition = f.definition.trim();
     const expansion = f.expansion?.trim();
-    const meaning = expansion && !definition.toLowerCase().startsWith(expansion.toLowerCase())
-      ? `${expansion[0].toUpperCase()}${expansion.slice(1)}. ${definition}`
-      : definition;
+    const meaning =
+      expansion && !definition.toLowerCase().startsWith(expansion.toLowerCase())
+        ? `${expansion[0].toUpperCase()}${expansion.slice(1)}. ${definition}`
+        : definition;
     rows.push({ term: f.term, meaning });
   }
   return rows;

@@ -45,7 +45,8 @@ export function drawIcon(size: number): Uint8Array {
   const background = roundedRect(0, 0, size, size, 3 * s);
   // Speech bubble: a rounded box with a small tail at the bottom left.
   const box = roundedRect(2.5 * s, 3 * s, 13.5 * s, 11 * s, 1.6 * s);
-  const tail = (x: number, y: number) => y >= 10.5 * s && y <= 13.5 * s && x >= 4 * s && x <= 7 * s && x - 4 * s <= (13.5 * s - y) * 0.9;
+  const tail = (x: number, y: number) =>
+    y >= 10.5 * s && y <= 13.5 * s && x >= 4 * s && x <= 7 * s && x - 4 * s <= (13.5 * s - y) * 0.9;
   const bubble = (x: number, y: number) => box(x, y) || tail(x, y);
   const lines = [
     roundedRect(4.5 * s, 4.9 * s, 11.5 * s, 5.9 * s, 0.5 * s),
@@ -101,7 +102,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 export function iconPng(size: number): Buffer {

@@ -23,7 +23,7 @@ import {
 } from './document-port.js';
 import { LocalStorageSettings, MemorySettings } from './settings.js';
 
-export interface MemoryParagraph extends DocParagraph {}
+export type MemoryParagraph = DocParagraph;
 
 export interface MemoryComment extends Location {
   comment: string;
@@ -70,7 +70,8 @@ export class MemoryPort implements DocumentPort {
   private nextAnnotation = 0;
 
   constructor(paragraphs: readonly (string | MemoryParagraph)[] = [], options: MemoryPortOptions = {}) {
-    this.userSettings = options.userSettings ?? (typeof localStorage === 'undefined' ? new MemorySettings() : new LocalStorageSettings());
+    this.userSettings =
+      options.userSettings ?? (typeof localStorage === 'undefined' ? new MemorySettings() : new LocalStorageSettings());
     this.load(paragraphs);
   }
 
@@ -95,7 +96,14 @@ export class MemoryPort implements DocumentPort {
   }
 
   capabilities(): Capabilities {
-    return { comments: true, temporaryMarks: true, structure: true, trackedChanges: false, annotations: true, annotationSuggestions: true };
+    return {
+      comments: true,
+      temporaryMarks: true,
+      structure: true,
+      trackedChanges: false,
+      annotations: true,
+      annotationSuggestions: true,
+    };
   }
 
   async readParagraphs(): Promise<DocParagraph[]> {
@@ -126,7 +134,10 @@ export class MemoryPort implements DocumentPort {
   async select(location: Location): Promise<void> {
     this.runs++;
     verifyLocation(this.paragraphs, location);
-    this.setSelection({ paragraph: location.paragraph, offset: location.start }, { paragraph: location.paragraph, offset: location.end });
+    this.setSelection(
+      { paragraph: location.paragraph, offset: location.start },
+      { paragraph: location.paragraph, offset: location.end },
+    );
     this.log.push(`select ${describe(location)}`);
   }
 
@@ -137,8 +148,13 @@ export class MemoryPort implements DocumentPort {
     p.text = p.text.slice(0, location.start) + text + p.text.slice(location.end);
     const shift = text.length - (location.end - location.start);
     const move = <T extends Location>(items: T[]) =>
-      items.filter((x) => !(x.paragraph === location.paragraph && x.start < location.end && x.end > location.start))
-        .map((x) => (x.paragraph === location.paragraph && x.start >= location.end ? { ...x, start: x.start + shift, end: x.end + shift } : x));
+      items
+        .filter((x) => !(x.paragraph === location.paragraph && x.start < location.end && x.end > location.start))
+        .map((x) =>
+          x.paragraph === location.paragraph && x.start >= location.end
+            ? { ...x, start: x.start + shift, end: x.end + shift }
+            : x,
+        );
     this.comments = move(this.comments);
     this.marks = move(this.marks);
     this.annotations = move(this.annotations);
@@ -181,7 +197,9 @@ export class MemoryPort implements DocumentPort {
     this.runs++;
     this.removeOurAnnotations();
     // As in Word: words first, then long sentences that overlap no underlined word.
-    const order = items.map((_, i) => i).sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
+    const order = items
+      .map((_, i) => i)
+      .sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
     order.forEach((i) => {
       const item = items[i];
       try {
@@ -190,7 +208,9 @@ export class MemoryPort implements DocumentPort {
         return;
       }
       const { location } = item;
-      const overlaps = this.annotations.some((a) => !a.foreign && a.paragraph === location.paragraph && a.start < location.end && a.end > location.start);
+      const overlaps = this.annotations.some(
+        (a) => !a.foreign && a.paragraph === location.paragraph && a.start < location.end && a.end > location.start,
+      );
       if (overlaps) return;
       const id = `memory-${++this.nextAnnotation}`;
       this.annotations.push({ ...location, id, category: item.category, suggestions: item.suggestions.slice(0, 3) });
@@ -232,7 +252,10 @@ export class MemoryPort implements DocumentPort {
     this.runs++;
     const sorted = sortGlossary(rows);
     const block: MemoryParagraph[] = [{ text: GLOSSARY_HEADING, inGlossary: true }];
-    for (const [term, meaning] of [[GLOSSARY_COLUMNS[0], GLOSSARY_COLUMNS[1]], ...sorted.map((r) => [r.term, r.meaning])]) {
+    for (const [term, meaning] of [
+      [GLOSSARY_COLUMNS[0], GLOSSARY_COLUMNS[1]],
+      ...sorted.map((r) => [r.term, r.meaning]),
+    ]) {
       block.push({ text: term, inTable: true, inGlossary: true }, { text: meaning, inTable: true, inGlossary: true });
     }
     const first = this.paragraphs.findIndex((p) => p.inGlossary);
@@ -243,7 +266,8 @@ export class MemoryPort implements DocumentPort {
       this.log.push(`glossary replaced at ${first} (${sorted.length} terms)`);
       return { replaced: true };
     }
-    const at = place === 'cursor' ? Math.min(this.selection.end.paragraph + 1, this.paragraphs.length) : this.paragraphs.length;
+    const at =
+      place === 'cursor' ? Math.min(this.selection.end.paragraph + 1, this.paragraphs.length) : this.paragraphs.length;
     this.paragraphs.splice(at, 0, ...block);
     this.log.push(`glossary inserted at ${at} (${sorted.length} terms)`);
     return { replaced: false };

@@ -81,7 +81,9 @@ export const MAX_SUGGESTIONS = 3;
 
 export class TrackedChangesError extends StaleLocationError {
   constructor() {
-    super('This paragraph has tracked changes that Plain SEND cannot see past. Accept or reject them, check again, then try once more.');
+    super(
+      'This paragraph has tracked changes that Plain SEND cannot see past. Accept or reject them, check again, then try once more.',
+    );
     this.name = 'TrackedChangesError';
   }
 }
@@ -109,13 +111,18 @@ export function escapeSearch(text: string): string {
 /** A head of `text` short enough to search for once escaped, not ending inside a surrogate pair. */
 function headOf(text: string): string {
   let n = Math.min(PART, text.length);
-  while (n > 1 && (escapeSearch(text.slice(0, n)).length > SEARCH_LIMIT || isHighSurrogate(text.charCodeAt(n - 1)))) n--;
+  while (n > 1 && (escapeSearch(text.slice(0, n)).length > SEARCH_LIMIT || isHighSurrogate(text.charCodeAt(n - 1))))
+    n--;
   return text.slice(0, n);
 }
 
 function tailOf(text: string): string {
   let n = Math.min(PART, text.length);
-  while (n > 1 && (escapeSearch(text.slice(-n)).length > SEARCH_LIMIT || isLowSurrogate(text.charCodeAt(text.length - n)))) n--;
+  while (
+    n > 1 &&
+    (escapeSearch(text.slice(-n)).length > SEARCH_LIMIT || isLowSurrogate(text.charCodeAt(text.length - n)))
+  )
+    n--;
   return text.slice(-n);
 }
 
@@ -149,7 +156,8 @@ function escapeHtml(text: string): string {
 
 /** The glossary as HTML, for hosts without native tables (WordApi 1.1). */
 export function glossaryHtml(rows: readonly GlossaryRow[]): string {
-  const cells = (tag: string, a: string, b: string) => `<tr><${tag}>${escapeHtml(a)}</${tag}><${tag}>${escapeHtml(b)}</${tag}></tr>`;
+  const cells = (tag: string, a: string, b: string) =>
+    `<tr><${tag}>${escapeHtml(a)}</${tag}><${tag}>${escapeHtml(b)}</${tag}></tr>`;
   return (
     `<h2>${escapeHtml(GLOSSARY_HEADING)}</h2>` +
     `<table border="1"><thead>${cells('th', GLOSSARY_COLUMNS[0], GLOSSARY_COLUMNS[1])}</thead><tbody>` +
@@ -174,7 +182,11 @@ class DocumentSettings implements SettingsStore {
     if (value === undefined) settings.remove(`plainSend.${key}`);
     else settings.set(`plainSend.${key}`, value);
     await new Promise<void>((resolve, reject) =>
-      settings.saveAsync((result) => (String(result.status) === 'failed' ? reject(new Error(result.error?.message ?? 'Could not save the settings.')) : resolve())),
+      settings.saveAsync((result) =>
+        String(result.status) === 'failed'
+          ? reject(new Error(result.error?.message ?? 'Could not save the settings.'))
+          : resolve(),
+      ),
     );
   }
 }
@@ -239,7 +251,11 @@ export class WordAdapter implements DocumentPort {
    * Every paragraph's text in one sync; a second one only when the document has tracked
    * changes or a glossary we inserted (both need objects from the first).
    */
-  private async readBody(context: Word.RequestContext, sync: () => Promise<void>, alsoLoad?: () => void): Promise<ReadBody> {
+  private async readBody(
+    context: Word.RequestContext,
+    sync: () => Promise<void>,
+    alsoLoad?: () => void,
+  ): Promise<ReadBody> {
     const body = context.document.body;
     alsoLoad?.();
     const collection = body.paragraphs;
@@ -262,7 +278,10 @@ export class WordAdapter implements DocumentPort {
       }
       return out;
     });
-    const reviewed = current && original && current.value !== original.value ? items.map((p) => p.getReviewedText('Current')) : undefined;
+    const reviewed =
+      current && original && current.value !== original.value
+        ? items.map((p) => p.getReviewedText('Current'))
+        : undefined;
     let glossaryParagraphs: Word.ParagraphCollection | undefined;
     if (glossaries.items.length > 0) {
       glossaryParagraphs = glossaries.items[0].paragraphs;
@@ -278,7 +297,12 @@ export class WordAdapter implements DocumentPort {
         }
       });
     }
-    if (glossaryParagraphs) markGlossary(paragraphs, raw, glossaryParagraphs.items.map((p) => clean(p.text)));
+    if (glossaryParagraphs)
+      markGlossary(
+        paragraphs,
+        raw,
+        glossaryParagraphs.items.map((p) => clean(p.text)),
+      );
     return { items, paragraphs };
   }
 
@@ -328,9 +352,16 @@ export class WordAdapter implements DocumentPort {
       | { error: StaleLocationError }
       | { needle: string; results: Word.RangeCollection; n: number; total: number; tracked: boolean }
       | {
-          head: string; heads: Word.RangeCollection; nHead: number; totalHead: number;
-          tail: string; tails: Word.RangeCollection; nTail: number; totalTail: number;
-          text: string; tracked: boolean;
+          head: string;
+          heads: Word.RangeCollection;
+          nHead: number;
+          totalHead: number;
+          tail: string;
+          tails: Word.RangeCollection;
+          nTail: number;
+          totalTail: number;
+          text: string;
+          tracked: boolean;
         };
     const plans: Plan[] = locations.map((location) => {
       try {
@@ -358,9 +389,16 @@ export class WordAdapter implements DocumentPort {
       const head = headOf(location.text);
       const tail = tailOf(location.text);
       return {
-        head, heads: search(head), nHead: occurrenceBefore(text, head, location.start), totalHead: countOccurrences(text, head),
-        tail, tails: search(tail), nTail: occurrenceBefore(text, tail, location.end - tail.length), totalTail: countOccurrences(text, tail),
-        text: location.text, tracked,
+        head,
+        heads: search(head),
+        nHead: occurrenceBefore(text, head, location.start),
+        totalHead: countOccurrences(text, head),
+        tail,
+        tails: search(tail),
+        nTail: occurrenceBefore(text, tail, location.end - tail.length),
+        totalTail: countOccurrences(text, tail),
+        text: location.text,
+        tracked,
       };
     });
     if (plans.some((p) => !('error' in p))) await sync();
@@ -379,7 +417,11 @@ export class WordAdapter implements DocumentPort {
       if (!head || !tail) return mismatch(plan.tracked);
       if (!this.supports('1.3')) {
         // No expandTo before WordApi 1.3: select or mark the first part only; never replace part of a text.
-        return whole ? new StaleLocationError('This version of Word cannot change a text this long from an add-in (it needs WordApi 1.3).') : head;
+        return whole
+          ? new StaleLocationError(
+              'This version of Word cannot change a text this long from an add-in (it needs WordApi 1.3).',
+            )
+          : head;
       }
       const range = head.expandTo(tail);
       range.load(load ? `text,${load}` : 'text');
@@ -393,7 +435,12 @@ export class WordAdapter implements DocumentPort {
     return out;
   }
 
-  private async locateOne(context: Word.RequestContext, sync: () => Promise<void>, location: Location, whole = false): Promise<Word.Range> {
+  private async locateOne(
+    context: Word.RequestContext,
+    sync: () => Promise<void>,
+    location: Location,
+    whole = false,
+  ): Promise<Word.Range> {
     const [found] = await this.locate(context, sync, [location], undefined, whole);
     if (found instanceof Error) throw found;
     return found;
@@ -416,7 +463,8 @@ export class WordAdapter implements DocumentPort {
   }
 
   async insertComment(location: Location, comment: string): Promise<void> {
-    if (!this.supports('1.4')) throw new Error('This version of Word cannot add comments from an add-in (it needs WordApi 1.4).');
+    if (!this.supports('1.4'))
+      throw new Error('This version of Word cannot add comments from an add-in (it needs WordApi 1.4).');
     await this.run(async (context, sync) => {
       const range = await this.locateOne(context, sync, location);
       range.insertComment(comment);
@@ -446,7 +494,11 @@ export class WordAdapter implements DocumentPort {
       });
       await sync();
       if (temporary) this.temporaryMarks += marked;
-      else await this.documentSettings.set(MARKS_KEY, [...(this.documentSettings.get<StoredMark[]>(MARKS_KEY) ?? []), ...stored]);
+      else
+        await this.documentSettings.set(MARKS_KEY, [
+          ...(this.documentSettings.get<StoredMark[]>(MARKS_KEY) ?? []),
+          ...stored,
+        ]);
       return { marked, skipped: locations.length - marked };
     });
   }
@@ -486,7 +538,8 @@ export class WordAdapter implements DocumentPort {
    * that overlap one already underlined.
    */
   async showAnnotations(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult> {
-    if (!this.supports('1.7')) throw new Error('This version of Word cannot underline findings (it needs WordApi 1.7).');
+    if (!this.supports('1.7'))
+      throw new Error('This version of Word cannot underline findings (it needs WordApi 1.7).');
     const popups = this.supports('1.8');
     return this.run(async (context, sync) => {
       const { items: paragraphs, paragraphs: read } = await this.readBody(context, sync);
@@ -495,7 +548,9 @@ export class WordAdapter implements DocumentPort {
 
       // Per paragraph, the items to underline: words first, then sentences, none overlapping.
       const byParagraph = new Map<number, number[]>();
-      const order = items.map((_, i) => i).sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
+      const order = items
+        .map((_, i) => i)
+        .sort((a, b) => Number(items[a].category === 'sentence') - Number(items[b].category === 'sentence'));
       for (const i of order) {
         const { location } = items[i];
         try {
@@ -505,7 +560,8 @@ export class WordAdapter implements DocumentPort {
         }
         if (read[location.paragraph].trackedChanges) continue;
         const list = byParagraph.get(location.paragraph) ?? [];
-        if (list.some((j) => items[j].location.start < location.end && items[j].location.end > location.start)) continue;
+        if (list.some((j) => items[j].location.start < location.end && items[j].location.end > location.start))
+          continue;
         list.push(i);
         byParagraph.set(location.paragraph, list);
       }
@@ -519,7 +575,11 @@ export class WordAdapter implements DocumentPort {
             start: location.start,
             length: location.end - location.start,
           };
-          if (popups) critique.popupOptions = { ...critiqueResources(category), suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+          if (popups)
+            critique.popupOptions = {
+              ...critiqueResources(category),
+              suggestions: suggestions.slice(0, MAX_SUGGESTIONS),
+            };
           return critique;
         });
         inserted.push({ ids: paragraphs[p].insertAnnotations({ critiques }), indexes });
@@ -533,7 +593,8 @@ export class WordAdapter implements DocumentPort {
         if (popups) {
           context.document.onAnnotationPopupAction.add(async (args) => {
             const index = this.annotationIds.get(args.id);
-            if (index !== undefined && args.critiqueSuggestion) this.annotationEvents?.onSuggestion(index, args.critiqueSuggestion);
+            if (index !== undefined && args.critiqueSuggestion)
+              this.annotationEvents?.onSuggestion(index, args.critiqueSuggestion);
           });
         }
       }
@@ -560,7 +621,11 @@ export class WordAdapter implements DocumentPort {
   }
 
   /** Loads every paragraph's annotations (1 sync) and queues the deletion of ours; returns how many. */
-  private async deleteOurs(_context: Word.RequestContext, sync: () => Promise<void>, paragraphs: Word.Paragraph[]): Promise<number> {
+  private async deleteOurs(
+    _context: Word.RequestContext,
+    sync: () => Promise<void>,
+    paragraphs: Word.Paragraph[],
+  ): Promise<number> {
     const collections = paragraphs.map((p) => {
       const annotations = p.getAnnotations();
       annotations.load('items/id');

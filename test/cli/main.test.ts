@@ -13,7 +13,11 @@ const fixtures = join(root, 'test/fixtures/cli/');
 const work = mkdtempSync(join(tmpdir(), 'plain-send-cli-'));
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -46,11 +50,31 @@ describe('plain-send check', () => {
     const r = cli(['check', '--json', join(fixtures, 'letter.md'), html, join(work, 'policy.docx')]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
-    expect(doc.files.map((f: { path: string }) => f.path)).toEqual([join(fixtures, 'letter.md'), html, join(work, 'policy.docx')]);
+    expect(doc.files.map((f: { path: string }) => f.path)).toEqual([
+      join(fixtures, 'letter.md'),
+      html,
+      join(work, 'policy.docx'),
+    ]);
     for (const file of doc.files) {
-      expect(Object.keys(file.readability)).toEqual(expect.arrayContaining(['words', 'sentences', 'fleschReadingEase', 'fleschKincaidGrade', 'readingAge']));
+      expect(Object.keys(file.readability)).toEqual(
+        expect.arrayContaining(['words', 'sentences', 'fleschReadingEase', 'fleschKincaidGrade', 'readingAge']),
+      );
       for (const f of file.findings) {
-        expect(Object.keys(f)).toEqual(expect.arrayContaining(['category', 'rule', 'start', 'end', 'text', 'term', 'expansion', 'definition', 'suggestions', 'explained', 'message']));
+        expect(Object.keys(f)).toEqual(
+          expect.arrayContaining([
+            'category',
+            'rule',
+            'start',
+            'end',
+            'text',
+            'term',
+            'expansion',
+            'definition',
+            'suggestions',
+            'explained',
+            'message',
+          ]),
+        );
       }
     }
     const htmlTerms = doc.files[1].findings.map((f: { text: string }) => f.text);
@@ -59,7 +83,10 @@ describe('plain-send check', () => {
     // Markdown keeps its own offsets and joins wrapped lines into one sentence.
     const md = doc.files[0];
     const mdText = readFileSync(join(fixtures, 'letter.md'), 'utf8');
-    expect(md.findings.find((f: { text: string }) => f.text.startsWith('provision'))).toMatchObject({ text: 'provision\nmap', start: mdText.indexOf('provision\nmap') });
+    expect(md.findings.find((f: { text: string }) => f.text.startsWith('provision'))).toMatchObject({
+      text: 'provision\nmap',
+      start: mdText.indexOf('provision\nmap'),
+    });
     expect(md.readability.sentences).toBe(3);
   });
 
@@ -68,19 +95,28 @@ describe('plain-send check', () => {
     expect(JSON.parse(r.out).files[0].findings[0]).toMatchObject({ text: 'SENDIASS', start: 8, end: 16 });
   });
 
-  it('takes audience, packs, ignored terms and the user\'s own terms', () => {
+  it("takes audience, packs, ignored terms and the user's own terms", () => {
     writeFileSync(join(work, 'devon.txt'), 'Our OAIP and the EHCP.\n');
     const terms = join(work, 'terms.yaml');
-    writeFileSync(terms, 'pack: my-school\nname: My school\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n    source: Our school\n    examples: {flag: [Go to the Rainbow Room.]}\n');
+    writeFileSync(
+      terms,
+      'pack: my-school\nname: My school\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n    source: Our school\n    examples: {flag: [Go to the Rainbow Room.]}\n',
+    );
     writeFileSync(join(work, 'room.txt'), 'Go to the Rainbow Room.\n');
-    const texts = (args: string[]) => JSON.parse(cli(['check', '--json', ...args]).out).files[0].findings.map((f: { text: string; rule: string }) => `${f.text}:${f.rule}`);
+    const texts = (args: string[]) =>
+      JSON.parse(cli(['check', '--json', ...args]).out).files[0].findings.map(
+        (f: { text: string; rule: string }) => `${f.text}:${f.rule}`,
+      );
     expect(texts([join(work, 'devon.txt')])).toEqual(['OAIP:unknown-acronym', 'EHCP:glossary-term']);
     expect(texts(['--pack', 'devon', join(work, 'devon.txt')])).toEqual(['OAIP:glossary-term', 'EHCP:glossary-term']);
     expect(texts(['--ignore', 'ehcp', join(work, 'devon.txt')])).toEqual(['OAIP:unknown-acronym']);
     expect(texts(['--terms', terms, join(work, 'room.txt')])).toEqual(['Rainbow Room:glossary-term']);
     // Your own terms need no source or examples (as in the extension and the Word add-in).
     const short = join(work, 'short.yaml');
-    writeFileSync(short, 'pack: mine\nname: Mine\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n');
+    writeFileSync(
+      short,
+      'pack: mine\nname: Mine\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n',
+    );
     expect(texts(['--terms', short, join(work, 'room.txt')])).toEqual(['Rainbow Room:glossary-term']);
     const long = `${'We will help your child every day '.repeat(4).trim()}.`;
     writeFileSync(join(work, 'long.txt'), long);
@@ -91,7 +127,14 @@ describe('plain-send check', () => {
   it('says clearly what is wrong, checks the other files, and exits 2', () => {
     writeFileSync(join(work, 'ok.txt'), 'The EHCP.');
     writeFileSync(join(work, 'broken.docx'), 'not a zip');
-    const r = cli(['check', join(work, 'missing.txt'), join(work, 'broken.docx'), work, join(work, 'x.pdf'), join(work, 'ok.txt')]);
+    const r = cli([
+      'check',
+      join(work, 'missing.txt'),
+      join(work, 'broken.docx'),
+      work,
+      join(work, 'x.pdf'),
+      join(work, 'ok.txt'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('missing.txt cannot be read: no such file.');
     expect(r.err).toContain('broken.docx is not a Word .docx file');
@@ -102,13 +145,22 @@ describe('plain-send check', () => {
   });
 
   it('rejects bad options in one line', () => {
-    expect(cli(['check', '--audience', 'aliens', 'x.txt'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown audience "aliens"/) });
-    expect(cli(['check', '--pack', 'atlantis', 'x.txt'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown pack "atlantis"/) });
+    expect(cli(['check', '--audience', 'aliens', 'x.txt'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown audience "aliens"/),
+    });
+    expect(cli(['check', '--pack', 'atlantis', 'x.txt'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/unknown pack "atlantis"/),
+    });
     expect(cli(['check'])).toMatchObject({ code: 2, err: expect.stringMatching(/name at least one file/) });
     expect(cli(['--nonsense'])).toMatchObject({ code: 2 });
     const broken = join(work, 'broken.yaml');
     writeFileSync(broken, 'pack: [oops');
-    expect(cli(['check', '--terms', broken, 'x.txt'])).toMatchObject({ code: 2, err: expect.stringMatching(/your terms file has problems/) });
+    expect(cli(['check', '--terms', broken, 'x.txt'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/your terms file has problems/),
+    });
   });
 
   it('has help and a version', () => {

@@ -79,7 +79,7 @@ for (const pack of packs.values()) {
 
 describe('our own words', () => {
   it('no definition or example shares eight words in a row with the seed documents', () => {
-    const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+    const seedDir = new URL('../fixtures/seeds/', import.meta.url);
     const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').split(/\s+/).filter(Boolean);
     const seedWords = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).flatMap((f) => norm(readFileSync(new URL(f, seedDir), 'utf8')));
     const grams = new Set<string>();

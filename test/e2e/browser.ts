@@ -12,11 +12,21 @@ export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Without the background-networking flags Chromium keeps trying to reach Google's hosts. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function requireChromium(): void {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the end-to-end tests need Debian's Chromium (apt-get install -y chromium). Never download a browser.`);
+    throw new Error(
+      `${CHROMIUM} is missing: the end-to-end tests need Debian's Chromium (apt-get install -y chromium). Never download a browser.`,
+    );
   }
 }
 
@@ -52,13 +62,20 @@ export async function serveStatic(mounts: ReadonlyArray<readonly [string, string
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(readFileSync(file));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('the test server has no address');
-  return { url: `http://127.0.0.1:${address.port}`, requests, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    requests,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
 
 export function cleanUp(dir: string | undefined): void {

@@ -19,7 +19,19 @@ import { createAnalyser } from '../../src/engine/index.js';
 import { IN_FRAME_MAX_CHARS } from '../../src/extension/channel.js';
 import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
 import { GECKO_ID } from '../../wxt.config.js';
-import { SCREENSHOTS, buildExtension, buildFirefoxExtension, bundleEditors, cleanUp, launchWithExtension, requireChromium, serve, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import {
+  SCREENSHOTS,
+  buildExtension,
+  buildFirefoxExtension,
+  bundleEditors,
+  cleanUp,
+  launchWithExtension,
+  requireChromium,
+  serve,
+  type Built,
+  type Session,
+  type StaticServer,
+} from './extension-helpers.js';
 
 const LINES = [
   'Dear Mrs Patel,',
@@ -28,7 +40,19 @@ const LINES = [
   'Kind regards',
 ];
 
-const EDITORS = ['textarea', 'contenteditable', 'quill', 'ckeditor', 'prosemirror', 'tinymce', 'lexical', 'slate', 'gmail', 'outlook', 'roundcube'] as const;
+const EDITORS = [
+  'textarea',
+  'contenteditable',
+  'quill',
+  'ckeditor',
+  'prosemirror',
+  'tinymce',
+  'lexical',
+  'slate',
+  'gmail',
+  'outlook',
+  'roundcube',
+] as const;
 type EditorName = (typeof EDITORS)[number];
 /** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
 const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
@@ -86,9 +110,14 @@ interface ChromeStorage {
 
 type Probe = Record<string, (...args: unknown[]) => unknown>;
 const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
-  page.evaluate(([f, a]) => ((window as unknown as { plainSendProbe: Probe }).plainSendProbe[f as string](...(a as unknown[])) as T), [fn, args] as const);
-const editorText = (page: Page) => page.evaluate(() => (window as unknown as { testEditor: { getText(): string } }).testEditor.getText());
-const editorContent = (page: Page) => page.evaluate(() => (window as unknown as { testEditor: { getContent(): string } }).testEditor.getContent());
+  page.evaluate(
+    ([f, a]) => (window as unknown as { plainSendProbe: Probe }).plainSendProbe[f as string](...(a as unknown[])) as T,
+    [fn, args] as const,
+  );
+const editorText = (page: Page) =>
+  page.evaluate(() => (window as unknown as { testEditor: { getText(): string } }).testEditor.getText());
+const editorContent = (page: Page) =>
+  page.evaluate(() => (window as unknown as { testEditor: { getContent(): string } }).testEditor.getContent());
 
 /** What the engine itself finds in a text, per category, in order (what should be marked). */
 function expectedMarks(text: string): Record<string, string[]> {
@@ -117,7 +146,9 @@ async function open(name: EditorName | 'shadow' | 'skip'): Promise<Page> {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(`${server!.url}/pages/${name}.html`);
-  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, undefined, {
+    timeout: 20_000,
+  });
   (page as unknown as { problems: string[] }).problems = problems;
   return page;
 }
@@ -160,9 +191,15 @@ describe('the built extension', () => {
     expect(manifest.externally_connectable).toBeUndefined();
     const [cs] = manifest.content_scripts;
     expect(cs.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
-    expect(cs).toMatchObject({ all_frames: true, match_about_blank: true, match_origin_as_fallback: true, js: ['content-scripts/editor.js'] });
+    expect(cs).toMatchObject({
+      all_frames: true,
+      match_about_blank: true,
+      match_origin_as_fallback: true,
+      js: ['content-scripts/editor.js'],
+    });
     const csp: string = manifest.content_security_policy.extension_pages;
-    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'"]) expect(csp).toContain(d);
+    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'"])
+      expect(csp).toContain(d);
     expect(manifest.browser_specific_settings.gecko.id).toBe('plain-send@plain-send.org.uk');
     const size = statSync(join(built!.production, 'content-scripts/editor.js')).size;
     figures.contentScriptBytes = size;
@@ -185,11 +222,40 @@ describe('the built extension', () => {
     // update_url, minimum_chrome_version, storage.managed_schema, externally_connectable, ...)
     // would be refused with a warning.
     const FIREFOX_KEYS = [
-      'action', 'author', 'background', 'browser_specific_settings', 'chrome_settings_overrides', 'chrome_url_overrides', 'commands',
-      'content_scripts', 'content_security_policy', 'declarative_net_request', 'default_locale', 'description', 'developer', 'devtools_page',
-      'dictionaries', 'homepage_url', 'host_permissions', 'icons', 'incognito', 'manifest_version', 'name', 'omnibox', 'optional_host_permissions',
-      'optional_permissions', 'options_ui', 'permissions', 'protocol_handlers', 'short_name', 'sidebar_action', 'theme', 'user_scripts',
-      'version', 'version_name', 'web_accessible_resources',
+      'action',
+      'author',
+      'background',
+      'browser_specific_settings',
+      'chrome_settings_overrides',
+      'chrome_url_overrides',
+      'commands',
+      'content_scripts',
+      'content_security_policy',
+      'declarative_net_request',
+      'default_locale',
+      'description',
+      'developer',
+      'devtools_page',
+      'dictionaries',
+      'homepage_url',
+      'host_permissions',
+      'icons',
+      'incognito',
+      'manifest_version',
+      'name',
+      'omnibox',
+      'optional_host_permissions',
+      'optional_permissions',
+      'options_ui',
+      'permissions',
+      'protocol_handlers',
+      'short_name',
+      'sidebar_action',
+      'theme',
+      'user_scripts',
+      'version',
+      'version_name',
+      'web_accessible_resources',
     ];
     expect(Object.keys(manifest).filter((k) => !FIREFOX_KEYS.includes(k))).toEqual([]);
     // Firefox runs an event page, not a service worker.
@@ -203,15 +269,44 @@ describe('the built extension', () => {
     expect(manifest.options_ui).toMatchObject({ page: 'options.html', open_in_tab: true });
     expect(manifest.content_scripts).toHaveLength(1);
     const [cs] = manifest.content_scripts;
-    const CONTENT_SCRIPT_KEYS = ['matches', 'exclude_matches', 'include_globs', 'exclude_globs', 'css', 'js', 'all_frames', 'match_about_blank', 'match_origin_as_fallback', 'run_at', 'world'];
+    const CONTENT_SCRIPT_KEYS = [
+      'matches',
+      'exclude_matches',
+      'include_globs',
+      'exclude_globs',
+      'css',
+      'js',
+      'all_frames',
+      'match_about_blank',
+      'match_origin_as_fallback',
+      'run_at',
+      'world',
+    ];
     expect(Object.keys(cs).filter((k) => !CONTENT_SCRIPT_KEYS.includes(k))).toEqual([]);
     expect(cs).toMatchObject({ all_frames: true, match_about_blank: true, js: ['content-scripts/editor.js'] });
     expect(cs.matches.sort()).toEqual([...WEBMAIL_MATCHES].sort());
     const csp: string = manifest.content_security_policy.extension_pages;
-    for (const d of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(d);
+    for (const d of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "connect-src 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toMatch(/unsafe-|https?:|\*/);
     // Every file the manifest names is in the build.
-    const files = [...manifest.background.scripts, ...cs.js, manifest.action.default_popup, manifest.sidebar_action.default_panel, manifest.options_ui.page, 'page-engine.js', 'read-mode.js', ...Object.values(manifest.icons as Record<string, string>)];
+    const files = [
+      ...manifest.background.scripts,
+      ...cs.js,
+      manifest.action.default_popup,
+      manifest.sidebar_action.default_panel,
+      manifest.options_ui.page,
+      'page-engine.js',
+      'read-mode.js',
+      ...Object.values(manifest.icons as Record<string, string>),
+    ];
     for (const f of files) expect(statSync(join(out, f)).isFile(), f).toBe(true);
   }, 120_000);
 
@@ -228,7 +323,10 @@ describe('the built extension', () => {
     await page.keyboard.type('The SENCO will utilise the EHCP.');
     await waitForMarks(page, 'textarea', expectedMarks('The SENCO will utilise the EHCP.'));
     // The first check of the session: the background worker compiles the glossary then.
-    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number } }[]>(page, 'measures');
+    const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number } }[]>(
+      page,
+      'measures',
+    );
     // From the first keystroke of the session to its first marks (the worker compiles the glossary then).
     figures.firstCheck = { inputToHighlightMs: measures[0].duration };
     expect(await probe(page, 'mirrorText')).toBe('The SENCO will utilise the EHCP.');
@@ -312,7 +410,11 @@ describe('the built extension', () => {
         expect(await probe(page, 'applyPath')).toBe(APPLY_PATH[name]);
         expect(await probe(page, 'editorFocused')).toBe(true);
         // React editors (Slate, Lexical) put the caret back on their next render, a moment after the text.
-        await expect.poll(async () => ((await probe<string>(page, 'beforeCaret')) ?? '').endsWith('with you before'), { timeout: 2_000 }).toBe(true);
+        await expect
+          .poll(async () => ((await probe<string>(page, 'beforeCaret')) ?? '').endsWith('with you before'), {
+            timeout: 2_000,
+          })
+          .toBe(true);
         // The other two fixable words are still marked; "prior to" is not.
         const want = expectedMarks(fixed);
         expect(want['plain-word']).toEqual(['utilise']);
@@ -366,7 +468,8 @@ describe('the built extension', () => {
       }
       await page.waitForTimeout(400);
       expect(await marks(page, name)).toEqual(want);
-      if (!TEXTAREAS.includes(name)) expect(await probe(page, 'highlightCount')).toBe(Object.values(want).flat().length);
+      if (!TEXTAREAS.includes(name))
+        expect(await probe(page, 'highlightCount')).toBe(Object.values(want).flat().length);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-headers.png`) });
       expect((page as unknown as { problems: string[] }).problems).toEqual([]);
       await page.close();
@@ -376,13 +479,24 @@ describe('the built extension', () => {
   test('leaves alone every field it must: passwords, read-only, disabled, opted out, recipients, spell check off, stand-ins, parts not editable', async () => {
     const page = await open('skip');
     const text = 'The SENCO will utilise the EHCP.';
-    const typable = ['#pw', '#gramm', '#grammarly', '#ours', '#ours-inside', '#combo', '#combo-well', '#nospell', '#nospell-ce'];
+    const typable = [
+      '#pw',
+      '#gramm',
+      '#grammarly',
+      '#ours',
+      '#ours-inside',
+      '#combo',
+      '#combo-well',
+      '#nospell',
+      '#nospell-ce',
+    ];
     for (const at of typable) {
       await page.click(at);
       await page.keyboard.type(text);
     }
     // Read-only and disabled fields hold the text already; a click or focus must not start a check.
-    for (const at of ['#readonly', '#disabled', '#fieldset', '#aria-readonly', '#not-editable']) await page.click(at, { force: true });
+    for (const at of ['#readonly', '#disabled', '#fieldset', '#aria-readonly', '#not-editable'])
+      await page.click(at, { force: true });
     await page.focus('#readonly');
     // A textarea kept invisible off the page (a stand-in for a widget) gets focus and text from a script.
     await page.focus('#stand-in');
@@ -391,7 +505,13 @@ describe('the built extension', () => {
     // The typing landed (so a check would have had words to mark)...
     expect(await page.inputValue('#gramm')).toBe(text);
     expect(await page.inputValue('#stand-in')).toBe(text);
-    expect(await page.evaluate(() => ['#combo', '#combo-well', '#nospell-ce', '#grammarly'].map((s) => document.querySelector<HTMLElement>(s)!.innerText))).toEqual([text, text, text, text]);
+    expect(
+      await page.evaluate(() =>
+        ['#combo', '#combo-well', '#nospell-ce', '#grammarly'].map(
+          (s) => document.querySelector<HTMLElement>(s)!.innerText,
+        ),
+      ),
+    ).toEqual([text, text, text, text]);
     // ...and nothing was checked: no marks, no badge, not even our UI's host element.
     expect(await probe(page, 'uiPresent')).toBe(false);
     expect(await probe(page, 'highlightCount')).toBe(0);
@@ -455,7 +575,8 @@ describe('the built extension', () => {
     const looks = await page.evaluate(() => {
       const field = (window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root;
       const out: Record<string, string> = {};
-      for (const c of ['jargon', 'acronym', 'plain-word', 'sentence']) out[c] = getComputedStyle(field, `::highlight(plain-send-${c})`).textDecorationStyle;
+      for (const c of ['jargon', 'acronym', 'plain-word', 'sentence'])
+        out[c] = getComputedStyle(field, `::highlight(plain-send-${c})`).textDecorationStyle;
       return out;
     });
     expect(looks).toEqual({ jargon: 'wavy', acronym: 'solid', 'plain-word': 'dashed', sentence: 'dotted' });
@@ -507,11 +628,17 @@ describe('the built extension', () => {
     await page.keyboard.type(' ');
     const at2 = await probe<{ x: number; y: number }>(page, 'pointAt', 'QZTM');
     await page.mouse.click(at2.x, at2.y);
-    await expect.poll(async () => (await probe<Record<string, unknown> | null>(page, 'card'))?.definition, { timeout: 8_000 }).toBe('A short weekly meeting about pupils who need a calm space.');
+    await expect
+      .poll(async () => (await probe<Record<string, unknown> | null>(page, 'card'))?.definition, { timeout: 8_000 })
+      .toBe('A short weekly meeting about pupils who need a calm space.');
     const card = await probe<Record<string, unknown>>(page, 'card');
     expect(card.expansion).toMatch(/quiet zone team meeting/i);
     expect(card.source).toBe('Meaning from: Your terms');
-    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear());
+    await session!.worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }
+      ).chrome.storage.sync.clear(),
+    );
     await page.close();
   });
 
@@ -536,7 +663,9 @@ describe('the built extension', () => {
     button = await probe<{ x: number; y: number }>(page, 'buttonAt', 'Ignore always');
     await page.mouse.click(button.x, button.y);
     await waitForMarks(page, 'contenteditable', { acronym: ['SENCO'] });
-    const stored = (await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.get('ignored'))) as { ignored: string[] };
+    const stored = (await session!.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.get('ignored'),
+    )) as { ignored: string[] };
     expect(stored.ignored).toHaveLength(1);
     expect(stored.ignored[0].toLowerCase()).toContain('ehcp');
 
@@ -545,7 +674,9 @@ describe('the built extension', () => {
     await other.click('#field');
     await other.keyboard.type(text);
     await waitForMarks(other, 'textarea', { acronym: ['SENCO'], 'plain-word': ['utilise'] });
-    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.remove('ignored'));
+    await session!.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: ChromeStorage }).chrome.storage.sync.remove('ignored'),
+    );
     await waitForMarks(other, 'textarea', expectedMarks(text));
     await other.close();
     await page.close();
@@ -556,17 +687,23 @@ describe('the built extension', () => {
     await page.click('#field');
     // Reading age between 11 (parent carers) and 14 (school staff).
     await page.keyboard.type('We will look at how Sam communicates with other children before the EHCP meeting.');
-    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('hard');
+    await expect
+      .poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 })
+      .toBe('hard');
     const id = new URL(session!.worker.url()).host;
     const popup = await session!.context.newPage();
     await popup.goto(`chrome-extension://${id}/popup.html`);
     await popup.selectOption('#audience', 'professional');
-    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('ok');
+    await expect
+      .poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 })
+      .toBe('ok');
     const badge = await probe<{ text: string; label: string }>(page, 'badge');
     expect(badge.text).toMatch(/^✓ Reading age/);
     expect(badge.label).toContain('professionals');
     await popup.selectOption('#audience', 'parent-carer');
-    await expect.poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 }).toBe('hard');
+    await expect
+      .poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 })
+      .toBe('hard');
     expect((await probe<{ text: string }>(page, 'badge')).text).toMatch(/^▲ Reading age [\d.]+ · aim 11$/);
     // The badge is a button: it opens the first finding's card, focus on its first action.
     await page.bringToFront();
@@ -585,7 +722,8 @@ describe('the built extension', () => {
     start: number;
     text: string;
   }
-  const byPlace = (a: Position, b: Position) => a.line - b.line || a.start - b.start || a.cat.localeCompare(b.cat) || a.text.localeCompare(b.text);
+  const byPlace = (a: Position, b: Position) =>
+    a.line - b.line || a.start - b.start || a.cat.localeCompare(b.cat) || a.text.localeCompare(b.text);
   /** Where the engine says the marks belong in a text, as lines and offsets in them. */
   function expectedPositions(text: string): Position[] {
     return createAnalyser()
@@ -609,7 +747,9 @@ describe('the built extension', () => {
       const lines = Array.from({ length: Math.ceil(1000 / words) }, () => paragraph);
       // The long text goes in through the editor's own API (a paste would do the same).
       await page.evaluate(async (all) => {
-        const ed = (window as unknown as { testEditor: { root: HTMLElement; setParagraphs?: (l: string[]) => Promise<void> } }).testEditor;
+        const ed = (
+          window as unknown as { testEditor: { root: HTMLElement; setParagraphs?: (l: string[]) => Promise<void> } }
+        ).testEditor;
         if (ed.setParagraphs) await ed.setParagraphs(all);
         else if (ed.root instanceof HTMLTextAreaElement) ed.root.value = all.join('\n');
         else ed.root.innerHTML = all.map((l) => `<div>${l}</div>`).join('');
@@ -629,7 +769,11 @@ describe('the built extension', () => {
       // in that frame's animation callbacks puts it right before anything is drawn.)
       const allowed = new Set<string>();
       for (let k = 0; k <= typed.length; k++) {
-        const state = [...lines.slice(0, 9), ...(k ? ['', typed.slice(1, k) + lines[9]] : [lines[9]]), ...lines.slice(10)].join('\n');
+        const state = [
+          ...lines.slice(0, 9),
+          ...(k ? ['', typed.slice(1, k) + lines[9]] : [lines[9]]),
+          ...lines.slice(10),
+        ].join('\n');
         for (const f of createAnalyser().analyse(state).findings) allowed.add(`${f.category}:${f.text}`);
       }
       const strays = new Set<string>();
@@ -638,7 +782,8 @@ describe('the built extension', () => {
         else await page.keyboard.type(ch);
         // After the next frame has been drawn.
         await page.evaluate(() => new Promise<void>((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
-        for (const [cat, texts] of Object.entries(await marks(page, name))) for (const t of texts) if (!allowed.has(`${cat}:${t}`)) strays.add(`${cat}:${t}`);
+        for (const [cat, texts] of Object.entries(await marks(page, name)))
+          for (const t of texts) if (!allowed.has(`${cat}:${t}`)) strays.add(`${cat}:${t}`);
         await page.waitForTimeout(30);
       }
       expect([...strays]).toEqual([]);
@@ -646,12 +791,18 @@ describe('the built extension', () => {
       // count an empty <div><br></div> twice).
       const final =
         name === 'contenteditable'
-          ? await page.evaluate(() => [...(window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.children].map((b) => b.textContent).join('\n'))
+          ? await page.evaluate(() =>
+              [...(window as unknown as { testEditor: { root: HTMLElement } }).testEditor.root.children]
+                .map((b) => b.textContent)
+                .join('\n'),
+            )
           : await editorText(page);
       expect(final.split('\n')[9]).toBe('');
       expect(final.split('\n')[10]).toBe(typed.slice(1) + paragraph);
       const want = expectedPositions(final);
-      expect(want.filter((p) => p.line === 10).map((p) => p.text)).toEqual(expect.arrayContaining(['SENCO', 'SALT', 'EHCP', 'prior to']));
+      expect(want.filter((p) => p.line === 10).map((p) => p.text)).toEqual(
+        expect.arrayContaining(['SENCO', 'SALT', 'EHCP', 'prior to']),
+      );
       const deadline = Date.now() + 8_000;
       let got: Position[] = [];
       while (Date.now() < deadline) {
@@ -661,7 +812,9 @@ describe('the built extension', () => {
       }
       expect(got).toEqual(want);
 
-      const measures = await probe<{ duration: number; detail: { engineMs: number; roundTripMs: number; inFrame: boolean; chars: number } }[]>(page, 'measures');
+      const measures = await probe<
+        { duration: number; detail: { engineMs: number; roundTripMs: number; inFrame: boolean; chars: number } }[]
+      >(page, 'measures');
       expect(measures.length).toBeGreaterThan(typed.length / 2);
       // The worker put the engine into the frame on first focus: every check while typing ran there.
       expect(measures.filter((m) => !m.detail.inFrame)).toEqual([]);
@@ -701,7 +854,11 @@ describe('the built extension', () => {
     await waitForMarks(page, 'textarea', expectedMarks(text));
     await page.evaluate(() => document.getElementById('panel')!.scrollBy(0, 120));
     await page.waitForTimeout(200);
-    const box = await probe<{ visible: Record<string, number>; clipper: Record<string, number>; mirror: Record<string, number> }>(page, 'mirrorVisibleBox', 'panel');
+    const box = await probe<{
+      visible: Record<string, number>;
+      clipper: Record<string, number>;
+      mirror: Record<string, number>;
+    }>(page, 'mirrorVisibleBox', 'panel');
     // The mirror's top part is scrolled out of the panel: hidden, like the field's own text.
     expect(box.mirror.top).toBeLessThan(box.clipper.top - 50);
     expect(box.visible.top).toBeGreaterThanOrEqual(box.clipper.top - 0.5);
@@ -720,7 +877,9 @@ describe('the built extension', () => {
     const page = await open('contenteditable');
     await focusEditor(page, 'contenteditable');
     const t0 = await page.evaluate(() => performance.now());
-    for (const word of 'The SENCO will meet you and we will talk about the EHCP and the plan for next term'.split(' ')) {
+    for (const word of 'The SENCO will meet you and we will talk about the EHCP and the plan for next term'.split(
+      ' ',
+    )) {
       await page.keyboard.type(`${word} `);
       await page.waitForTimeout(30);
     }
@@ -728,13 +887,25 @@ describe('the built extension', () => {
     const firstInFrame = checks.find((m) => m.detail.inFrame);
     expect(firstInFrame).toBeDefined();
     expect(checks.slice(checks.indexOf(firstInFrame!)).every((m) => m.detail.inFrame)).toBe(true);
-    figures.engineInFrame = { bytes, fromFirstKeystrokeMs: firstInFrame!.start - t0, workerChecksBefore: checks.indexOf(firstInFrame!) };
+    figures.engineInFrame = {
+      bytes,
+      fromFirstKeystrokeMs: firstInFrame!.start - t0,
+      workerChecksBefore: checks.indexOf(firstInFrame!),
+    };
     console.log('engine into the frame:', JSON.stringify(figures.engineInFrame));
     // A very long text goes to the worker, so that its first check does not hold up the page.
     await probe(page, 'clearMeasures');
-    await page.evaluate((n) => document.execCommand('insertText', false, ' The SENCO will review it.'.repeat(n)), Math.ceil(IN_FRAME_MAX_CHARS / 26) + 10);
+    await page.evaluate(
+      (n) => document.execCommand('insertText', false, ' The SENCO will review it.'.repeat(n)),
+      Math.ceil(IN_FRAME_MAX_CHARS / 26) + 10,
+    );
     await page.keyboard.type(' EHCP');
-    await expect.poll(async () => (await probe<{ detail: { inFrame: boolean; chars: number } }[]>(page, 'measures')).at(-1)?.detail, { timeout: 10_000 }).toMatchObject({ inFrame: false });
+    await expect
+      .poll(
+        async () => (await probe<{ detail: { inFrame: boolean; chars: number } }[]>(page, 'measures')).at(-1)?.detail,
+        { timeout: 10_000 },
+      )
+      .toMatchObject({ inFrame: false });
     await page.close();
   });
 

@@ -29,9 +29,14 @@ export interface Built {
 export function buildExtension(): Built {
   const tmp = mkdtempSync(join(tmpdir(), 'plain-send-ext-'));
   const wxt = join(ROOT, 'node_modules/.bin/wxt');
-  const r = spawnSync(wxt, ['build'], { cwd: ROOT, env: { ...process.env, PLAIN_SEND_EXT_OUT: join(tmp, 'out') }, encoding: 'utf8' });
+  const r = spawnSync(wxt, ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, PLAIN_SEND_EXT_OUT: join(tmp, 'out') },
+    encoding: 'utf8',
+  });
   const production = join(tmp, 'out/chrome-mv3');
-  if (r.status !== 0 || !existsSync(join(production, 'manifest.json'))) throw new Error(`wxt build failed:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0 || !existsSync(join(production, 'manifest.json')))
+    throw new Error(`wxt build failed:\n${r.stdout}\n${r.stderr}`);
   const testCopy = join(tmp, 'test-ext');
   cpSync(production, testCopy, { recursive: true });
   const manifestPath = join(testCopy, 'manifest.json');
@@ -48,9 +53,14 @@ export function buildExtension(): Built {
  */
 export function buildFirefoxExtension(dir: string): string {
   const wxt = join(ROOT, 'node_modules/.bin/wxt');
-  const r = spawnSync(wxt, ['build', '-b', 'firefox'], { cwd: ROOT, env: { ...process.env, PLAIN_SEND_EXT_OUT: dir }, encoding: 'utf8' });
+  const r = spawnSync(wxt, ['build', '-b', 'firefox'], {
+    cwd: ROOT,
+    env: { ...process.env, PLAIN_SEND_EXT_OUT: dir },
+    encoding: 'utf8',
+  });
   const out = join(dir, 'firefox-mv3');
-  if (r.status !== 0 || !existsSync(join(out, 'manifest.json'))) throw new Error(`wxt build -b firefox failed:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0 || !existsSync(join(out, 'manifest.json')))
+    throw new Error(`wxt build -b firefox failed:\n${r.stdout}\n${r.stderr}`);
   return out;
 }
 
@@ -104,23 +114,30 @@ export async function launchWithExtension(extensionDir: string): Promise<Session
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 720 },
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const blocked: string[] = [];
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'chrome-extension:') return route.continue();
+    if (
+      url.hostname === '127.0.0.1' ||
+      url.protocol === 'data:' ||
+      url.protocol === 'blob:' ||
+      url.protocol === 'chrome-extension:'
+    )
+      return route.continue();
     blocked.push(url.href);
     return route.abort();
   });
   context.on('request', (r) => {
     const url = new URL(r.url());
-    if (url.hostname !== '127.0.0.1' && !['data:', 'blob:', 'chrome-extension:'].includes(url.protocol) && !blocked.includes(url.href)) blocked.push(url.href);
+    if (
+      url.hostname !== '127.0.0.1' &&
+      !['data:', 'blob:', 'chrome-extension:'].includes(url.protocol) &&
+      !blocked.includes(url.href)
+    )
+      blocked.push(url.href);
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });

@@ -17,7 +17,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, serveStatic } from './browser.js';
 import { readMarks } from './read-helpers.js';
-import { PAGES, buildExtension, cleanUp, launchWithExtension, requireChromium, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import {
+  PAGES,
+  buildExtension,
+  cleanUp,
+  launchWithExtension,
+  requireChromium,
+  type Built,
+  type Session,
+  type StaticServer,
+} from './extension-helpers.js';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -37,7 +46,9 @@ function keyedCopy(from: string, to: string): string {
   manifest.key = der.toString('base64');
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   // Chromium's extension id: the first 16 bytes of the key's SHA-256, in hex, with 0-f written a-p.
-  return [...createHash('sha256').update(der).digest('hex').slice(0, 32)].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+  return [...createHash('sha256').update(der).digest('hex').slice(0, 32)]
+    .map((c) => String.fromCharCode(97 + parseInt(c, 16)))
+    .join('');
 }
 
 beforeAll(async () => {
@@ -58,7 +69,11 @@ const idOf = (s: Session) => new URL(s.worker.url()).host;
 
 interface ChromeApi {
   storage: {
-    sync: { get(k: null | string): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: Record<string, unknown>): Promise<void> };
+    sync: {
+      get(k: null | string): Promise<Record<string, unknown>>;
+      clear(): Promise<void>;
+      set(v: Record<string, unknown>): Promise<void>;
+    };
     local: { get(k: null | string): Promise<Record<string, unknown>>; clear(): Promise<void> };
     managed: { get(k: null | string): Promise<Record<string, unknown>> };
   };
@@ -79,15 +94,26 @@ async function openOptions(s: Session): Promise<Page> {
 async function openPopup(s: Session): Promise<Page> {
   const page = await s.context.newPage();
   await page.goto(`chrome-extension://${idOf(s)}/popup.html`);
-  await page.waitForFunction(() => (document.getElementById('packs')?.children.length ?? 0) > 0, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => (document.getElementById('packs')?.children.length ?? 0) > 0, undefined, {
+    timeout: 10_000,
+  });
   return page;
 }
 
 /** The terms in the options table, as shown: [term, kind, meaning]. */
 const termRows = (page: Page) =>
-  page.$$eval('#terms-body tr', (rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.querySelector('strong')?.textContent ?? td.textContent ?? '')));
+  page.$$eval('#terms-body tr', (rows) =>
+    rows.map((r) =>
+      [...r.querySelectorAll('td')]
+        .slice(0, 3)
+        .map((td) => td.querySelector('strong')?.textContent ?? td.textContent ?? ''),
+    ),
+  );
 
-async function addTerm(page: Page, fields: { term: string; kind?: string; expansion?: string; definition?: string; suggestions?: string }): Promise<void> {
+async function addTerm(
+  page: Page,
+  fields: { term: string; kind?: string; expansion?: string; definition?: string; suggestions?: string },
+): Promise<void> {
   await page.fill('#term-term', fields.term);
   if (fields.kind) await page.selectOption('#term-kind', fields.kind);
   if (fields.expansion) await page.fill('#term-expansion', fields.expansion);
@@ -98,7 +124,10 @@ async function addTerm(page: Page, fields: { term: string; kind?: string; expans
 
 type Probe = Record<string, (...args: unknown[]) => unknown>;
 const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
-  page.evaluate(([f, a]) => (window as unknown as { plainSendProbe: Probe }).plainSendProbe[f as string](...(a as unknown[])) as T, [fn, args] as const);
+  page.evaluate(
+    ([f, a]) => (window as unknown as { plainSendProbe: Probe }).plainSendProbe[f as string](...(a as unknown[])) as T,
+    [fn, args] as const,
+  );
 
 async function writeInTextarea(s: Session, text: string): Promise<Page> {
   const page = await s.context.newPage();
@@ -114,7 +143,10 @@ async function waitForMarks(page: Page, want: Record<string, string[]>): Promise
 }
 
 /** Opens a word's card by pointing at it; gives its title, meaning and where the meaning came from. */
-async function cardFor(page: Page, word: string): Promise<{ title: string; definition: string | null; source: string | null }> {
+async function cardFor(
+  page: Page,
+  word: string,
+): Promise<{ title: string; definition: string | null; source: string | null }> {
   // The page in front, as when someone looks at it (a tab behind others draws nothing new).
   await page.bringToFront();
   // Away first, until any open card has closed, so the card is drawn afresh.
@@ -123,7 +155,9 @@ async function cardFor(page: Page, word: string): Promise<{ title: string; defin
   const at = await probe<{ x: number; y: number } | null>(page, 'pointAt', word);
   expect(at, word).not.toBeNull();
   await page.mouse.move(at!.x, at!.y);
-  await expect.poll(async () => (await probe<{ title: string } | null>(page, 'card'))?.title, { timeout: 5_000 }).toBe(word);
+  await expect
+    .poll(async () => (await probe<{ title: string } | null>(page, 'card'))?.title, { timeout: 5_000 })
+    .toBe(word);
   const card = (await probe<{ title: string; definition: string | null; source: string | null }>(page, 'card'))!;
   return { title: card.title, definition: card.definition, source: card.source };
 }
@@ -144,7 +178,8 @@ async function axe(page: Page): Promise<AxeResult> {
   );
 }
 
-const summary = (r: AxeResult) => r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+const summary = (r: AxeResult) =>
+  r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 
 describe('settings without a school policy', () => {
   beforeAll(async () => {
@@ -164,13 +199,9 @@ describe('settings without a school policy', () => {
     expect(JSON.parse(readFileSync(join(built!.production, 'managed_schema.json'), 'utf8')).type).toBe('object');
     const page = await openOptions(session!);
     expect(await page.title()).toBe('Plain SEND settings');
-    expect(await page.$$eval('h2', (hs) => hs.filter((h) => !h.closest('[hidden]')).map((h) => h.textContent))).toEqual([
-      'Who will read it?',
-      'What to mark while you write',
-      'Glossaries',
-      'Your terms',
-      'Words you ignore',
-    ]);
+    expect(await page.$$eval('h2', (hs) => hs.filter((h) => !h.closest('[hidden]')).map((h) => h.textContent))).toEqual(
+      ['Who will read it?', 'What to mark while you write', 'Glossaries', 'Your terms', 'Words you ignore'],
+    );
     // Regional glossaries are off at first, the national ones on.
     expect(await page.isChecked('#pack-builtin-england')).toBe(true);
     expect(await page.isChecked('#pack-builtin-devon')).toBe(false);
@@ -182,12 +213,19 @@ describe('settings without a school policy', () => {
 
   test('a term added in options is marked in a page, and its card says it came from "Your terms"', async () => {
     const options = await openOptions(session!);
-    await addTerm(options, { term: 'Rainbow Room', definition: 'Our quiet room, where a child can have a calm break.' });
-    await expect.poll(() => termRows(options)).toEqual([['Rainbow Room', 'SEND word or phrase', 'Our quiet room, where a child can have a calm break.']]);
+    await addTerm(options, {
+      term: 'Rainbow Room',
+      definition: 'Our quiet room, where a child can have a calm break.',
+    });
+    await expect
+      .poll(() => termRows(options))
+      .toEqual([['Rainbow Room', 'SEND word or phrase', 'Our quiet room, where a child can have a calm break.']]);
     await expect.poll(() => options.textContent('#status')).toBe('Added “Rainbow Room” to your terms.');
     const stored = await worker(session!, (c) => c.storage.sync.get(null));
     expect(stored.ownTerms).toEqual({ chunks: 1 });
-    expect(stored['ownTerms.0']).toEqual([{ term: 'Rainbow Room', kind: 'jargon', definition: 'Our quiet room, where a child can have a calm break.' }]);
+    expect(stored['ownTerms.0']).toEqual([
+      { term: 'Rainbow Room', kind: 'jargon', definition: 'Our quiet room, where a child can have a calm break.' },
+    ]);
 
     const page = await writeInTextarea(session!, 'Sam can go to the Rainbow Room with the SENCO.');
     await waitForMarks(page, { jargon: ['Rainbow Room'], acronym: ['SENCO'] });
@@ -198,11 +236,20 @@ describe('settings without a school policy', () => {
     expect((await cardFor(page, 'SENCO')).source).toContain('SEND in England');
 
     // Your term wins over the built-in one; remove it and the built-in meaning is back.
-    await addTerm(options, { term: 'SENCO', kind: 'acronym', expansion: 'special educational needs co-ordinator', definition: 'Mrs Khan, who plans extra help at our school.' });
-    await expect.poll(async () => (await cardFor(page, 'SENCO')).definition, { timeout: 8_000 }).toBe('Mrs Khan, who plans extra help at our school.');
+    await addTerm(options, {
+      term: 'SENCO',
+      kind: 'acronym',
+      expansion: 'special educational needs co-ordinator',
+      definition: 'Mrs Khan, who plans extra help at our school.',
+    });
+    await expect
+      .poll(async () => (await cardFor(page, 'SENCO')).definition, { timeout: 8_000 })
+      .toBe('Mrs Khan, who plans extra help at our school.');
     expect((await cardFor(page, 'SENCO')).source).toContain('Your terms');
     await options.click('button[aria-label="Remove SENCO"]');
-    await expect.poll(async () => (await cardFor(page, 'SENCO')).source, { timeout: 8_000 }).toContain('SEND in England');
+    await expect
+      .poll(async () => (await cardFor(page, 'SENCO')).source, { timeout: 8_000 })
+      .toContain('SEND in England');
     await page.close();
     await options.close();
   });
@@ -220,7 +267,13 @@ describe('settings without a school policy', () => {
     // Enter in a text box sends the form; the kind is still "SEND word or phrase": fine for the validator.
     await page.focus('#term-variants');
     await page.keyboard.press('Enter');
-    await expect.poll(() => termRows(page)).toContainEqual(['ELSA', 'SEND word or phrase', 'emotional literacy support assistant. Someone at school who helps children with feelings.']);
+    await expect
+      .poll(() => termRows(page))
+      .toContainEqual([
+        'ELSA',
+        'SEND word or phrase',
+        'emotional literacy support assistant. Someone at school who helps children with feelings.',
+      ]);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term-term');
 
     // Change it: the Change button is reached with Tab and pressed with Enter; the form fills in.
@@ -234,7 +287,13 @@ describe('settings without a school policy', () => {
     expect(await page.inputValue('#term-kind')).toBe('acronym');
     await page.focus('#term-save');
     await page.keyboard.press('Enter');
-    await expect.poll(() => termRows(page)).toContainEqual(['ELSA', 'Short form', 'emotional literacy support assistant. Someone at school who helps children with feelings.']);
+    await expect
+      .poll(() => termRows(page))
+      .toContainEqual([
+        'ELSA',
+        'Short form',
+        'emotional literacy support assistant. Someone at school who helps children with feelings.',
+      ]);
     expect((await termRows(page)).filter((r) => r[0] === 'ELSA')).toHaveLength(1);
 
     // A bad term: the problem is announced and focus goes to the field to fix.
@@ -244,13 +303,17 @@ describe('settings without a school policy', () => {
     await page.focus('#term-save');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#term-error:not([hidden])');
-    expect(await page.textContent('#term-error')).toContain('An acronym needs "expansion" (what the letters stand for).');
+    expect(await page.textContent('#term-error')).toContain(
+      'An acronym needs "expansion" (what the letters stand for).',
+    );
     expect(await page.getAttribute('#term-error', 'role')).toBe('alert');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('term-expansion');
     expect(await page.getAttribute('#term-expansion', 'aria-invalid')).toBe('true');
     await page.keyboard.type('free school meals');
     await page.keyboard.press('Enter');
-    await expect.poll(() => termRows(page)).toContainEqual(['FSM', 'Short form', 'free school meals. Lunch the school pays for.']);
+    await expect
+      .poll(() => termRows(page))
+      .toContainEqual(['FSM', 'Short form', 'free school meals. Lunch the school pays for.']);
 
     // Remove with the keyboard; focus goes to the section's heading, not lost.
     await page.focus('button[aria-label="Remove ELSA"]');
@@ -272,10 +335,24 @@ describe('settings without a school policy', () => {
     expect(await page.textContent('#terms-error')).toBe(
       'broken.csv was not imported. Your terms have not changed.broken.csv, line 3 ("TAF"): An acronym needs "expansion" (what the letters stand for).',
     );
-    await page.setInputFiles('#terms-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"pack": "x", "name": "X", "entries": [{"term": "Oak Room"}, ') });
-    await expect.poll(() => page.textContent('#terms-error')).toMatch(/^broken\.json was not imported\. Your terms have not changed\.broken\.json, line \d+: this is not valid YAML or JSON/);
-    await page.setInputFiles('#terms-file', { name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"pack": "x", "name": "X", "entries": [{"term": "Oak Room", "kind": "room"}]}') });
-    await expect.poll(() => page.textContent('#terms-error')).toContain('wrong.json: Entry 1 ("Oak Room"): "kind" must be one of acronym, jargon, plain-word.');
+    await page.setInputFiles('#terms-file', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"pack": "x", "name": "X", "entries": [{"term": "Oak Room"}, '),
+    });
+    await expect
+      .poll(() => page.textContent('#terms-error'))
+      .toMatch(
+        /^broken\.json was not imported\. Your terms have not changed\.broken\.json, line \d+: this is not valid YAML or JSON/,
+      );
+    await page.setInputFiles('#terms-file', {
+      name: 'wrong.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"pack": "x", "name": "X", "entries": [{"term": "Oak Room", "kind": "room"}]}'),
+    });
+    await expect
+      .poll(() => page.textContent('#terms-error'))
+      .toContain('wrong.json: Entry 1 ("Oak Room"): "kind" must be one of acronym, jargon, plain-word.');
     expect(await termRows(page)).toEqual(before);
     expect(await worker(session!, (c) => c.storage.sync.get(null))).toEqual(storedBefore);
     await page.close();
@@ -296,7 +373,11 @@ describe('settings without a school policy', () => {
 
     await worker(session!, (c) => c.storage.sync.clear());
     await expect.poll(() => termRows(page)).toEqual([]);
-    await page.setInputFiles('#terms-file', { name: 'plain-send-my-terms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.setInputFiles('#terms-file', {
+      name: 'plain-send-my-terms.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
     await expect.poll(() => termRows(page)).toEqual(before);
     expect(await page.isHidden('#terms-error')).toBe(true);
     await expect.poll(() => page.textContent('#status')).toBe('Imported 4 terms from plain-send-my-terms.csv: 4 new.');
@@ -304,7 +385,9 @@ describe('settings without a school policy', () => {
 
     const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     const data = JSON.parse(readFileSync((await json.path())!, 'utf8'));
-    expect(data.entries.map((e: { term: string }) => e.term).sort((a: string, b: string) => a.localeCompare(b, 'en-GB'))).toEqual(['Café club', 'commence', 'FSM', 'Rainbow Room']);
+    expect(
+      data.entries.map((e: { term: string }) => e.term).sort((a: string, b: string) => a.localeCompare(b, 'en-GB')),
+    ).toEqual(['Café club', 'commence', 'FSM', 'Rainbow Room']);
     await page.close();
   });
 
@@ -312,20 +395,32 @@ describe('settings without a school policy', () => {
     const page = await openOptions(session!);
     const before = await termRows(page);
     const storedBefore = await worker(session!, (c) => c.storage.sync.get(null));
-    const row = (i: number) => `Term ${i},jargon,"The meaning of term ${i}, written out at some length so that the list needs several storage items."`;
+    const row = (i: number) =>
+      `Term ${i},jargon,"The meaning of term ${i}, written out at some length so that the list needs several storage items."`;
     const many = ['term,kind,definition', ...Array.from({ length: 250 }, (_, i) => row(i))].join('\n');
     await page.setInputFiles('#terms-file', { name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(many) });
-    await expect.poll(() => page.textContent('#status'), { timeout: 8_000 }).toBe('Imported 250 terms from many.csv: 250 new.');
+    await expect
+      .poll(() => page.textContent('#status'), { timeout: 8_000 })
+      .toBe('Imported 250 terms from many.csv: 250 new.');
     const stored = await worker(session!, (c) => c.storage.sync.get(null));
     const chunks = (stored.ownTerms as { chunks: number }).chunks;
     // 250 terms of ~150 bytes: about 37 KB, far over one 8 KB item, so Chromium took several.
     expect(chunks).toBeGreaterThanOrEqual(5);
-    const sizes = Array.from({ length: chunks }, (_, i) => `ownTerms.${i}`.length + Buffer.byteLength(JSON.stringify(stored[`ownTerms.${i}`])));
+    const sizes = Array.from(
+      { length: chunks },
+      (_, i) => `ownTerms.${i}`.length + Buffer.byteLength(JSON.stringify(stored[`ownTerms.${i}`])),
+    );
     expect(Math.max(...sizes)).toBeLessThanOrEqual(8192);
-    expect(await page.textContent('#terms-usage')).toMatch(/^254 terms, using \d+ KB of the 80 KB your terms can use\.$/);
+    expect(await page.textContent('#terms-usage')).toMatch(
+      /^254 terms, using \d+ KB of the 80 KB your terms can use\.$/,
+    );
 
     const tooMany = ['term,kind,definition', ...Array.from({ length: 400 }, (_, i) => row(1000 + i))].join('\n');
-    await page.setInputFiles('#terms-file', { name: 'too-many.csv', mimeType: 'text/csv', buffer: Buffer.from(tooMany) });
+    await page.setInputFiles('#terms-file', {
+      name: 'too-many.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(tooMany),
+    });
     await page.waitForSelector('#terms-error:not([hidden])');
     expect(await page.textContent('#terms-error')).toMatch(
       /^too-many\.csv was not imported\. Your terms have not changed\.There is no room for these terms: your terms can use up to 80 KB of your browser's synced settings, and these need \d+ KB\./,
@@ -344,7 +439,8 @@ describe('settings without a school policy', () => {
   test('an imported glossary is kept on this computer, can be turned off, and its terms are marked while on', async () => {
     const page = await openOptions(session!);
     expect(await page.textContent('#imported-h + p')).toContain('kept on this computer only');
-    const yaml = 'pack: oak-trust-local\nname: Oak Trust words\nentries:\n  - term: Acorn base\n    kind: jargon\n    definition: Our small group room for Year 1 and 2.\n';
+    const yaml =
+      'pack: oak-trust-local\nname: Oak Trust words\nentries:\n  - term: Acorn base\n    kind: jargon\n    definition: Our small group room for Year 1 and 2.\n';
     await page.setInputFiles('#pack-file', { name: 'oak.yaml', mimeType: 'text/yaml', buffer: Buffer.from(yaml) });
     await page.waitForSelector('#pack-imported-oak-trust-local');
     await expect.poll(() => page.textContent('#status')).toBe('Imported Oak Trust words: 1 term. It is on.');
@@ -360,11 +456,19 @@ describe('settings without a school policy', () => {
     await page.uncheck('#pack-imported-oak-trust-local');
     await waitForMarks(writing, {});
 
-    await page.setInputFiles('#pack-file', { name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('pack: oak\nname: Oak\nentries:\n  - term: X\n    kind: jargon\n') });
+    await page.setInputFiles('#pack-file', {
+      name: 'bad.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('pack: oak\nname: Oak\nentries:\n  - term: X\n    kind: jargon\n'),
+    });
     await page.waitForSelector('#pack-error:not([hidden])');
-    expect(await page.textContent('#pack-error')).toBe('bad.yaml was not imported. Your glossaries have not changed.bad.yaml: Entry 1 ("X"): "definition" is missing.');
+    expect(await page.textContent('#pack-error')).toBe(
+      'bad.yaml was not imported. Your glossaries have not changed.bad.yaml: Entry 1 ("X"): "definition" is missing.',
+    );
     await page.click('button[aria-label="Remove Oak Trust words"]');
-    await expect.poll(() => worker(session!, (c) => c.storage.local.get('importedPacks'))).toEqual({ importedPacks: [] });
+    await expect
+      .poll(() => worker(session!, (c) => c.storage.local.get('importedPacks')))
+      .toEqual({ importedPacks: [] });
     await writing.close();
     await page.close();
   });
@@ -375,12 +479,18 @@ describe('settings without a school policy', () => {
     await popup.click('#packs-summary');
     expect(await popup.textContent('#packs-summary')).toMatch(/^Glossaries: 6 of 9 on$/);
     expect(await popup.isChecked('#popup-pack-builtin-plain-words')).toBe(true);
-    await expect.poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 }).toHaveProperty('plain-word', ['utilise']);
+    await expect
+      .poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 })
+      .toHaveProperty('plain-word', ['utilise']);
     await popup.uncheck('#popup-pack-builtin-plain-words');
-    await expect.poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 }).not.toHaveProperty('plain-word');
+    await expect
+      .poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 })
+      .not.toHaveProperty('plain-word');
     expect(await popup.textContent('#packs-summary')).toBe('Glossaries: 5 of 9 on');
     await popup.check('#popup-pack-builtin-plain-words');
-    await expect.poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 }).toHaveProperty('plain-word', ['utilise']);
+    await expect
+      .poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 })
+      .toHaveProperty('plain-word', ['utilise']);
     // The options page shows the same switch in the same state, and follows the popup.
     const options = await openOptions(session!);
     expect(await options.isChecked('#pack-builtin-plain-words')).toBe(true);
@@ -398,7 +508,9 @@ describe('settings without a school policy', () => {
   test('what to mark and the words you ignore: switched in options, followed in the page', async () => {
     const text = 'The SENCO will utilise the EHCP.';
     const writing = await writeInTextarea(session!, text);
-    await session!.worker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.sync.set({ ignored: ['england:EHCP'] }));
+    await session!.worker.evaluate(() =>
+      (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.sync.set({ ignored: ['england:EHCP'] }),
+    );
     await waitForMarks(writing, { acronym: ['SENCO'], 'plain-word': ['utilise'] });
     const page = await openOptions(session!);
     expect(await page.$$eval('#ignored-list li span', (s) => s.map((x) => x.textContent))).toEqual(['EHCP']);
@@ -407,11 +519,15 @@ describe('settings without a school policy', () => {
     expect(await page.isVisible('#ignored-empty')).toBe(true);
     await page.uncheck('#cat-plain-word');
     await waitForMarks(writing, { acronym: ['SENCO', 'EHCP'] });
-    expect(await worker(session!, (c) => c.storage.sync.get('offCategories'))).toEqual({ offCategories: ['plain-word'] });
+    expect(await worker(session!, (c) => c.storage.sync.get('offCategories'))).toEqual({
+      offCategories: ['plain-word'],
+    });
     await page.check('#cat-plain-word');
     await waitForMarks(writing, { acronym: ['SENCO', 'EHCP'], 'plain-word': ['utilise'] });
     await page.selectOption('#audience', 'school-staff');
-    await expect.poll(async () => (await probe<{ label: string } | null>(writing, 'badge'))?.label ?? '', { timeout: 5_000 }).toContain('school staff');
+    await expect
+      .poll(async () => (await probe<{ label: string } | null>(writing, 'badge'))?.label ?? '', { timeout: 5_000 })
+      .toContain('school staff');
     await page.selectOption('#audience', 'parent-carer');
     await writing.close();
     await page.close();
@@ -420,7 +536,11 @@ describe('settings without a school policy', () => {
   test('the options page and the popup have no WCAG 2.2 A or AA problems (axe-core), light, dark or in forced colours', async () => {
     const options = await openOptions(session!);
     // Show what is hidden at first: an error, an imported glossary, an edit in progress.
-    await options.setInputFiles('#terms-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('term,kind\nX,thing\n') });
+    await options.setInputFiles('#terms-file', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('term,kind\nX,thing\n'),
+    });
     await options.waitForSelector('#terms-error:not([hidden])');
     await options.click('button[aria-label^="Change"]');
     const popup = await openPopup(session!);
@@ -445,7 +565,12 @@ describe('settings without a school policy', () => {
 
   test("bigger text in the browser makes the page's text bigger, with no sideways scrolling", async () => {
     const page = await openOptions(session!);
-    const sizes = () => page.evaluate(() => [document.querySelector('h1')!, document.querySelector('#term-term')!, document.querySelector('.hint')!].map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    const sizes = () =>
+      page.evaluate(() =>
+        [document.querySelector('h1')!, document.querySelector('#term-term')!, document.querySelector('.hint')!].map(
+          (e) => parseFloat(getComputedStyle(e).fontSize),
+        ),
+      );
     const normal = await sizes();
     const cdp = await session!.context.newCDPSession(page);
     await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
@@ -453,10 +578,14 @@ describe('settings without a school policy', () => {
     const big = await sizes();
     big.forEach((b, i) => expect(b).toBeCloseTo(normal[i] * 2, 0));
     const wide = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((e) => e.id || e.tagName),
+      [...document.querySelectorAll<HTMLElement>('main *')]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+        .map((e) => e.id || e.tagName),
     );
     expect(wide).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+    ).toBe(true);
     await cdp.detach();
     await page.close();
   });
@@ -475,9 +604,20 @@ describe("a school's policy, through Chromium's own policy files", () => {
     mkdirSync(POLICY_DIR, { recursive: true });
     policyFile = join(POLICY_DIR, `plain-send-e2e-${id}.json`);
     const policy = {
-      packs: [{ pack: 'oak-trust', name: 'Oak Trust glossary', entries: [{ term: 'Oak Room', kind: 'jargon', definition: 'The calm room at every Oak Trust school.' }] }],
+      packs: [
+        {
+          pack: 'oak-trust',
+          name: 'Oak Trust glossary',
+          entries: [{ term: 'Oak Room', kind: 'jargon', definition: 'The calm room at every Oak Trust school.' }],
+        },
+      ],
       extraTerms: [
-        { term: 'ELSA', kind: 'acronym', expansion: 'emotional literacy support assistant', definition: 'A member of staff trained to help children with their feelings.' },
+        {
+          term: 'ELSA',
+          kind: 'acronym',
+          expansion: 'emotional literacy support assistant',
+          definition: 'A member of staff trained to help children with their feelings.',
+        },
         { term: 'TAF', kind: 'acronym', definition: 'No expansion given.' },
       ],
       defaultAudience: 'school-staff',
@@ -500,21 +640,34 @@ describe("a school's policy, through Chromium's own policy files", () => {
   test('the extension loads with its schema, under the id its key gives, and reads the policy from storage.managed', async () => {
     expect(idOf(session!)).toBe(id);
     const managed = await worker(session!, (c) => c.storage.managed.get(null));
-    expect(managed).toMatchObject({ defaultAudience: 'school-staff', builtinPacks: ['devon'], readModeSites: ['portal.example.sch.uk', '127.0.0.1'], lockSettings: true });
+    expect(managed).toMatchObject({
+      defaultAudience: 'school-staff',
+      builtinPacks: ['devon'],
+      readModeSites: ['portal.example.sch.uk', '127.0.0.1'],
+      lockSettings: true,
+    });
     expect((managed.packs as { name: string }[])[0].name).toBe('Oak Trust glossary');
   });
 
   test("the school's settings show up locked in the options page, with its problems named", async () => {
     const page = await openOptions(session!);
     expect(await page.isVisible('#school')).toBe(true);
-    expect(await page.textContent('#school-errors')).toContain('School term 2 ("TAF"): an acronym needs "expansion" (what the letters stand for).');
+    expect(await page.textContent('#school-errors')).toContain(
+      'School term 2 ("TAF"): an acronym needs "expansion" (what the letters stand for).',
+    );
     expect(await page.inputValue('#audience')).toBe('school-staff');
     expect(await page.isDisabled('#audience')).toBe(true);
     expect(await page.textContent('#audience-note')).toContain('Set by your school');
     expect(await page.isChecked('#pack-builtin-devon')).toBe(true);
     expect(await page.isDisabled('#pack-builtin-devon')).toBe(true);
     expect(await page.textContent('#school-packs')).toBe('Oak Trust glossary1 termSet by your school');
-    const schoolTerms = await page.$$eval('#school-terms li', (lis) => lis.map((li) => [li.querySelector('strong')?.textContent, li.querySelector('.locked')?.textContent, li.querySelectorAll('button').length]));
+    const schoolTerms = await page.$$eval('#school-terms li', (lis) =>
+      lis.map((li) => [
+        li.querySelector('strong')?.textContent,
+        li.querySelector('.locked')?.textContent,
+        li.querySelectorAll('button').length,
+      ]),
+    );
     expect(schoolTerms).toEqual([['ELSA', 'Set by your school', 0]]);
     const r = await axe(page);
     expect(summary(r)).toEqual([]);
@@ -533,14 +686,21 @@ describe("a school's policy, through Chromium's own policy files", () => {
   test("the school's terms are marked in a page, each card naming where it came from; your own term still wins", async () => {
     const page = await writeInTextarea(session!, 'The ELSA will meet Sam in the Oak Room.');
     await waitForMarks(page, { acronym: ['ELSA'], jargon: ['Oak Room'] });
-    expect(await cardFor(page, 'ELSA')).toMatchObject({ definition: 'A member of staff trained to help children with their feelings.', source: expect.stringContaining("Your school's terms") });
+    expect(await cardFor(page, 'ELSA')).toMatchObject({
+      definition: 'A member of staff trained to help children with their feelings.',
+      source: expect.stringContaining("Your school's terms"),
+    });
     expect((await cardFor(page, 'Oak Room')).source).toContain('Oak Trust glossary');
     // The badge follows the school's reader: school staff, reading age 14.
-    await expect.poll(async () => (await probe<{ label: string } | null>(page, 'badge'))?.label ?? '', { timeout: 5_000 }).toContain('school staff');
+    await expect
+      .poll(async () => (await probe<{ label: string } | null>(page, 'badge'))?.label ?? '', { timeout: 5_000 })
+      .toContain('school staff');
 
     const options = await openOptions(session!);
     await addTerm(options, { term: 'Oak Room', definition: 'Room 4, next to the hall.' });
-    await expect.poll(async () => (await cardFor(page, 'Oak Room')).definition, { timeout: 8_000 }).toBe('Room 4, next to the hall.');
+    await expect
+      .poll(async () => (await cardFor(page, 'Oak Room')).definition, { timeout: 8_000 })
+      .toBe('Room 4, next to the hall.');
     expect((await cardFor(page, 'Oak Room')).source).toContain('Your terms');
     await options.close();
     await page.close();
@@ -554,7 +714,11 @@ describe("a school's policy, through Chromium's own policy files", () => {
       .poll(
         () =>
           session!.worker.evaluate(async () => {
-            const api = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } } }).chrome;
+            const api = (
+              globalThis as unknown as {
+                chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } };
+              }
+            ).chrome;
             return (await api.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches }));
           }),
         { timeout: 8_000 },
@@ -562,7 +726,9 @@ describe("a school's policy, through Chromium's own policy files", () => {
       .toContainEqual({ id: 'plain-send-read-sites', matches: ['http://127.0.0.1/*'] });
     const page = await session!.context.newPage();
     await page.goto(`${server!.url}/pages/read/letter.html`);
-    await expect.poll(() => readMarks(page), { timeout: 10_000 }).toMatchObject({ acronym: expect.arrayContaining(['SENCO']) });
+    await expect
+      .poll(() => readMarks(page), { timeout: 10_000 })
+      .toMatchObject({ acronym: expect.arrayContaining(['SENCO']) });
     await page.close();
   });
 });

@@ -37,7 +37,10 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  */
 export function seedPage(file: string, title: string): { html: string; text: string } {
   const raw = readFileSync(join(SEEDS, file), 'utf8');
-  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const out: string[] = [];
   const text: string[] = [];
   let list = false;
@@ -52,7 +55,8 @@ export function seedPage(file: string, title: string): { html: string; text: str
     text.push(body.replace(/[\t\r\n]/g, ' '));
   }
   if (list) out.push('</ul>');
-  const html = `<!doctype html><html lang="en-GB" data-plain-send-perf><head><meta charset="utf-8"><title>${escape(title)}</title>` +
+  const html =
+    `<!doctype html><html lang="en-GB" data-plain-send-perf><head><meta charset="utf-8"><title>${escape(title)}</title>` +
     '<style>body{font:16px/1.5 Georgia,serif;margin:24px auto;max-width:760px;padding:0 16px}</style></head>' +
     `<body><main>${out.join('')}</main></body></html>`;
   return { html, text: text.join('\n') };
@@ -81,7 +85,9 @@ export function expectedCounts(text: string): Map<string, number> {
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const url = page.url();
   const id = await worker.evaluate(async (u) => {
-    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome.tabs.query({});
+    const tabs = await (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
+    ).chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id;
   }, url);
   if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
@@ -94,13 +100,32 @@ interface ReadApi {
 }
 
 /** What Alt+Shift+R, the context menu and the popup do: the same function, in the worker. */
-export function setReadMode(worker: Worker, tabId: number, on: boolean | 'toggle'): Promise<{ on: boolean; found: number }> {
-  return worker.evaluate(([id, want]) => (globalThis as unknown as { plainSendRead: ReadApi }).plainSendRead.setReadMode(id as number, want as boolean | 'toggle'), [tabId, on] as const);
+export function setReadMode(
+  worker: Worker,
+  tabId: number,
+  on: boolean | 'toggle',
+): Promise<{ on: boolean; found: number }> {
+  return worker.evaluate(
+    ([id, want]) =>
+      (globalThis as unknown as { plainSendRead: ReadApi }).plainSendRead.setReadMode(
+        id as number,
+        want as boolean | 'toggle',
+      ),
+    [tabId, on] as const,
+  );
 }
 
 /** What "Explain this" in the context menu does. */
 export function explainIn(worker: Worker, tabId: number, text: string, frameId = 0): Promise<void> {
-  return worker.evaluate(([id, t, f]) => (globalThis as unknown as { plainSendRead: ReadApi }).plainSendRead.explainIn(id as number, f as number, t as string), [tabId, text, frameId] as const);
+  return worker.evaluate(
+    ([id, t, f]) =>
+      (globalThis as unknown as { plainSendRead: ReadApi }).plainSendRead.explainIn(
+        id as number,
+        f as number,
+        t as string,
+      ),
+    [tabId, text, frameId] as const,
+  );
 }
 
 /** Text of every range in read mode's highlights, per kind, in document order (in one frame's document). */
@@ -127,7 +152,19 @@ export function readMarks(frame: Page | Frame): Promise<Record<string, string[]>
 }
 
 export interface UiState {
-  card: null | { title: string; kind: string; expansion: string | null; definition: string | null; note: string | null; source: string | null; position: string | null; focused: boolean; role: string | null; label: string | null; buttons: string[] };
+  card: null | {
+    title: string;
+    kind: string;
+    expansion: string | null;
+    definition: string | null;
+    note: string | null;
+    source: string | null;
+    position: string | null;
+    focused: boolean;
+    role: string | null;
+    label: string | null;
+    buttons: string[];
+  };
   bar: null | { shown: boolean; word: string; count: string; status: string; focused: string | null };
 }
 
@@ -142,21 +179,22 @@ export function readUi(page: Page): Promise<UiState> {
     const text = (el: Element | null | undefined) => el?.textContent ?? null;
     const labelId = card?.getAttribute('aria-labelledby');
     return {
-      card: card && !card.hidden
-        ? {
-            title: text(card.querySelector('h2')) ?? '',
-            kind: text(card.querySelector('.kind')) ?? '',
-            expansion: text(card.querySelector('.expansion')),
-            definition: text(card.querySelector('.definition')),
-            note: text(card.querySelector('.note')),
-            source: text(card.querySelector('.source')),
-            position: text(card.querySelector('.position')),
-            focused: root.activeElement === card || card.contains(root.activeElement),
-            role: card.getAttribute('role'),
-            label: labelId ? text(root.getElementById(labelId)) : null,
-            buttons: [...card.querySelectorAll('.actions button')].map((b) => b.textContent ?? ''),
-          }
-        : null,
+      card:
+        card && !card.hidden
+          ? {
+              title: text(card.querySelector('h2')) ?? '',
+              kind: text(card.querySelector('.kind')) ?? '',
+              expansion: text(card.querySelector('.expansion')),
+              definition: text(card.querySelector('.definition')),
+              note: text(card.querySelector('.note')),
+              source: text(card.querySelector('.source')),
+              position: text(card.querySelector('.position')),
+              focused: root.activeElement === card || card.contains(root.activeElement),
+              role: card.getAttribute('role'),
+              label: labelId ? text(root.getElementById(labelId)) : null,
+              buttons: [...card.querySelectorAll('.actions button')].map((b) => b.textContent ?? ''),
+            }
+          : null,
       bar: bar
         ? {
             shown: !bar.hidden,
@@ -183,15 +221,30 @@ export async function waitForValue<T>(read: () => Promise<T>, want: T, timeout =
 }
 
 /** axe-core's source, injected with `evaluate` (extension pages' CSP refuses script tags). */
-export const AXE_SOURCE = readFileSync(join(new URL('../..', import.meta.url).pathname, 'node_modules/axe-core/axe.min.js'), 'utf8');
+export const AXE_SOURCE = readFileSync(
+  join(new URL('../..', import.meta.url).pathname, 'node_modules/axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** WCAG 2.2 A and AA rules only (not best practices), on the whole document or within one element. */
 export async function axeViolations(page: Page, within?: string): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const context = selector ? document.querySelector(selector) : document;
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    const result = await axe.run(context, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   }, within ?? null);
 }

@@ -17,7 +17,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { optionsFor } from '../../src/extension/engine-service.js';
 import { serveStatic } from './browser.js';
-import { PAGES, SCREENSHOTS, buildExtension, cleanUp, launchWithExtension, requireChromium, type Built, type Session, type StaticServer } from './extension-helpers.js';
+import {
+  PAGES,
+  SCREENSHOTS,
+  buildExtension,
+  cleanUp,
+  launchWithExtension,
+  requireChromium,
+  type Built,
+  type Session,
+  type StaticServer,
+} from './extension-helpers.js';
 import {
   SETTINGS,
   TOOLKIT_SEED,
@@ -101,7 +111,9 @@ async function watchDom(page: Page): Promise<void> {
     w.__observer = new MutationObserver((list) => {
       for (const r of list) {
         const added = [...r.addedNodes].map((n) => n.nodeName).join(',');
-        records.push(`${r.type} on ${r.target.nodeName}${r.attributeName ? ` [${r.attributeName}]` : ''}${added ? ` +${added}` : ''}`);
+        records.push(
+          `${r.type} on ${r.target.nodeName}${r.attributeName ? ` [${r.attributeName}]` : ''}${added ? ` +${added}` : ''}`,
+        );
       }
     });
     w.__observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -120,24 +132,29 @@ async function domChanges(page: Page): Promise<{ records: string[]; bodySame: bo
 
 /** Centre of the nth read-mode mark whose text is `text` (page viewport coordinates). */
 function pointAt(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(([t, n]) => {
-    const hits: Range[] = [];
-    for (const kind of ['jargon', 'acronym']) {
-      const h = CSS.highlights.get(`plain-send-read-${kind}`);
-      if (h) for (const r of h as unknown as Set<Range>) if (r.toString() === t) hits.push(r);
-    }
-    hits.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    const r = hits[n as number];
-    if (!r) return null;
-    r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const box = r.getClientRects()[0];
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  }, [text, nth] as const);
+  return page.evaluate(
+    ([t, n]) => {
+      const hits: Range[] = [];
+      for (const kind of ['jargon', 'acronym']) {
+        const h = CSS.highlights.get(`plain-send-read-${kind}`);
+        if (h) for (const r of h as unknown as Set<Range>) if (r.toString() === t) hits.push(r);
+      }
+      hits.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      const r = hits[n as number];
+      if (!r) return null;
+      r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const box = r.getClientRects()[0];
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    },
+    [text, nth] as const,
+  );
 }
 
 /** The findings in a text, in page order (what Next goes through): the card's title and the marked text. */
 function inOrder(text: string, mode: 'read' | 'explain' = 'read'): { title: string; text: string }[] {
-  return createAnalyser(optionsFor(SETTINGS, mode)).analyse(text).findings.map((f) => ({ title: f.term ?? f.text, text: f.text }));
+  return createAnalyser(optionsFor(SETTINGS, mode))
+    .analyse(text)
+    .findings.map((f) => ({ title: f.term ?? f.text, text: f.text }));
 }
 
 const marksOf = (want: { jargon: string[]; acronym: string[] }) => {
@@ -160,9 +177,16 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
     const state = await setReadMode(session!.worker, tabId, 'toggle');
     expect(state.on).toBe(true);
     expect(await waitForValue(() => readMarks(page), marksOf(want), 20_000)).toEqual(marksOf(want));
-    const measure = await page.evaluate(() => performance.getEntriesByName('plain-send:read-painted').map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })));
+    const measure = await page.evaluate(() =>
+      performance
+        .getEntriesByName('plain-send:read-painted')
+        .map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })),
+    );
     expect(measure).toHaveLength(1);
-    expect(measure[0].detail).toMatchObject({ chars: toolkitText.length, findings: want.acronym.length + want.jargon.length });
+    expect(measure[0].detail).toMatchObject({
+      chars: toolkitText.length,
+      findings: want.acronym.length + want.jargon.length,
+    });
     expect(measure[0].detail.chunks).toBeGreaterThan(1);
     console.log('read mode on the toolkit page:', JSON.stringify(measure[0]));
     await page.screenshot({ path: join(SCREENSHOTS, 'read-toolkit.png') });
@@ -288,23 +312,33 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
     );
     const want = expectedCounts(toolkitText);
     const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-    expect(listed.map((w) => `${w.term}|${w.expansion} ${w.count}`).sort()).toEqual([...want].map(([k, n]) => `${k} ${times(n)}`).sort());
+    expect(listed.map((w) => `${w.term}|${w.expansion} ${w.count}`).sort()).toEqual(
+      [...want].map(([k, n]) => `${k} ${times(n)}`).sort(),
+    );
     // A to Z, whatever the case.
     const terms = listed.map((w) => w.term.toLowerCase());
-    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true })));
+    expect(terms).toEqual(
+      [...terms].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base', numeric: true })),
+    );
     expect(listed.every((w) => w.meaning.length > 10)).toBe(true);
     const status = await panel.locator('#status').textContent();
     expect(status).toMatch(new RegExp(`^${want.size} words to know, \\d+ times on this page\\.$`));
 
     // Choosing a word shows it on the page: scrolled to, marked, its card open; again: the next place.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await panel.locator('button.word', { hasText: /^SENDIASS/ }).first().click();
+    await panel
+      .locator('button.word', { hasText: /^SENDIASS/ })
+      .first()
+      .click();
     await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe('SENDIASS');
     const firstPlace = await page.evaluate(() => window.scrollY);
     expect(firstPlace).toBeGreaterThan(0);
     expect((await readMarks(page)).active).toEqual(['SENDIASS']);
     const position1 = (await readUi(page)).card!.position;
-    await panel.locator('button.word', { hasText: /^SENDIASS/ }).first().click();
+    await panel
+      .locator('button.word', { hasText: /^SENDIASS/ })
+      .first()
+      .click();
     await expect.poll(async () => (await readUi(page)).card?.position, { timeout: 5_000 }).not.toBe(position1);
     expect(await panel.locator('#status').textContent()).toBe('Showing "SENDIASS" on the page.');
 
@@ -328,7 +362,8 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
   });
 
   test('turning read mode off takes every mark and our element away', async () => {
-    const adopted = () => page.evaluate(() => document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')));
+    const adopted = () =>
+      page.evaluate(() => document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')));
     // One sheet of read-mode rules, not the writing marks' too: each new ::highlight() rule restyles the whole page.
     const on = await adopted();
     expect(on).toHaveLength(1);
@@ -349,14 +384,25 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     const page = await open('/pages/read/dynamic.html');
     const tabId = await tabIdOf(session!.worker, page);
     const lines = ['Local Offer news', 'The SENCO can tell you about SEN support.'];
-    const stories = ['Ask your school about an EHCNA if your child needs more help.', 'CAMHS has a new drop-in for parent carers.', 'The SENDIASS team can come to an annual review with you.'];
+    const stories = [
+      'Ask your school about an EHCNA if your child needs more help.',
+      'CAMHS has a new drop-in for parent carers.',
+      'The SENDIASS team can come to an annual review with you.',
+    ];
     await setReadMode(session!.worker, tabId, true);
-    expect(await waitForValue(() => readMarks(page), marksOf(expectedWords(lines.join('\n'))))).toEqual(marksOf(expectedWords(lines.join('\n'))));
+    expect(await waitForValue(() => readMarks(page), marksOf(expectedWords(lines.join('\n'))))).toEqual(
+      marksOf(expectedWords(lines.join('\n'))),
+    );
     const panel = await session!.context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-    const az = (text: string) => [...new Set(inOrder(text).map((w) => w.title))].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }));
+    const az = (text: string) =>
+      [...new Set(inOrder(text).map((w) => w.title))].sort((a, b) =>
+        a.localeCompare(b, 'en-GB', { sensitivity: 'base' }),
+      );
     expect(az(lines.join('\n'))).toContain('SENCO');
-    await expect.poll(() => panel.locator('button.word span:first-child').allTextContents(), { timeout: 5_000 }).toEqual(az(lines.join('\n')));
+    await expect
+      .poll(() => panel.locator('button.word span:first-child').allTextContents(), { timeout: 5_000 })
+      .toEqual(az(lines.join('\n')));
     // The page loads a story by itself, then two more when asked (a click on its own button, which gets no card).
     await page.evaluate(() => (window as unknown as { loadMore(): void }).loadMore());
     await page.bringToFront();
@@ -365,11 +411,15 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     const all = [...lines, ...stories].join('\n');
     expect(await waitForValue(() => readMarks(page), marksOf(expectedWords(all)))).toEqual(marksOf(expectedWords(all)));
     expect((await readUi(page)).card).toBeNull();
-    await expect.poll(() => panel.locator('button.word span:first-child').allTextContents(), { timeout: 5_000 }).toEqual(az(all));
+    await expect
+      .poll(() => panel.locator('button.word span:first-child').allTextContents(), { timeout: 5_000 })
+      .toEqual(az(all));
     expect((await readUi(page)).bar!.count).toBe(`${inOrder(all).length} words explained`);
     // "Ignore always" (a setting the worker applies) reaches read mode too.
     type Sync = { chrome: { storage: { sync: { set(o: object): Promise<void>; remove(k: string): Promise<void> } } } };
-    await session!.worker.evaluate(() => (globalThis as unknown as Sync).chrome.storage.sync.set({ ignored: ['CAMHS'] }));
+    await session!.worker.evaluate(() =>
+      (globalThis as unknown as Sync).chrome.storage.sync.set({ ignored: ['CAMHS'] }),
+    );
     const without = marksOf(expectedWords(all));
     without.acronym = without.acronym.filter((w) => w !== 'CAMHS');
     expect(await waitForValue(() => readMarks(page), without)).toEqual(without);
@@ -386,8 +436,16 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     await frame.locator('h2').waitFor();
     const inner = page.frames().find((f) => f.url().endsWith('frame-inner.html'))!;
     const tabId = await tabIdOf(session!.worker, page);
-    const top = ['Our SEN Information Report', 'Our SENCO is Mrs Hall. She leads SEN support in school.', 'To ask for an EHCP, speak to the SENCO first.'];
-    const framed = ['Support we offer', 'We work with SaLT and the EP to plan each APDR cycle.', 'Families can also call SENDIASS for free advice.'];
+    const top = [
+      'Our SEN Information Report',
+      'Our SENCO is Mrs Hall. She leads SEN support in school.',
+      'To ask for an EHCP, speak to the SENCO first.',
+    ];
+    const framed = [
+      'Support we offer',
+      'We work with SaLT and the EP to plan each APDR cycle.',
+      'Families can also call SENDIASS for free advice.',
+    ];
     await setReadMode(session!.worker, tabId, true);
     const wantTop = marksOf(expectedWords(top.join('\n')));
     const wantFrame = marksOf(expectedWords(framed.join('\n')));
@@ -414,7 +472,13 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     const frameBox = (await page.locator('#inner').boundingBox())!;
     await page.mouse.move(frameBox.x + 2 + box.x, frameBox.y + 2 + box.y);
     await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe('APDR');
-    const cardTop = await page.evaluate(() => document.querySelector('plain-send-ui[data-plain-send-read]')!.shadowRoot!.querySelector('.card')!.getBoundingClientRect().top);
+    const cardTop = await page.evaluate(
+      () =>
+        document
+          .querySelector('plain-send-ui[data-plain-send-read]')!
+          .shadowRoot!.querySelector('.card')!
+          .getBoundingClientRect().top,
+    );
     expect(Math.abs(cardTop - (frameBox.y + 2 + box.bottom + 6))).toBeLessThan(4);
     expect((await readUi(page)).card!.position).toBe('Word 6 of 9 on this page');
     // The frame adds a line above the open card's word: read again; the card stays on its word, now the 7th of 10.
@@ -429,7 +493,9 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
       return m;
     };
     expect(await waitForValue(marksBut, wantMore)).toEqual(wantMore);
-    await expect.poll(async () => (await readUi(page)).card?.position, { timeout: 5_000 }).toBe('Word 7 of 10 on this page');
+    await expect
+      .poll(async () => (await readUi(page)).card?.position, { timeout: 5_000 })
+      .toBe('Word 7 of 10 on this page');
     expect((await readUi(page)).card!.title).toBe('APDR');
     expect((await readUi(page)).bar!.word).toBe('APDR (7 of 10)');
     expect(await readMarks(inner).then((m) => m.active)).toEqual(['APDR']);
@@ -443,13 +509,22 @@ describe('pages that change, frames, and what read mode leaves alone', () => {
     const tabId = await tabIdOf(session!.worker, page);
     await watchDom(page);
     await setReadMode(session!.worker, tabId, true);
-    const visible = ['Contact the SEND team', 'Ask the SENCO about an EHCP.', 'Your message', 'More about SEN support', 'The LA has a Local Offer.'];
+    const visible = [
+      'Contact the SEND team',
+      'Ask the SENCO about an EHCP.',
+      'Your message',
+      'More about SEN support',
+      'The LA has a Local Offer.',
+    ];
     const want = marksOf(expectedWords(visible.join('\n')));
     expect(await waitForValue(() => readMarks(page), want)).toEqual(want);
-    for (const word of ['CAMHS', 'SENDIASS', 'EHCNA', 'APDR', 'SaLT', 'EP', 'OAIP', 'graduated approach']) expect(JSON.stringify(await readMarks(page))).not.toContain(word);
+    for (const word of ['CAMHS', 'SENDIASS', 'EHCNA', 'APDR', 'SaLT', 'EP', 'OAIP', 'graduated approach'])
+      expect(JSON.stringify(await readMarks(page))).not.toContain(word);
     // Opening the closed section shows its words, and they get marked.
     await page.click('summary');
-    const opened = marksOf(expectedWords([...visible.slice(0, 4), 'The graduated approach is closed away here.', visible[4]].join('\n')));
+    const opened = marksOf(
+      expectedWords([...visible.slice(0, 4), 'The graduated approach is closed away here.', visible[4]].join('\n')),
+    );
     expect(await waitForValue(() => readMarks(page), opened)).toEqual(opened);
     const { records } = await domChanges(page);
     // The page's own change (the details opening), and our element on <html>: nothing else.
@@ -466,14 +541,25 @@ describe('web components', () => {
     await setReadMode(session!.worker, tabId, true);
     // What a reader sees: the slotted EHCP inside the component's sentence; not the unslotted
     // light text, nor the closed component's note.
-    const shown = ['Support at our school', 'Ask our SENCO', 'She can help you ask for an EHCP assessment.', 'Speech and language therapy is also called SaLT.', 'The LA has a Local Offer.'];
+    const shown = [
+      'Support at our school',
+      'Ask our SENCO',
+      'She can help you ask for an EHCP assessment.',
+      'Speech and language therapy is also called SaLT.',
+      'The LA has a Local Offer.',
+    ];
     const want = marksOf(expectedWords(shown.join('\n')));
     expect(want.acronym).toEqual(expect.arrayContaining(['SENCO', 'EHCP', 'SaLT']));
     expect(await waitForValue(() => readMarks(page), want)).toEqual(want);
     for (const word of ['SENDIASS', 'CAMHS']) expect(JSON.stringify(await readMarks(page))).not.toContain(word);
 
     // The mark's style reaches into the shadow tree; the page's tree has no more than our rules.
-    const styled = await page.evaluate(() => document.querySelector('school-notice')!.shadowRoot!.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' ')).join(' '));
+    const styled = await page.evaluate(() =>
+      document
+        .querySelector('school-notice')!
+        .shadowRoot!.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' '))
+        .join(' '),
+    );
     expect(styled).toContain('::highlight(plain-send-read-acronym)');
 
     // A word in a shadow tree opens its card from the pointer.
@@ -486,7 +572,9 @@ describe('web components', () => {
       return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     });
     await page.mouse.click(at.x, at.y);
-    await expect.poll(async () => (await readUi(page)).card?.title).toBe(inOrder(shown.join('\n')).find((w) => w.text === 'SENCO')!.title);
+    await expect
+      .poll(async () => (await readUi(page)).card?.title)
+      .toBe(inOrder(shown.join('\n')).find((w) => w.text === 'SENCO')!.title);
     expect((await readMarks(page)).active).toEqual(['SENCO']);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await readUi(page)).card).toBeFalsy();
@@ -503,7 +591,9 @@ describe('web components', () => {
     // The page's own change (the component it added), and our element on <html>: nothing else.
     expect(records).toEqual(['childList on HTML +PLAIN-SEND-UI', 'childList on DIV +LATER-CARD']);
     await setReadMode(session!.worker, tabId, false);
-    expect(await page.evaluate(() => document.querySelector('school-notice')!.shadowRoot!.adoptedStyleSheets.length)).toBe(0);
+    expect(
+      await page.evaluate(() => document.querySelector('school-notice')!.shadowRoot!.adoptedStyleSheets.length),
+    ).toBe(0);
     expect(problemsOf(page)).toEqual([]);
     await page.close();
   });
@@ -530,7 +620,10 @@ describe('"Explain this" on a selection (read mode off)', () => {
       sel.addRange(range);
       return sel.toString();
     });
-    const text = ['Thank you for meeting me. We have made a referral to SaLT and we will start an APDR cycle this term.', 'If Amir still needs more help, we can ask the LA for an EHCNA. Until then he gets the ordinarily available provision and SEN support.'].join('\n');
+    const text = [
+      'Thank you for meeting me. We have made a referral to SaLT and we will start an APDR cycle this term.',
+      'If Amir still needs more help, we can ask the LA for an EHCNA. Until then he gets the ordinarily available provision and SEN support.',
+    ].join('\n');
     expect(selected.replace(/\s+/g, ' ')).toBe(text.replace(/\s+/g, ' '));
     const words = inOrder(text, 'explain');
     // Explaining asks about everyday words too ("referral"), which read mode leaves out.
@@ -540,7 +633,11 @@ describe('"Explain this" on a selection (read mode off)', () => {
     await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe(words[0].title);
     expect(await readMarks(page).then(({ active: _a, ...m }) => m)).toEqual(want);
     let ui = await readUi(page);
-    expect(ui.card).toMatchObject({ focused: true, role: 'dialog', position: `Word 1 of ${words.length} in what you chose` });
+    expect(ui.card).toMatchObject({
+      focused: true,
+      role: 'dialog',
+      position: `Word 1 of ${words.length} in what you chose`,
+    });
     expect(ui.bar?.shown ?? false).toBe(false);
     await page.keyboard.press('Alt+Shift+N');
     ui = await readUi(page);
@@ -573,7 +670,14 @@ describe('popup, printing, and sites where read mode is always on', () => {
     const tabId = await tabIdOf(session!.worker, page);
     // A background tab in the page's window, so the popup sees the page as the active tab (as a real popup does).
     const opened = session!.context.waitForEvent('page');
-    await session!.worker.evaluate((url) => (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({ url, active: false }), `chrome-extension://${extensionId}/popup.html`);
+    await session!.worker.evaluate(
+      (url) =>
+        (globalThis as unknown as { chrome: { tabs: { create(o: object): Promise<unknown> } } }).chrome.tabs.create({
+          url,
+          active: false,
+        }),
+      `chrome-extension://${extensionId}/popup.html`,
+    );
     const popup = await opened;
     await popup.waitForLoadState('load');
     await expect.poll(() => popup.locator('#read-toggle').getAttribute('aria-pressed')).toBe('false');
@@ -581,10 +685,18 @@ describe('popup, printing, and sites where read mode is always on', () => {
     expect(await axeViolations(popup)).toEqual([]);
     await popup.locator('#read-toggle').evaluate((b: HTMLButtonElement) => b.click());
     await expect.poll(() => popup.locator('#read-toggle').getAttribute('aria-pressed')).toBe('true');
-    const text = ['Email from the SENCO', 'Dear Ms Okafor,', 'Thank you for meeting me. We have made a referral to SaLT and we will start an APDR cycle this term.', 'If Amir still needs more help, we can ask the LA for an EHCNA. Until then he gets the ordinarily available provision and SEN support.', 'Best wishes, the SENCO'].join('\n');
+    const text = [
+      'Email from the SENCO',
+      'Dear Ms Okafor,',
+      'Thank you for meeting me. We have made a referral to SaLT and we will start an APDR cycle this term.',
+      'If Amir still needs more help, we can ask the LA for an EHCNA. Until then he gets the ordinarily available provision and SEN support.',
+      'Best wishes, the SENCO',
+    ].join('\n');
     const want = marksOf(expectedWords(text));
     expect(await waitForValue(() => readMarks(page), want)).toEqual(want);
-    expect(await popup.locator('#read-note').textContent()).toBe(`On. ${inOrder(text).length} words are underlined on the page.`);
+    expect(await popup.locator('#read-note').textContent()).toBe(
+      `On. ${inOrder(text).length} words are underlined on the page.`,
+    );
     expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
 
@@ -619,22 +731,47 @@ describe('popup, printing, and sites where read mode is always on', () => {
   test('a site chosen for read mode gets it on every page, from a registered script', async () => {
     const worker = session!.worker;
     // Each step has its own limit, so that a slow one is named (this test once ran out of time in CI, unexplained).
-    await within('choosing the site and registering the script', 10_000, worker.evaluate(async () => {
-      const g = globalThis as unknown as { chrome: { storage: { sync: { set(o: object): Promise<void> } } }; plainSendRead: { syncReadSites(): Promise<void> } };
-      await g.chrome.storage.sync.set({ readSites: ['http://127.0.0.1/*'] });
-      await g.plainSendRead.syncReadSites();
-    }));
-    const registered = await worker.evaluate(() => (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; js: string[]; matches: string[] }[]> } } }).chrome.scripting.getRegisteredContentScripts());
-    expect(registered.find((r) => r.id === 'plain-send-read-sites')).toMatchObject({ js: ['read-mode.js'], matches: ['http://127.0.0.1/*'] });
+    await within(
+      'choosing the site and registering the script',
+      10_000,
+      worker.evaluate(async () => {
+        const g = globalThis as unknown as {
+          chrome: { storage: { sync: { set(o: object): Promise<void> } } };
+          plainSendRead: { syncReadSites(): Promise<void> };
+        };
+        await g.chrome.storage.sync.set({ readSites: ['http://127.0.0.1/*'] });
+        await g.plainSendRead.syncReadSites();
+      }),
+    );
+    const registered = await worker.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            scripting: { getRegisteredContentScripts(): Promise<{ id: string; js: string[]; matches: string[] }[]> };
+          };
+        }
+      ).chrome.scripting.getRegisteredContentScripts(),
+    );
+    expect(registered.find((r) => r.id === 'plain-send-read-sites')).toMatchObject({
+      js: ['read-mode.js'],
+      matches: ['http://127.0.0.1/*'],
+    });
     const page = await within('opening a page on the site', 10_000, open('/pages/read/letter.html'));
     await expect.poll(async () => (await readMarks(page)).acronym?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(3);
     expect((await readUi(page)).bar?.shown).toBe(true);
     await worker.evaluate(async () => {
-      const g = globalThis as unknown as { chrome: { storage: { sync: { remove(k: string): Promise<void> } } }; plainSendRead: { syncReadSites(): Promise<void> } };
+      const g = globalThis as unknown as {
+        chrome: { storage: { sync: { remove(k: string): Promise<void> } } };
+        plainSendRead: { syncReadSites(): Promise<void> };
+      };
       await g.chrome.storage.sync.remove('readSites');
       await g.plainSendRead.syncReadSites();
     });
-    const after = await worker.evaluate(() => (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome.scripting.getRegisteredContentScripts());
+    const after = await worker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
+      ).chrome.scripting.getRegisteredContentScripts(),
+    );
     expect(after.some((r) => r.id === 'plain-send-read-sites')).toBe(false);
     await page.close();
   });

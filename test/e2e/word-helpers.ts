@@ -52,7 +52,10 @@ export async function openPane(browser: Browser, base: string, query = 'port=mem
   const blocked: string[] = [];
   const problems: string[] = [];
   const violations: PaneSession['violations'] = [];
-  await context.exposeBinding('__plainSendViolation', (_source, v: PaneSession['violations'][number]) => void violations.push(v));
+  await context.exposeBinding(
+    '__plainSendViolation',
+    (_source, v: PaneSession['violations'][number]) => void violations.push(v),
+  );
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();

@@ -66,12 +66,20 @@ async function clickAndSettle(page: Page, selector: string): Promise<void> {
 
 async function checkAll(page: Page): Promise<void> {
   await page.click('#check-document');
-  await page.waitForFunction(() => /^Document checked/.test(document.getElementById('status')!.textContent ?? ''), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => /^Document checked/.test(document.getElementById('status')!.textContent ?? ''),
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 /** What the pane shows for these paragraphs: findings, less acronyms the text explains. */
 async function expected(paragraphs: string[]) {
-  const check = await checkDocument(createAnalyser(), paragraphs.map((text) => ({ text })), { yieldNow: async () => {} });
+  const check = await checkDocument(
+    createAnalyser(),
+    paragraphs.map((text) => ({ text })),
+    { yieldNow: async () => {} },
+  );
   const visible = check.findings.filter((f) => !(f.category === 'acronym' && f.explained));
   return { check, visible };
 }
@@ -91,7 +99,12 @@ describe('the Word task pane, outside Word, with the memory port', () => {
 
     const { check, visible } = await expected(paragraphs);
     expect(await status(page)).toBe(`Document checked: ${visible.length.toLocaleString('en-GB')} findings.`);
-    for (const [category, title] of [['acronym', 'Acronyms'], ['jargon', 'Jargon'], ['plain-word', 'Plain words'], ['sentence', 'Long sentences']] as const) {
+    for (const [category, title] of [
+      ['acronym', 'Acronyms'],
+      ['jargon', 'Jargon'],
+      ['plain-word', 'Plain words'],
+      ['sentence', 'Long sentences'],
+    ] as const) {
       const n = visible.filter((f) => f.category === category).length;
       if (n === 0) continue;
       expect(await page.textContent(`#group-${category}`)).toBe(`${title} (${n.toLocaleString('en-GB')})`);
@@ -99,10 +112,14 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     expect(await page.locator('li.finding').count()).toBe(visible.length);
     const verdict = (await page.textContent('#readability-document .verdict')) ?? '';
     expect(verdict).toMatch(check.withinAudience ? /^Easy enough for parent carers/ : /^Too hard for parent carers/);
-    expect(await page.textContent('#readability-document .figures')).toContain(`${check.readability.words.toLocaleString('en-GB')} words`);
+    expect(await page.textContent('#readability-document .figures')).toContain(
+      `${check.readability.words.toLocaleString('en-GB')} words`,
+    );
     // Nothing in the document changed by checking it.
     expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);
-    console.log(`40-page policy (${paragraphs.length} paragraphs): checked in the pane in ${took} ms, ${visible.length} findings.`);
+    console.log(
+      `40-page policy (${paragraphs.length} paragraphs): checked in the pane in ${took} ms, ${visible.length} findings.`,
+    );
   });
 
   it('applies each action to exactly the right words', async () => {
@@ -111,7 +128,7 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     await load(page, paragraphs);
     await checkAll(page);
     let { visible } = await expected(paragraphs);
-    let current = [...paragraphs];
+    const current = [...paragraphs];
 
     const expectOnly = async (paragraph: number, text: string) => {
       const now = (await doc(page)).map((p) => p.text);
@@ -135,7 +152,10 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     const pi = plain.replacements.findIndex((r) => r.label !== 'Explain at first use');
     const p0 = current[plain.location.paragraph];
     await clickAndSettle(page, cardButton(plain, 'replace', pi));
-    await expectOnly(plain.location.paragraph, p0.slice(0, plain.location.start) + plain.replacements[pi].text + p0.slice(plain.location.end));
+    await expectOnly(
+      plain.location.paragraph,
+      p0.slice(0, plain.location.start) + plain.replacements[pi].text + p0.slice(plain.location.end),
+    );
     expect(await status(page)).toContain('Changed');
 
     // Explain at first use (after a re-check: offsets in that paragraph moved).
@@ -145,7 +165,10 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     const p1 = current[explain.location.paragraph];
     await page.waitForSelector(cardButton(explain, 'replace', 0));
     await clickAndSettle(page, cardButton(explain, 'replace', 0));
-    await expectOnly(explain.location.paragraph, p1.slice(0, explain.location.start) + explain.replacements[0].text + p1.slice(explain.location.end));
+    await expectOnly(
+      explain.location.paragraph,
+      p1.slice(0, explain.location.start) + explain.replacements[0].text + p1.slice(explain.location.end),
+    );
     expect(explain.replacements[0].text).toMatch(new RegExp(`\\(${explain.text}\\)$`));
 
     // Add comment: a comment on the finding's words, the text unchanged.
@@ -189,7 +212,10 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     const { visible } = await expected(paragraphs);
     const f = visible.find((x) => x.replacements.length > 0)!;
     // Someone edits that paragraph in the meantime.
-    await page.evaluate((i) => (window.plainSend!.memory!.paragraphs[i].text = `Edited. ${window.plainSend!.memory!.paragraphs[i].text}`), f.location.paragraph);
+    await page.evaluate(
+      (i) => (window.plainSend!.memory!.paragraphs[i].text = `Edited. ${window.plainSend!.memory!.paragraphs[i].text}`),
+      f.location.paragraph,
+    );
     const edited = (await doc(page)).map((p) => p.text);
     await clickAndSettle(page, cardButton(f, 'replace', 0));
     expect(await page.textContent('#alert')).toMatch(/changed since it was checked/);
@@ -227,7 +253,11 @@ describe('the Word task pane, outside Word, with the memory port', () => {
 
   it('inserts the glossary after the cursor when asked', async () => {
     const page = await open();
-    const paragraphs = ['Dear parent carer,', 'Your child has an EHCP and the SENCO will be in touch.', 'Yours sincerely,'];
+    const paragraphs = [
+      'Dear parent carer,',
+      'Your child has an EHCP and the SENCO will be in touch.',
+      'Yours sincerely,',
+    ];
     await load(page, paragraphs);
     await page.evaluate(() => window.plainSend!.memory!.setSelection({ paragraph: 1, offset: 5 }));
     await page.check('input[name="glossary-place"][value="cursor"]');
@@ -245,7 +275,11 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     const { visible } = await expected(paragraphs);
     const first = visible[Math.floor(visible.length / 2)].location.paragraph;
     const last = Math.min(first + 5, paragraphs.length - 1);
-    await page.evaluate(([a, b, end]) => window.plainSend!.memory!.setSelection({ paragraph: a, offset: 0 }, { paragraph: b, offset: end }), [first, last, paragraphs[last].length]);
+    await page.evaluate(
+      ([a, b, end]) =>
+        window.plainSend!.memory!.setSelection({ paragraph: a, offset: 0 }, { paragraph: b, offset: end }),
+      [first, last, paragraphs[last].length],
+    );
     await page.click('#check-selection');
     await page.waitForFunction(() => /^Selection checked/.test(document.getElementById('status')!.textContent ?? ''));
     const inside = visible.filter((f) => f.location.paragraph >= first && f.location.paragraph <= last);
@@ -253,7 +287,9 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     expect(await page.textContent('#readability-selection h3')).toBe('Selection');
     const selected = paragraphs.slice(first, last + 1).join('\n');
     const words = createAnalyser().analyse(selected).readability.words;
-    expect(await page.textContent('#readability-selection .figures')).toContain(`${words.toLocaleString('en-GB')} word`);
+    expect(await page.textContent('#readability-selection .figures')).toContain(
+      `${words.toLocaleString('en-GB')} word`,
+    );
   });
 
   it('cancels a long check', async () => {
@@ -288,14 +324,22 @@ describe('the Word task pane, outside Word, with the memory port', () => {
       '      flag: ["The Gruffalo Panel will meet."]',
     ].join('\n');
     await page.setInputFiles('#terms-file', { name: 'mine.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
-    await page.waitForFunction(() => /Imported 1 term from mine.yaml/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /Imported 1 term from mine.yaml/.test(document.getElementById('status')!.textContent ?? ''),
+    );
     expect(await page.textContent('#terms-summary')).toBe('1 term from mine.yaml.');
     await checkAll(page);
     expect(await page.textContent('#findings')).toContain('The group of staff who decide on extra funding.');
 
-    await page.setInputFiles('#terms-file', { name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from('pack: [unclosed') });
+    await page.setInputFiles('#terms-file', {
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('pack: [unclosed'),
+    });
     await page.waitForSelector('#terms-error:not([hidden])');
-    expect(await page.textContent('#terms-error')).toMatch(/^broken.yaml was not imported, and your terms are unchanged\./);
+    expect(await page.textContent('#terms-error')).toMatch(
+      /^broken.yaml was not imported, and your terms are unchanged\./,
+    );
     expect(await page.textContent('#terms-summary')).toBe('1 term from mine.yaml.');
 
     const download = page.waitForEvent('download');
@@ -309,18 +353,39 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     const paragraphs = ['The SENCO will utilise the EHCP prior to the review.', 'Thank you for your help.'];
     await load(page, paragraphs);
     // An underline made by someone else (another add-in): never ours to remove.
-    await page.evaluate(() => window.plainSend!.memory!.annotations.push({ paragraph: 1, start: 0, end: 5, text: 'Thank', id: 'theirs', category: 'spelling', suggestions: [], foreign: true }));
+    await page.evaluate(() =>
+      window.plainSend!.memory!.annotations.push({
+        paragraph: 1,
+        start: 0,
+        end: 5,
+        text: 'Thank',
+        id: 'theirs',
+        category: 'spelling',
+        suggestions: [],
+        foreign: true,
+      }),
+    );
     await checkAll(page);
     expect(await page.isVisible('#show-in-word')).toBe(true);
     await clickAndSettle(page, '#show-in-word');
     expect(await page.getAttribute('#show-in-word', 'aria-pressed')).toBe('true');
     const { visible } = await expected(paragraphs);
-    type Shown = { id: string; paragraph: number; start: number; end: number; category: string; suggestions: string[]; foreign?: boolean };
+    type Shown = {
+      id: string;
+      paragraph: number;
+      start: number;
+      end: number;
+      category: string;
+      suggestions: string[];
+      foreign?: boolean;
+    };
     const shown = () => page.evaluate(() => window.plainSend!.memory!.annotations) as Promise<Shown[]>;
     const ours = (await shown()).filter((a) => !a.foreign);
     // Every word finding is underlined at its own words (long sentences only where no word is).
     const words = visible.filter((f) => f.category !== 'sentence');
-    expect(ours.map((a) => paragraphs[a.paragraph].slice(a.start, a.end)).sort()).toEqual(words.map((f) => f.text).sort());
+    expect(ours.map((a) => paragraphs[a.paragraph].slice(a.start, a.end)).sort()).toEqual(
+      words.map((f) => f.text).sort(),
+    );
     expect(await status(page)).toMatch(/^Underlined \d+ findings? in the document\./);
     expect(await page.evaluate(() => window.plainSend!.memory!.paragraphs.map((p) => p.text))).toEqual(paragraphs);
 
@@ -330,9 +395,24 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     await page.evaluate((id) => window.plainSend!.memory!.chooseSuggestion(id, 'before'), prior!.id);
     await page.waitForFunction(() => window.plainSend!.memory!.paragraphs[0].text.includes('before'));
     await page.waitForFunction(() => !(document.getElementById('check-document') as HTMLButtonElement).disabled);
-    expect((await doc(page)).map((p) => p.text)).toEqual(['The SENCO will utilise the EHCP before the review.', 'Thank you for your help.']);
+    expect((await doc(page)).map((p) => p.text)).toEqual([
+      'The SENCO will utilise the EHCP before the review.',
+      'Thank you for your help.',
+    ]);
     // Checked again and underlined again, without "prior to".
-    await expect.poll(async () => (await shown()).filter((a) => !a.foreign).map((a) => (a.paragraph === 0 ? 'The SENCO will utilise the EHCP before the review.' : paragraphs[1]).slice(a.start, a.end)).sort()).toEqual(['EHCP', 'SENCO', 'utilise']);
+    await expect
+      .poll(async () =>
+        (await shown())
+          .filter((a) => !a.foreign)
+          .map((a) =>
+            (a.paragraph === 0 ? 'The SENCO will utilise the EHCP before the review.' : paragraphs[1]).slice(
+              a.start,
+              a.end,
+            ),
+          )
+          .sort(),
+      )
+      .toEqual(['EHCP', 'SENCO', 'utilise']);
 
     await clickAndSettle(page, '#show-in-word');
     expect(await page.getAttribute('#show-in-word', 'aria-pressed')).toBe('false');
@@ -346,11 +426,17 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /^Document checked/.test(document.getElementById('status')!.textContent ?? ''));
     const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button, select, input')].filter((e) => {
-        const el = e as HTMLElement;
-        const labelled = el.getAttribute('aria-label') || el.textContent?.trim() || (el.id && document.querySelector(`label[for="${el.id}"]`)) || el.closest('label');
-        return !labelled;
-      }).map((e) => e.outerHTML),
+      [...document.querySelectorAll('button, select, input')]
+        .filter((e) => {
+          const el = e as HTMLElement;
+          const labelled =
+            el.getAttribute('aria-label') ||
+            el.textContent?.trim() ||
+            (el.id && document.querySelector(`label[for="${el.id}"]`)) ||
+            el.closest('label');
+          return !labelled;
+        })
+        .map((e) => e.outerHTML),
     );
     expect(unnamed).toEqual([]);
     // Tab reaches the first finding's first action.

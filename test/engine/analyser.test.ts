@@ -41,19 +41,46 @@ describe('analyser', () => {
   });
 
   it('says when text is too hard for the audience', () => {
-    const hard = 'Notwithstanding the aforementioned considerations, the multidisciplinary assessment necessitates comprehensive documentation.';
+    const hard =
+      'Notwithstanding the aforementioned considerations, the multidisciplinary assessment necessitates comprehensive documentation.';
     expect(miniAnalyser().analyse(hard).withinAudience).toBe(false);
   });
 
   it('ignores terms the user chose to ignore, and categories turned off', () => {
     const text = 'The EHCP and the SENCo. We utilise it.';
-    expect(miniAnalyser({ ignore: ['ehcp'] }).analyse(text).findings.map((f) => f.text)).toEqual(['SENCo', 'utilise']);
-    expect(miniAnalyser({ ignore: ['mini:SENCO'] }).analyse(text).findings.map((f) => f.text)).toEqual(['EHCP', 'utilise']);
-    expect(miniAnalyser({ categories: ['plain-word'] }).analyse(text).findings.map((f) => f.text)).toEqual(['utilise']);
+    expect(
+      miniAnalyser({ ignore: ['ehcp'] })
+        .analyse(text)
+        .findings.map((f) => f.text),
+    ).toEqual(['SENCo', 'utilise']);
+    expect(
+      miniAnalyser({ ignore: ['mini:SENCO'] })
+        .analyse(text)
+        .findings.map((f) => f.text),
+    ).toEqual(['EHCP', 'utilise']);
+    expect(
+      miniAnalyser({ categories: ['plain-word'] })
+        .analyse(text)
+        .findings.map((f) => f.text),
+    ).toEqual(['utilise']);
   });
 
   it('lets a later pack override a term', () => {
-    const mine = { id: 'user', name: 'My terms', known: [], entries: [{ term: 'EHCP', kind: 'acronym' as const, expansion: 'Education, Health and Care plan', definition: 'Our own words.', source: 'Me', examples: { flag: ['EHCP'] } }] };
+    const mine = {
+      id: 'user',
+      name: 'My terms',
+      known: [],
+      entries: [
+        {
+          term: 'EHCP',
+          kind: 'acronym' as const,
+          expansion: 'Education, Health and Care plan',
+          definition: 'Our own words.',
+          source: 'Me',
+          examples: { flag: ['EHCP'] },
+        },
+      ],
+    };
     const [f] = miniAnalyser({ extraPacks: [mine] }).analyse('The EHCP.').findings;
     expect(f.definition).toBe('Our own words.');
     expect(f.source?.pack).toBe('user');
@@ -78,8 +105,35 @@ describe('analyser', () => {
 
 describe('packs that share a term', () => {
   it('keep the spellings of the earlier pack when the later one wins', () => {
-    const base = { id: 'nation', name: 'Nation', known: [], entries: [{ term: 'statement of SEN', kind: 'jargon' as const, variants: ['statemented'], definition: 'Old plan.', source: 'Law', examples: { flag: ['x'] } }] };
-    const later = { id: 'later', name: 'Later', known: [], entries: [{ term: 'statement of SEN', kind: 'jargon' as const, definition: 'The old legal plan.', source: 'Law', examples: { flag: ['x'] } }] };
+    const base = {
+      id: 'nation',
+      name: 'Nation',
+      known: [],
+      entries: [
+        {
+          term: 'statement of SEN',
+          kind: 'jargon' as const,
+          variants: ['statemented'],
+          definition: 'Old plan.',
+          source: 'Law',
+          examples: { flag: ['x'] },
+        },
+      ],
+    };
+    const later = {
+      id: 'later',
+      name: 'Later',
+      known: [],
+      entries: [
+        {
+          term: 'statement of SEN',
+          kind: 'jargon' as const,
+          definition: 'The old legal plan.',
+          source: 'Law',
+          examples: { flag: ['x'] },
+        },
+      ],
+    };
     const [f] = miniAnalyser({ extraPacks: [base, later] }).analyse('He was statemented in 2010.').findings;
     expect(f).toMatchObject({ text: 'statemented', definition: 'The old legal plan.', source: { pack: 'later' } });
   });
@@ -93,7 +147,9 @@ describe('only what is asked for', () => {
 
   it('with a few categories and no readability, the findings are those of a full analysis, and the counts are zero', () => {
     const wanted = ['acronym', 'jargon'] as const;
-    const full = createAnalyser().analyse(text).findings.filter((f) => (wanted as readonly string[]).includes(f.category));
+    const full = createAnalyser()
+      .analyse(text)
+      .findings.filter((f) => (wanted as readonly string[]).includes(f.category));
     const words = createAnalyser({ categories: wanted, readability: false }).analyse(text);
     expect(words.findings).toEqual(full);
     expect(words.findings.map((f) => f.category)).toEqual(expect.arrayContaining(['acronym', 'jargon']));

@@ -7,7 +7,8 @@ function checkOffsets(text: string, result: Analysis) {
     expect(f.start).toBeGreaterThanOrEqual(0);
     expect(f.end).toBeLessThanOrEqual(text.length);
     expect(f.start).toBeLessThan(f.end);
-    if (text.slice(f.start, f.end) !== f.text) throw new Error(`Offsets of ${JSON.stringify(f.text)} at ${f.start} do not match the text`);
+    if (text.slice(f.start, f.end) !== f.text)
+      throw new Error(`Offsets of ${JSON.stringify(f.text)} at ${f.start} do not match the text`);
   }
   for (const value of Object.values(result.readability)) expect(Number.isFinite(value)).toBe(true);
 }
@@ -21,10 +22,64 @@ function random(seed: number) {
 }
 
 const PIECES = [
-  'EHCP', 'SENCo', "LA's", 'EHCPs', 'SEN support', 'Education, Health and Care Plan (EHCP)', 'OT', 'SLT', 'post-16', 'co-production',
-  'utilise', 'in order to', '(', ')', '.', '!', '?', '\n', '\r\n', '\t', ' ', '  ', '—', '-', "'", '’', '"', '😀', '👩‍👧', 'é', 'e\u0301',
-  '\u200b', '\u200d', '\u202e', '\u0000', '\ufeff', 'שלום', 'مرحبا', '中文', 'ＦＵＬＬ', 'İ', 'ß', '\ud800', '\udc00', '1.', 'IV.', 'e.g.', 'KS2',
-  'PCF', 'A', 'I', 'Y6', '&', '/', 'x'.repeat(50), '#', '- ', '• ',
+  'EHCP',
+  'SENCo',
+  "LA's",
+  'EHCPs',
+  'SEN support',
+  'Education, Health and Care Plan (EHCP)',
+  'OT',
+  'SLT',
+  'post-16',
+  'co-production',
+  'utilise',
+  'in order to',
+  '(',
+  ')',
+  '.',
+  '!',
+  '?',
+  '\n',
+  '\r\n',
+  '\t',
+  ' ',
+  '  ',
+  '—',
+  '-',
+  "'",
+  '’',
+  '"',
+  '😀',
+  '👩‍👧',
+  'é',
+  'e\u0301',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u0000',
+  '\ufeff',
+  'שלום',
+  'مرحبا',
+  '中文',
+  'ＦＵＬＬ',
+  'İ',
+  'ß',
+  '\ud800',
+  '\udc00',
+  '1.',
+  'IV.',
+  'e.g.',
+  'KS2',
+  'PCF',
+  'A',
+  'I',
+  'Y6',
+  '&',
+  '/',
+  'x'.repeat(50),
+  '#',
+  '- ',
+  '• ',
 ];
 
 describe('analyse on hostile input', () => {
@@ -43,14 +98,17 @@ describe('analyse on hostile input', () => {
   });
 
   it('one 100,000-character line', () => {
-    const line = 'The SENCo and the EHCP and the PCF talk about SEN support and co-production '.repeat(1400).slice(0, 100_000);
+    const line = 'The SENCo and the EHCP and the PCF talk about SEN support and co-production '
+      .repeat(1400)
+      .slice(0, 100_000);
     const result = analyse(line);
     checkOffsets(line, result);
     expect(result.findings.length).toBeGreaterThan(1000);
   });
 
   it('5 MB of text', () => {
-    const para = 'Dear parent, the SENCo will review the EHCP (Education, Health and Care Plan) at the annual review. We utilise the LA’s offer.\n';
+    const para =
+      'Dear parent, the SENCo will review the EHCP (Education, Health and Care Plan) at the annual review. We utilise the LA’s offer.\n';
     const text = para.repeat(Math.ceil(5_000_000 / para.length));
     const result = analyse(text);
     checkOffsets(text, result);

@@ -43,12 +43,21 @@ describe('readability', () => {
   });
 
   it('gives the published formulas from counts', () => {
-    const c = { words: 100, sentences: 5, syllables: 150, characters: 450, polysyllables: 10, complexWords: 8, difficultWords: 12, easyWords: 90 };
+    const c = {
+      words: 100,
+      sentences: 5,
+      syllables: 150,
+      characters: 450,
+      polysyllables: 10,
+      complexWords: 8,
+      difficultWords: 12,
+      easyWords: 90,
+    };
     const r = scores(c);
     expect(r.fleschReadingEase).toBeCloseTo(206.835 - 1.015 * 20 - 84.6 * 1.5, 1);
     expect(r.fleschKincaidGrade).toBeCloseTo(0.39 * 20 + 11.8 * 1.5 - 15.59, 1);
     expect(r.gunningFog).toBeCloseTo(0.4 * (20 + 8), 1);
-    expect(r.smogIndex).toBeCloseTo(1.043 * Math.sqrt(10 * 30 / 5) + 3.1291, 1);
+    expect(r.smogIndex).toBeCloseTo(1.043 * Math.sqrt((10 * 30) / 5) + 3.1291, 1);
     expect(r.colemanLiauIndex).toBeCloseTo(0.0588 * 450 - 0.296 * 5 - 15.8, 1);
     expect(r.automatedReadabilityIndex).toBeCloseTo(4.71 * 4.5 + 0.5 * 20 - 21.43, 1);
     expect(r.daleChallScore).toBeCloseTo(0.1579 * 12 + 0.0496 * 20 + 3.6365, 2);

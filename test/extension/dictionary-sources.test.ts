@@ -46,7 +46,11 @@ describe('merging the sources of definitions', () => {
   });
 
   test('the user turns packs on and off; categories off are left out', () => {
-    const s = mergeSources({ ...base, packChoices: { devon: true, 'plain-words': false }, offCategories: ['sentence', 'plain-word'] });
+    const s = mergeSources({
+      ...base,
+      packChoices: { devon: true, 'plain-words': false },
+      offCategories: ['sentence', 'plain-word'],
+    });
     expect(s.settings.packs).toContain('devon');
     expect(s.settings.packs).not.toContain('plain-words');
     expect(s.settings.categories).toEqual(['acronym', 'jargon']);
@@ -63,7 +67,9 @@ describe('merging the sources of definitions', () => {
       ids,
     );
     expect(managed.errors).toEqual([]);
-    const imported = [{ file: file('mine', 'Imported glossary', 'The imported room.'), fileName: 'mine.yaml', on: true }];
+    const imported = [
+      { file: file('mine', 'Imported glossary', 'The imported room.'), fileName: 'mine.yaml', on: true },
+    ];
     const own = [{ term: 'Rainbow Room', kind: 'jargon' as const, definition: 'My room.' }];
     const text = 'Meet in the Rainbow Room.';
     const source = (input: SourcesInput) => {
@@ -71,13 +77,21 @@ describe('merging the sources of definitions', () => {
       return [f.definition, f.packName];
     };
     expect(source({ ...base, imported })).toEqual(['The imported room.', 'Imported glossary']);
-    expect(source({ ...base, imported, managed: { ...managed, terms: [] } })).toEqual(['The trust room.', 'Oak Trust glossary']);
+    expect(source({ ...base, imported, managed: { ...managed, terms: [] } })).toEqual([
+      'The trust room.',
+      'Oak Trust glossary',
+    ]);
     expect(source({ ...base, imported, managed })).toEqual(['The school room.', "Your school's terms"]);
     expect(source({ ...base, imported, managed, ownTerms: own })).toEqual(['My room.', 'Your terms']);
     // An imported pack the user turned off is not used, but still listed.
     const off = mergeSources({ ...base, imported: [{ ...imported[0], on: false }] });
     expect(off.settings.extraPacks).toEqual([]);
-    expect(off.list.find((x) => x.kind === 'imported')).toMatchObject({ name: 'Imported glossary', on: false, locked: false, entries: 1 });
+    expect(off.list.find((x) => x.kind === 'imported')).toMatchObject({
+      name: 'Imported glossary',
+      on: false,
+      locked: false,
+      entries: 1,
+    });
 
     const s = mergeSources({ ...base, imported, managed, ownTerms: own });
     expect(s.list.filter((x) => x.kind !== 'builtin').map((x) => [x.kind, x.name, x.locked])).toEqual([
@@ -86,11 +100,23 @@ describe('merging the sources of definitions', () => {
       ['school-terms', "Your school's terms", true],
       ['own', 'Your terms', false],
     ]);
-    expect(s.settings.extraPacks!.map((p) => p.name)).toEqual(['Imported glossary', 'Oak Trust glossary', "Your school's terms", 'Your terms']);
+    expect(s.settings.extraPacks!.map((p) => p.name)).toEqual([
+      'Imported glossary',
+      'Oak Trust glossary',
+      "Your school's terms",
+      'Your terms',
+    ]);
   });
 
   test('your own term beats a built-in one, and the built-in one is back when yours is gone', () => {
-    const own = [{ term: 'EHCP', kind: 'acronym' as const, expansion: 'Education, Health and Care plan', definition: 'The plan we write with you.' }];
+    const own = [
+      {
+        term: 'EHCP',
+        kind: 'acronym' as const,
+        expansion: 'Education, Health and Care plan',
+        definition: 'The plan we write with you.',
+      },
+    ];
     const mine = cardFor({ ...base, ownTerms: own }, 'The EHCP is due.')[0];
     expect(mine).toMatchObject({ definition: 'The plan we write with you.', packName: 'Your terms' });
     const builtIn = cardFor(base, 'The EHCP is due.')[0];

@@ -2,7 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/extension/engine-service.js';
 import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/extension/protocol.js';
 
-const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({ type: ANALYSE, text, mode });
+const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({
+  type: ANALYSE,
+  text,
+  mode,
+});
 const defaults: EngineSettings = { audience: 'parent-carer', ignore: [] };
 
 describe('the background engine service', () => {
@@ -27,7 +31,8 @@ describe('the background engine service', () => {
   });
 
   test('reading looks for words only; explaining a selection includes common words', () => {
-    const text = 'The SENCO made a referral. This sentence goes on and on with many words so that it is far too long for anyone to read easily without stopping for breath at all.';
+    const text =
+      'The SENCO made a referral. This sentence goes on and on with many words so that it is far too long for anyone to read easily without stopping for breath at all.';
     const write = analyseRequest(request(text), defaults);
     const read = analyseRequest(request(text, 'read'), defaults);
     const explain = analyseRequest(request(text, 'explain'), { ...defaults, ignore: ['senco'] });
@@ -62,6 +67,9 @@ describe('the background engine service', () => {
     const settings: EngineSettings = { audience: 'parent-carer', ignore: [] };
     await warmUp(settings, 'read');
     const page = 'Your child has an EHCP. The SENCO and the QRB panel will meet.';
-    expect(analyseRequest(request(page, 'read'), settings)).toEqual({ ...analyseRequest(request(page, 'read'), defaults), engineMs: expect.any(Number) });
+    expect(analyseRequest(request(page, 'read'), settings)).toEqual({
+      ...analyseRequest(request(page, 'read'), defaults),
+      engineMs: expect.any(Number),
+    });
   });
 });

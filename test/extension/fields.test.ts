@@ -9,27 +9,35 @@ const $ = (sel: string) => document.querySelector(sel) as HTMLElement;
 
 describe('fieldFor', () => {
   test('a textarea is a field; inputs never are (recipients, search, passwords, email, subject)', () => {
-    page('<textarea id="t"></textarea><input id="pw" type="password"><input id="em" type="email"><input id="s" type="search"><input id="x">');
+    page(
+      '<textarea id="t"></textarea><input id="pw" type="password"><input id="em" type="email"><input id="s" type="search"><input id="x">',
+    );
     expect(fieldFor($('#t'))).toEqual({ el: $('#t'), kind: 'textarea' });
     for (const id of ['#pw', '#em', '#s', '#x']) expect(fieldFor($(id))).toBeUndefined();
     expect(whyNot($('#pw'))).toBe('input type=password');
   });
 
   test('read-only and disabled textareas are not fields', () => {
-    page('<textarea id="r" readonly></textarea><textarea id="d" disabled></textarea><textarea id="a" aria-readonly="true"></textarea>');
+    page(
+      '<textarea id="r" readonly></textarea><textarea id="d" disabled></textarea><textarea id="a" aria-readonly="true"></textarea>',
+    );
     expect(fieldFor($('#r'))).toBeUndefined();
     expect(fieldFor($('#d'))).toBeUndefined();
     expect(fieldFor($('#a'))).toBeUndefined();
   });
 
   test('recipient and search boxes by role, single-line boxes', () => {
-    page('<div id="to" contenteditable="true" role="combobox"></div><div id="q" contenteditable role="searchbox"></div><div id="one" contenteditable="true" aria-multiline="false"></div>');
+    page(
+      '<div id="to" contenteditable="true" role="combobox"></div><div id="q" contenteditable role="searchbox"></div><div id="one" contenteditable="true" aria-multiline="false"></div>',
+    );
     for (const id of ['#to', '#q', '#one']) expect(fieldFor($(id))).toBeUndefined();
     expect(whyNot($('#to'))).toBe('recipients');
   });
 
   test('a recipient well: role=combobox on a wrapper around the box typed into (ARIA 1.1)', () => {
-    page('<div role="combobox" aria-expanded="false"><span class="chip">Mrs Patel</span><div id="well" contenteditable="true" role="textbox" aria-label="To"></div></div>');
+    page(
+      '<div role="combobox" aria-expanded="false"><span class="chip">Mrs Patel</span><div id="well" contenteditable="true" role="textbox" aria-label="To"></div></div>',
+    );
     expect(fieldFor($('#well'))).toBeUndefined();
     expect(whyNot($('#well'))).toBe('recipients');
   });
@@ -49,7 +57,7 @@ describe('fieldFor', () => {
     expect(whyNot($('#t'))).toBe('disabled');
   });
 
-  test('opt-outs: Grammarly\'s and ours, on the field or any ancestor', () => {
+  test("opt-outs: Grammarly's and ours, on the field or any ancestor", () => {
     page(`
       <textarea id="g" data-gramm="false"></textarea>
       <div data-enable-grammarly="false"><div id="e" contenteditable="true"></div></div>
@@ -60,7 +68,9 @@ describe('fieldFor', () => {
   });
 
   test('spell check off means code or data, except in rich text editors that turn it off themselves', () => {
-    page('<div id="code" contenteditable="true" spellcheck="false"></div><div id="quill" class="ql-editor" contenteditable="true" spellcheck="false"></div><body id="tiny" class="mce-content-body"></body>');
+    page(
+      '<div id="code" contenteditable="true" spellcheck="false"></div><div id="quill" class="ql-editor" contenteditable="true" spellcheck="false"></div><body id="tiny" class="mce-content-body"></body>',
+    );
     expect(fieldFor($('#code'))).toBeUndefined();
     expect(fieldFor($('#quill'))?.kind).toBe('rich');
   });
@@ -79,7 +89,9 @@ describe('fieldFor', () => {
   });
 
   test('a focus inside a contenteditable gives its outermost editing host', () => {
-    page('<div id="host" contenteditable="true"><p id="p">Hello <b id="b">there</b></p><div contenteditable="false"><span id="island">chip</span></div></div>');
+    page(
+      '<div id="host" contenteditable="true"><p id="p">Hello <b id="b">there</b></p><div contenteditable="false"><span id="island">chip</span></div></div>',
+    );
     expect(fieldFor($('#b'))).toEqual({ el: $('#host'), kind: 'rich' });
     expect(editableRoot($('#p'))).toBe($('#host'));
     expect(isContentEditable($('#island'))).toBe(false);

@@ -4,7 +4,9 @@ import { BUILTIN_PACKS } from '../../src/engine/index.js';
 import { MANAGED_KEYS, hostOf, parseManagedPolicy } from '../../src/extension/managed-policy.js';
 
 const ids = BUILTIN_PACKS.map((p) => p.id);
-const schema = JSON.parse(readFileSync(new URL('../../src/extension/public/managed_schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('../../src/extension/public/managed_schema.json', import.meta.url), 'utf8'),
+);
 
 describe("the school's policy", () => {
   test('no policy is no policy', () => {
@@ -15,8 +17,21 @@ describe("the school's policy", () => {
   test('reads packs, terms, audience, built-in packs, read-mode sites and the lock', () => {
     const p = parseManagedPolicy(
       {
-        packs: [{ pack: 'oak', name: 'Oak Trust', entries: [{ term: 'Oak Room', kind: 'jargon', definition: 'Our calm room.' }] }],
-        extraTerms: [{ term: 'ELSA', kind: 'acronym', expansion: 'emotional literacy support assistant', definition: 'A helper for feelings.' }],
+        packs: [
+          {
+            pack: 'oak',
+            name: 'Oak Trust',
+            entries: [{ term: 'Oak Room', kind: 'jargon', definition: 'Our calm room.' }],
+          },
+        ],
+        extraTerms: [
+          {
+            term: 'ELSA',
+            kind: 'acronym',
+            expansion: 'emotional literacy support assistant',
+            definition: 'A helper for feelings.',
+          },
+        ],
         defaultAudience: 'school-staff',
         builtinPacks: ['devon'],
         readModeSites: ['https://Portal.Example.sch.uk/letters', 'intranet.oak.sch.uk', 'portal.example.sch.uk'],
@@ -37,8 +52,14 @@ describe("the school's policy", () => {
   test('names every problem plainly and still uses what is good', () => {
     const p = parseManagedPolicy(
       {
-        packs: [{ pack: 'Bad Id', name: 'Broken', entries: [] }, { pack: 'ok', name: 'Fine', entries: [] }],
-        extraTerms: [{ term: 'ELSA', kind: 'acronym', definition: 'A helper.' }, { term: 'Nurture group', kind: 'jargon', definition: 'A small class.' }],
+        packs: [
+          { pack: 'Bad Id', name: 'Broken', entries: [] },
+          { pack: 'ok', name: 'Fine', entries: [] },
+        ],
+        extraTerms: [
+          { term: 'ELSA', kind: 'acronym', definition: 'A helper.' },
+          { term: 'Nurture group', kind: 'jargon', definition: 'A small class.' },
+        ],
         defaultAudience: 'pupils',
         builtinPacks: ['atlantis'],
         readModeSites: ['not a site', 42],
@@ -62,11 +83,16 @@ describe("the school's policy", () => {
   });
 
   test('lists and packs given as JSON text (as Windows registry values can be) are read', () => {
-    const p = parseManagedPolicy({ readModeSites: '["a.sch.uk"]', packs: ['{"pack":"t","name":"T","entries":[]}'] }, ids);
+    const p = parseManagedPolicy(
+      { readModeSites: '["a.sch.uk"]', packs: ['{"pack":"t","name":"T","entries":[]}'] },
+      ids,
+    );
     expect(p.errors).toEqual([]);
     expect(p.readModeSites).toEqual(['a.sch.uk']);
     expect(p.packs[0].name).toBe('T');
-    expect(parseManagedPolicy({ readModeSites: '[oops' }, ids).errors).toEqual(['"readModeSites" is not a list that can be read.']);
+    expect(parseManagedPolicy({ readModeSites: '[oops' }, ids).errors).toEqual([
+      '"readModeSites" is not a list that can be read.',
+    ]);
   });
 
   test('hostOf takes a host from an address or a bare name', () => {
@@ -84,11 +110,13 @@ describe("the school's policy", () => {
     const refs: string[] = [];
     const walk = (s: Record<string, unknown>, path: string) => {
       // Chrome: every schema has exactly one of "type" or "$ref"; types from its list.
-      expect(('type' in s) !== ('$ref' in s), path).toBe(true);
+      expect('type' in s !== '$ref' in s, path).toBe(true);
       if ('type' in s) expect(['object', 'array', 'string', 'boolean', 'integer', 'number', 'null']).toContain(s.type);
       if (typeof s.id === 'string') ids.add(s.id);
       if (typeof s.$ref === 'string') refs.push(s.$ref);
-      if (s.properties) for (const [k, v] of Object.entries(s.properties as Record<string, Record<string, unknown>>)) walk(v, `${path}.${k}`);
+      if (s.properties)
+        for (const [k, v] of Object.entries(s.properties as Record<string, Record<string, unknown>>))
+          walk(v, `${path}.${k}`);
       if (s.items) walk(s.items as Record<string, unknown>, `${path}[]`);
     };
     walk(schema, 'policy');

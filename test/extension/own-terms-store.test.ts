@@ -1,6 +1,21 @@
 import { describe, expect, test } from 'vitest';
-import { OWN_TERMS_KEY, chunkKey, readOwnTerms, writeOwnTerms, ownTermsUsage, type StorageArea } from '../../src/extension/own-terms-store.js';
-import { MAX_ITEMS, OWN_TERMS_BUDGET, QUOTA_BYTES, QUOTA_BYTES_PER_ITEM, SyncFullError, chunkForSync, itemBytes } from '../../src/extension/sync-quota.js';
+import {
+  OWN_TERMS_KEY,
+  chunkKey,
+  readOwnTerms,
+  writeOwnTerms,
+  ownTermsUsage,
+  type StorageArea,
+} from '../../src/extension/own-terms-store.js';
+import {
+  MAX_ITEMS,
+  OWN_TERMS_BUDGET,
+  QUOTA_BYTES,
+  QUOTA_BYTES_PER_ITEM,
+  SyncFullError,
+  chunkForSync,
+  itemBytes,
+} from '../../src/extension/sync-quota.js';
 import type { OwnTerm } from '../../src/extension/own-terms.js';
 
 /**
@@ -18,7 +33,8 @@ class QuotaArea implements StorageArea {
   }
   async set(items: Record<string, unknown>) {
     const next = { ...this.data, ...structuredClone(items) };
-    for (const [k, v] of Object.entries(items)) if (itemBytes(k, v) > QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    for (const [k, v] of Object.entries(items))
+      if (itemBytes(k, v) > QUOTA_BYTES_PER_ITEM) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
     const total = Object.entries(next).reduce((n, [k, v]) => n + itemBytes(k, v), 0);
     if (total > QUOTA_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
     if (Object.keys(next).length > MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
@@ -43,7 +59,8 @@ describe("the user's terms in storage.sync", () => {
     await writeOwnTerms(area, list);
     const meta = area.data[OWN_TERMS_KEY] as { chunks: number };
     expect(meta.chunks).toBeGreaterThan(5);
-    for (let i = 0; i < meta.chunks; i++) expect(itemBytes(chunkKey(i), area.data[chunkKey(i)])).toBeLessThanOrEqual(QUOTA_BYTES_PER_ITEM);
+    for (let i = 0; i < meta.chunks; i++)
+      expect(itemBytes(chunkKey(i), area.data[chunkKey(i)])).toBeLessThanOrEqual(QUOTA_BYTES_PER_ITEM);
     expect(await readOwnTerms(area)).toEqual(list);
     // Without splitting it would not fit in one item.
     expect(itemBytes('ownTerms', list)).toBeGreaterThan(QUOTA_BYTES_PER_ITEM);
@@ -69,7 +86,9 @@ describe("the user's terms in storage.sync", () => {
     expect(ownTermsUsage(huge).bytes).toBeGreaterThan(OWN_TERMS_BUDGET);
     const error = await writeOwnTerms(area, huge).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SyncFullError);
-    expect((error as Error).message).toMatch(/^There is no room for these terms: your terms can use up to 80 KB of your browser's synced settings, and these need \d+ KB\. Remove some terms/);
+    expect((error as Error).message).toMatch(
+      /^There is no room for these terms: your terms can use up to 80 KB of your browser's synced settings, and these need \d+ KB\. Remove some terms/,
+    );
     expect(await readOwnTerms(area)).toEqual(small);
   });
 
@@ -85,7 +104,9 @@ describe("the user's terms in storage.sync", () => {
 
   test('one term too long for any item is named', () => {
     const long = { term: 'Essay', kind: 'jargon' as const, definition: 'x'.repeat(9000) };
-    expect(() => chunkForSync([long], chunkKey, (t) => t.term)).toThrow(/^"Essay" is too long to keep \(9 KB; one term may use up to 8 KB\)\. Make its definition shorter\.$/);
+    expect(() => chunkForSync([long], chunkKey, (t) => t.term)).toThrow(
+      /^"Essay" is too long to keep \(9 KB; one term may use up to 8 KB\)\. Make its definition shorter\.$/,
+    );
   });
 
   test('a chunk still on its way from another computer is skipped, not an error', async () => {

@@ -84,7 +84,9 @@ describe('the policy without the wait', () => {
   });
 
   it('compares policies whatever the order of their keys, at any depth', () => {
-    expect(canonical({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe(canonical({ a: { c: 3, d: [2, { e: 0, f: 1 }] }, b: 1 }));
+    expect(canonical({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 3 } })).toBe(
+      canonical({ a: { c: 3, d: [2, { e: 0, f: 1 }] }, b: 1 }),
+    );
     expect(canonical({ a: [1, 2] })).not.toBe(canonical({ a: [2, 1] }));
   });
 });

@@ -2,7 +2,15 @@ import { describe, expect, test } from 'vitest';
 import type { WireFinding } from '../../src/extension/protocol.js';
 import { diff, shift, stillValid } from '../../src/extension/spans.js';
 
-const f = (text: string, start: number): WireFinding => ({ category: 'acronym', rule: 'glossary-term', start, end: start + text.length, text, message: '', replacements: [] });
+const f = (text: string, start: number): WireFinding => ({
+  category: 'acronym',
+  rule: 'glossary-term',
+  start,
+  end: start + text.length,
+  text,
+  message: '',
+  replacements: [],
+});
 
 describe('diff', () => {
   test('finds the single edit', () => {
@@ -18,7 +26,10 @@ describe('shift', () => {
 
   test('spans after an insertion move; spans before stay', () => {
     const after = 'The SENCO and then the EHCP.';
-    expect(shift(findings, before, after).map((x) => [x.text, x.start])).toEqual([['SENCO', 4], ['EHCP', 23]]);
+    expect(shift(findings, before, after).map((x) => [x.text, x.start])).toEqual([
+      ['SENCO', 4],
+      ['EHCP', 23],
+    ]);
   });
 
   test('a span the edit touches is dropped', () => {

@@ -22,7 +22,9 @@ function roundTrip(el: HTMLElement, spans: [number, number][]): void {
 
 describe('mapText', () => {
   test('blocks and <br> become line breaks, one block one paragraph', () => {
-    expect(mapText(root('<p>Dear Mrs Patel,</p><p>The SENCO will call.</p>')).text).toBe('Dear Mrs Patel,\nThe SENCO will call.');
+    expect(mapText(root('<p>Dear Mrs Patel,</p><p>The SENCO will call.</p>')).text).toBe(
+      'Dear Mrs Patel,\nThe SENCO will call.',
+    );
     expect(mapText(root('<div>one</div><div><br></div><div>three</div>')).text).toBe('one\n\nthree');
     expect(mapText(root('line one<br>line two')).text).toBe('line one\nline two');
     expect(mapText(root('<p>a<br></p><p>b</p>')).text).toBe('a\nb');
@@ -35,7 +37,12 @@ describe('mapText', () => {
     const map = mapText(el);
     expect(map.text).toBe('The SENCO met the EHCP team 😀 today.');
     const at = map.text.indexOf('today');
-    roundTrip(el, [[4, 9], [18, 22], [at, at + 5], [map.text.indexOf('😀'), map.text.indexOf('😀') + 2]]);
+    roundTrip(el, [
+      [4, 9],
+      [18, 22],
+      [at, at + 5],
+      [map.text.indexOf('😀'), map.text.indexOf('😀') + 2],
+    ]);
   });
 
   test('a line break inside a text node is a space (same length), but not inside <pre>', () => {
@@ -51,13 +58,18 @@ describe('mapText', () => {
     );
     const map = mapText(el);
     expect(map.text).toBe('The SENCO\n\nEHCP');
-    roundTrip(el, [[4, 9], [11, 15]]);
+    roundTrip(el, [
+      [4, 9],
+      [11, 15],
+    ]);
     // A placeholder beside real text (TinyMCE's caret container) is left out; the words are not.
     expect(mapText(root('<p>The <span data-mce-type="format-caret">\u200B</span>SENCO</p>')).text).toBe('The SENCO');
   });
 
   test('scripts, styles, hidden parts and non-editable islands are left out', () => {
-    const el = root('<p>Hi<script>x()</script><style>p{}</style> <span hidden>secret</span>Sam<span contenteditable="false">@chip</span>and the SENCO</p>');
+    const el = root(
+      '<p>Hi<script>x()</script><style>p{}</style> <span hidden>secret</span>Sam<span contenteditable="false">@chip</span>and the SENCO</p>',
+    );
     expect(mapText(el).text).toBe('Hi Sam and the SENCO');
   });
 });
@@ -99,7 +111,9 @@ describe('rangeFor and pointAt', () => {
   });
 
   test('every word of a mixed document maps back to itself', () => {
-    const el = root('<h2>Plan</h2><p>The <b>SENCO</b> and <a href="#">SALT</a> team.<br>We will <i>utilise</i> the EHCP.</p><ul><li>SEN support</li></ul>');
+    const el = root(
+      '<h2>Plan</h2><p>The <b>SENCO</b> and <a href="#">SALT</a> team.<br>We will <i>utilise</i> the EHCP.</p><ul><li>SEN support</li></ul>',
+    );
     const map = mapText(el);
     const spans: [number, number][] = [];
     for (const m of map.text.matchAll(/\S+/g)) spans.push([m.index!, m.index! + m[0].length]);

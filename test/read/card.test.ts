@@ -26,23 +26,37 @@ function layer(): HTMLElement {
 describe('the card, read-only (read mode)', () => {
   test('says what the word is, what it stands for, what it means and where that came from; fixes nothing', () => {
     const calls: string[] = [];
-    const card = new Card(layer(), { closed: () => calls.push('closed'), next: () => calls.push('next'), previous: () => calls.push('previous') }, { readOnly: true, unknownNote: 'Not known.' });
+    const card = new Card(
+      layer(),
+      { closed: () => calls.push('closed'), next: () => calls.push('next'), previous: () => calls.push('previous') },
+      { readOnly: true, unknownNote: 'Not known.' },
+    );
     card.open(ehcp, undefined, { focus: true, hover: false, position: 'Word 2 of 9 on this page', navigation: true });
     const el = card.el;
     expect(el.className).toBe('card read');
     expect(el.getAttribute('role')).toBe('dialog');
     expect(el.querySelector('h2')!.textContent).toBe('EHCP');
     expect(document.getElementById(el.getAttribute('aria-labelledby')!)!.textContent).toBe('EHCP');
-    expect(document.getElementById(el.getAttribute('aria-describedby')!)!.textContent).toBe('Stands for: Education, Health and Care planA legal plan of the help a child must get.');
+    expect(document.getElementById(el.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Stands for: Education, Health and Care planA legal plan of the help a child must get.',
+    );
     expect(el.querySelector('.written')!.textContent).toBe('Written here as "EHCPs"');
     expect(el.querySelector('.source')!.textContent).toBe('Meaning from: SEND in England');
     expect(el.querySelector('.position')!.textContent).toBe('Word 2 of 9 on this page');
-    expect([...el.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual(['Close', 'Previous word', 'Next word']);
+    expect([...el.querySelectorAll('button')].map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Close',
+      'Previous word',
+      'Next word',
+    ]);
     expect(document.activeElement).toBe(el);
     (el.querySelector('button.next') as HTMLButtonElement).click();
     (el.querySelector('button.previous') as HTMLButtonElement).click();
-    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }));
-    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'B', code: 'KeyB', altKey: true, shiftKey: true, bubbles: true }));
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    el.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'B', code: 'KeyB', altKey: true, shiftKey: true, bubbles: true }),
+    );
     el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(calls).toEqual(['next', 'previous', 'next', 'previous', 'closed']);
     expect(el.hidden).toBe(true);
@@ -50,8 +64,24 @@ describe('the card, read-only (read mode)', () => {
 
   test('a word without a meaning shows the note; a note card closes through its own handler', () => {
     const calls: string[] = [];
-    const card = new Card(layer(), { closed: () => calls.push('closed'), noteClosed: (r) => calls.push(`note ${r}`), next: () => {} }, { readOnly: true, unknownNote: 'Plain SEND does not know this short form.' });
-    card.open({ ...ehcp, term: undefined, expansion: undefined, definition: undefined, packName: undefined, text: 'WCF', rule: 'unknown-acronym' }, undefined, { focus: false, hover: true });
+    const card = new Card(
+      layer(),
+      { closed: () => calls.push('closed'), noteClosed: (r) => calls.push(`note ${r}`), next: () => {} },
+      { readOnly: true, unknownNote: 'Plain SEND does not know this short form.' },
+    );
+    card.open(
+      {
+        ...ehcp,
+        term: undefined,
+        expansion: undefined,
+        definition: undefined,
+        packName: undefined,
+        text: 'WCF',
+        rule: 'unknown-acronym',
+      },
+      undefined,
+      { focus: false, hover: true },
+    );
     expect(card.el.querySelector('.note')!.textContent).toBe('Plain SEND does not know this short form.');
     expect(card.el.querySelector('.actions')).toBeNull();
     card.openNote('No SEND words found', 'Nothing to explain here.', undefined, { focus: true });
@@ -73,13 +103,22 @@ describe('the card, read-only (read mode)', () => {
     });
     card.open(ehcp, undefined, { focus: true, hover: false });
     expect(card.el.className).toBe('card');
-    expect([...card.el.querySelectorAll('.actions button')].map((b) => b.textContent)).toEqual(['Explain at first use', 'Ignore here', 'Ignore always', 'Add to my terms']);
+    expect([...card.el.querySelectorAll('.actions button')].map((b) => b.textContent)).toEqual([
+      'Explain at first use',
+      'Ignore here',
+      'Ignore always',
+      'Add to my terms',
+    ]);
     (card.el.querySelector('button.add') as HTMLButtonElement).click();
     expect(calls.splice(0)).toEqual([`add ${ehcp.text}`]);
     expect(card.el.querySelector('.source')!.textContent).toBe('Meaning from: SEND in England');
     (card.el.querySelector('button.fix') as HTMLButtonElement).click();
-    card.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'P', code: 'KeyP', altKey: true, shiftKey: true, bubbles: true }));
-    card.el.dispatchEvent(new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }));
+    card.el.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'P', code: 'KeyP', altKey: true, shiftKey: true, bubbles: true }),
+    );
+    card.el.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'N', code: 'KeyN', altKey: true, shiftKey: true, bubbles: true }),
+    );
     expect(calls).toEqual(['apply Education, Health and Care plans (EHCPs)', 'next']);
   });
 });

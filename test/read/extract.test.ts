@@ -24,13 +24,18 @@ function roundTrip(text: string, map: ReturnType<typeof extractText>, words: str
 
 describe('extractText', () => {
   test('each block is a line; inline elements join their words', () => {
-    const map = extractText(page('<h1>Our SEN Information Report</h1><p>The <b>SENCO</b> leads <a href="#">SEN support</a>.</p><ul><li>EHCNA</li><li>APDR</li></ul><table><tr><td>SaLT</td><td>CAMHS</td></tr></table>'));
+    const map = extractText(
+      page(
+        '<h1>Our SEN Information Report</h1><p>The <b>SENCO</b> leads <a href="#">SEN support</a>.</p><ul><li>EHCNA</li><li>APDR</li></ul><table><tr><td>SaLT</td><td>CAMHS</td></tr></table>',
+      ),
+    );
     expect(map.text).toBe('Our SEN Information Report\nThe SENCO leads SEN support.\nEHCNA\nAPDR\nSaLT\nCAMHS');
     roundTrip(map.text, map, ['SENCO', 'SEN support', 'EHCNA', 'APDR', 'SaLT', 'CAMHS', 'Report', 'The SENCO leads']);
   });
 
   test('leaves out scripts, styles, form fields, buttons, editors, hidden text and our own UI (screen-reader-only text: in the browser test)', () => {
-    const map = extractText(page(`
+    const map = extractText(
+      page(`
       <p>Seen: EHCP</p>
       <script>var SENCO = 1;</script><style>.x{}</style><noscript>NOSCRIPT</noscript><template><p>TEMPLATE</p></template>
       <textarea>TEXTAREA</textarea><input value="INPUT"><select><option>OPTION</option></select><button>BUTTON</button>
@@ -40,11 +45,28 @@ describe('extractText', () => {
       <details open><summary>Open</summary><p>OPENDETAILS</p></details>
       <p data-plain-send="off">OPTEDOUT</p>
       <plain-send-ui>OURUI</plain-send-ui>
-      <p>Also seen: SaLT</p>`));
-    for (const gone of ['SENCO', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'OPTION', 'BUTTON', 'EDITOR', 'HIDDENATTR', 'DISPLAYNONE', 'INVISIBLE', 'CLOSEDDETAILS', 'OPTEDOUT', 'OURUI']) {
+      <p>Also seen: SaLT</p>`),
+    );
+    for (const gone of [
+      'SENCO',
+      'NOSCRIPT',
+      'TEMPLATE',
+      'TEXTAREA',
+      'INPUT',
+      'OPTION',
+      'BUTTON',
+      'EDITOR',
+      'HIDDENATTR',
+      'DISPLAYNONE',
+      'INVISIBLE',
+      'CLOSEDDETAILS',
+      'OPTEDOUT',
+      'OURUI',
+    ]) {
       expect(map.text, gone).not.toContain(gone);
     }
-    for (const kept of ['Seen: EHCP', 'Summary APDR', 'OPENDETAILS', 'Also seen: SaLT']) expect(map.text).toContain(kept);
+    for (const kept of ['Seen: EHCP', 'Summary APDR', 'OPENDETAILS', 'Also seen: SaLT'])
+      expect(map.text).toContain(kept);
   });
 
   test('line breaks and tabs inside a text node are spaces (same length), except in <pre>', () => {

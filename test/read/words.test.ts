@@ -6,10 +6,31 @@ let at = 0;
 function f(text: string, more: Partial<WireFinding> = {}): WireFinding {
   const start = at;
   at += text.length + 1;
-  return { category: 'acronym', rule: 'glossary-term', start, end: start + text.length, text, message: '', replacements: [], ...more };
+  return {
+    category: 'acronym',
+    rule: 'glossary-term',
+    start,
+    end: start + text.length,
+    text,
+    message: '',
+    replacements: [],
+    ...more,
+  };
 }
-const ehcp = { term: 'EHCP', entryId: 'england:EHCP', expansion: 'Education, Health and Care plan', definition: 'A legal plan.', packName: 'SEND in England' };
-const senco = { term: 'SENCO', entryId: 'england:SENCO', expansion: 'special educational needs co-ordinator', definition: 'The teacher who leads.', packName: 'SEND in England' };
+const ehcp = {
+  term: 'EHCP',
+  entryId: 'england:EHCP',
+  expansion: 'Education, Health and Care plan',
+  definition: 'A legal plan.',
+  packName: 'SEND in England',
+};
+const senco = {
+  term: 'SENCO',
+  entryId: 'england:SENCO',
+  expansion: 'special educational needs co-ordinator',
+  definition: 'The teacher who leads.',
+  packName: 'SEND in England',
+};
 
 describe('listWords', () => {
   test('one entry per meaning, counted, A to Z whatever the case, forms most used first', () => {
@@ -18,11 +39,21 @@ describe('listWords', () => {
       f('EHCP', ehcp),
       f('SENCO', senco),
       f('SENCo', senco),
-      f('ordinarily available provision', { category: 'jargon', term: 'ordinarily available provision', entryId: 'england:oap', definition: 'Help any school gives.' }),
+      f('ordinarily available provision', {
+        category: 'jargon',
+        term: 'ordinarily available provision',
+        entryId: 'england:oap',
+        definition: 'Help any school gives.',
+      }),
       f('EHCP', ehcp),
       f('WCF', { rule: 'unknown-acronym' }),
       f('WCF', { rule: 'unknown-acronym' }),
-      f('apdr', { term: 'APDR', entryId: 'england:APDR', expansion: 'assess, plan, do, review', definition: 'A cycle.' }),
+      f('apdr', {
+        term: 'APDR',
+        entryId: 'england:APDR',
+        expansion: 'assess, plan, do, review',
+        definition: 'A cycle.',
+      }),
     ]);
     expect(words.map((w) => [w.term, w.count])).toEqual([
       ['APDR', 1],
@@ -36,17 +67,31 @@ describe('listWords', () => {
   });
 
   test('a short form with two meanings on one page is two entries', () => {
-    const ot1 = { term: 'OT', entryId: 'england:OT', expansion: 'occupational therapist', definition: 'Helps with everyday skills.' };
+    const ot1 = {
+      term: 'OT',
+      entryId: 'england:OT',
+      expansion: 'occupational therapist',
+      definition: 'Helps with everyday skills.',
+    };
     const ot2 = { term: 'OT', entryId: 'england:OT', expansion: 'overtime', definition: 'Extra hours.' };
     const words = listWords([f('OT', ot1), f('OT', ot2), f('OT', ot1)]);
-    expect(words.map((w) => [w.expansion, w.count])).toEqual([['occupational therapist', 2], ['overtime', 1]]);
+    expect(words.map((w) => [w.expansion, w.count])).toEqual([
+      ['occupational therapist', 2],
+      ['overtime', 1],
+    ]);
     expect(wordKey(f('OT', ot1))).not.toBe(wordKey(f('OT', ot2)));
   });
 });
 
 describe('byLetter', () => {
   test('groups by first letter, numbers and signs first', () => {
-    const words = listWords([f('SEN', { term: 'SEN', entryId: 'e:SEN' }), f('16-19 bursary', { term: '16-19 bursary', entryId: 'e:b' }), f('EHCP', ehcp), f('EP', { term: 'EP', entryId: 'e:EP' }), f('Écoles', { term: 'Écoles', entryId: 'e:e' })]);
+    const words = listWords([
+      f('SEN', { term: 'SEN', entryId: 'e:SEN' }),
+      f('16-19 bursary', { term: '16-19 bursary', entryId: 'e:b' }),
+      f('EHCP', ehcp),
+      f('EP', { term: 'EP', entryId: 'e:EP' }),
+      f('Écoles', { term: 'Écoles', entryId: 'e:e' }),
+    ]);
     expect(byLetter(words).map((g) => [g.letter, g.words.map((w) => w.term)])).toEqual([
       ['#', ['16-19 bursary']],
       ['E', ['Écoles', 'EHCP', 'EP']],

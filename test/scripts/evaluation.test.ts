@@ -14,9 +14,9 @@ describe('evaluation on the annotated seed documents', () => {
 
   it('merges overlapping gold mentions and accepts plurals and possessives', () => {
     const text = "The SEND Local Offer and the LA's EHCPs. The Local Offer.";
-    expect(goldMentions(text, ['SEND Local Offer', 'Local Offer', 'LA', 'EHCP']).map((m) => text.slice(m.start, m.end))).toEqual([
-      'SEND Local Offer', "LA's", 'EHCPs', 'Local Offer',
-    ]);
+    expect(
+      goldMentions(text, ['SEND Local Offer', 'Local Offer', 'LA', 'EHCP']).map((m) => text.slice(m.start, m.end)),
+    ).toEqual(['SEND Local Offer', "LA's", 'EHCPs', 'Local Offer']);
   });
 
   it('matches acronyms with their capitals only', () => {

@@ -17,18 +17,28 @@ const noYield = async () => {};
 
 describe('checking paragraphs', () => {
   it('maps every finding to its paragraph, with offsets and text from that paragraph', async () => {
-    const paragraphs = ['Dear parent,', '', 'Your child has an EHCP.', 'The SENCO and the LA will meet.'].map((text) => ({ text }));
+    const paragraphs = ['Dear parent,', '', 'Your child has an EHCP.', 'The SENCO and the LA will meet.'].map(
+      (text) => ({ text }),
+    );
     const check = await checkDocument(miniAnalyser(), paragraphs, { yieldNow: noYield });
     expect(check.findings.length).toBeGreaterThanOrEqual(3);
     for (const f of check.findings) {
       expect(paragraphs[f.location.paragraph].text.slice(f.location.start, f.location.end)).toBe(f.location.text);
       expect(f.location.text).toBe(f.text);
     }
-    expect(check.findings.map((f) => [f.location.paragraph, f.text])).toEqual(expect.arrayContaining([[2, 'EHCP'], [3, 'SENCO'], [3, 'LA']]));
+    expect(check.findings.map((f) => [f.location.paragraph, f.text])).toEqual(
+      expect.arrayContaining([
+        [2, 'EHCP'],
+        [3, 'SENCO'],
+        [3, 'LA'],
+      ]),
+    );
   });
 
   it('gives the same findings as the engine on the whole text (acronyms explained earlier count)', async () => {
-    const paragraphs = ['An Education, Health and Care plan (EHCP) sets out help.', 'The EHCP is reviewed.'].map((text) => ({ text }));
+    const paragraphs = ['An Education, Health and Care plan (EHCP) sets out help.', 'The EHCP is reviewed.'].map(
+      (text) => ({ text }),
+    );
     const analyser = miniAnalyser();
     const check = await checkDocument(analyser, paragraphs, { yieldNow: noYield, chunkCharacters: 10 });
     const whole = miniAnalyser().analyse(paragraphs.map((p) => p.text).join('\n'));
@@ -39,7 +49,11 @@ describe('checking paragraphs', () => {
   it('ends sentences at Word’s manual line breaks, and skips the glossary', async () => {
     expect(engineText({ text: 'One\vTwo' })).toBe('One\nTwo');
     expect(engineText({ text: 'EHCP', inGlossary: true })).toBe('');
-    const check = await checkDocument(miniAnalyser(), [{ text: 'Glossary', inGlossary: true }, { text: 'EHCP', inGlossary: true }, { text: 'A line\vthe EHCP' }], { yieldNow: noYield });
+    const check = await checkDocument(
+      miniAnalyser(),
+      [{ text: 'Glossary', inGlossary: true }, { text: 'EHCP', inGlossary: true }, { text: 'A line\vthe EHCP' }],
+      { yieldNow: noYield },
+    );
     expect(check.findings.map((f) => [f.location.paragraph, f.location.start, f.text])).toEqual([[2, 11, 'EHCP']]);
     expect(check.readability.sentences).toBe(2);
   });
@@ -48,7 +62,11 @@ describe('checking paragraphs', () => {
     const paragraphs = Array.from({ length: 50 }, (_, i) => ({ text: `Paragraph ${i} about the EHCP and the SENCO.` }));
     const seen: number[] = [];
     let yields = 0;
-    const check = await checkDocument(miniAnalyser(), paragraphs, { chunkCharacters: 200, onProgress: (f) => seen.push(f), yieldNow: async () => void yields++ });
+    const check = await checkDocument(miniAnalyser(), paragraphs, {
+      chunkCharacters: 200,
+      onProgress: (f) => seen.push(f),
+      yieldNow: async () => void yields++,
+    });
     expect(check.findings.length).toBe(100);
     expect(yields).toBeGreaterThan(5);
     expect(seen[0]).toBe(0);
@@ -80,13 +98,24 @@ describe('the selection', () => {
   const body = ['First one.', 'Second here.', 'Third one.', 'Second here.'].map((text) => ({ text }));
 
   it('is found in the body, with where it starts and ends', () => {
-    expect(findSelection(body, { text: 'one.\nSecond', paragraphs: ['First one.', 'Second here.'] })).toEqual({ first: 0, last: 1, start: 6, end: 6 });
-    expect(findSelection(body, { text: 'here', paragraphs: ['Second here.'] })).toEqual({ first: 1, last: 1, start: 7, end: 11 });
+    expect(findSelection(body, { text: 'one.\nSecond', paragraphs: ['First one.', 'Second here.'] })).toEqual({
+      first: 0,
+      last: 1,
+      start: 6,
+      end: 6,
+    });
+    expect(findSelection(body, { text: 'here', paragraphs: ['Second here.'] })).toEqual({
+      first: 1,
+      last: 1,
+      start: 7,
+      end: 11,
+    });
     expect(findSelection(body, { text: 'Elsewhere', paragraphs: ['In a text box'] })).toBeUndefined();
   });
 
   it('keeps the findings that touch it', () => {
-    const f = (paragraph: number, start: number, end: number) => ({ location: { paragraph, start, end, text: '' } }) as never;
+    const f = (paragraph: number, start: number, end: number) =>
+      ({ location: { paragraph, start, end, text: '' } }) as never;
     const span = { first: 1, last: 2, start: 5, end: 4 };
     const kept = findingsIn([f(0, 0, 3), f(1, 0, 4), f(1, 3, 8), f(2, 0, 3), f(2, 5, 8), f(3, 0, 1)], span);
     expect(kept).toEqual([f(1, 3, 8), f(2, 0, 3)]);
@@ -101,10 +130,18 @@ describe('helpers', () => {
   });
 
   it('makes one glossary row per term, A to Z, meaning spelled out', async () => {
-    const check = await checkDocument(miniAnalyser(), [{ text: 'The SENCO, the SENCo and the EHCP. We utilise it.' }], { yieldNow: noYield });
+    const check = await checkDocument(miniAnalyser(), [{ text: 'The SENCO, the SENCo and the EHCP. We utilise it.' }], {
+      yieldNow: noYield,
+    });
     const rows = sortGlossary(glossaryRows(check.findings));
     expect(rows.map((r) => r.term)).toEqual(['EHCP', 'SENCO']);
     expect(rows[0].meaning).toBe('Education, Health and Care plan. A legal plan that says what help a child must get.');
-    expect(sortGlossary([{ term: 'b', meaning: '' }, { term: 'A', meaning: '' }, { term: 'a', meaning: 'dup' }]).map((r) => r.term)).toEqual(['A', 'b']);
+    expect(
+      sortGlossary([
+        { term: 'b', meaning: '' },
+        { term: 'A', meaning: '' },
+        { term: 'a', meaning: 'dup' },
+      ]).map((r) => r.term),
+    ).toEqual(['A', 'b']);
   });
 });

@@ -63,23 +63,31 @@ export type ParagraphSpec = string | { text?: string; runs?: FakeRun[]; table?: 
 
 const NONE = '\u0000none';
 const raw = (p: FakeParagraph) => p.runs.map((r) => r.text).join('');
-const current = (p: FakeParagraph) => p.runs.filter((r) => !r.deleted).map((r) => r.text).join('');
+const current = (p: FakeParagraph) =>
+  p.runs
+    .filter((r) => !r.deleted)
+    .map((r) => r.text)
+    .join('');
 
 function unescapeSearch(s: string): string {
-  return s.replace(/\^(\^|t|l)/g, (_, c: string) => (c === '^' ? '^' : c === 't' ? '\t' : '\v'));
+  return s.replace(/\^([\^tl])/g, (_, c: string) => (c === '^' ? '^' : c === 't' ? '\t' : '\v'));
 }
 
 export class FakeWord {
   paragraphs: FakeParagraph[] = [];
   comments: FakeComment[] = [];
   controls: FakeControl[] = [];
-  selection: { paragraph: FakeParagraph; start: number; end: number; last?: FakeParagraph; lastEnd?: number } | undefined;
+  selection:
+    { paragraph: FakeParagraph; start: number; end: number; last?: FakeParagraph; lastEnd?: number } | undefined;
   temporary: { paragraph: FakeParagraph; start: number; end: number }[] = [];
   searches: string[] = [];
   /** Annotations in the document (WordApi 1.7), and every insertAnnotations call: paragraph index and critiques. */
   annotations: FakeAnnotation[] = [];
   insertAnnotationsCalls: { paragraph: number; critiques: Record<string, unknown>[] }[] = [];
-  handlers: { clicked: ((args: unknown) => Promise<unknown>)[]; popup: ((args: unknown) => Promise<unknown>)[] } = { clicked: [], popup: [] };
+  handlers: { clicked: ((args: unknown) => Promise<unknown>)[]; popup: ((args: unknown) => Promise<unknown>)[] } = {
+    clicked: [],
+    popup: [],
+  };
   private nextAnnotation = 0;
   syncs = 0;
   runs = 0;
@@ -87,13 +95,20 @@ export class FakeWord {
   private pending = new Set<{ sync(): Promise<void> | void }>();
   private internal = 0;
 
-  constructor(paragraphs: ParagraphSpec[], private readonly version = 1.8) {
+  constructor(
+    paragraphs: ParagraphSpec[],
+    private readonly version = 1.8,
+  ) {
     this.paragraphs = paragraphs.map((p) => this.make(p));
   }
 
   make(p: ParagraphSpec): FakeParagraph {
     if (typeof p === 'string') return { runs: [{ text: p }], table: false, list: false };
-    return { runs: p.runs ? p.runs.map((r) => ({ ...r })) : [{ text: p.text ?? '' }], table: !!p.table, list: !!p.list };
+    return {
+      runs: p.runs ? p.runs.map((r) => ({ ...r })) : [{ text: p.text ?? '' }],
+      table: !!p.table,
+      list: !!p.list,
+    };
   }
 
   /** Each paragraph's text (with tracked deletions, as paragraph.text gives it). */
@@ -104,7 +119,11 @@ export class FakeWord {
   /** An annotation made by someone else (another add-in) in paragraph `index`. */
   addForeignAnnotation(index: number): string {
     const id = `foreign-${++this.nextAnnotation}`;
-    this.annotations.push({ id, paragraph: this.paragraphs[index], critique: { colorScheme: 'Red', start: 0, length: 1 } });
+    this.annotations.push({
+      id,
+      paragraph: this.paragraphs[index],
+      critique: { colorScheme: 'Red', start: 0, length: 1 },
+    });
     return id;
   }
 
@@ -135,7 +154,8 @@ export class FakeWord {
     return new OfficeMockObject({
       context: {
         requirements: {
-          isSetSupported: (name: string, version?: string) => name === 'WordApi' && this.supports(Number(version ?? '1.1')),
+          isSetSupported: (name: string, version?: string) =>
+            name === 'WordApi' && this.supports(Number(version ?? '1.1')),
         },
         document: {
           settings: {
@@ -189,8 +209,12 @@ export class FakeWord {
     const world = this;
     const c = {
       load(arg: string) {
-        const paths = arg.split(',').map((s) => s.trim()).filter(Boolean);
-        for (const path of paths) if (!path.startsWith('items')) throw new Error(`Load collections through items/: ${path}`);
+        const paths = arg
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        for (const path of paths)
+          if (!path.startsWith('items')) throw new Error(`Load collections through items/: ${path}`);
         items = make();
         const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
         for (const item of items) loadItem(item, itemPaths);
@@ -237,11 +261,16 @@ export class FakeWord {
         for (const c of set.critiques) {
           const start = c.start as number;
           const length = c.length as number;
-          if (!['Red', 'Green', 'Blue', 'Lavender', 'Berry'].includes(c.colorScheme as string)) throw new Error(`bad colorScheme ${String(c.colorScheme)}`);
-          if (!(start >= 0 && length > 0 && start + length <= text.length)) throw new Error('critique outside its paragraph');
+          if (!['Red', 'Green', 'Blue', 'Lavender', 'Berry'].includes(c.colorScheme as string))
+            throw new Error(`bad colorScheme ${String(c.colorScheme)}`);
+          if (!(start >= 0 && length > 0 && start + length <= text.length))
+            throw new Error('critique outside its paragraph');
           if (c.popupOptions) this.need(1.8, 'popupOptions');
         }
-        this.insertAnnotationsCalls.push({ paragraph: this.paragraphs.indexOf(p), critiques: structuredClone(set.critiques) });
+        this.insertAnnotationsCalls.push({
+          paragraph: this.paragraphs.indexOf(p),
+          critiques: structuredClone(set.critiques),
+        });
         const ids = set.critiques.map((critique) => {
           const id = `annotation-${++this.nextAnnotation}`;
           this.annotations.push({ id, paragraph: p, critique: structuredClone(critique) });
@@ -252,11 +281,15 @@ export class FakeWord {
       getAnnotations: () => {
         this.need(1.7, 'getAnnotations');
         return this.collection(
-          () => this.annotations.filter((a) => a.paragraph === p).map((a) => {
-            const mock = this.tracked(new OfficeMockObject({ id: a.id })) as OfficeMockObject & Record<string, unknown>;
-            mock.delete = () => void (this.annotations = this.annotations.filter((x) => x !== a));
-            return mock;
-          }),
+          () =>
+            this.annotations
+              .filter((a) => a.paragraph === p)
+              .map((a) => {
+                const mock = this.tracked(new OfficeMockObject({ id: a.id })) as OfficeMockObject &
+                  Record<string, unknown>;
+                mock.delete = () => void (this.annotations = this.annotations.filter((x) => x !== a));
+                return mock;
+              }),
           (item, paths) => item.load(paths.length ? paths.join(',') : 'id'),
         );
       },
@@ -274,7 +307,9 @@ export class FakeWord {
   private rangeProxy(p: FakeParagraph, start: number, end: number): OfficeMockObject & Record<string, unknown> {
     // office-addin-mock cannot hold null (it tries to populate it as an object): NONE stands for it.
     const colour = this.colourOf(p, start, end);
-    const mock = this.tracked(new OfficeMockObject({ text: raw(p).slice(start, end), font: { highlightColor: colour ?? NONE } })) as OfficeMockObject & Record<string, unknown>;
+    const mock = this.tracked(
+      new OfficeMockObject({ text: raw(p).slice(start, end), font: { highlightColor: colour ?? NONE } }),
+    ) as OfficeMockObject & Record<string, unknown>;
     const font = mock.font as Record<string, unknown>;
     let shadow = font.highlightColor;
     const world = this;
@@ -298,7 +333,13 @@ export class FakeWord {
       },
       insertComment: (comment: string) => {
         this.need(1.4, 'insertComment');
-        this.comments.push({ paragraph: this.paragraphs.indexOf(p), start, end, text: raw(p).slice(start, end), comment });
+        this.comments.push({
+          paragraph: this.paragraphs.indexOf(p),
+          start,
+          end,
+          text: raw(p).slice(start, end),
+          comment,
+        });
         return {};
       },
       highlight: () => {
@@ -317,13 +358,15 @@ export class FakeWord {
   }
 
   private search(p: FakeParagraph, escaped: string, options?: { matchCase?: boolean }) {
-    if (escaped.length > 255) throw Object.assign(new Error('SearchStringInvalidOrTooLong'), { code: 'SearchStringInvalidOrTooLong' });
+    if (escaped.length > 255)
+      throw Object.assign(new Error('SearchStringInvalidOrTooLong'), { code: 'SearchStringInvalidOrTooLong' });
     if (!options?.matchCase) throw new Error('The adapter always searches with matchCase');
     this.searches.push(escaped);
     const needle = unescapeSearch(escaped);
     const text = raw(p);
     const found: [number, number][] = [];
-    for (let at = text.indexOf(needle); at !== -1 && needle; at = text.indexOf(needle, at + needle.length)) found.push([at, at + needle.length]);
+    for (let at = text.indexOf(needle); at !== -1 && needle; at = text.indexOf(needle, at + needle.length))
+      found.push([at, at + needle.length]);
     return this.collection(
       () => found.map(([s, e]) => this.rangeProxy(p, s, e)),
       (item, paths) => item.load(paths.length ? paths.join(',') : 'text'),
@@ -391,11 +434,16 @@ export class FakeWord {
         const first = this.paragraphs.indexOf(sel.paragraph);
         const last = sel.last ? this.paragraphs.indexOf(sel.last) : first;
         const span = this.paragraphs.slice(first, last + 1);
-        const text = span.map((p, i) => raw(p).slice(i === 0 ? sel.start : 0, i === span.length - 1 ? (sel.lastEnd ?? sel.end) : undefined)).join('\r');
+        const text = span
+          .map((p, i) =>
+            raw(p).slice(i === 0 ? sel.start : 0, i === span.length - 1 ? (sel.lastEnd ?? sel.end) : undefined),
+          )
+          .join('\r');
         const mock = this.tracked(new OfficeMockObject({ text })) as OfficeMockObject & Record<string, unknown>;
         Object.assign(mock, {
           paragraphs: this.paragraphCollection(() => span),
-          insertParagraph: (t: string, where: string) => this.paragraphProxy(this.insertParagraphNear(span[span.length - 1], t, where)),
+          insertParagraph: (t: string, where: string) =>
+            this.paragraphProxy(this.insertParagraphNear(span[span.length - 1], t, where)),
         });
         return mock;
       },
@@ -441,7 +489,8 @@ export class FakeWord {
       },
       insertTable: (rows: number, columns: number, where: string, values: string[][]) => {
         this.need(1.3, 'insertTable');
-        if (where !== 'End' || values.length !== rows || values.some((r) => r.length !== columns)) throw new Error('bad insertTable');
+        if (where !== 'End' || values.length !== rows || values.some((r) => r.length !== columns))
+          throw new Error('bad insertTable');
         // Word keeps the empty paragraph clear() left; the table's cells go before it.
         const cells = values.flat().map((text) => ({ ...this.make(text), table: true }));
         const last = c.paragraphs[c.paragraphs.length - 1];
@@ -456,9 +505,17 @@ export class FakeWord {
       insertHtml: (html: string, where: string) => {
         if (where !== 'Replace') throw new Error(`insertHtml ${where} is not used`);
         c.html = html;
-        const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        const decode = (s: string) =>
+          s
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&');
         const heading = /<h2>(.*?)<\/h2>/.exec(html);
-        const cells = [...html.matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map((m) => ({ ...this.make(decode(m[1])), table: true }));
+        const cells = [...html.matchAll(/<t[hd]>(.*?)<\/t[hd]>/g)].map((m) => ({
+          ...this.make(decode(m[1])),
+          table: true,
+        }));
         replaceContent([...(heading ? [this.make(decode(heading[1]))] : []), ...cells]);
         return {};
       },

@@ -13,7 +13,7 @@ import { DEV_URL, hostManifest, hostUrl } from '../../vite.word.config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MANIFEST = `${ROOT}manifest.xml`;
-const SCHEMA = new URL('../../../shared/office-manifest-schemas/OfficeAppManifestV1_1.xsd', import.meta.url).pathname;
+const SCHEMA = new URL('../fixtures/office-manifest-schemas/OfficeAppManifestV1_1.xsd', import.meta.url).pathname;
 const xml = readFileSync(MANIFEST, 'utf8');
 const doc = parseDocument(xml, { xmlMode: true });
 const all = (name: string) => DomUtils.getElementsByTagName(name, doc, true);
@@ -27,14 +27,16 @@ const one = (name: string) => {
 function xmllint(file: string, input?: string) {
   const r = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], { encoding: 'utf8', input });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('xmllint is not installed: apt-get update && apt-get install -y libxml2-utils (.ci/run does this).');
+    throw new Error(
+      'xmllint is not installed: apt-get update && apt-get install -y libxml2-utils (.ci/run does this).',
+    );
   }
   return r;
 }
 
 describe('manifest.xml', () => {
   it('is valid against the Office add-in manifest schema (xmllint, offline)', () => {
-    expect(existsSync(SCHEMA), `${SCHEMA} (the shared folder beside the repository)`).toBe(true);
+    expect(existsSync(SCHEMA), `${SCHEMA} (test/fixtures/office-manifest-schemas)`).toBe(true);
     const r = xmllint(MANIFEST);
     expect(r.stderr.trim()).toBe(`${MANIFEST} validates`);
     expect(r.status).toBe(0);
@@ -49,8 +51,16 @@ describe('manifest.xml', () => {
 
   it('is a Word task pane add-in that can read and write the document, from WordApi 1.1', () => {
     expect(one('OfficeApp').attribs['xsi:type']).toBe('TaskPaneApp');
-    expect(all('Host').filter((h) => h.attribs.Name).map((h) => h.attribs.Name)).toEqual(['Document']);
-    expect(all('Host').filter((h) => h.attribs['xsi:type']).map((h) => h.attribs['xsi:type'])).toEqual(['Document']);
+    expect(
+      all('Host')
+        .filter((h) => h.attribs.Name)
+        .map((h) => h.attribs.Name),
+    ).toEqual(['Document']);
+    expect(
+      all('Host')
+        .filter((h) => h.attribs['xsi:type'])
+        .map((h) => h.attribs['xsi:type']),
+    ).toEqual(['Document']);
     expect(DomUtils.textContent(one('Permissions'))).toBe('ReadWriteDocument');
     expect(all('Set').map((s) => s.attribs)).toEqual([{ Name: 'WordApi', MinVersion: '1.1' }]);
     expect(one('DefaultLocale').children.length).toBe(1);
@@ -58,7 +68,9 @@ describe('manifest.xml', () => {
   });
 
   it('has a GUID for an id', () => {
-    expect(DomUtils.textContent(one('Id'))).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+    expect(DomUtils.textContent(one('Id'))).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
+    );
   });
 
   it('puts a button on the Home tab that opens the task pane', () => {
@@ -76,7 +88,10 @@ describe('manifest.xml', () => {
   });
 
   it('resolves every resid to exactly one resource, and uses every resource', () => {
-    const resources = all('bt:Image').concat(all('bt:Url'), all('bt:String')).filter((e) => e.attribs.id).map((e) => e.attribs.id);
+    const resources = all('bt:Image')
+      .concat(all('bt:Url'), all('bt:String'))
+      .filter((e) => e.attribs.id)
+      .map((e) => e.attribs.id);
     expect(new Set(resources).size).toBe(resources.length);
     const used = DomUtils.findAll((e) => 'resid' in e.attribs, doc.children).map((e) => e.attribs.resid);
     expect(used.length).toBeGreaterThan(5);
@@ -85,7 +100,10 @@ describe('manifest.xml', () => {
       expect(id.length, `${id}: Office allows resids of 32 characters at most`).toBeLessThanOrEqual(32);
     }
     // Word's underline pop-ups name their strings from code (src/word/word-adapter.ts).
-    const fromCode = [CRITIQUE_BRANDING, ...Object.values(CRITIQUE_TEXT).flatMap((t) => [t.titleResourceId, t.subtitleResourceId])];
+    const fromCode = [
+      CRITIQUE_BRANDING,
+      ...Object.values(CRITIQUE_TEXT).flatMap((t) => [t.titleResourceId, t.subtitleResourceId]),
+    ];
     for (const id of fromCode) {
       expect(resources, id).toContain(id);
       expect(id.length, `${id}: Office allows resids of 32 characters at most`).toBeLessThanOrEqual(32);
@@ -103,18 +121,30 @@ describe('manifest.xml', () => {
       const size = Number(/(\d+)\.png$/.exec(path)![1]);
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
-      const declared = all('bt:Image').filter((e) => e.attribs.resid === image.attribs.id).map((e) => Number(e.attribs.size));
+      const declared = all('bt:Image')
+        .filter((e) => e.attribs.resid === image.attribs.id)
+        .map((e) => Number(e.attribs.size));
       for (const s of declared) expect(s).toBe(size);
     }
     for (const name of ['IconUrl', 'HighResolutionIconUrl']) {
       expect(existsSync(`${ROOT}src/public/${one(name).attribs.DefaultValue.slice(DEV_URL.length + 1)}`)).toBe(true);
     }
-    const pages = [...all('SourceLocation').filter((s) => s.attribs.DefaultValue).map((s) => s.attribs.DefaultValue), ...all('bt:Url').map((u) => u.attribs.DefaultValue), one('SupportUrl').attribs.DefaultValue];
-    for (const page of pages) expect(existsSync(`${ROOT}src/word/taskpane/${page.slice(DEV_URL.length + 1)}`), page).toBe(true);
+    const pages = [
+      ...all('SourceLocation')
+        .filter((s) => s.attribs.DefaultValue)
+        .map((s) => s.attribs.DefaultValue),
+      ...all('bt:Url').map((u) => u.attribs.DefaultValue),
+      one('SupportUrl').attribs.DefaultValue,
+    ];
+    for (const page of pages)
+      expect(existsSync(`${ROOT}src/word/taskpane/${page.slice(DEV_URL.length + 1)}`), page).toBe(true);
   });
 
   it('ships the icons src/word/icons.ts draws (16, 32, 64 and 80 px)', () => {
-    for (const size of ICON_SIZES) expect(readFileSync(`${ROOT}src/public/icons/icon-${size}.png`).equals(iconPng(size)), `icon-${size}.png`).toBe(true);
+    for (const size of ICON_SIZES)
+      expect(readFileSync(`${ROOT}src/public/icons/icon-${size}.png`).equals(iconPng(size)), `icon-${size}.png`).toBe(
+        true,
+      );
   });
 
   it('is moved to the school’s address by the build, and stays valid', () => {

@@ -1,15 +1,17 @@
 /**
- * A long SEND policy made from the seed documents (../shared/seeds), as Word would give it:
+ * A long SEND policy made from the seed documents (test/fixtures/seeds), as Word would give it:
  * one string per paragraph, bullets and indentation stripped. Used by the end-to-end tests
  * and bench/word.bench.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-export const SEEDS = new URL('../../../shared/seeds/', import.meta.url).pathname;
+export const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 
 /** Every non-empty line of the seeds, in file order, as a paragraph. */
 export function seedParagraphs(): string[] {
-  const files = readdirSync(SEEDS).filter((f) => /^\d+_.*\.txt$/.test(f)).sort();
+  const files = readdirSync(SEEDS)
+    .filter((f) => /^\d+_.*\.txt$/.test(f))
+    .sort();
   if (files.length === 0) throw new Error(`No seed documents in ${SEEDS}`);
   const out: string[] = [];
   for (const file of files) {

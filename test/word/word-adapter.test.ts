@@ -6,7 +6,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkDocument } from '../../src/word/check.js';
 import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/word/document-port.js';
-import { SEARCH_LIMIT, critiqueResources, TrackedChangesError, WordAdapter, escapeSearch, glossaryHtml } from '../../src/word/word-adapter.js';
+import {
+  SEARCH_LIMIT,
+  critiqueResources,
+  TrackedChangesError,
+  WordAdapter,
+  escapeSearch,
+  glossaryHtml,
+} from '../../src/word/word-adapter.js';
 import { miniAnalyser } from '../helpers.js';
 import { FakeWord, type ParagraphSpec } from './fake-word.js';
 import { policy } from './policy.js';
@@ -35,7 +42,10 @@ const LONG =
 
 describe('reading the document', () => {
   it('reads every paragraph in one sync, with table and list flags (WordApi 1.3)', async () => {
-    const { word, adapter } = setUp(['Heading', { text: 'A bullet', list: true }, { text: 'A cell', table: true }], 1.3);
+    const { word, adapter } = setUp(
+      ['Heading', { text: 'A bullet', list: true }, { text: 'A cell', table: true }],
+      1.3,
+    );
     const paragraphs = await adapter.readParagraphs();
     expect(paragraphs).toEqual([
       { text: 'Heading', inTable: false, isListItem: false },
@@ -62,7 +72,14 @@ describe('reading the document', () => {
     const { word, adapter } = setUp(['One', { text: 'Two', table: true }], 1.1);
     expect(await adapter.readParagraphs()).toEqual([{ text: 'One' }, { text: 'Two' }]);
     expect(word.syncs).toBe(1);
-    expect(adapter.capabilities()).toEqual({ comments: false, temporaryMarks: false, structure: false, trackedChanges: false, annotations: false, annotationSuggestions: false });
+    expect(adapter.capabilities()).toEqual({
+      comments: false,
+      temporaryMarks: false,
+      structure: false,
+      trackedChanges: false,
+      annotations: false,
+      annotationSuggestions: false,
+    });
   });
 
   it('reads tracked changes as they will be once accepted, flagged, in two syncs', async () => {
@@ -97,7 +114,13 @@ describe('reading the document', () => {
     const { adapter } = setUp(['Dear parent,', 'We will ask the LA for an EHCP.', { text: 'SENCO', table: true }]);
     const check = await checkDocument(miniAnalyser(), await adapter.readParagraphs(), { yieldNow: async () => {} });
     const where = check.findings.map((f) => [f.location.paragraph, f.location.text]);
-    expect(where).toEqual(expect.arrayContaining([[1, 'LA'], [1, 'EHCP'], [2, 'SENCO']]));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        [1, 'LA'],
+        [1, 'EHCP'],
+        [2, 'SENCO'],
+      ]),
+    );
   });
 });
 
@@ -109,9 +132,13 @@ describe('acting on a finding', () => {
     await adapter.select(second);
     expect(word.selection).toMatchObject({ start: second.start, end: second.end });
     await adapter.insertComment(second, 'Explain this.');
-    expect(word.comments).toEqual([{ paragraph: 0, start: second.start, end: second.end, text: 'EHCP', comment: 'Explain this.' }]);
+    expect(word.comments).toEqual([
+      { paragraph: 0, start: second.start, end: second.end, text: 'EHCP', comment: 'Explain this.' },
+    ]);
     await adapter.replace(second, 'Education, Health and Care plan (EHCP)');
-    expect(word.texts()).toEqual(['The EHCP says. The Education, Health and Care plan (EHCP) also says. And the EHCP ends.']);
+    expect(word.texts()).toEqual([
+      'The EHCP says. The Education, Health and Care plan (EHCP) also says. And the EHCP ends.',
+    ]);
     // One Word.run per action; each a constant number of syncs (read, search, act).
     expect(adapter.syncCounts()).toEqual({ runs: 3, syncs: 9 });
   });
@@ -154,7 +181,12 @@ describe('acting on a finding', () => {
     // fake copies; what we test is that the adapter never looks at runs: it finds the words by
     // search, replaces them whole (Word keeps the first run's formatting), and marks and restores
     // the highlight of every run under them.
-    const runs = [{ text: 'Ask for an ' }, { text: 'EHC', bold: true }, { text: ' plan', highlight: null }, { text: ' today.' }];
+    const runs = [
+      { text: 'Ask for an ' },
+      { text: 'EHC', bold: true },
+      { text: ' plan', highlight: null },
+      { text: ' today.' },
+    ];
     const { word, adapter } = setUp([{ runs }], 1.4);
     const loc = at(word.texts(), 0, 'EHC plan');
     expect(await adapter.markUp([loc])).toEqual({ marked: 1, skipped: 0 });
@@ -163,7 +195,9 @@ describe('acting on a finding', () => {
     expect(word.colourOf(word.paragraphs[0], loc.start, loc.end)).toBeNull();
     await adapter.replace(loc, 'Education, Health and Care plan');
     expect(word.texts()).toEqual(['Ask for an Education, Health and Care plan today.']);
-    expect(word.paragraphs[0].runs.find((r) => r.text === 'Education, Health and Care plan')).toMatchObject({ bold: true });
+    expect(word.paragraphs[0].runs.find((r) => r.text === 'Education, Health and Care plan')).toMatchObject({
+      bold: true,
+    });
   });
 
   it('refuses to act when the document changed since the check, and changes nothing', async () => {
@@ -176,7 +210,9 @@ describe('acting on a finding', () => {
   });
 
   it('refuses to act where tracked deletions hold the same words, rather than change the wrong ones', async () => {
-    const { word, adapter } = setUp([{ runs: [{ text: 'The ' }, { text: 'SENCO ', deleted: true }, { text: 'SENCO will call. The EHCP is ready.' }] }]);
+    const { word, adapter } = setUp([
+      { runs: [{ text: 'The ' }, { text: 'SENCO ', deleted: true }, { text: 'SENCO will call. The EHCP is ready.' }] },
+    ]);
     const [p] = await adapter.readParagraphs();
     expect(p.text).toBe('The SENCO will call. The EHCP is ready.');
     // SENCO is once in the text as it will read, twice in Word's search (once deleted): stop.
@@ -188,7 +224,16 @@ describe('acting on a finding', () => {
 
   it('works in tables and list items like any paragraph', async () => {
     const texts = ['Intro', 'Who', 'SENCO', 'What', 'Leads SEN support'];
-    const { word, adapter } = setUp(['Intro', { text: 'Who', table: true }, { text: 'SENCO', table: true }, { text: 'What', list: true }, { text: 'Leads SEN support', list: true }], 1.3);
+    const { word, adapter } = setUp(
+      [
+        'Intro',
+        { text: 'Who', table: true },
+        { text: 'SENCO', table: true },
+        { text: 'What', list: true },
+        { text: 'Leads SEN support', list: true },
+      ],
+      1.3,
+    );
     await adapter.replace(at(texts, 2, 'SENCO'), 'Special needs teacher');
     await adapter.replace(at(texts, 4, 'SEN support'), 'extra help');
     expect(word.texts()).toEqual(['Intro', 'Who', 'Special needs teacher', 'What', 'Leads extra help']);
@@ -204,7 +249,14 @@ describe('acting on a finding', () => {
 
 describe('marking up', () => {
   function findingsIn(texts: string[]): Location[] {
-    return texts.flatMap((t, i) => [...t.matchAll(/EHCP|SENCO/g)].map((m) => ({ paragraph: i, start: m.index!, end: m.index! + m[0].length, text: m[0] })));
+    return texts.flatMap((t, i) =>
+      [...t.matchAll(/EHCP|SENCO/g)].map((m) => ({
+        paragraph: i,
+        start: m.index!,
+        end: m.index! + m[0].length,
+        text: m[0],
+      })),
+    );
   }
 
   it('batches the searches: 10 findings and 500 take the same number of syncs', async () => {
@@ -220,7 +272,10 @@ describe('marking up', () => {
   });
 
   it('without WordApi 1.8, highlights, remembers the colour there was, and puts it back', async () => {
-    const { word, adapter } = setUp([{ runs: [{ text: 'The ' }, { text: 'SENCO', highlight: 'Green' }, { text: ' and the EHCP.' }] }], 1.4);
+    const { word, adapter } = setUp(
+      [{ runs: [{ text: 'The ' }, { text: 'SENCO', highlight: 'Green' }, { text: ' and the EHCP.' }] }],
+      1.4,
+    );
     const locations = findingsIn(word.texts());
     expect(await adapter.markUp(locations)).toEqual({ marked: 2, skipped: 0 });
     const p = word.paragraphs[0];
@@ -234,7 +289,19 @@ describe('marking up', () => {
   });
 
   it('leaves text with several highlight colours unmarked (it could not be put back)', async () => {
-    const { word, adapter } = setUp([{ runs: [{ text: 'The ' }, { text: 'SEN', highlight: 'Green' }, { text: 'CO', highlight: 'Pink' }, { text: ' called.' }] }], 1.4);
+    const { word, adapter } = setUp(
+      [
+        {
+          runs: [
+            { text: 'The ' },
+            { text: 'SEN', highlight: 'Green' },
+            { text: 'CO', highlight: 'Pink' },
+            { text: ' called.' },
+          ],
+        },
+      ],
+      1.4,
+    );
     expect(await adapter.markUp(findingsIn(word.texts()))).toEqual({ marked: 0, skipped: 1 });
     expect(word.paragraphs[0].runs.map((r) => r.highlight ?? null)).toEqual([null, 'Green', 'Pink', null]);
   });
@@ -251,7 +318,11 @@ describe('marking up', () => {
 
 describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
   const noEvents = { onSuggestion: () => undefined };
-  const item = (location: Location, category: string, suggestions: string[] = []) => ({ location, category, suggestions });
+  const item = (location: Location, category: string, suggestions: string[] = []) => ({
+    location,
+    category,
+    suggestions,
+  });
 
   it('gives each finding a critique with its start, length, colour, title and suggestions (at most three)', async () => {
     const texts = ['Ask the SENCO about the EHCP.', 'We will utilise it.'];
@@ -267,11 +338,31 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
       {
         paragraph: 0,
         critiques: [
-          { colorScheme: 'Blue', start: 8, length: 5, popupOptions: { ...critiqueResources('acronym'), suggestions: ['special needs teacher', 'Explain', 'a'] } },
-          { colorScheme: 'Blue', start: 24, length: 4, popupOptions: { ...critiqueResources('acronym'), suggestions: ['Education, Health and Care plan (EHCP)'] } },
+          {
+            colorScheme: 'Blue',
+            start: 8,
+            length: 5,
+            popupOptions: { ...critiqueResources('acronym'), suggestions: ['special needs teacher', 'Explain', 'a'] },
+          },
+          {
+            colorScheme: 'Blue',
+            start: 24,
+            length: 4,
+            popupOptions: { ...critiqueResources('acronym'), suggestions: ['Education, Health and Care plan (EHCP)'] },
+          },
         ],
       },
-      { paragraph: 1, critiques: [{ colorScheme: 'Green', start: 8, length: 7, popupOptions: { ...critiqueResources('plain-word'), suggestions: ['use'] } }] },
+      {
+        paragraph: 1,
+        critiques: [
+          {
+            colorScheme: 'Green',
+            start: 8,
+            length: 7,
+            popupOptions: { ...critiqueResources('plain-word'), suggestions: ['use'] },
+          },
+        ],
+      },
     ]);
     expect(word.texts()).toEqual(texts);
   });
@@ -281,7 +372,10 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
     for (const n of [5, 500]) {
       const texts = Array.from({ length: n }, (_, i) => `Paragraph ${i}: the SENCO and the EHCP.`);
       const { word, adapter } = setUp(texts);
-      const items = texts.flatMap((_, i) => [item(at(texts, i, 'SENCO'), 'acronym'), item(at(texts, i, 'EHCP'), 'acronym')]);
+      const items = texts.flatMap((_, i) => [
+        item(at(texts, i, 'SENCO'), 'acronym'),
+        item(at(texts, i, 'EHCP'), 'acronym'),
+      ]);
       expect(await adapter.showAnnotations(items, noEvents)).toEqual({ marked: 2 * n, skipped: 0 });
       expect(word.insertAnnotationsCalls).toHaveLength(n);
       counts.push(adapter.syncCounts().syncs);
@@ -294,7 +388,10 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
     const texts = ['The SENCO and the EHCP.', 'The LA.'];
     const { word, adapter } = setUp(texts);
     const foreign = word.addForeignAnnotation(0);
-    await adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym'), item(at(texts, 1, 'LA'), 'acronym')], noEvents);
+    await adapter.showAnnotations(
+      [item(at(texts, 0, 'SENCO'), 'acronym'), item(at(texts, 1, 'LA'), 'acronym')],
+      noEvents,
+    );
     expect(word.annotations).toHaveLength(3);
     // Shown again: the old ones go, the new ones come, the other add-in's stays.
     await adapter.showAnnotations([item(at(texts, 0, 'EHCP'), 'acronym')], noEvents);
@@ -309,7 +406,10 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
 
   it('skips stale findings, findings in paragraphs with tracked changes, and sentences over underlined words', async () => {
     const texts = ['The SENCO will call.', 'The EHCP is ready.'];
-    const { word, adapter } = setUp([texts[0], { runs: [{ text: 'The ' }, { text: 'old ', deleted: true }, { text: 'EHCP is ready.' }] }]);
+    const { word, adapter } = setUp([
+      texts[0],
+      { runs: [{ text: 'The ' }, { text: 'old ', deleted: true }, { text: 'EHCP is ready.' }] },
+    ]);
     const items = [
       item({ paragraph: 0, start: 0, end: texts[0].length, text: texts[0] }, 'sentence'),
       item(at(texts, 0, 'SENCO'), 'acronym'),
@@ -317,7 +417,9 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
       item({ ...at(texts, 0, 'will'), text: 'shall' }, 'plain-word'),
     ];
     expect(await adapter.showAnnotations(items, noEvents)).toEqual({ marked: 1, skipped: 3 });
-    expect(word.insertAnnotationsCalls).toEqual([{ paragraph: 0, critiques: [expect.objectContaining({ start: 4, length: 5 })] }]);
+    expect(word.insertAnnotationsCalls).toEqual([
+      { paragraph: 0, critiques: [expect.objectContaining({ start: 4, length: 5 })] },
+    ]);
   });
 
   it("applies the suggestion picked in Word's pop-up through the port's replace", async () => {
@@ -352,7 +454,9 @@ describe("findings as Word's own underlines (annotations, WordApi 1.7)", () => {
     const texts = ['The SENCO.'];
     const { word, adapter } = setUp(texts, 1.4);
     expect(adapter.capabilities()).toMatchObject({ annotations: false, annotationSuggestions: false });
-    await expect(adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym')], noEvents)).rejects.toThrow(/WordApi 1.7/);
+    await expect(adapter.showAnnotations([item(at(texts, 0, 'SENCO'), 'acronym')], noEvents)).rejects.toThrow(
+      /WordApi 1.7/,
+    );
     expect(await adapter.clearAnnotations()).toBe(0);
     expect(word.insertAnnotationsCalls).toEqual([]);
     expect(word.handlers).toEqual({ clicked: [], popup: [] });
@@ -366,7 +470,17 @@ describe('the glossary', () => {
     { term: 'EHCP', meaning: 'Education, Health and Care plan. A legal plan.' },
     { term: 'annual review', meaning: 'A meeting once a year to look at the plan.' },
   ];
-  const block = ['Glossary', 'Term', 'What it means', 'annual review', rows[2].meaning, 'EHCP', rows[1].meaning, 'SENCO', rows[0].meaning];
+  const block = [
+    'Glossary',
+    'Term',
+    'What it means',
+    'annual review',
+    rows[2].meaning,
+    'EHCP',
+    rows[1].meaning,
+    'SENCO',
+    rows[0].meaning,
+  ];
 
   it('inserts a native table at the end, A to Z, tagged with a content control (WordApi 1.3)', async () => {
     const { word, adapter } = setUp(['Our SEND policy.', 'Last paragraph.'], 1.3);
@@ -392,7 +506,9 @@ describe('the glossary', () => {
     expect(texts).toContain('CAMHS');
     expect(texts[texts.length - 1]).toBe('Added later.');
     const read = await adapter.readParagraphs();
-    expect(read.filter((p) => p.inGlossary).map((p) => p.text)).toEqual(word.controls[0].paragraphs.map((p) => p.runs[0]?.text ?? ''));
+    expect(read.filter((p) => p.inGlossary).map((p) => p.text)).toEqual(
+      word.controls[0].paragraphs.map((p) => p.runs[0]?.text ?? ''),
+    );
     expect(read.find((p) => p.text === 'Added later.')!.inGlossary).toBeUndefined();
     expect(read[0].inGlossary).toBeUndefined();
   });
@@ -410,8 +526,20 @@ describe('the glossary', () => {
   it('on WordApi 1.1, inserts the same table as HTML into the content control, and replaces it', async () => {
     const { word, adapter } = setUp(['Policy.'], 1.1);
     await adapter.insertGlossary([...rows, { term: 'S&L <therapy>', meaning: 'Speech & language "help".' }], 'end');
-    expect(word.controls[0].html).toBe(glossaryHtml([...rows, { term: 'S&L <therapy>', meaning: 'Speech & language "help".' }].sort((a, b) => a.term.localeCompare(b.term, 'en-GB', { sensitivity: 'base' }))));
-    expect(word.texts()).toEqual(['Policy.', ...block.slice(0, 7), 'S&L <therapy>', 'Speech & language "help".', ...block.slice(7)]);
+    expect(word.controls[0].html).toBe(
+      glossaryHtml(
+        [...rows, { term: 'S&L <therapy>', meaning: 'Speech & language "help".' }].sort((a, b) =>
+          a.term.localeCompare(b.term, 'en-GB', { sensitivity: 'base' }),
+        ),
+      ),
+    );
+    expect(word.texts()).toEqual([
+      'Policy.',
+      ...block.slice(0, 7),
+      'S&L <therapy>',
+      'Speech & language "help".',
+      ...block.slice(7),
+    ]);
     await adapter.insertGlossary(rows, 'end');
     expect(word.texts()).toEqual(['Policy.', ...block]);
     expect(word.controls).toHaveLength(1);

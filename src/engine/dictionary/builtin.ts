@@ -8,4 +8,11 @@ import type { Pack } from './schema.js';
 export const BUILTIN_PACKS: readonly Pack[] = generated.packs as Pack[];
 
 /** On unless the user turns them off. Order matters: for the same term, a later pack wins. */
-export const DEFAULT_PACKS: readonly string[] = ['wales', 'northern-ireland', 'scotland', 'england', 'everyday', 'plain-words'];
+export const DEFAULT_PACKS: readonly string[] = [
+  'wales',
+  'northern-ireland',
+  'scotland',
+  'england',
+  'everyday',
+  'plain-words',
+];

@@ -8,7 +8,9 @@ export const MAX_DICTIONARY_BYTES = 5_000_000;
 /** `options.level: 'own'` for a user's or a school's terms (see validateDictionary). */
 export function parseDictionary(text: string, fileName = 'the file', options: ValidateOptions = {}): ValidationResult {
   if (text.length > MAX_DICTIONARY_BYTES) {
-    return { errors: [`${fileName} is too large (${Math.round(text.length / 1e6)} MB); a dictionary may be at most 5 MB.`] };
+    return {
+      errors: [`${fileName} is too large (${Math.round(text.length / 1e6)} MB); a dictionary may be at most 5 MB.`],
+    };
   }
   let data: unknown;
   try {

@@ -17,12 +17,17 @@ export function definitionProblems(definition: string): string[] {
   const s = sentences(definition);
   const r = scores(countSentences(s), Math.max(0, ...s.map((x) => x.words.length)));
   const p: string[] = [];
-  if (r.words > MAX_DEFINITION_WORDS) p.push(`the definition has ${r.words} words; keep it to ${MAX_DEFINITION_WORDS} or fewer.`);
+  if (r.words > MAX_DEFINITION_WORDS)
+    p.push(`the definition has ${r.words} words; keep it to ${MAX_DEFINITION_WORDS} or fewer.`);
   if (r.longestSentence > MAX_DEFINITION_SENTENCE_WORDS) {
-    p.push(`a sentence in the definition has ${r.longestSentence} words; keep sentences to ${MAX_DEFINITION_SENTENCE_WORDS} or fewer.`);
+    p.push(
+      `a sentence in the definition has ${r.longestSentence} words; keep sentences to ${MAX_DEFINITION_SENTENCE_WORDS} or fewer.`,
+    );
   }
   if (r.readingAge > MAX_DEFINITION_READING_AGE) {
-    p.push(`the definition has a reading age of ${r.readingAge}; aim for ${MAX_DEFINITION_READING_AGE} or below (shorter sentences, shorter words).`);
+    p.push(
+      `the definition has a reading age of ${r.readingAge}; aim for ${MAX_DEFINITION_READING_AGE} or below (shorter sentences, shorter words).`,
+    );
   }
   return p;
 }
@@ -34,7 +39,11 @@ export function definitionsOf(entry: DictionaryEntry): string[] {
 
 /** Runs an entry's examples against its own pack (plus `context` packs, e.g. everyday acronyms). */
 export function exampleProblems(pack: Pack, context: readonly Pack[] = []): Map<DictionaryEntry, string[]> {
-  const analyser = createAnalyser({ available: [...context, pack], packs: [...context.map((p) => p.id), pack.id], includeCommon: true });
+  const analyser = createAnalyser({
+    available: [...context, pack],
+    packs: [...context.map((p) => p.id), pack.id],
+    includeCommon: true,
+  });
   const problems = new Map<DictionaryEntry, string[]>();
   for (const entry of pack.entries) {
     const id = `${pack.id}:${entry.term}`;

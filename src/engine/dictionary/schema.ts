@@ -3,9 +3,29 @@
 export type EntryKind = 'acronym' | 'jargon' | 'plain-word';
 
 export const TOPICS = [
-  'concerns', 'sen-support', 'assessment', 'ehcp', 'review', 'disagreement', 'funding', 'school',
-  'early-years', 'post-16', 'adulthood', 'transport', 'exclusion', 'attendance', 'health', 'therapy',
-  'social-care', 'benefits', 'needs', 'law', 'people', 'services', 'general',
+  'concerns',
+  'sen-support',
+  'assessment',
+  'ehcp',
+  'review',
+  'disagreement',
+  'funding',
+  'school',
+  'early-years',
+  'post-16',
+  'adulthood',
+  'transport',
+  'exclusion',
+  'attendance',
+  'health',
+  'therapy',
+  'social-care',
+  'benefits',
+  'needs',
+  'law',
+  'people',
+  'services',
+  'general',
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 

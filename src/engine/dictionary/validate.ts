@@ -22,8 +22,19 @@ export interface ValidateOptions {
 
 const KINDS: EntryKind[] = ['acronym', 'jargon', 'plain-word'];
 const ENTRY_KEYS = new Set([
-  'term', 'kind', 'expansion', 'variants', 'definition', 'suggestions', 'senses', 'caseSensitive',
-  'flagExpansion', 'common', 'topic', 'source', 'examples',
+  'term',
+  'kind',
+  'expansion',
+  'variants',
+  'definition',
+  'suggestions',
+  'senses',
+  'caseSensitive',
+  'flagExpansion',
+  'common',
+  'topic',
+  'source',
+  'examples',
 ]);
 const FILE_KEYS = new Set(['pack', 'name', 'description', 'entries', 'known']);
 const SENSE_KEYS = new Set(['expansion', 'definition', 'cues', 'suggestions']);
@@ -37,12 +48,14 @@ export function validateDictionary(data: unknown, options: ValidateOptions = {})
   const own = options.level === 'own';
   const errors: string[] = [];
   if (!isObject(data)) return { errors: ['The file must be a dictionary with "pack", "name" and "entries".'] };
-  for (const key of Object.keys(data)) if (!FILE_KEYS.has(key)) errors.push(`Unknown field "${key}" at the top of the file.`);
+  for (const key of Object.keys(data))
+    if (!FILE_KEYS.has(key)) errors.push(`Unknown field "${key}" at the top of the file.`);
   if (!isText(data.pack) || !/^[a-z0-9][a-z0-9-]*$/.test(data.pack)) {
     errors.push('"pack" must be a short id of lower-case letters, digits and hyphens, such as "my-school".');
   }
   if (!isText(data.name)) errors.push('"name" is missing: give the pack a name people will recognise.');
-  if (data.description !== undefined && typeof data.description !== 'string') errors.push('"description" must be text.');
+  if (data.description !== undefined && typeof data.description !== 'string')
+    errors.push('"description" must be text.');
   if (data.known !== undefined && !(Array.isArray(data.known) && data.known.every(isText))) {
     errors.push('"known" must be a list of acronyms, such as [UK, NHS].');
   }
@@ -50,7 +63,8 @@ export function validateDictionary(data: unknown, options: ValidateOptions = {})
     errors.push('"entries" must be a list (it can be empty: entries: []).');
     return { errors };
   }
-  if (data.entries.length > MAX_ENTRIES) errors.push(`A file may hold at most ${MAX_ENTRIES} entries; this one has ${data.entries.length}.`);
+  if (data.entries.length > MAX_ENTRIES)
+    errors.push(`A file may hold at most ${MAX_ENTRIES} entries; this one has ${data.entries.length}.`);
   const seen = new Map<string, number>();
   data.entries.forEach((entry, i) => {
     const where = `Entry ${i + 1}${isObject(entry) && isText(entry.term) ? ` ("${entry.term}")` : ''}`;
@@ -69,7 +83,11 @@ export function validateDictionary(data: unknown, options: ValidateOptions = {})
 
 /** An own file with the fields the engine expects filled in: its name as the source, no examples. */
 function completeOwn(file: DictionaryFile): DictionaryFile {
-  const entries = file.entries.map((e) => ({ ...e, source: e.source ?? file.name, examples: e.examples ?? { flag: [] } }));
+  const entries = file.entries.map((e) => ({
+    ...e,
+    source: e.source ?? file.name,
+    examples: e.examples ?? { flag: [] },
+  }));
   return { ...file, entries };
 }
 
@@ -89,7 +107,8 @@ function entryProblems(entry: unknown, own: boolean): string[] {
   }
   for (const key of ['variants', 'suggestions'] as const) {
     const v = entry[key];
-    if (v !== undefined && !(Array.isArray(v) && v.every(isText))) p.push(`"${key}" must be a list of words or phrases.`);
+    if (v !== undefined && !(Array.isArray(v) && v.every(isText)))
+      p.push(`"${key}" must be a list of words or phrases.`);
   }
   for (const key of ['caseSensitive', 'flagExpansion', 'common'] as const) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') p.push(`"${key}" must be true or false.`);
@@ -101,17 +120,23 @@ function entryProblems(entry: unknown, own: boolean): string[] {
       p.push('give "expansion" and "definition" inside each sense, not beside "senses".');
     }
   } else if (entry.kind === 'plain-word') {
-    if (!Array.isArray(entry.suggestions) || entry.suggestions.length === 0) p.push('a plain word needs "suggestions".');
+    if (!Array.isArray(entry.suggestions) || entry.suggestions.length === 0)
+      p.push('a plain word needs "suggestions".');
     if (entry.definition !== undefined && !isText(entry.definition)) p.push('"definition" must be text.');
   } else {
     if (!isText(entry.definition)) p.push('"definition" is missing.');
-    if (entry.kind === 'acronym' && !isText(entry.expansion)) p.push('an acronym needs "expansion" (what the letters stand for).');
+    if (entry.kind === 'acronym' && !isText(entry.expansion))
+      p.push('an acronym needs "expansion" (what the letters stand for).');
   }
   if (entry.expansion !== undefined && !isText(entry.expansion)) p.push('"expansion" must be text.');
   const ex = entry.examples;
   if (own && ex === undefined) return p;
   if (!isObject(ex) || !Array.isArray(ex.flag) || (ex.flag.length === 0 && !own) || !ex.flag.every(isText)) {
-    p.push(own ? '"examples" must have "flag": a list of sentences in which the term must be found.' : '"examples" needs "flag": at least one sentence in which the term must be found.');
+    p.push(
+      own
+        ? '"examples" must have "flag": a list of sentences in which the term must be found.'
+        : '"examples" needs "flag": at least one sentence in which the term must be found.',
+    );
   } else if (ex.pass !== undefined && !(Array.isArray(ex.pass) && ex.pass.every(isText))) {
     p.push('"examples.pass" must be a list of sentences.');
   }

@@ -17,7 +17,7 @@ export interface Explanation {
 }
 
 const PARENS = /\(([^()\n]{1,200})\)/g;
-const GLOSSARY_LINE = /^([\p{L}\p{N}]{2,12})[ \t]*(?:[-–—:=][ \t]*|\t+)([^\n]{3,200})$/u;
+const GLOSSARY_LINE = /^([\p{L}\p{N}]{2,12})[ \t]*(?:[-–—:=][ \t]*|\t)([^\n]{3,200})$/u;
 const CLAUSE_BREAK = /[.!?:;()\n\u2028]/;
 
 export function findExplanations(text: string): Explanation[] {
@@ -30,11 +30,21 @@ export function findExplanations(text: string): Explanation[] {
     if (shortInside) {
       // "long form (SF)": look back over at most min(|SF| + 5, 2|SF|) words in the same clause.
       const before = clauseBefore(text, open);
-      const long = longFormFor(shortInside, lastWords(before.text, Math.min(shortInside.length + 5, shortInside.length * 2)));
-      if (long) out.push({ acronym: shortInside, expansion: long.text, start: before.start + before.text.length - long.fromEnd, end: close });
+      const long = longFormFor(
+        shortInside,
+        lastWords(before.text, Math.min(shortInside.length + 5, shortInside.length * 2)),
+      );
+      if (long)
+        out.push({
+          acronym: shortInside,
+          expansion: long.text,
+          start: before.start + before.text.length - long.fromEnd,
+          end: close,
+        });
       continue;
     }
     // "SF (long form)"
+    // eslint-disable-next-line regexp/no-super-linear-move -- reads at most 20 characters
     const prev = /([\p{L}\p{N}]+)\s*$/u.exec(text.slice(Math.max(0, open - 20), open));
     const shortBefore = prev ? shortForm(prev[1]) : undefined;
     if (shortBefore && /\s/.test(inner)) {
@@ -49,7 +59,8 @@ export function findExplanations(text: string): Explanation[] {
     const sf = shortForm(line[1]);
     const rest = line[2].split(/[.;(]/)[0].trim();
     const long = sf ? longFormFor(sf, rest) : undefined;
-    if (sf && long && long.fromEnd >= rest.length - 4) out.push({ acronym: sf, expansion: rest, start: 0, end: text.length });
+    if (sf && long && long.fromEnd >= rest.length - 4)
+      out.push({ acronym: sf, expansion: rest, start: 0, end: text.length });
   }
   return out;
 }
@@ -63,6 +74,7 @@ function shortForm(word: string): string | undefined {
 function clauseBefore(text: string, end: number): { start: number; text: string } {
   let start = end;
   while (start > 0 && end - start < 300 && !CLAUSE_BREAK.test(text[start - 1])) start--;
+  // eslint-disable-next-line regexp/no-super-linear-move -- reads at most 300 characters
   return { start, text: text.slice(start, end).replace(/\s+$/, '') };
 }
 

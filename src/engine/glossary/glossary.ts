@@ -108,7 +108,8 @@ function* formsOf(entry: DictionaryEntry): Generator<{ text: string; silent: boo
   const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
   yield { text: entry.term, silent: false };
   // An acronym's spelled-out variants ("speech and language therapist" for SaLT) go with its expansion.
-  for (const v of entry.variants ?? []) yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike) };
+  for (const v of entry.variants ?? [])
+    yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike) };
   if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: plainExpansion };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
 }

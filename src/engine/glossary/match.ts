@@ -31,7 +31,13 @@ export function matchTerms(glossary: Glossary, tokens: readonly Token[], options
       const surface = usedSingular[k] ? t.singularText! : t.text;
       if (surface !== want && surface !== want.toUpperCase()) return false;
     }
-    if (last === first && form.cases[0] !== null && options.isEverydayWord?.(tokens[first].lower) && options.isShouting?.(tokens[first].start)) return false;
+    if (
+      last === first &&
+      form.cases[0] !== null &&
+      options.isEverydayWord?.(tokens[first].lower) &&
+      options.isShouting?.(tokens[first].start)
+    )
+      return false;
     return true;
   };
 

@@ -14,7 +14,12 @@ export const glossaryTerm: ParagraphRule = {
   emits: ['jargon', 'acronym'],
   description: 'SEND terms and acronyms from the glossary, with their plain meaning.',
   examples: {
-    flag: ['We will ask the council for an EHCP.', 'She is on SEN support.', 'The SENCo will call you.', 'We follow the graduated approach.'],
+    flag: [
+      'We will ask the council for an EHCP.',
+      'She is on SEN support.',
+      'The SENCo will call you.',
+      'We follow the graduated approach.',
+    ],
     pass: ['We will send the letter on Monday.', 'Thank you for coming to see us.'],
   },
   check(context) {
@@ -23,7 +28,8 @@ export const glossaryTerm: ParagraphRule = {
     for (const match of context.terms()) {
       if (match.form.entry.kind === 'plain-word' || match.form.silent) continue;
       // "Part VI" is a number, not VI (visual impairment).
-      if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text)) continue;
+      if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
+        continue;
       out.push(termFinding(context, match));
     }
     return out;
@@ -43,9 +49,10 @@ function termFinding(context: ParagraphContext, match: TermMatch): Finding {
     start: match.start,
     end: match.end,
     text,
-    message: short && expansion
-      ? `"${text}" may be new to the reader. It stands for ${expansion}.`
-      : `"${text}" is SEND jargon the reader may not know.`,
+    message:
+      short && expansion
+        ? `"${text}" may be new to the reader. It stands for ${expansion}.`
+        : `"${text}" is SEND jargon the reader may not know.`,
     term: entry.term,
     expansion,
     definition: sense?.definition ?? entry.definition,

@@ -24,7 +24,9 @@ export const plainWord: ParagraphRule = {
         start: match.start,
         end: match.end,
         text,
-        message: suggestions.length ? `"${text}" could be plainer: try "${suggestions[0]}".` : `"${text}" could be plainer.`,
+        message: suggestions.length
+          ? `"${text}" could be plainer: try "${suggestions[0]}".`
+          : `"${text}" could be plainer.`,
         term: entry.term,
         definition: entry.definition,
         suggestions,

@@ -5,14 +5,18 @@ import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
-
 export const unknownAcronym: ParagraphRule = {
   id: 'unknown-acronym',
   category: 'acronym',
   description: 'Acronyms that are in no glossary and that the reader may not know.',
   examples: {
     flag: ['Please bring the form to the QRB meeting.', 'The JSNA shows rising need.'],
-    pass: ['I saw the GP in the UK.', 'Part II of the report is OK.', 'PLEASE READ THIS LETTER CAREFULLY', 'Your child is in Year 6.'],
+    pass: [
+      'I saw the GP in the UK.',
+      'Part II of the report is OK.',
+      'PLEASE READ THIS LETTER CAREFULLY',
+      'Your child is in Year 6.',
+    ],
   },
   check(context) {
     const out: Finding[] = [];
@@ -25,7 +29,11 @@ export const unknownAcronym: ParagraphRule = {
       const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
       if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
       // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.
-      if (isEverydayWord(base.toLowerCase()) || (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))) continue;
+      if (
+        isEverydayWord(base.toLowerCase()) ||
+        (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))
+      )
+        continue;
       if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
       out.push({
         category: 'acronym',

@@ -23,13 +23,41 @@ export interface Sentence extends Span {
 }
 
 /** One word: letters and digits, joined by inner apostrophes, hyphens or full stops in numbers. */
-export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:(?:['’‘\-‐‑.](?=[\p{L}\p{N}]))[\p{L}\p{N}\p{M}]+)*/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑.](?=[\p{L}\p{N}])[\p{L}\p{N}\p{M}]+)*/gu;
 
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
-  'e.g', 'eg', 'i.e', 'ie', 'etc', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'nos', 'approx', 'vs',
-  'cf', 'incl', 'dept', 'tel', 'ref', 'p', 'pp', 'para', 'paras', 'fig', 'vol', 'ch', 'sec', 'mt',
-  'prof', 'rev', 'cllr',
+  'e.g',
+  'eg',
+  'i.e',
+  'ie',
+  'etc',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'no',
+  'nos',
+  'approx',
+  'vs',
+  'cf',
+  'incl',
+  'dept',
+  'tel',
+  'ref',
+  'p',
+  'pp',
+  'para',
+  'paras',
+  'fig',
+  'vol',
+  'ch',
+  'sec',
+  'mt',
+  'prof',
+  'rev',
+  'cllr',
 ]);
 /** These never end a sentence, even before a capital. */
 const NEVER_FINAL = new Set(['e.g', 'eg', 'i.e', 'ie', 'mr', 'mrs', 'ms', 'dr', 'prof', 'cllr', 'cf', 'vs', 'tel']);
@@ -60,7 +88,10 @@ export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
       start = -1;
     } else if (start < 0) {
       start = lineStart;
-    } else if (BLOCK_START.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 12))) || HEADING.test(text.slice(previousLineStart, previousLineStart + 8))) {
+    } else if (
+      BLOCK_START.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 12))) ||
+      HEADING.test(text.slice(previousLineStart, previousLineStart + 8))
+    ) {
       spans.push(trim(text, start, lastContentEnd(text, start, lineStart)));
       start = lineStart;
     }
@@ -89,8 +120,21 @@ function trim(text: string, start: number, end: number): Span {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029
-    || c === 0x200b || c === 0xfeff || c === 11 || c === 12 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 0xa0 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x200b ||
+    c === 0xfeff ||
+    c === 11 ||
+    c === 12 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a)
+  );
 }
 
 /** Words in `text[start, end)`, with offsets into `text`. */
@@ -123,7 +167,8 @@ export function sentences(text: string): Sentence[] {
   for (let w = 0; w < all.length; w++) {
     const word = all[w];
     if (current.length === 0 && isListMarker(text, word)) continue;
-    if (sentenceStart < 0) sentenceStart = withOpeningPunctuation(text, word.start, out.length ? out[out.length - 1].end : 0);
+    if (sentenceStart < 0)
+      sentenceStart = withOpeningPunctuation(text, word.start, out.length ? out[out.length - 1].end : 0);
     current.push(word);
     const next = all[w + 1];
     const gapEnd = next ? next.start : text.length;
@@ -139,7 +184,8 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
   let lastTerminal = -1;
   for (let i = word.end; i < gapEnd; i++) {
     const c = text[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return lastTerminal >= 0 ? lastTerminal : trimEnd(text, word.end, i);
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029')
+      return lastTerminal >= 0 ? lastTerminal : trimEnd(text, word.end, i);
     if (c === '.' || c === '!' || c === '?' || c === '…' || c === '。') {
       if (c === '.' && i === word.end && isAbbreviation(word.text, next)) continue;
       // Closing quotes and brackets belong to the sentence they end.
@@ -157,7 +203,7 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
 
 /** Opening quotes and brackets just before a sentence's first word belong to it. */
 function withOpeningPunctuation(text: string, start: number, floor: number): number {
-  while (start > floor && /["'“‘(\[]/.test(text[start - 1])) start--;
+  while (start > floor && /["'“‘([]/.test(text[start - 1])) start--;
   return start;
 }
 

@@ -21,7 +21,7 @@ export interface Token {
 /** A letter, digit or combining mark at `lastIndex` (sticky: one code point, surrogate pairs too). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/uy;
 /** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes. */
-const JOINING = new Set([...' \t\u00a0\u2009\u202f-‐‑,/\'’'].map((c) => c.charCodeAt(0)));
+const JOINING = new Set([..." \t\u00a0\u2009\u202f-‐‑,/'’"].map((c) => c.charCodeAt(0)));
 const AMPERSAND = 38;
 
 /** True when everything between `from` and `to` may lie inside a multi-word term. */
@@ -65,7 +65,13 @@ export function tokenise(text: string): Token[] {
     }
     // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the word before it.
     const c = text.charCodeAt(start);
-    if (i - start === 1 && (c === 115 || c === 83) && out.length && start - previousEnd === 1 && (text.charCodeAt(start - 1) === 39 || text.charCodeAt(start - 1) === 0x2019)) {
+    if (
+      i - start === 1 &&
+      (c === 115 || c === 83) &&
+      out.length &&
+      start - previousEnd === 1 &&
+      (text.charCodeAt(start - 1) === 39 || text.charCodeAt(start - 1) === 0x2019)
+    ) {
       previousEnd = start + 1;
       continue;
     }
@@ -78,7 +84,13 @@ export function tokenise(text: string): Token[] {
 function add(out: Token[], text: string, start: number, end: number, previousEnd: number): void {
   const surface = text.slice(start, end);
   const lower = surface === '&' ? 'and' : surface.toLowerCase();
-  const token: Token = { start, end, text: surface, lower, joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start) };
+  const token: Token = {
+    start,
+    end,
+    text: surface,
+    lower,
+    joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start),
+  };
   const singular = singularOf(surface);
   if (singular) {
     token.singularText = singular;
@@ -95,7 +107,11 @@ export function singularOf(word: string): string | undefined {
   const body = word.slice(0, -1);
   const first = body.charCodeAt(0);
   // Acronyms start with a capital or a digit: a word starting with a small letter skips the tests.
-  if (!(first >= 97 && first <= 122) && (/^[\p{Lu}\p{N}][\p{Lu}\p{N}a-z]*\p{Lu}$/u.test(body) || /^\p{Lu}{2,}[a-z]?\p{Lu}*$/u.test(body))) return body; // EHCPs, SENCOs, SENCos
+  if (
+    !(first >= 97 && first <= 122) &&
+    (/^[\p{Lu}\p{N}][\p{Lu}\p{N}a-z]*\p{Lu}$/u.test(body) || /^\p{Lu}{2,}(?:[a-z]\p{Lu}*)?$/u.test(body))
+  )
+    return body; // EHCPs, SENCOs, SENCos
   const lower = word.toLowerCase();
   if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return undefined;
   if (lower.endsWith('ies') && lower.length > 4) return word.slice(0, -3) + 'y';

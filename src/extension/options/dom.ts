@@ -5,7 +5,12 @@ type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagN
   attrs?: Record<string, string>;
 };
 
-export function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, props: Props<K> = {}, ...children: (Node | string | false | undefined)[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  props: Props<K> = {},
+  ...children: (Node | string | false | undefined)[]
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   const { dataset, attrs, ...rest } = props;
   Object.assign(node, rest);

@@ -82,7 +82,11 @@ class OptionsPage implements PageContext {
     // The school's part: shown only when a policy is set.
     const school = byId(doc, 'school');
     school.hidden = !s.managed.present;
-    showProblems(byId(doc, 'school-errors'), "Some of your school's settings could not be used. Please tell your school's IT team:", s.managed.errors);
+    showProblems(
+      byId(doc, 'school-errors'),
+      "Some of your school's settings could not be used. Please tell your school's IT team:",
+      s.managed.errors,
+    );
 
     const audience = byId<HTMLSelectElement>(doc, 'audience');
     audience.value = s.sources.audience;
@@ -119,7 +123,8 @@ class OptionsPage implements PageContext {
               textContent: 'Stop ignoring',
               dataset: { key: `ignored:${term}` },
               attrs: { 'aria-label': `Stop ignoring ${ignoredLabel(term)}` },
-              onclick: () => void removeIgnored(term).then(() => this.say(`${ignoredLabel(term)} will be marked again.`)),
+              onclick: () =>
+                void removeIgnored(term).then(() => this.say(`${ignoredLabel(term)} will be marked again.`)),
             }),
           ),
         ),
@@ -133,12 +138,17 @@ class OptionsPage implements PageContext {
     const doc = this.doc;
     const audience = byId<HTMLSelectElement>(doc, 'audience');
     audience.addEventListener('change', () => {
-      if (isAudience(audience.value)) void setAudience(audience.value).then(() => this.say(`Saved: ${audience.selectedOptions[0]?.textContent ?? audience.value}.`));
+      if (isAudience(audience.value))
+        void setAudience(audience.value).then(() =>
+          this.say(`Saved: ${audience.selectedOptions[0]?.textContent ?? audience.value}.`),
+        );
     });
     for (const box of doc.querySelectorAll<HTMLInputElement>('input[data-category]')) {
       box.addEventListener('change', () => {
         const label = box.parentElement?.textContent?.trim() ?? '';
-        void setCategoryOn(box.dataset.category as Category, box.checked).then(() => this.say(`${box.checked ? 'Marking' : 'Not marking'}: ${label}.`));
+        void setCategoryOn(box.dataset.category as Category, box.checked).then(() =>
+          this.say(`${box.checked ? 'Marking' : 'Not marking'}: ${label}.`),
+        );
       });
     }
     byId(doc, 'ignored-clear').addEventListener('click', () => {

@@ -19,7 +19,9 @@ export class PacksSection {
   render(): void {
     const { doc } = this.page;
     const { list } = this.page.state().sources;
-    byId(doc, 'builtin-packs').replaceChildren(...list.filter((s) => s.kind === 'builtin').map((s) => this.switchRow(s)));
+    byId(doc, 'builtin-packs').replaceChildren(
+      ...list.filter((s) => s.kind === 'builtin').map((s) => this.switchRow(s)),
+    );
     const imported = list.filter((s) => s.kind === 'imported');
     const importedList = byId(doc, 'imported-packs');
     importedList.replaceChildren(...imported.map((s) => this.switchRow(s)));
@@ -27,7 +29,13 @@ export class PacksSection {
     const school = list.filter((s) => s.kind === 'school');
     byId(doc, 'school-packs').replaceChildren(
       ...school.map((s) =>
-        el(doc, 'li', {}, el(doc, 'span', { className: 'grow' }, s.name, el(doc, 'span', { className: 'about' }, aboutPack(s))), el(doc, 'span', { className: 'locked' }, 'Set by your school')),
+        el(
+          doc,
+          'li',
+          {},
+          el(doc, 'span', { className: 'grow' }, s.name, el(doc, 'span', { className: 'about' }, aboutPack(s))),
+          el(doc, 'span', { className: 'locked' }, 'Set by your school'),
+        ),
       ),
     );
     byId(doc, 'school-packs-block').hidden = school.length === 0;
@@ -42,13 +50,31 @@ export class PacksSection {
       const done = s.kind === 'builtin' ? setBuiltinPackOn(s.id, on) : setImportedPackOn(s.id, on);
       void done.then(() => this.page.say(`${s.name} is ${on ? 'on' : 'off'}.`));
     });
-    const label = el(doc, 'label', { htmlFor: id, className: 'check grow' }, box, el(doc, 'span', {}, s.name, el(doc, 'span', { className: 'about' }, aboutPack(s))));
+    const label = el(
+      doc,
+      'label',
+      { htmlFor: id, className: 'check grow' },
+      box,
+      el(doc, 'span', {}, s.name, el(doc, 'span', { className: 'about' }, aboutPack(s))),
+    );
     const row = el(doc, 'li', {}, label);
     if (s.locked) row.append(el(doc, 'span', { className: 'locked' }, 'Set by your school'));
     if (s.kind === 'imported') {
       row.append(
-        el(doc, 'button', { type: 'button', textContent: 'Save a copy', dataset: { key: `${id}:save` }, attrs: { 'aria-label': `Save a copy of ${s.name}` }, onclick: () => this.saveCopy(s.id) }),
-        el(doc, 'button', { type: 'button', textContent: 'Remove', dataset: { key: `${id}:remove` }, attrs: { 'aria-label': `Remove ${s.name}` }, onclick: () => void this.remove(s) }),
+        el(doc, 'button', {
+          type: 'button',
+          textContent: 'Save a copy',
+          dataset: { key: `${id}:save` },
+          attrs: { 'aria-label': `Save a copy of ${s.name}` },
+          onclick: () => this.saveCopy(s.id),
+        }),
+        el(doc, 'button', {
+          type: 'button',
+          textContent: 'Remove',
+          dataset: { key: `${id}:remove` },
+          attrs: { 'aria-label': `Remove ${s.name}` },
+          onclick: () => void this.remove(s),
+        }),
       );
     }
     return row;
@@ -79,18 +105,26 @@ export class PacksSection {
     const box = byId(this.page.doc, 'pack-error');
     showProblems(box, '', []);
     if (!file) return;
-    const refuse = (problems: string[]) => showProblems(box, `${file.name} was not imported. Your glossaries have not changed.`, problems);
+    const refuse = (problems: string[]) =>
+      showProblems(box, `${file.name} was not imported. Your glossaries have not changed.`, problems);
     try {
-      if (file.size > MAX_DICTIONARY_BYTES) return refuse([`The file is too large (${(file.size / 1e6).toFixed(1)} MB). A glossary file may be at most 5 MB.`]);
+      if (file.size > MAX_DICTIONARY_BYTES)
+        return refuse([
+          `The file is too large (${(file.size / 1e6).toFixed(1)} MB). A glossary file may be at most 5 MB.`,
+        ]);
       const parsed = parseOwnDictionary(await file.text(), file.name);
       if (!parsed.file) return refuse(cap(parsed.errors));
       const replacing = this.page.state().imported.some((p) => p.file.pack === parsed.file!.pack);
       try {
         await saveImportedPack({ file: parsed.file, fileName: file.name, on: true });
       } catch (e) {
-        return refuse([`There is no room for it on this computer (${String((e as Error).message ?? e)}). Remove another imported glossary first.`]);
+        return refuse([
+          `There is no room for it on this computer (${String((e as Error).message ?? e)}). Remove another imported glossary first.`,
+        ]);
       }
-      this.page.say(`${replacing ? 'Updated' : 'Imported'} ${parsed.file.name}: ${plural(parsed.file.entries.length, 'term')}. It is on.`);
+      this.page.say(
+        `${replacing ? 'Updated' : 'Imported'} ${parsed.file.name}: ${plural(parsed.file.entries.length, 'term')}. It is on.`,
+      );
     } catch (e) {
       refuse([`The file could not be read: ${(e as Error).message}`]);
     } finally {

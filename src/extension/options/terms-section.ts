@@ -65,7 +65,20 @@ export class TermsSection {
       ...[...school]
         .sort((a, b) => a.term.localeCompare(b.term, 'en-GB', { sensitivity: 'base' }))
         .map((t) =>
-          el(doc, 'li', {}, el(doc, 'span', { className: 'grow' }, el(doc, 'strong', {}, t.term), ` (${KIND_LABEL[t.kind]}) `, el(doc, 'span', { className: 'about' }, meaningOf(t))), el(doc, 'span', { className: 'locked' }, 'Set by your school')),
+          el(
+            doc,
+            'li',
+            {},
+            el(
+              doc,
+              'span',
+              { className: 'grow' },
+              el(doc, 'strong', {}, t.term),
+              ` (${KIND_LABEL[t.kind]}) `,
+              el(doc, 'span', { className: 'about' }, meaningOf(t)),
+            ),
+            el(doc, 'span', { className: 'locked' }, 'Set by your school'),
+          ),
         ),
     );
     byId(doc, 'school-terms-block').hidden = school.length === 0;
@@ -78,7 +91,13 @@ export class TermsSection {
       doc,
       'tr',
       {},
-      el(doc, 'td', {}, el(doc, 'strong', {}, t.term), t.variants?.length ? el(doc, 'span', { className: 'about' }, `Also: ${t.variants.join(', ')}`) : undefined),
+      el(
+        doc,
+        'td',
+        {},
+        el(doc, 'strong', {}, t.term),
+        t.variants?.length ? el(doc, 'span', { className: 'about' }, `Also: ${t.variants.join(', ')}`) : undefined,
+      ),
       el(doc, 'td', {}, KIND_LABEL[t.kind]),
       el(doc, 'td', {}, meaningOf(t)),
       el(
@@ -89,8 +108,20 @@ export class TermsSection {
           doc,
           'div',
           { className: 'buttons' },
-          el(doc, 'button', { type: 'button', textContent: 'Change', dataset: { key: `term:${key}:edit` }, attrs: { 'aria-label': `Change ${t.term}` }, onclick: () => this.startEditing(t) }),
-          el(doc, 'button', { type: 'button', textContent: 'Remove', dataset: { key: `term:${key}:remove` }, attrs: { 'aria-label': `Remove ${t.term}` }, onclick: () => void this.remove(t) }),
+          el(doc, 'button', {
+            type: 'button',
+            textContent: 'Change',
+            dataset: { key: `term:${key}:edit` },
+            attrs: { 'aria-label': `Change ${t.term}` },
+            onclick: () => this.startEditing(t),
+          }),
+          el(doc, 'button', {
+            type: 'button',
+            textContent: 'Remove',
+            dataset: { key: `term:${key}:remove` },
+            attrs: { 'aria-label': `Remove ${t.term}` },
+            onclick: () => void this.remove(t),
+          }),
         ),
       ),
     );
@@ -134,7 +165,8 @@ export class TermsSection {
     byId(this.page.doc, 'term-save').textContent = 'Add term';
     byId(this.page.doc, 'term-cancel').hidden = true;
     this.showFormProblems([]);
-    if (focusTable && was) this.page.doc.querySelector<HTMLElement>(`[data-key="${CSS.escape(`term:${was}:edit`)}"]`)?.focus();
+    if (focusTable && was)
+      this.page.doc.querySelector<HTMLElement>(`[data-key="${CSS.escape(`term:${was}:edit`)}"]`)?.focus();
   }
 
   /** The form as a term: the fields of the term being changed that the form does not show are kept. */
@@ -169,7 +201,10 @@ export class TermsSection {
     const problems = await this.change(async (list) => {
       const found = termProblems(term);
       const clash = list.find((t) => termKey(t) === termKey(term) && termKey(t) !== editing);
-      if (clash) found.push(`You already have “${clash.term}” as a ${KIND_LABEL[clash.kind].toLowerCase()}. Change that one instead.`);
+      if (clash)
+        found.push(
+          `You already have “${clash.term}” as a ${KIND_LABEL[clash.kind].toLowerCase()}. Change that one instead.`,
+        );
       if (found.length) return found;
       const next = editing ? list.map((t) => (termKey(t) === editing ? term : t)) : [...list, term];
       try {
@@ -198,9 +233,11 @@ export class TermsSection {
     const box = byId(this.page.doc, 'terms-error');
     showProblems(box, '', []);
     if (!file) return;
-    const refuse = (problems: string[]) => showProblems(box, `${file.name} was not imported. Your terms have not changed.`, problems);
+    const refuse = (problems: string[]) =>
+      showProblems(box, `${file.name} was not imported. Your terms have not changed.`, problems);
     try {
-      if (file.size > MAX_DICTIONARY_BYTES) return refuse([`The file is too large (${(file.size / 1e6).toFixed(1)} MB). It may be at most 5 MB.`]);
+      if (file.size > MAX_DICTIONARY_BYTES)
+        return refuse([`The file is too large (${(file.size / 1e6).toFixed(1)} MB). It may be at most 5 MB.`]);
       const read = readTermsFile(await file.text(), file.name);
       if (!read.terms) return refuse(read.errors);
       if (!read.terms.length) return refuse(['There are no terms in it.']);
@@ -217,7 +254,9 @@ export class TermsSection {
       if ('error' in result) return refuse([result.error]);
       const added = result.added;
       const replaced = read.terms.length - added;
-      this.page.say(`Imported ${plural(read.terms.length, 'term')} from ${file.name}: ${added} new${replaced ? `, ${replaced} replaced` : ''}.`);
+      this.page.say(
+        `Imported ${plural(read.terms.length, 'term')} from ${file.name}: ${added} new${replaced ? `, ${replaced} replaced` : ''}.`,
+      );
     } catch (e) {
       refuse([`The file could not be read: ${(e as Error).message}`]);
     } finally {

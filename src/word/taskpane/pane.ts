@@ -8,6 +8,7 @@ import {
   DEFAULT_AUDIENCE,
   DEFAULT_PACKS,
   createAnalyser,
+  ignoreKey,
   mergeFiles,
   parseOwnDictionary,
   type Analyser,
@@ -49,7 +50,11 @@ function $(id: string): HTMLElement {
   return el;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   Object.assign(node, props);
   for (const child of children) node.append(child);
@@ -68,11 +73,6 @@ function age(years: number, easy: boolean): string {
 
 function shorten(text: string, max = 90): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
-
-/** The key a finding is ignored by: its glossary entry, else its text (case-insensitive). */
-export function ignoreKey(f: LocatedFinding): string {
-  return (f.entryId ?? f.term ?? f.text).toLowerCase();
 }
 
 export class TaskPane {
@@ -137,7 +137,11 @@ export class TaskPane {
     $('mark-all').addEventListener('click', () => void this.markAll());
     $('clear-marks').addEventListener('click', () => void this.clearMarks());
     const showInWord = $('show-in-word');
-    showInWord.hidden = !(this.port.capabilities().annotations && this.port.showAnnotations && this.port.clearAnnotations);
+    showInWord.hidden = !(
+      this.port.capabilities().annotations &&
+      this.port.showAnnotations &&
+      this.port.clearAnnotations
+    );
     showInWord.addEventListener('click', () => void this.toggleInWord());
     $('insert-glossary').addEventListener('click', () => void this.insertGlossary());
     $('findings').addEventListener('click', (event) => void this.onFindingClick(event));
@@ -149,7 +153,9 @@ export class TaskPane {
 
     const audience = $('audience') as HTMLSelectElement;
     for (const a of Object.values(AUDIENCES)) {
-      audience.append(el('option', { value: a.id, textContent: `${a.label} (reading age ${a.maxReadingAge} or under)` }));
+      audience.append(
+        el('option', { value: a.id, textContent: `${a.label} (reading age ${a.maxReadingAge} or under)` }),
+      );
     }
     audience.value = this.audience();
     audience.addEventListener('change', async () => {
@@ -188,7 +194,8 @@ export class TaskPane {
     this.ignored = new Set(this.port.documentSettings.get<string[]>('ignored') ?? []);
     this.showTerms();
     this.showIgnored();
-    if (!this.port.capabilities().comments) this.say('This version of Word cannot add comments from an add-in; everything else works.');
+    if (!this.port.capabilities().comments)
+      this.say('This version of Word cannot add comments from an add-in; everything else works.');
   }
 
   // ---- messages ----------------------------------------------------------------------------
@@ -228,7 +235,10 @@ export class TaskPane {
     $('alert').hidden = true;
     try {
       this.say(scope === 'document' ? 'Checking the document…' : 'Checking the selection…');
-      const { paragraphs, selection } = scope === 'selection' ? await this.port.readWithSelection() : { paragraphs: await this.port.readParagraphs(), selection: undefined };
+      const { paragraphs, selection } =
+        scope === 'selection'
+          ? await this.port.readWithSelection()
+          : { paragraphs: await this.port.readParagraphs(), selection: undefined };
       const check = await checkDocument(this.getAnalyser(), paragraphs, {
         signal: controller.signal,
         onProgress: (f) => (progress.value = Math.round(f * 100)),
@@ -241,7 +251,8 @@ export class TaskPane {
         this.selectionFindings = span ? findingsIn(check.findings, span) : [];
         const a = this.getAnalyser().analyse(selection.text.replace(/\v/g, '\n'));
         selectionReadability = { readability: a.readability, within: a.withinAudience };
-        if (!selection.text.trim()) this.warn('Nothing is selected: select a section of the document, then choose Check selection.');
+        if (!selection.text.trim())
+          this.warn('Nothing is selected: select a section of the document, then choose Check selection.');
       }
       this.showReadability(check, selectionReadability);
       this.render();
@@ -263,12 +274,15 @@ export class TaskPane {
   private showReadability(check: DocumentCheck, selection?: { readability: Readability; within: boolean }): void {
     const audience = AUDIENCES[this.audience()];
     const block = (title: string, r: Readability, within: boolean) => {
-      const verdict = r.words === 0
-        ? 'No words to check.'
-        : within
-          ? `Easy enough for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, true)}, aim for ${audience.maxReadingAge} or under.`
-          : `Too hard for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, false)}, aim for ${audience.maxReadingAge} or under.`;
-      return el('div', { className: 'readability-block' },
+      const verdict =
+        r.words === 0
+          ? 'No words to check.'
+          : within
+            ? `Easy enough for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, true)}, aim for ${audience.maxReadingAge} or under.`
+            : `Too hard for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, false)}, aim for ${audience.maxReadingAge} or under.`;
+      return el(
+        'div',
+        { className: 'readability-block' },
         el('h3', { textContent: title }),
         el('p', { className: `verdict ${r.words === 0 ? '' : within ? 'good' : 'bad'}`, textContent: verdict }),
         el('p', {
@@ -279,7 +293,9 @@ export class TaskPane {
     };
     $('readability').hidden = false;
     $('readability-document').replaceChildren(block('Whole document', check.readability, check.withinAudience));
-    $('readability-selection').replaceChildren(...(selection ? [block('Selection', selection.readability, selection.within)] : []));
+    $('readability-selection').replaceChildren(
+      ...(selection ? [block('Selection', selection.readability, selection.within)] : []),
+    );
   }
 
   /** Findings to show: in scope, not ignored, and not acronyms the text already explains. */
@@ -298,7 +314,9 @@ export class TaskPane {
     section.hidden = false;
     const findings = this.visible();
     const all = this.scope === 'selection' ? (this.selectionFindings ?? []) : this.check.findings;
-    const explained = all.filter((f) => f.category === 'acronym' && f.explained && !this.ignored.has(ignoreKey(f))).length;
+    const explained = all.filter(
+      (f) => f.category === 'acronym' && f.explained && !this.ignored.has(ignoreKey(f)),
+    ).length;
     const where = this.scope === 'selection' ? 'in the selection' : 'in the document';
     $('findings-summary').textContent = findings.length
       ? `${plural(findings.length, 'finding')} ${where}.${explained ? ` ${plural(explained, 'acronym is', 'acronyms are')} explained in the text.` : ''}`
@@ -310,8 +328,14 @@ export class TaskPane {
       const list = el('ul', { className: 'findings' });
       for (const f of items) list.append(this.card(f, comments));
       const headingId = `group-${category}`;
-      const details = el('details', { className: 'group', open: true },
-        el('summary', {}, el('h3', { id: headingId, textContent: `${title} (${items.length.toLocaleString('en-GB')})` })),
+      const details = el(
+        'details',
+        { className: 'group', open: true },
+        el(
+          'summary',
+          {},
+          el('h3', { id: headingId, textContent: `${title} (${items.length.toLocaleString('en-GB')})` }),
+        ),
         list,
       );
       list.setAttribute('aria-labelledby', headingId);
@@ -324,14 +348,19 @@ export class TaskPane {
     const label = f.category === 'sentence' ? shorten(f.text, 70) : f.text;
     const li = el('li', { className: 'finding', tabIndex: -1 });
     li.dataset.id = f.id;
-    li.append(el('p', { className: 'finding-text' },
-      el('span', { className: 'found', textContent: label }),
-      ' ',
-      el('span', { className: 'where', textContent: `paragraph ${f.location.paragraph + 1}` }),
-    ));
+    li.append(
+      el(
+        'p',
+        { className: 'finding-text' },
+        el('span', { className: 'found', textContent: label }),
+        ' ',
+        el('span', { className: 'where', textContent: `paragraph ${f.location.paragraph + 1}` }),
+      ),
+    );
     if (f.definition || f.expansion) {
       const meaning = el('p', { className: 'meaning' });
-      if (f.expansion) meaning.append(el('strong', { textContent: f.expansion }), f.definition ? `: ${f.definition}` : '');
+      if (f.expansion)
+        meaning.append(el('strong', { textContent: f.expansion }), f.definition ? `: ${f.definition}` : '');
       else meaning.append(f.definition ?? '');
       li.append(meaning);
     } else {
@@ -459,12 +488,18 @@ export class TaskPane {
     this.setBusy(true);
     try {
       const r = await this.port.showAnnotations!(
-        findings.map((f) => ({ location: f.location, category: f.category, suggestions: f.replacements.map((x) => x.text) })),
+        findings.map((f) => ({
+          location: f.location,
+          category: f.category,
+          suggestions: f.replacements.map((x) => x.text),
+        })),
         { onSuggestion: (i, text) => void this.onSuggestion(i, text), onClicked: (i) => this.onUnderlineClicked(i) },
       );
       this.shownInWord = findings;
       if (!quiet) {
-        this.say(`Underlined ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left without an underline.` : ''}`);
+        this.say(
+          `Underlined ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left without an underline.` : ''}`,
+        );
       }
     } catch (error) {
       this.setInWord(false);
@@ -487,7 +522,13 @@ export class TaskPane {
     } finally {
       this.setBusy(false);
     }
-    if (changed) await this.recheckAfterChange(Math.max(0, this.visible().findIndex((v) => v.id === f.id)));
+    if (changed)
+      await this.recheckAfterChange(
+        Math.max(
+          0,
+          this.visible().findIndex((v) => v.id === f.id),
+        ),
+      );
   }
 
   /** The user clicked an underline: show its card in the pane. */
@@ -513,7 +554,9 @@ export class TaskPane {
     this.setBusy(true);
     try {
       const r = await this.port.markUp(findings.map((f) => f.location));
-      this.say(`Marked ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left unmarked.` : ''}`);
+      this.say(
+        `Marked ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left unmarked.` : ''}`,
+      );
     } catch (error) {
       this.failed(error, 'mark the findings');
     } finally {
@@ -565,7 +608,9 @@ export class TaskPane {
     const terms = this.userTerms();
     const packs = this.userPacks(terms);
     const count = packs.reduce((n, p) => n + p.entries.length, 0);
-    $('terms-summary').textContent = terms ? `${plural(count, 'term')} from ${terms.name}.` : 'You have not added any terms.';
+    $('terms-summary').textContent = terms
+      ? `${plural(count, 'term')} from ${terms.name}.`
+      : 'You have not added any terms.';
     ($('terms-export') as HTMLButtonElement).disabled = !terms;
     ($('terms-remove') as HTMLButtonElement).disabled = !terms;
   }

@@ -11,7 +11,10 @@ ClassicEditor.create(document.querySelector('#editor'), {
   window.testEditor = {
     kind: 'rich',
     root,
-    getText: () => [...editor.model.document.getRoot().getChildren()].map((p) => [...p.getChildren()].map((n) => n.data ?? '').join('')).join('\n'),
+    getText: () =>
+      [...editor.model.document.getRoot().getChildren()]
+        .map((p) => [...p.getChildren()].map((n) => n.data ?? '').join(''))
+        .join('\n'),
     getContent: () => editor.getData(),
   };
   window.__ready = true;

@@ -1,12 +1,14 @@
 // Shared by the test pages: read what Plain SEND painted, from the page itself (never from the
 // extension). For an editor in an iframe (TinyMCE), Plain SEND's UI lives in that frame.
 (() => {
-  const editorDoc = () => (window.testEditor && window.testEditor.root ? window.testEditor.root.ownerDocument : document);
+  const editorDoc = () =>
+    window.testEditor && window.testEditor.root ? window.testEditor.root.ownerDocument : document;
   // The writing side's UI (read mode, when on, has a host of its own with a read-only card).
   const ui = () => {
     const hosts = [...editorDoc().querySelectorAll('plain-send-ui')].filter((h) => h.shadowRoot);
     const writing = hosts.find((h) => h.shadowRoot.querySelector('.mirror, .badge, .card:not(.read)'));
-    const host = writing ?? hosts.find((h) => !h.shadowRoot.querySelector('.card.read, .read-bar, [class^="read"]')) ?? null;
+    const host =
+      writing ?? hosts.find((h) => !h.shadowRoot.querySelector('.card.read, .read-bar, [class^="read"]')) ?? null;
     return host && host.shadowRoot;
   };
   /** The editor frame's offset in the top page (0, 0 when the editor is not in a frame). */
@@ -51,13 +53,20 @@
       const mirror = ui() && ui().querySelector('.mirror');
       if (!mirror) return null;
       const r = mirror.getBoundingClientRect();
-      const inset = (getComputedStyle(mirror).clipPath.match(/inset\(([^)]*)\)/) || [null, '0px'])[1].split(/\s+/).map(parseFloat);
+      const inset = (getComputedStyle(mirror).clipPath.match(/inset\(([^)]*)\)/) || [null, '0px'])[1]
+        .split(/\s+/)
+        .map(parseFloat);
       const [t, rt = t, b = t, l = rt] = inset;
       const c = document.getElementById(clipperId);
       const cr = c.getBoundingClientRect();
       return {
         visible: { top: r.top + t, right: r.right - rt, bottom: r.bottom - b, left: r.left + l },
-        clipper: { top: cr.top + c.clientTop, left: cr.left + c.clientLeft, bottom: cr.top + c.clientTop + c.clientHeight, right: cr.left + c.clientLeft + c.clientWidth },
+        clipper: {
+          top: cr.top + c.clientTop,
+          left: cr.left + c.clientLeft,
+          bottom: cr.top + c.clientTop + c.clientHeight,
+          right: cr.left + c.clientLeft + c.clientWidth,
+        },
         mirror: { top: r.top, bottom: r.bottom },
       };
     },
@@ -69,7 +78,11 @@
     pointAt(text, nth = 0) {
       const hits = highlightRanges().filter((h) => h.cat !== 'sentence' && h.range.toString() === text);
       if (hits[nth]) return center(hits[nth].range.getClientRects()[0]);
-      const marks = ui() ? [...ui().querySelectorAll('.mirror .mark')].filter((m) => !m.classList.contains('sentence') && m.textContent === text) : [];
+      const marks = ui()
+        ? [...ui().querySelectorAll('.mirror .mark')].filter(
+            (m) => !m.classList.contains('sentence') && m.textContent === text,
+          )
+        : [];
       if (marks[nth]) return center(marks[nth].getClientRects()[0]);
       return null;
     },
@@ -97,7 +110,9 @@
     badge() {
       const root = ui();
       const b = root && root.querySelector('.badge');
-      return b && !b.hidden ? { text: b.textContent, state: b.dataset.state, label: b.getAttribute('aria-label') } : null;
+      return b && !b.hidden
+        ? { text: b.textContent, state: b.dataset.state, label: b.getAttribute('aria-label') }
+        : null;
     },
     /** True when focus is in the editor (the element, or inside it). */
     editorFocused() {
@@ -120,7 +135,9 @@
       return r.toString();
     },
     measures() {
-      return editorDoc().defaultView.performance.getEntriesByName('plain-send:input-to-highlight').map((m) => ({ start: m.startTime, duration: m.duration, detail: m.detail }));
+      return editorDoc()
+        .defaultView.performance.getEntriesByName('plain-send:input-to-highlight')
+        .map((m) => ({ start: m.startTime, duration: m.duration, detail: m.detail }));
     },
     /** How the last fix went in: 'beforeinput' (the editor took it), 'execCommand', 'setRangeText', 'text-node'. */
     applyPath() {
@@ -144,7 +161,9 @@
         const el = node.nodeType === 1 ? node : node.parentElement;
         return !!(el && el.closest('[contenteditable="false"]'));
       };
-      return highlightRanges().filter(({ range }) => inIsland(range.startContainer) || inIsland(range.endContainer)).map(({ range }) => range.toString());
+      return highlightRanges()
+        .filter(({ range }) => inIsland(range.startContainer) || inIsland(range.endContainer))
+        .map(({ range }) => range.toString());
     },
     /**
      * Every mark as { cat, line, start, text }: which line of the editor it is on (the editor's
@@ -196,9 +215,18 @@
     watch() {
       const records = [];
       const mo = new MutationObserver((list) => {
-        for (const r of list) records.push(`${r.type}${r.attributeName ? ` ${r.attributeName} ${JSON.stringify(r.oldValue)}→${JSON.stringify(r.target.getAttribute(r.attributeName))}` : ''} on ${r.target.nodeName}${r.target.className && typeof r.target.className === 'string' ? `.${r.target.className.split(' ').join('.')}` : ''}`);
+        for (const r of list)
+          records.push(
+            `${r.type}${r.attributeName ? ` ${r.attributeName} ${JSON.stringify(r.oldValue)}→${JSON.stringify(r.target.getAttribute(r.attributeName))}` : ''} on ${r.target.nodeName}${r.target.className && typeof r.target.className === 'string' ? `.${r.target.className.split(' ').join('.')}` : ''}`,
+          );
       });
-      mo.observe(window.testEditor.root, { subtree: true, childList: true, characterData: true, attributes: true, attributeOldValue: true });
+      mo.observe(window.testEditor.root, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+        attributeOldValue: true,
+      });
       window.__stopWatch = () => {
         for (const r of mo.takeRecords()) records.push(`${r.type} on ${r.target.nodeName}`);
         mo.disconnect();

@@ -28,7 +28,13 @@ window.testEditor = {
   kind: 'rich',
   root,
   /** One line per top-level block, as the other pages give it. */
-  getText: () => editor.getEditorState().read(() => $getRoot().getChildren().map((n) => n.getTextContent()).join('\n')),
+  getText: () =>
+    editor.getEditorState().read(() =>
+      $getRoot()
+        .getChildren()
+        .map((n) => n.getTextContent())
+        .join('\n'),
+    ),
   getContent: () => JSON.stringify(editor.getEditorState().toJSON()),
   /** Replaces everything with these paragraphs, through Lexical's own update (for long texts). */
   setParagraphs: (lines) =>

@@ -12,7 +12,11 @@ const renderElement = ({ attributes, children }) => h('p', { ...attributes, clas
 
 function App() {
   const [value] = useState(initialValue);
-  return h(Slate, { editor, initialValue: value }, h(Editable, { renderElement, 'aria-label': 'Message', className: 'slate' }));
+  return h(
+    Slate,
+    { editor, initialValue: value },
+    h(Editable, { renderElement, 'aria-label': 'Message', className: 'slate' }),
+  );
 }
 
 createRoot(document.querySelector('#app')).render(h(App));
@@ -32,8 +36,20 @@ const ready = () => {
     /** Replaces everything with these paragraphs, through Slate's own transforms (for long texts). */
     setParagraphs: (lines) =>
       new Promise((done) => {
-        Transforms.delete(editor, { at: { anchor: { path: [0, 0], offset: 0 }, focus: { path: [editor.children.length - 1, 0], offset: Node.string(editor.children[editor.children.length - 1]).length } } });
-        Transforms.insertNodes(editor, lines.map((text) => ({ type: 'paragraph', children: [{ text }] })), { at: [0] });
+        Transforms.delete(editor, {
+          at: {
+            anchor: { path: [0, 0], offset: 0 },
+            focus: {
+              path: [editor.children.length - 1, 0],
+              offset: Node.string(editor.children[editor.children.length - 1]).length,
+            },
+          },
+        });
+        Transforms.insertNodes(
+          editor,
+          lines.map((text) => ({ type: 'paragraph', children: [{ text }] })),
+          { at: [0] },
+        );
         Transforms.removeNodes(editor, { at: [lines.length] });
         requestAnimationFrame(() => requestAnimationFrame(done));
       }),

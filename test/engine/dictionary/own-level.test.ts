@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyser, mergeFiles, parseDictionary, parseOwnDictionary, validateDictionary } from '../../../src/engine/index.js';
+import {
+  createAnalyser,
+  mergeFiles,
+  parseDictionary,
+  parseOwnDictionary,
+  validateDictionary,
+} from '../../../src/engine/index.js';
 
-const own = { pack: 'mine', name: 'My terms', entries: [{ term: 'Rainbow Room', kind: 'jargon', definition: 'Our quiet room.' }] };
+const own = {
+  pack: 'mine',
+  name: 'My terms',
+  entries: [{ term: 'Rainbow Room', kind: 'jargon', definition: 'Our quiet room.' }],
+};
 
 describe("own terms: a user's or a school's", () => {
   it('need no source or examples, and get them filled in for the engine', () => {
@@ -14,7 +24,10 @@ describe("own terms: a user's or a school's", () => {
   });
 
   it('still check everything else, and source and examples when they are given', () => {
-    const bad = { ...own, entries: [{ term: 'ELSA', kind: 'acronym', definition: 'A helper.', source: 3, examples: { flag: 'x' } }] };
+    const bad = {
+      ...own,
+      entries: [{ term: 'ELSA', kind: 'acronym', definition: 'A helper.', source: 3, examples: { flag: 'x' } }],
+    };
     expect(validateDictionary(bad, { level: 'own' }).errors).toEqual([
       'Entry 1 ("ELSA"): "source" must be text.',
       'Entry 1 ("ELSA"): an acronym needs "expansion" (what the letters stand for).',

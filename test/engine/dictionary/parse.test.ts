@@ -3,7 +3,8 @@ import { parseDictionary } from '../../../src/engine/index.js';
 
 describe('parseDictionary', () => {
   it('reads YAML and JSON alike', () => {
-    const yaml = 'pack: my-school\nname: My school\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n    source: Our school\n    examples: {flag: [Go to the Rainbow Room.]}\n';
+    const yaml =
+      'pack: my-school\nname: My school\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n    source: Our school\n    examples: {flag: [Go to the Rainbow Room.]}\n';
     const json = JSON.stringify({ pack: 'my-school', name: 'My school', entries: [] });
     expect(parseDictionary(yaml).file?.entries[0].term).toBe('Rainbow Room');
     expect(parseDictionary(json).file?.entries).toEqual([]);
@@ -21,6 +22,8 @@ describe('parseDictionary', () => {
   });
 
   it('prefixes validation errors with the file name', () => {
-    expect(parseDictionary('pack: ok\nname: OK\nentries: [{term: X}]', 'mine.json').errors[0]).toMatch(/^mine\.json: Entry 1 \("X"\)/);
+    expect(parseDictionary('pack: ok\nname: OK\nentries: [{term: X}]', 'mine.json').errors[0]).toMatch(
+      /^mine\.json: Entry 1 \("X"\)/,
+    );
   });
 });

@@ -9,16 +9,24 @@ describe('acronyms the text explains', () => {
       ['EHCP', 'Education, Health and Care Plan'],
     ]);
     expect(pairs('Talk to the Parent Carer Forum (PCF).')).toEqual([['PCF', 'Parent Carer Forum']]);
-    expect(pairs('Ask for Speech and Language Therapy (SaLT) early.')).toEqual([['SaLT', 'Speech and Language Therapy']]);
+    expect(pairs('Ask for Speech and Language Therapy (SaLT) early.')).toEqual([
+      ['SaLT', 'Speech and Language Therapy'],
+    ]);
   });
 
   it('finds "SF (long form)"', () => {
-    expect(pairs('Your EHCP (Education, Health and Care Plan) will be reviewed.')).toEqual([['EHCP', 'Education, Health and Care Plan']]);
+    expect(pairs('Your EHCP (Education, Health and Care Plan) will be reviewed.')).toEqual([
+      ['EHCP', 'Education, Health and Care Plan'],
+    ]);
   });
 
   it('finds glossary lines', () => {
-    expect(pairs('SENCO – Special Educational Needs Coordinator')).toEqual([['SENCO', 'Special Educational Needs Coordinator']]);
-    expect(pairs('CAMHS\tChild and Adolescent Mental Health Services')).toEqual([['CAMHS', 'Child and Adolescent Mental Health Services']]);
+    expect(pairs('SENCO – Special Educational Needs Coordinator')).toEqual([
+      ['SENCO', 'Special Educational Needs Coordinator'],
+    ]);
+    expect(pairs('CAMHS\tChild and Adolescent Mental Health Services')).toEqual([
+      ['CAMHS', 'Child and Adolescent Mental Health Services'],
+    ]);
   });
 
   it('ignores brackets that do not explain', () => {

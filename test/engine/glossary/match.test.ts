@@ -2,30 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { miniAnalyser } from '../../helpers.js';
 
 const found = (text: string) =>
-  miniAnalyser().analyse(text).findings.filter((f) => f.rule === 'glossary-term' || f.rule === 'plain-word').map((f) => [f.text, f.term]);
+  miniAnalyser()
+    .analyse(text)
+    .findings.filter((f) => f.rule === 'glossary-term' || f.rule === 'plain-word')
+    .map((f) => [f.text, f.term]);
 
 describe('glossary matching', () => {
   it('matches case variants of an acronym but not other words', () => {
     expect(found('The SENCO, the SENCo, the Senco and the SENDCo met.')).toEqual([
-      ['SENCO', 'SENCO'], ['SENCo', 'SENCO'], ['Senco', 'SENCO'], ['SENDCo', 'SENCO'],
+      ['SENCO', 'SENCO'],
+      ['SENCo', 'SENCO'],
+      ['Senco', 'SENCO'],
+      ['SENDCo', 'SENCO'],
     ]);
     expect(found('la la la, and the Sen will ehcp')).toEqual([]);
   });
 
   it('matches plurals and possessives', () => {
-    expect(found("EHCPs and the LA's plans")).toEqual([['EHCPs', 'EHCP'], ['LA', 'LA']]);
+    expect(found("EHCPs and the LA's plans")).toEqual([
+      ['EHCPs', 'EHCP'],
+      ['LA', 'LA'],
+    ]);
   });
 
   it('matches punctuation and hyphenation variants of multi-word terms', () => {
     expect(found('An Education, Health and Care Plan. An Education Health and Care plan.')).toEqual([
-      ['Education, Health and Care Plan', 'EHCP'], ['Education Health and Care plan', 'EHCP'],
+      ['Education, Health and Care Plan', 'EHCP'],
+      ['Education Health and Care plan', 'EHCP'],
     ]);
-    expect(found('post-16, post 16 and Post-16')).toEqual([['post-16', 'post-16'], ['post 16', 'post-16'], ['Post-16', 'post-16']]);
-    expect(found('co-production and coproduction')).toEqual([['co-production', 'co-production'], ['coproduction', 'co-production']]);
+    expect(found('post-16, post 16 and Post-16')).toEqual([
+      ['post-16', 'post-16'],
+      ['post 16', 'post-16'],
+      ['Post-16', 'post-16'],
+    ]);
+    expect(found('co-production and coproduction')).toEqual([
+      ['co-production', 'co-production'],
+      ['coproduction', 'co-production'],
+    ]);
   });
 
   it('lets the longest term win', () => {
-    expect(found('She is on SEN support. She has SEN.')).toEqual([['SEN support', 'SEN support'], ['SEN', 'SEN']]);
+    expect(found('She is on SEN support. She has SEN.')).toEqual([
+      ['SEN support', 'SEN support'],
+      ['SEN', 'SEN'],
+    ]);
   });
 
   it('does not match across a sentence end', () => {
@@ -40,6 +60,9 @@ describe('glossary matching', () => {
 
 describe('plain expansions', () => {
   it('are not reported, and stop a shorter term inside them from being reported', () => {
-    expect(found('She gets free school meals at the free school. FSM helps.')).toEqual([['free school', 'free school'], ['FSM', 'FSM']]);
+    expect(found('She gets free school meals at the free school. FSM helps.')).toEqual([
+      ['free school', 'free school'],
+      ['FSM', 'FSM'],
+    ]);
   });
 });

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { miniAnalyser } from '../../helpers.js';
 
-const acronyms = (text: string) => miniAnalyser().analyse(text).findings.filter((f) => f.category === 'acronym');
+const acronyms = (text: string) =>
+  miniAnalyser()
+    .analyse(text)
+    .findings.filter((f) => f.category === 'acronym');
 
 describe('acronym-first-use', () => {
   it('offers to spell out the first unexplained use only', () => {
     const f = acronyms('We will ask for an EHCP.\nThe EHCP lists the help.');
     expect(f.map((x) => x.explained)).toEqual([false, false]);
-    expect(f[0].replacements).toEqual([{ label: 'Explain at first use', text: 'Education, Health and Care plan (EHCP)' }]);
+    expect(f[0].replacements).toEqual([
+      { label: 'Explain at first use', text: 'Education, Health and Care plan (EHCP)' },
+    ]);
     expect(f[1].replacements).toEqual([]);
   });
 
   it('marks acronyms explained in the text, there and after', () => {
     const f = acronyms('An Education, Health and Care plan (EHCP) sets out help.\nThe EHCP is reviewed each year.');
-    expect(f.map((x) => [x.text, x.explained])).toEqual([['EHCP', true], ['EHCP', true]]);
+    expect(f.map((x) => [x.text, x.explained])).toEqual([
+      ['EHCP', true],
+      ['EHCP', true],
+    ]);
     expect(f[1].message).toMatch(/explained in the text/);
   });
 

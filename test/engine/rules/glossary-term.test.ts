@@ -6,8 +6,15 @@ describe('glossary-term', () => {
   it('reports an acronym with its expansion, definition and source', () => {
     const [f] = miniAnalyser().analyse('We will ask for an EHCP.').findings;
     expect(f).toMatchObject({
-      category: 'acronym', rule: 'glossary-term', text: 'EHCP', term: 'EHCP', start: 19, end: 23,
-      expansion: 'Education, Health and Care plan', explained: false, entryId: 'mini:EHCP',
+      category: 'acronym',
+      rule: 'glossary-term',
+      text: 'EHCP',
+      term: 'EHCP',
+      start: 19,
+      end: 23,
+      expansion: 'Education, Health and Care plan',
+      explained: false,
+      entryId: 'mini:EHCP',
       source: { pack: 'mini', packName: 'Mini test pack', reference: 'SEND Code of Practice (2015)' },
     });
     expect(f.definition).toMatch(/legal plan/);
@@ -19,7 +26,10 @@ describe('glossary-term', () => {
   });
 
   it('chooses the sense of an ambiguous short form from nearby words', () => {
-    const senses = (text: string) => miniAnalyser().analyse(text).findings.map((f) => f.expansion);
+    const senses = (text: string) =>
+      miniAnalyser()
+        .analyse(text)
+        .findings.map((f) => f.expansion);
     expect(senses('The OT will help with handwriting and sensory needs.')).toEqual(['occupational therapy']);
     expect(senses('He worked OT on the late shift for extra pay.')).toEqual(['overtime']);
     expect(senses('The OT will visit.')).toEqual(['occupational therapy']);
@@ -27,8 +37,13 @@ describe('glossary-term', () => {
   });
 
   it('resolves the shipped ambiguous short forms by context', () => {
-    const meaning = (text: string, term: string) => analyse(text).findings.find((f) => f.term === term)?.expansion?.toLowerCase();
-    expect(meaning('The SLT will decide on the budget with the head teacher and governors.', 'SLT')).toMatch(/leadership/);
+    const meaning = (text: string, term: string) =>
+      analyse(text)
+        .findings.find((f) => f.term === term)
+        ?.expansion?.toLowerCase();
+    expect(meaning('The SLT will decide on the budget with the head teacher and governors.', 'SLT')).toMatch(
+      /leadership/,
+    );
     expect(meaning('The SLT will work on his speech and language in therapy sessions.', 'SLT')).toMatch(/speech/);
     expect(meaning('The EP will carry out an assessment of her learning.', 'EP')).toMatch(/psycholog/);
   });
@@ -41,15 +56,33 @@ describe('glossary-term', () => {
 
 describe('glossary-term and Roman numerals', () => {
   it('reads "Part VI" as a number but "VI" alone as the term', () => {
-    const vi = (text: string) => analyse(text).findings.filter((f) => f.term === 'VI').map((f) => f.text);
+    const vi = (text: string) =>
+      analyse(text)
+        .findings.filter((f) => f.term === 'VI')
+        .map((f) => f.text);
     expect(vi('See Part VI and Chapter II of the Code.')).toEqual([]);
     expect(vi('The VI team will visit school.')).toEqual(['VI']);
   });
 });
 
 describe('glossary-term suggestions', () => {
-  it('does not shout an acronym\'s plain words', () => {
-    const pack = { id: 'p', name: 'P', known: [], entries: [{ term: 'LA', kind: 'acronym' as const, expansion: 'local authority', definition: 'The council.', suggestions: ['the council'], source: 'GOV.UK', examples: { flag: ['LA'] } }] };
+  it("does not shout an acronym's plain words", () => {
+    const pack = {
+      id: 'p',
+      name: 'P',
+      known: [],
+      entries: [
+        {
+          term: 'LA',
+          kind: 'acronym' as const,
+          expansion: 'local authority',
+          definition: 'The council.',
+          suggestions: ['the council'],
+          source: 'GOV.UK',
+          examples: { flag: ['LA'] },
+        },
+      ],
+    };
     const [f] = miniAnalyser({ extraPacks: [pack] }).analyse('Ask the LA.').findings;
     expect(f.replacements.map((r) => r.text)).toContain('the council');
   });

@@ -6,7 +6,9 @@ const sentence = (n: number) => `${Array.from({ length: n }, (_, i) => (i % 2 ? 
 describe('long-sentence', () => {
   it('flags sentences over the audience limit and spans the whole sentence', () => {
     const text = `Short one. ${sentence(26)}`;
-    const [f] = miniAnalyser().analyse(text).findings.filter((x) => x.rule === 'long-sentence');
+    const [f] = miniAnalyser()
+      .analyse(text)
+      .findings.filter((x) => x.rule === 'long-sentence');
     expect(f.start).toBe(11);
     expect(f.end).toBe(text.length);
     expect(f.message).toMatch(/26 words/);
@@ -14,7 +16,9 @@ describe('long-sentence', () => {
 
   it('uses the audience threshold', () => {
     const long = (audience: 'parent-carer' | 'school-staff' | 'professional', n: number) =>
-      miniAnalyser({ audience }).analyse(sentence(n)).findings.some((x) => x.rule === 'long-sentence');
+      miniAnalyser({ audience })
+        .analyse(sentence(n))
+        .findings.some((x) => x.rule === 'long-sentence');
     expect(long('parent-carer', 25)).toBe(false);
     expect(long('parent-carer', 26)).toBe(true);
     expect(long('school-staff', 26)).toBe(false);
@@ -25,6 +29,10 @@ describe('long-sentence', () => {
 
   it('treats each line as its own sentence', () => {
     const text = Array.from({ length: 6 }, () => 'We help every child to learn and grow').join('\n');
-    expect(miniAnalyser().analyse(text).findings.filter((x) => x.rule === 'long-sentence')).toEqual([]);
+    expect(
+      miniAnalyser()
+        .analyse(text)
+        .findings.filter((x) => x.rule === 'long-sentence'),
+    ).toEqual([]);
   });
 });

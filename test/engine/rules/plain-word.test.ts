@@ -12,7 +12,8 @@ describe('plain-word', () => {
 
   it('finds multi-word officialese', () => {
     expect(plain('In order to help, please reply prior to Friday.').map((f) => [f.text, f.suggestions[0]])).toEqual([
-      ['In order to', 'to'], ['prior to', 'before'],
+      ['In order to', 'to'],
+      ['prior to', 'before'],
     ]);
   });
 });

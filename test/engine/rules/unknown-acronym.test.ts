@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { miniAnalyser } from '../../helpers.js';
 
-const unknown = (text: string) => miniAnalyser().analyse(text).findings.filter((f) => f.rule === 'unknown-acronym').map((f) => f.text);
+const unknown = (text: string) =>
+  miniAnalyser()
+    .analyse(text)
+    .findings.filter((f) => f.rule === 'unknown-acronym')
+    .map((f) => f.text);
 
 describe('unknown-acronym', () => {
   it('flags runs of capitals that no glossary knows', () => {
@@ -18,8 +22,10 @@ describe('unknown-acronym', () => {
     expect(unknown('The EHCP and the SENCo.')).toEqual([]);
   });
 
-  it('uses the text\'s own explanation for first-use fixes', () => {
-    const f = miniAnalyser().analyse('Join the PCF. The Parent Carer Forum (PCF) meets monthly.').findings.filter((x) => x.rule === 'unknown-acronym');
+  it("uses the text's own explanation for first-use fixes", () => {
+    const f = miniAnalyser()
+      .analyse('Join the PCF. The Parent Carer Forum (PCF) meets monthly.')
+      .findings.filter((x) => x.rule === 'unknown-acronym');
     expect(f.map((x) => x.explained)).toEqual([false, true]);
     expect(f[0].replacements[0]).toEqual({ label: 'Explain at first use', text: 'Parent Carer Forum (PCF)' });
     expect(f[1].expansion).toBe('Parent Carer Forum');

@@ -11,7 +11,13 @@ describe('paragraphs', () => {
 
   it('joins wrapped lines in soft mode but keeps list items and headings apart', () => {
     const t = '# Help at school\nWe will meet\nyou soon.\n- one item\n- two\n\nNew para.';
-    expect(texts(t, paragraphs(t, 'soft'))).toEqual(['# Help at school', 'We will meet\nyou soon.', '- one item', '- two', 'New para.']);
+    expect(texts(t, paragraphs(t, 'soft'))).toEqual([
+      '# Help at school',
+      'We will meet\nyou soon.',
+      '- one item',
+      '- two',
+      'New para.',
+    ]);
   });
 
   it('copes with empty and blank text', () => {
@@ -49,7 +55,13 @@ describe('sentences', () => {
 describe('words', () => {
   it('keeps hyphenated words, apostrophes and numbers whole', () => {
     expect(words("The child's co-production plan, post-16, 2.5 hours.").map((w) => w.text)).toEqual([
-      'The', "child's", 'co-production', 'plan', 'post-16', '2.5', 'hours',
+      'The',
+      "child's",
+      'co-production',
+      'plan',
+      'post-16',
+      '2.5',
+      'hours',
     ]);
   });
 

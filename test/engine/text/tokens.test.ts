@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { singularOf, tokenise } from '../../../src/engine/text/tokens.js';
 import { SEEDS } from '../../helpers.js';
 
-const SEED_TEXT = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f), 'utf8')).join('\n');
+const SEED_TEXT = readdirSync(SEEDS)
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+  .join('\n');
 
 describe('tokenise', () => {
   it('splits hyphenated words and folds possessives into the word', () => {
@@ -27,8 +29,15 @@ describe('tokenise', () => {
 
 describe('singularOf', () => {
   it.each([
-    ['EHCPs', 'EHCP'], ['SENCos', 'SENCo'], ['reviews', 'review'], ['therapies', 'therapy'], ['classes', 'class'],
-    ['process', undefined], ['this', undefined], ['is', undefined], ['SEND', undefined],
+    ['EHCPs', 'EHCP'],
+    ['SENCos', 'SENCo'],
+    ['reviews', 'review'],
+    ['therapies', 'therapy'],
+    ['classes', 'class'],
+    ['process', undefined],
+    ['this', undefined],
+    ['is', undefined],
+    ['SEND', undefined],
   ])('%s → %s', (word, singular) => {
     expect(singularOf(word)).toBe(singular);
   });
@@ -40,7 +49,11 @@ describe('tokenise agrees with its definition', () => {
     const out: Array<[number, number]> = [];
     let previousEnd = -1;
     for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+|&/gu)) {
-      const tail = (m[0] === 's' || m[0] === 'S') && out.length > 0 && m.index - previousEnd === 1 && /['’]/.test(text[m.index - 1]);
+      const tail =
+        (m[0] === 's' || m[0] === 'S') &&
+        out.length > 0 &&
+        m.index - previousEnd === 1 &&
+        /['’]/.test(text[m.index - 1]);
       previousEnd = tail ? m.index + 1 : m.index + m[0].length;
       if (!tail) out.push([m.index, m.index + m[0].length]);
     }
@@ -50,7 +63,10 @@ describe('tokenise agrees with its definition', () => {
   it.each([
     ['every seed document', SEED_TEXT],
     // Letters outside the Basic Multilingual Plane, combining marks, emoji, a lone surrogate, dotted I, ß.
-    ['text in many scripts', 'Élève ÉCOLE naïve n\u0303o 𝐀𝐁𝐂s 😀EHCP 😀 \ud800x İstanbul Straße, Ελληνικά, русский, 日本語 ١٢٣ & LA’s SENCo\'s S\'s'],
+    [
+      'text in many scripts',
+      "Élève ÉCOLE naïve n\u0303o 𝐀𝐁𝐂s 😀EHCP 😀 \ud800x İstanbul Straße, Ελληνικά, русский, 日本語 ١٢٣ & LA’s SENCo's S's",
+    ],
   ])('%s', (_name, text) => {
     const tokens = tokenise(text);
     expect(tokens.map((t) => [t.start, t.end])).toEqual(reference(text));
