@@ -58,6 +58,8 @@ export interface DictionaryFile {
   pack: string;
   name: string;
   description?: string;
+  /** A local pack's own web sites (the council's host, its Local Offer's host): read mode turns the pack on there. */
+  hosts?: string[];
   entries: DictionaryEntry[];
   /** Acronyms every reader knows: never flagged as unknown. */
   known?: string[];
@@ -68,6 +70,7 @@ export interface Pack {
   id: string;
   name: string;
   description?: string;
+  hosts?: string[];
   entries: DictionaryEntry[];
   known: string[];
 }

@@ -36,7 +36,9 @@ const ENTRY_KEYS = new Set([
   'source',
   'examples',
 ]);
-const FILE_KEYS = new Set(['pack', 'name', 'description', 'entries', 'known']);
+const FILE_KEYS = new Set(['pack', 'name', 'description', 'hosts', 'entries', 'known']);
+/** A host name as a browser gives it: lower-case labels of letters, digits and hyphens. */
+const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const SENSE_KEYS = new Set(['expansion', 'definition', 'cues', 'suggestions']);
 export const MAX_TERM_LENGTH = 120;
 export const MAX_ENTRIES = 20_000;
@@ -56,6 +58,9 @@ export function validateDictionary(data: unknown, options: ValidateOptions = {})
   if (!isText(data.name)) errors.push('"name" is missing: give the pack a name people will recognise.');
   if (data.description !== undefined && typeof data.description !== 'string')
     errors.push('"description" must be text.');
+  if (data.hosts !== undefined && !(Array.isArray(data.hosts) && data.hosts.every((h) => isText(h) && HOST.test(h)))) {
+    errors.push('"hosts" must be a list of web site names in lower case, such as [www.devon.gov.uk].');
+  }
   if (data.known !== undefined && !(Array.isArray(data.known) && data.known.every(isText))) {
     errors.push('"known" must be a list of acronyms, such as [UK, NHS].');
   }
@@ -165,6 +170,7 @@ export function mergeFiles(files: DictionaryFile[]): Map<string, Pack> {
       pack = { id: f.pack, name: f.name, description: f.description, entries: [], known: [] };
       packs.set(f.pack, pack);
     }
+    if (f.hosts) pack.hosts = [...(pack.hosts ?? []), ...f.hosts];
     pack.entries.push(...f.entries);
     pack.known.push(...(f.known ?? []));
   }

@@ -27,3 +27,23 @@ describe('parseDictionary', () => {
     );
   });
 });
+
+describe('a pack’s own web sites', () => {
+  it('accepts host names and merges them', async () => {
+    const { validateDictionary, mergeFiles } = await import('../../../src/engine/dictionary/validate.js');
+    const file = {
+      pack: 'devon-test',
+      name: 'Devon',
+      hosts: ['www.devon.gov.uk', 'devon.cc'],
+      entries: [],
+    };
+    expect(validateDictionary(file).errors).toEqual([]);
+    expect(mergeFiles([file as never]).get('devon-test')?.hosts).toEqual(['www.devon.gov.uk', 'devon.cc']);
+  });
+  it('refuses what is not a host name', async () => {
+    const { validateDictionary } = await import('../../../src/engine/dictionary/validate.js');
+    for (const hosts of [['https://www.devon.gov.uk'], ['WWW.DEVON.GOV.UK'], ['devon'], 'www.devon.gov.uk']) {
+      expect(validateDictionary({ pack: 'x', name: 'X', hosts, entries: [] }).errors.join(' ')).toMatch(/"hosts"/);
+    }
+  });
+});
