@@ -37,6 +37,14 @@ export interface Sense {
   suggestions?: string[];
 }
 
+/** One other form of a plain word ("utilised"), with its suggestions in the same form ("used"). */
+export interface Inflection {
+  text: string;
+  suggestions: string[];
+  /** Where they differ, the suggestions after have or be ("has been submitted" → "has been given", not "gave"). */
+  afterHave?: string[];
+}
+
 export interface DictionaryEntry {
   term: string;
   kind: EntryKind;
@@ -49,6 +57,13 @@ export interface DictionaryEntry {
   flagExpansion?: boolean;
   /** A word most readers know: defined for look-up, not flagged in text. */
   common?: boolean;
+  /**
+   * A plain word whose term starts with a verb ("utilise", "liaise with"): its other forms are
+   * found too ("utilised", "liaising with"), and the suggestions given in the same form.
+   */
+  verb?: boolean;
+  /** Made at build time from `verb`: each other written form with its suggestions in that form. */
+  inflections?: Inflection[];
   topic?: Topic;
   source: string;
   examples: { flag: string[]; pass?: string[] };

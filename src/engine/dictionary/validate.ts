@@ -32,6 +32,7 @@ const ENTRY_KEYS = new Set([
   'caseSensitive',
   'flagExpansion',
   'common',
+  'verb',
   'topic',
   'source',
   'examples',
@@ -115,7 +116,8 @@ function entryProblems(entry: unknown, own: boolean): string[] {
     if (v !== undefined && !(Array.isArray(v) && v.every(isText)))
       p.push(`"${key}" must be a list of words or phrases.`);
   }
-  for (const key of ['caseSensitive', 'flagExpansion', 'common'] as const) {
+  if (entry.verb !== undefined && entry.kind !== 'plain-word') p.push('"verb" is for plain words only.');
+  for (const key of ['caseSensitive', 'flagExpansion', 'common', 'verb'] as const) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') p.push(`"${key}" must be true or false.`);
   }
   if (entry.senses !== undefined) {

@@ -27,6 +27,10 @@ export interface Form {
    * but not reported itself.
    */
   silent: boolean;
+  /** A plain word's other form ("utilised"): its suggestions in the same form ("used"). */
+  suggestions?: string[];
+  /** Where they differ, those suggestions after have or be ("has been given", not "gave"). */
+  afterHave?: string[];
 }
 
 interface Node {
@@ -80,7 +84,7 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     const common = entry.common === true && !options.includeCommon;
-    for (const { text, silent } of formsOf(entry)) {
+    for (const { text, silent, suggestions, afterHave } of formsOf(entry)) {
       const tokens = tokenise(text);
       if (tokens.length === 0) continue;
       const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
@@ -92,7 +96,7 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
         node = child;
       }
       if (node.forms.some((f) => f.entry.id !== entry.id && sameCases(f.cases, cases))) continue;
-      node.forms.push({ entry, cases, short, silent: silent || common });
+      node.forms.push({ entry, cases, short, silent: silent || common, suggestions, afterHave });
       maxTokens = Math.max(maxTokens, tokens.length);
       if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
     }
@@ -104,12 +108,16 @@ function sameCases(a: PartCase[], b: PartCase[]): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-function* formsOf(entry: DictionaryEntry): Generator<{ text: string; silent: boolean }> {
+function* formsOf(
+  entry: DictionaryEntry,
+): Generator<{ text: string; silent: boolean; suggestions?: string[]; afterHave?: string[] }> {
   const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
   yield { text: entry.term, silent: false };
   // An acronym's spelled-out variants ("speech and language therapist" for SaLT) go with its expansion.
   for (const v of entry.variants ?? [])
     yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike) };
   if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: plainExpansion };
+  for (const i of entry.inflections ?? [])
+    yield { text: i.text, silent: false, suggestions: i.suggestions, afterHave: i.afterHave };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
 }

@@ -3,12 +3,47 @@ import { matchCase } from '../text/case.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
+/** After these, a verb's past form is its participle: "has been submitted" → "has been given", not "gave". */
+const HAVE_OR_BE = new Set([
+  'have',
+  'has',
+  'had',
+  'having',
+  "'ve",
+  "'d",
+  'be',
+  'been',
+  'being',
+  'is',
+  'are',
+  'was',
+  'were',
+]);
+
+/** The word just before `at`, in lower case (looks back a few characters only). */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && at - end < 4 && text[end - 1] === ' ') end--;
+  let start = end;
+  while (start > 0 && end - start < 8 && /[\p{L}'’]/u.test(text[start - 1])) start--;
+  const word = text.slice(start, end).toLowerCase().replace('’', "'");
+  // "they've", "we'd": the contraction is the word that counts.
+  const apostrophe = word.lastIndexOf("'");
+  return apostrophe > 0 ? word.slice(apostrophe) : word;
+}
+
 export const plainWord: ParagraphRule = {
   id: 'plain-word',
   category: 'plain-word',
   description: 'Officialese with a plainer word to use instead.',
   examples: {
-    flag: ['We will utilise the room.', 'Please arrive prior to the meeting.', 'In order to help, we will call.'],
+    flag: [
+      'We will utilise the room.',
+      'We utilised the room.',
+      'The form has been submitted.',
+      'Please arrive prior to the meeting.',
+      'In order to help, we will call.',
+    ],
     pass: ['We will use the room.', 'Please arrive before the meeting.'],
   },
   check(context) {
@@ -17,7 +52,11 @@ export const plainWord: ParagraphRule = {
       const entry = match.form.entry;
       if (entry.kind !== 'plain-word' || match.form.silent) continue;
       const text = context.text.slice(match.start, match.end);
-      const suggestions = entry.suggestions ?? [];
+      const form = match.form;
+      const suggestions =
+        (form.afterHave && HAVE_OR_BE.has(wordBefore(context.text, match.start)) ? form.afterHave : form.suggestions) ??
+        entry.suggestions ??
+        [];
       out.push({
         category: 'plain-word',
         rule: 'plain-word',

@@ -17,3 +17,32 @@ describe('plain-word', () => {
     ]);
   });
 });
+
+describe('plain-word: verbs as written', () => {
+  const first = (text: string) => {
+    const [f] = plain(text);
+    return f ? { text: f.text, suggestions: f.suggestions, fix: f.replacements[0]?.text } : undefined;
+  };
+
+  it('finds a verb in every form and suggests the plain word in the same form and capitals', () => {
+    expect(first('We utilised the sensory room.')).toMatchObject({ text: 'utilised', fix: 'used' });
+    expect(first('Liaising with the school is key.')).toMatchObject({ text: 'Liaising with', fix: 'Working with' });
+    expect(first('The course commenced in May.')).toMatchObject({ text: 'commenced', fix: 'started' });
+    expect(first('She commences at the new school next week.')).toMatchObject({ fix: 'starts' });
+    expect(first('The SENCO liaises with health.')).toMatchObject({ text: 'liaises with', fix: 'works with' });
+    expect(first('UTILISING THE ROOM')).toMatchObject({ fix: 'USING' });
+  });
+
+  it('gives the past participle after have or be', () => {
+    expect(first('The form was submitted on Monday.')?.suggestions).toContain('given');
+    expect(first('We submitted the form on Monday.')?.suggestions).toContain('gave');
+    expect(first('They’ve submitted the form.')?.suggestions).toContain('given');
+    expect(first('The review has been undertaken.')).toMatchObject({ text: 'undertaken', fix: 'done' });
+    expect(first('We undertook the review.')).toMatchObject({ text: 'undertook', fix: 'did' });
+  });
+
+  it('keeps only suggestions that can stand in a verb’s place', () => {
+    // "endeavour" may also mean "an effort", but "endeavoured" can only be "tried".
+    expect(first('We endeavoured to call you.')?.suggestions).toEqual(['tried']);
+  });
+});
