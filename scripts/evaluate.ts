@@ -1,23 +1,147 @@
-/** Prints recall and precision on the annotated seed documents. Usage: npm run evaluate [-- --verbose] */
-import { loadAnnotations, scoreDocument, totals } from './evaluation.js';
+/**
+ * Prints recall and precision on the annotated seed documents, then on the UK set (per nation, kind
+ * of publisher and split). Usage: npm run evaluate [-- --verbose] [-- --misses] [-- --json]
+ *   --verbose  longer lists for the seeds
+ *   --misses   every dev miss and false mark of the UK set, with counts
+ *   --json     the figures and the dev lists as JSON, for other tools
+ * Lists of the held-back split are never printed: glossary work may look at dev misses only.
+ */
+import {
+  checkUkPassages,
+  groupTotals,
+  KINDS,
+  loadAnnotations,
+  loadUkPassages,
+  localAuthorities,
+  NATIONS,
+  scoreDocument,
+  scorePassage,
+  SPLITS,
+  totals,
+  type GroupTotals,
+} from './evaluation.js';
 
-const verbose = process.argv.includes('--verbose');
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const allMisses = args.includes('--misses');
+const json = args.includes('--json');
+
 const scores = loadAnnotations().map((d) => scoreDocument(d));
+const passages = loadUkPassages();
+const problems = checkUkPassages(passages);
+if (problems.length) {
+  console.error(`The UK set in test/fixtures/uk-eval/passages.yaml is not sound:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+const uk = passages.map((p) => scorePassage(p));
+const dev = uk.filter((s) => s.split === 'dev');
+
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const top = (m: Map<string, number>) =>
-  [...m]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, verbose ? 100 : 12)
-    .map(([k, n]) => `${k} ×${n}`)
+const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const top = (m: Map<string, number>, n: number) =>
+  sorted(m)
+    .slice(0, n)
+    .map(([k, c]) => `${k} ×${c}`)
     .join(', ');
+const seedTotals = totals(scores);
+const one = <T>(m: Map<string, T>): T => [...m.values()][0];
+const all = one(groupTotals(uk, () => 'all'));
+const devAll = one(groupTotals(dev, () => 'dev'));
+const bySplit = groupTotals(uk, (s) => s.split);
+const byNation = groupTotals(uk, (s) => s.nation);
+const byKind = groupTotals(uk, (s) => s.kind);
+const byNationSplit = groupTotals(uk, (s) => `${s.nation}/${s.split}`);
+const byKindSplit = groupTotals(uk, (s) => `${s.kind}/${s.split}`);
+const unannotated = new Map([...devAll.wrong].filter(([k]) => !devAll.wrongPlain.has(k)));
+for (const [k, n] of devAll.wrong) {
+  const onPlain = devAll.wrongPlain.get(k) ?? 0;
+  if (onPlain && n > onPlain) unannotated.set(k, n - onPlain);
+}
+
+if (json) {
+  const figures = (g: GroupTotals | undefined) =>
+    g && {
+      passages: g.passages,
+      precision: g.precision,
+      recall: g.recall,
+      findings: g.findings,
+      correct: g.correct,
+      mentions: g.gold,
+      found: g.found,
+    };
+  const table = (keys: readonly string[], one: Map<string, GroupTotals>, split: Map<string, GroupTotals>) =>
+    Object.fromEntries(
+      keys.map((k) => [
+        k,
+        { all: figures(one.get(k)), ...Object.fromEntries(SPLITS.map((s) => [s, figures(split.get(`${k}/${s}`))])) },
+      ]),
+    );
+  const list = (m: Map<string, number>) => sorted(m).map(([term, count]) => ({ term, count }));
+  console.log(
+    JSON.stringify(
+      {
+        seeds: {
+          documents: scores.map((s) => ({ file: s.file, precision: s.precision, recall: s.recall })),
+          precision: seedTotals.precision,
+          recall: seedTotals.recall,
+          findings: seedTotals.findings,
+          mentions: seedTotals.gold,
+        },
+        uk: {
+          passages: passages.length,
+          localAuthorities: localAuthorities(passages).size,
+          all: figures(all),
+          bySplit: Object.fromEntries(SPLITS.map((s) => [s, figures(bySplit.get(s))])),
+          byNation: table(NATIONS, byNation, byNationSplit),
+          byKind: table(KINDS, byKind, byKindSplit),
+          dev: {
+            misses: list(devAll.missed),
+            falseMarksOnPlain: list(devAll.wrongPlain),
+            falseMarksUnannotated: list(unannotated),
+          },
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  process.exit(0);
+}
+
 for (const s of scores) {
   console.log(
     `${s.file}: precision ${pct(s.precision)} (${s.correct}/${s.findings}), recall ${pct(s.recall)} (${s.found}/${s.gold})`,
   );
-  if (s.missed.size) console.log(`  missed: ${top(s.missed)}`);
-  if (s.wrong.size) console.log(`  not jargon: ${top(s.wrong)}`);
+  if (s.missed.size) console.log(`  missed: ${top(s.missed, verbose ? 100 : 12)}`);
+  if (s.wrong.size) console.log(`  not jargon: ${top(s.wrong, verbose ? 100 : 12)}`);
 }
-const t = totals(scores);
 console.log(
-  `\nAll documents: precision ${pct(t.precision)}, recall ${pct(t.recall)} (${t.findings} findings, ${t.gold} annotated mentions)`,
+  `\nAll documents: precision ${pct(seedTotals.precision)}, recall ${pct(seedTotals.recall)} (${seedTotals.findings} findings, ${seedTotals.gold} annotated mentions)`,
 );
+
+const cell = (g: GroupTotals | undefined) =>
+  g
+    ? `${pct(g.recall).padStart(6)} ${pct(g.precision).padStart(6)} ${String(g.passages).padStart(3)}`
+    : '     –      –   –';
+const row = (label: string, g: GroupTotals | undefined, d: GroupTotals | undefined, h: GroupTotals | undefined) =>
+  `${label.padEnd(22)} ${cell(g)}   ${cell(d)}   ${cell(h)}`;
+console.log(
+  `\nUK set: ${passages.length} passages from ${localAuthorities(passages).size} local areas (test/fixtures/uk-eval/)`,
+);
+console.log(`${''.padEnd(22)} ${'all'.padEnd(17)}   ${'dev'.padEnd(17)}   held-back`);
+console.log(`${''.padEnd(22)} ${'recall  prec.   n'}   ${'recall  prec.   n'}   recall  prec.   n`);
+console.log(row('all passages', all, bySplit.get('dev'), bySplit.get('held-back')));
+for (const n of NATIONS)
+  console.log(row(n, byNation.get(n), byNationSplit.get(`${n}/dev`), byNationSplit.get(`${n}/held-back`)));
+for (const k of KINDS)
+  console.log(row(k, byKind.get(k), byKindSplit.get(`${k}/dev`), byKindSplit.get(`${k}/held-back`)));
+console.log(
+  `(${all.gold} annotated mentions, ${all.findings} acronym and jargon findings; recall ${all.found}/${all.gold}, precision ${all.correct}/${all.findings})`,
+);
+const limit = allMisses ? Infinity : 25;
+const say = (label: string, m: Map<string, number>) =>
+  console.log(`\nDev ${label} (${[...m.values()].reduce((a, b) => a + b, 0)}): ${top(m, limit) || 'none'}`);
+say('misses, annotated but not found', devAll.missed);
+say('false marks on plain look-alikes', devAll.wrongPlain);
+say('false marks on text not annotated', unannotated);
+if (!allMisses) console.log('\n(`npm run evaluate -- --misses` lists them all; held-back lists are never shown.)');

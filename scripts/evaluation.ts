@@ -8,10 +8,16 @@
  * A finding of category acronym or jargon is correct if it overlaps a gold mention.
  *   precision = correct acronym and jargon findings / acronym and jargon findings;
  *   recall = gold mentions overlapped by any term finding (plain words too) / gold mentions.
+ * A finding that counts against precision is a "false mark": on a `plain` look-alike, or on text
+ * that is not annotated at all.
+ *
+ * The same scoring runs on the UK set in test/fixtures/uk-eval/passages.yaml: passages quoted from
+ * public pages across the four nations, each scored on its own and summed by nation, kind of
+ * publisher and split (dev or held-back).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { createAnalyser, DEFAULT_PACKS } from '../src/engine/index.js';
+import { BUILTIN_PACKS, createAnalyser, DEFAULT_PACKS } from '../src/engine/index.js';
 import { isAcronymLike } from '../src/engine/glossary/glossary.js';
 
 export interface AnnotatedDocument {
@@ -31,6 +37,8 @@ export interface DocumentScore {
   recall: number;
   missed: Map<string, number>;
   wrong: Map<string, number>;
+  /** The false marks (in `wrong`) that fall on an annotated `plain` look-alike. */
+  wrongPlain: Map<string, number>;
 }
 
 export const SEED_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
@@ -73,33 +81,50 @@ export function goldMentions(
 
 export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): DocumentScore {
   const text = readFileSync(seedDir + doc.file, 'utf8');
-  const packs = doc.region && doc.region !== 'national' ? { packs: [...DEFAULT_PACKS, doc.region] } : {};
-  const all = createAnalyser(packs).analyse(text).findings;
+  const packs = doc.region && doc.region !== 'national' ? [...DEFAULT_PACKS, doc.region] : undefined;
+  return { file: doc.file, ...scoreText(text, doc.jargon, doc.plain ?? [], packs) };
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Scores one annotated text; `packs` as for createAnalyser (the defaults when left out). */
+export function scoreText(
+  text: string,
+  jargon: readonly string[],
+  plain: readonly string[] = [],
+  packs?: readonly string[],
+): Omit<DocumentScore, 'file'> {
+  const all = createAnalyser(packs ? { packs } : {}).analyse(text).findings;
   // Precision is judged on what is flagged as jargon; a plain-word finding on an annotated term
   // ("signposted") still helps the reader, so it counts towards recall.
   const findings = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
   const helpers = all.filter((f) => f.category !== 'sentence');
-  const gold = goldMentions(text, doc.jargon);
-  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-    a.start < b.end && b.start < a.end;
+  const gold = goldMentions(text, jargon);
+  const lookalikes = goldMentions(text, plain);
   const wrong = new Map<string, number>();
+  const wrongPlain = new Map<string, number>();
   const missed = new Map<string, number>();
   let correct = 0;
   let g = 0;
   for (const f of findings) {
     while (g < gold.length && gold[g].end <= f.start) g++;
     if (g < gold.length && overlaps(f, gold[g])) correct++;
-    else wrong.set(f.text, (wrong.get(f.text) ?? 0) + 1);
+    else {
+      bump(wrong, f.text);
+      if (lookalikes.some((m) => overlaps(f, m))) bump(wrongPlain, f.text);
+    }
   }
   let found = 0;
   let i = 0;
   for (const m of gold) {
     while (i < helpers.length && helpers[i].end <= m.start) i++;
     if (i < helpers.length && overlaps(helpers[i], m)) found++;
-    else missed.set(m.form, (missed.get(m.form) ?? 0) + 1);
+    else bump(missed, m.form);
   }
   return {
-    file: doc.file,
     findings: findings.length,
     correct,
     gold: gold.length,
@@ -108,6 +133,7 @@ export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): Docum
     recall: gold.length ? found / gold.length : 1,
     missed,
     wrong,
+    wrongPlain,
   };
 }
 
@@ -119,4 +145,203 @@ export function totals(scores: DocumentScore[]) {
     findings: sum('findings'),
     gold: sum('gold'),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The UK set
+
+export const UK_PASSAGES = new URL('../test/fixtures/uk-eval/passages.yaml', import.meta.url).pathname;
+export const NATIONS = ['england', 'wales', 'scotland', 'northern-ireland'] as const;
+export const KINDS = ['council', 'nhs', 'sendiass', 'parent-carer-forum', 'school', 'national-body'] as const;
+export const SPLITS = ['dev', 'held-back'] as const;
+export const ENGLISH_REGIONS = [
+  'north-east',
+  'north-west',
+  'yorkshire-and-the-humber',
+  'east-midlands',
+  'west-midlands',
+  'east-of-england',
+  'london',
+  'south-east',
+  'south-west',
+  'national',
+] as const;
+const FIELDS = [
+  'id',
+  'url',
+  'publisher',
+  'kind',
+  'nation',
+  'region',
+  'local_authority',
+  'date',
+  'licence',
+  'split',
+  'text',
+] as const;
+
+export interface UkPassage {
+  id: string;
+  url: string;
+  publisher: string;
+  kind: (typeof KINDS)[number];
+  nation: (typeof NATIONS)[number];
+  /** The English region, or the nation's name outside England. */
+  region: string;
+  /** The area served; "none (...)" for a body that covers a whole nation. */
+  local_authority: string;
+  date: string;
+  licence: string;
+  split: (typeof SPLITS)[number];
+  text: string;
+  jargon: string[];
+  plain: string[];
+}
+
+export interface PassageScore extends DocumentScore {
+  id: string;
+  nation: string;
+  kind: string;
+  split: string;
+}
+
+export function loadUkPassages(path = UK_PASSAGES): UkPassage[] {
+  return (parse(readFileSync(path, 'utf8')) as { passages: UkPassage[] }).passages;
+}
+
+/** Areas with a local authority of their own (whole-nation bodies left out). */
+export function localAuthorities(passages: readonly UkPassage[]): Set<string> {
+  return new Set(passages.map((p) => p.local_authority).filter((a) => a && !a.startsWith('none')));
+}
+
+/**
+ * The held-back passages, by a fixed rule: within each nation, passages in order of kind and
+ * then id; every third one, starting with the second, is held back. This keeps about a third of
+ * every nation back and spreads it over the kinds of publisher.
+ */
+export function heldBackByRule(passages: readonly UkPassage[]): Set<string> {
+  const held = new Set<string>();
+  for (const nation of NATIONS) {
+    const group = passages
+      .filter((p) => p.nation === nation)
+      .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+    group.forEach((p, i) => {
+      if (i % 3 === 1) held.add(p.id);
+    });
+  }
+  return held;
+}
+
+/** Everything wrong with the set, one message each; empty when it is sound. */
+export function checkUkPassages(passages: readonly UkPassage[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const held = heldBackByRule(passages);
+  for (const [n, p] of passages.entries()) {
+    const name = typeof p.id === 'string' && p.id ? p.id : `passage ${n + 1}`;
+    for (const f of FIELDS) {
+      if (typeof p[f] !== 'string' || !p[f].trim()) problems.push(`${name}: ${f} is missing or empty`);
+    }
+    if (seen.has(p.id)) problems.push(`${name}: id used twice`);
+    seen.add(p.id);
+    if (!(NATIONS as readonly string[]).includes(p.nation)) problems.push(`${name}: unknown nation "${p.nation}"`);
+    if (!(KINDS as readonly string[]).includes(p.kind)) problems.push(`${name}: unknown kind "${p.kind}"`);
+    if (!(SPLITS as readonly string[]).includes(p.split)) problems.push(`${name}: unknown split "${p.split}"`);
+    else if ((p.split === 'held-back') !== held.has(p.id))
+      problems.push(`${name}: split should be ${held.has(p.id) ? 'held-back' : 'dev'} by the rule`);
+    if (p.nation === 'england' && !(ENGLISH_REGIONS as readonly string[]).includes(p.region))
+      problems.push(`${name}: unknown English region "${p.region}"`);
+    if (typeof p.url === 'string' && !/^https?:\/\/\S+$/.test(p.url)) problems.push(`${name}: url is not an address`);
+    const words = typeof p.text === 'string' ? p.text.trim().split(/\s+/).length : 0;
+    if (words < 80 || words > 250) problems.push(`${name}: ${words} words, want a paragraph or two`);
+    if (!Array.isArray(p.jargon) || !p.jargon.length) problems.push(`${name}: no jargon annotated`);
+    for (const key of ['jargon', 'plain'] as const) {
+      const forms: unknown[] = Array.isArray(p[key]) ? p[key] : [];
+      if (!Array.isArray(p[key])) problems.push(`${name}: ${key} is not a list`);
+      const once = new Set<unknown>();
+      for (const form of forms) {
+        if (typeof form !== 'string') problems.push(`${name}: ${key} entry ${JSON.stringify(form)} is not text`);
+        else if (typeof p.text === 'string' && !p.text.includes(form))
+          problems.push(`${name}: ${key} "${form}" does not occur in the text`);
+        if (once.has(form)) problems.push(`${name}: ${key} "${String(form)}" listed twice`);
+        once.add(form);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Default packs, plus a local pack when one is named after the passage's area (as the seeds' region). */
+export function packsFor(p: Pick<UkPassage, 'local_authority'>): readonly string[] | undefined {
+  const slug = p.local_authority.toLowerCase().replace(/[^a-z]+/g, '-');
+  const local = BUILTIN_PACKS.find((pack) => pack.id === slug && !DEFAULT_PACKS.includes(pack.id));
+  return local ? [...DEFAULT_PACKS, local.id] : undefined;
+}
+
+export function scorePassage(p: UkPassage): PassageScore {
+  return {
+    file: p.id,
+    id: p.id,
+    nation: p.nation,
+    kind: p.kind,
+    split: p.split,
+    ...scoreText(p.text, p.jargon, p.plain ?? [], packsFor(p)),
+  };
+}
+
+export interface GroupTotals {
+  passages: number;
+  precision: number;
+  recall: number;
+  findings: number;
+  correct: number;
+  gold: number;
+  found: number;
+  missed: Map<string, number>;
+  wrong: Map<string, number>;
+  wrongPlain: Map<string, number>;
+}
+
+const merge = (into: Map<string, number>, from: Map<string, number>) => {
+  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+};
+
+/** Sums of the scores that fall in each group, groups in the order first met. */
+export function groupTotals<S extends DocumentScore>(
+  scores: readonly S[],
+  key: (s: S) => string,
+): Map<string, GroupTotals> {
+  const groups = new Map<string, GroupTotals>();
+  for (const s of scores) {
+    const k = key(s);
+    let g = groups.get(k);
+    if (!g) {
+      g = {
+        passages: 0,
+        precision: 1,
+        recall: 1,
+        findings: 0,
+        correct: 0,
+        gold: 0,
+        found: 0,
+        missed: new Map(),
+        wrong: new Map(),
+        wrongPlain: new Map(),
+      };
+      groups.set(k, g);
+    }
+    g.passages++;
+    g.findings += s.findings;
+    g.correct += s.correct;
+    g.gold += s.gold;
+    g.found += s.found;
+    merge(g.missed, s.missed);
+    merge(g.wrong, s.wrong);
+    merge(g.wrongPlain, s.wrongPlain);
+  }
+  for (const g of groups.values()) {
+    g.precision = g.findings ? g.correct / g.findings : 1;
+    g.recall = g.gold ? g.found / g.gold : 1;
+  }
+  return groups;
 }
