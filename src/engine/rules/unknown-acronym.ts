@@ -16,6 +16,7 @@ export const unknownAcronym: ParagraphRule = {
       'Part II of the report is OK.',
       'PLEASE READ THIS LETTER CAREFULLY',
       'Your child is in Year 6.',
+      'Write to us at 12 High Street, Belfast BT1 5GS.',
     ],
   },
   check(context) {
@@ -34,7 +35,8 @@ export const unknownAcronym: ParagraphRule = {
         (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))
       )
         continue;
-      if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
+      // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
+      if (/\p{N}/u.test(base)) continue;
       out.push({
         category: 'acronym',
         rule: 'unknown-acronym',

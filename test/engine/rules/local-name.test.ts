@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, createAnalyser } from '../../../src/engine/index.js';
+
+const names = (text: string) => analyse(text).findings.filter((f) => f.rule === 'local-name');
+
+describe('local-name', () => {
+  it('marks the whole name, without the word before it, as jargon with no meaning', () => {
+    const [f, ...rest] = names('Your request will go to the Inclusion Support Panel in May.');
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ category: 'jargon', text: 'Inclusion Support Panel', term: 'Inclusion Support Panel' });
+    expect(f.definition).toBeUndefined();
+    expect(f.message).toMatch(/looks like the name of a local service/);
+  });
+
+  it('takes small joining words inside a name, and plural endings', () => {
+    expect(names('Ask the Special Needs and Disability Teams for help.').map((f) => f.text)).toEqual([
+      'Special Needs and Disability Teams',
+    ]);
+  });
+
+  it('leaves alone what a glossary explains', () => {
+    const text = 'We will ask the Rainbow Inclusion Panel.';
+    expect(names(text)).toHaveLength(1);
+    const ownTerms = {
+      id: 'own',
+      name: 'Your terms',
+      known: [],
+      entries: [
+        {
+          term: 'Rainbow Inclusion Panel',
+          kind: 'jargon' as const,
+          definition: 'Our group that decides on extra help.',
+          source: 'own',
+          examples: { flag: [] },
+        },
+      ],
+    };
+    const analyser = createAnalyser({ extraPacks: [ownTerms] });
+    const found = analyser.analyse(text).findings;
+    expect(found.filter((f) => f.rule === 'local-name')).toEqual([]);
+    expect(found.some((f) => f.rule === 'glossary-term' && f.text === 'Rainbow Inclusion Panel')).toBe(true);
+  });
+
+  it('leaves people, places, schools, dates and headings alone', () => {
+    for (const text of [
+      'Please write to Mrs Jane Smith at Leeds City Council.',
+      'She goes to St Mary’s Primary School in Cardiff.',
+      'The meeting is on Monday 3 March.',
+      'Our Support Plan',
+      'How We Review Your Child’s Plan',
+      'The panel will meet next week.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('finds one name per run, in a long line, in one pass', () => {
+    const line = 'We met the Riverside Inclusion Hub and then the Harbour Learning Base. '.repeat(2000);
+    const found = names(line);
+    expect(found).toHaveLength(4000);
+    expect(new Set(found.map((f) => f.text))).toEqual(new Set(['Riverside Inclusion Hub', 'Harbour Learning Base']));
+  });
+});
