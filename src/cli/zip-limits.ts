@@ -1,0 +1,165 @@
+/**
+ * Checks a .docx (a zip archive) before mammoth opens it: how many entries, how large they are
+ * unzipped, and that the XML parts mammoth reads really are the size the archive says. A small
+ * file can unzip to gigabytes (a "zip bomb"); mammoth would hold it all in memory and crash Node.
+ * Reads the zip's central directory (PKWARE APPNOTE 4.3.12 to 4.3.16) and inflates XML parts with
+ * an output cap, so nothing past the limits is ever unzipped.
+ */
+import { inflateRawSync } from 'node:zlib';
+
+/** A Word document has tens of entries; thousands of pictures would still fit. */
+export const MAX_DOCX_ENTRIES = 10_000;
+/** The text parts (document, footnotes, styles, ...) unzipped, together. */
+export const MAX_DOCX_XML_BYTES = 16 * 1024 * 1024;
+/** Every entry unzipped, together (pictures are not unzipped to read the text). */
+export const MAX_DOCX_UNZIPPED_BYTES = 512 * 1024 * 1024;
+
+export class ZipProblem extends Error {}
+
+interface Entry {
+  name: string;
+  method: number;
+  flags: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+const mb = (n: number) => `${Number((n / 1048576).toFixed(1))} MB`;
+
+/** Throws ZipProblem, in plain words, when the archive is past a limit or is not what it says. */
+export function checkDocxZip(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const entries = centralDirectory(bytes, view);
+  if (entries.length > MAX_DOCX_ENTRIES)
+    throw new ZipProblem(
+      `has ${entries.length} entries inside; a Word document has far fewer, and plain-send reads at most ${MAX_DOCX_ENTRIES}. Open it in Word and save it again, or save it as .txt.`,
+    );
+  let total = 0;
+  let xml = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (isXmlPart(e.name)) xml += e.size;
+  }
+  if (xml > MAX_DOCX_XML_BYTES)
+    throw new ZipProblem(
+      `unzips to ${mb(xml)} of text parts; plain-send reads at most ${mb(MAX_DOCX_XML_BYTES)}. Split the document, or save it as .txt and check that.`,
+    );
+  if (total > MAX_DOCX_UNZIPPED_BYTES)
+    throw new ZipProblem(
+      `unzips to ${mb(total)}; plain-send reads at most ${mb(MAX_DOCX_UNZIPPED_BYTES)}. Make the pictures smaller in Word, or save the document as .txt and check that.`,
+    );
+  for (const e of entries) if (isXmlPart(e.name)) checkPart(bytes, view, e);
+}
+
+function isXmlPart(name: string): boolean {
+  return /\.(?:xml|rels)$/i.test(name);
+}
+
+function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
+  // The end record is the last 22 bytes, or earlier when the archive has a comment (at most 65,535 bytes).
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0)
+    throw new ZipProblem(
+      'is not a whole zip archive (its end is missing): it may be cut short. Save it again in Word.',
+    );
+  const count = view.getUint16(end + 10, true);
+  const size = view.getUint32(end + 12, true);
+  const offset = view.getUint32(end + 16, true);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff)
+    throw new ZipProblem(
+      'is a very large zip archive (ZIP64), which plain-send does not read. Open it in Word and save it again, or save it as .txt.',
+    );
+  if (count > MAX_DOCX_ENTRIES)
+    throw new ZipProblem(
+      `has ${count} entries inside; a Word document has far fewer, and plain-send reads at most ${MAX_DOCX_ENTRIES}. Open it in Word and save it again, or save it as .txt.`,
+    );
+  if (offset + size > end) throw new ZipProblem(damaged);
+  const entries: Entry[] = [];
+  let at = offset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) throw new ZipProblem(damaged);
+    const nameLength = view.getUint16(at + 28, true);
+    const entry: Entry = {
+      flags: view.getUint16(at + 8, true),
+      method: view.getUint16(at + 10, true),
+      compressedSize: view.getUint32(at + 20, true),
+      size: view.getUint32(at + 24, true),
+      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      localOffset: view.getUint32(at + 42, true),
+    };
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff)
+      throw new ZipProblem(
+        'is a very large zip archive (ZIP64), which plain-send does not read. Open it in Word and save it again, or save it as .txt.',
+      );
+    entries.push(entry);
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+const damaged = 'is a damaged zip archive (its list of contents is broken). Open it in Word and save it again.';
+
+/** Unzips one XML part with its recorded size as a cap; refuses a part that is larger, or a DOCTYPE. */
+function checkPart(bytes: Uint8Array, view: DataView, e: Entry): void {
+  const where = `entry "${e.name.slice(0, 80)}"`;
+  if (e.flags & 1)
+    throw new ZipProblem(
+      `is password-protected (${where} is encrypted). Remove the password in Word, or save it as .txt.`,
+    );
+  const at = e.localOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipProblem(damaged);
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + e.compressedSize);
+  if (data.length < e.compressedSize)
+    throw new ZipProblem(`is cut short (${where} is incomplete). Save it again in Word.`);
+  let text: Uint8Array;
+  if (e.method === 0) text = data;
+  else if (e.method === 8) {
+    try {
+      // One byte over the recorded size is enough to know the record is false.
+      text = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size + 1) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipProblem(
+          `is not a safe zip archive: ${where} unzips to more than the ${e.size} bytes it says (it may be built to fill the memory). Open it in Word and save it again.`,
+        );
+      throw new ZipProblem(
+        `is a damaged zip archive (${where} cannot be unzipped). Open it in Word and save it again.`,
+      );
+    }
+  } else
+    throw new ZipProblem(
+      `uses a kind of compression Word does not use (${where}, method ${e.method}). Open it in Word and save it again.`,
+    );
+  if (text.length > e.size)
+    throw new ZipProblem(
+      `is not a safe zip archive: ${where} unzips to more than the ${e.size} bytes it says. Open it in Word and save it again.`,
+    );
+  if (hasDoctype(text))
+    throw new ZipProblem(
+      `has a document type declaration in ${where} (<!DOCTYPE>, which can define entities that grow without end); Word never writes one. Open it in Word and save it again, or save it as .txt.`,
+    );
+}
+
+/** "<!DOCTYPE" or "<!ENTITY" in UTF-8 or UTF-16 (any case). */
+function hasDoctype(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0x3c); i >= 0 && i < b.length; i = b.indexOf(0x3c, i + 1)) {
+    const step = b[i + 1] === 0 ? 2 : 1;
+    if (b[i + step] !== 0x21) continue;
+    let word = '';
+    for (let k = 2; k <= 7; k++) word += String.fromCharCode(b[i + k * step] ?? 0);
+    if (/^(?:doctyp|entity)/i.test(word)) return true;
+  }
+  return false;
+}
