@@ -40,24 +40,54 @@ export function checkDocxZip(bytes: Uint8Array): void {
       `has ${entries.length} entries inside; a Word document has far fewer, and plain-send reads at most ${MAX_DOCX_ENTRIES}. Open it in Word and save it again, or save it as .txt.`,
     );
   let total = 0;
-  let xml = 0;
-  for (const e of entries) {
-    total += e.size;
-    if (isXmlPart(e.name)) xml += e.size;
-  }
-  if (xml > MAX_DOCX_XML_BYTES)
-    throw new ZipProblem(
-      `unzips to ${mb(xml)} of text parts; plain-send reads at most ${mb(MAX_DOCX_XML_BYTES)}. Split the document, or save it as .txt and check that.`,
-    );
+  for (const e of entries) total += e.size;
   if (total > MAX_DOCX_UNZIPPED_BYTES)
     throw new ZipProblem(
       `unzips to ${mb(total)}; plain-send reads at most ${mb(MAX_DOCX_UNZIPPED_BYTES)}. Make the pictures smaller in Word, or save the document as .txt and check that.`,
     );
-  for (const e of entries) if (isXmlPart(e.name)) checkPart(bytes, view, e);
+  // The parts mammoth reads as XML: those named .xml or .rels, and whatever a relationship
+  // points to as a document part (any name will do, so a name cannot hide one).
+  const text = new Set(entries.filter((e) => isXmlPart(e.name)));
+  checkTextSize(text);
+  const targets = new Set<string>();
+  for (const e of text) if (/\.rels$/i.test(e.name)) partTargets(checkPart(bytes, view, e), targets);
+  for (const e of entries) if (targets.has(e.name.toLowerCase())) text.add(e);
+  checkTextSize(text);
+  for (const e of text) if (!/\.rels$/i.test(e.name)) checkPart(bytes, view, e);
 }
 
 function isXmlPart(name: string): boolean {
   return /\.(?:xml|rels)$/i.test(name);
+}
+
+function checkTextSize(parts: Set<Entry>): void {
+  let size = 0;
+  for (const e of parts) size += e.size;
+  if (size > MAX_DOCX_XML_BYTES)
+    throw new ZipProblem(
+      `unzips to ${mb(size)} of text parts; plain-send reads at most ${mb(MAX_DOCX_XML_BYTES)}. Split the document, or save it as .txt and check that.`,
+    );
+}
+
+/** Relationship types whose targets mammoth does not read as XML when it takes out the text. */
+const NOT_TEXT = /\/(?:image|hyperlink|video|audio|media|oleObject|package|font|attachedTemplate)$/i;
+
+/** Adds the parts a relationships file points to (as names inside the zip, in lower case). */
+function partTargets(rels: Uint8Array, into: Set<string>): void {
+  const xml = new TextDecoder(rels[0] === 0xff && rels[1] === 0xfe ? 'utf-16le' : 'utf-8').decode(rels);
+  for (const [tag] of xml.matchAll(/<Relationship\b[^>]*>/gi)) {
+    if (/\bTargetMode\s*=\s*["']External["']/i.test(tag)) continue;
+    const type = /\bType\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1] ?? '';
+    const target = /\bTarget\s*=\s*["']([^"']*)["']/i.exec(tag)?.[1];
+    if (!target || NOT_TEXT.test(type)) continue;
+    // A target is relative to word/ or to the package root: both are added.
+    const path = target
+      .replace(/^\/+/, '')
+      .replace(/^(?:\.\.\/)+/, '')
+      .toLowerCase();
+    into.add(path);
+    into.add(`word/${path}`);
+  }
 }
 
 function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
@@ -111,7 +141,7 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
 const damaged = 'is a damaged zip archive (its list of contents is broken). Open it in Word and save it again.';
 
 /** Unzips one XML part with its recorded size as a cap; refuses a part that is larger, or a DOCTYPE. */
-function checkPart(bytes: Uint8Array, view: DataView, e: Entry): void {
+function checkPart(bytes: Uint8Array, view: DataView, e: Entry): Uint8Array {
   const where = `entry "${e.name.slice(0, 80)}"`;
   if (e.flags & 1)
     throw new ZipProblem(
@@ -150,6 +180,7 @@ function checkPart(bytes: Uint8Array, view: DataView, e: Entry): void {
     throw new ZipProblem(
       `has a document type declaration in ${where} (<!DOCTYPE>, which can define entities that grow without end); Word never writes one. Open it in Word and save it again, or save it as .txt.`,
     );
+  return text;
 }
 
 /** "<!DOCTYPE" or "<!ENTITY" in UTF-8 or UTF-16 (any case). */

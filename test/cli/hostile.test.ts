@@ -79,6 +79,24 @@ describe('Word documents past the limits are refused before they are unzipped', 
     expect(r.err).toMatch(/lying\.docx is not a safe zip archive/);
   });
 
+  it("a document part hidden under a picture's name is checked like any text part", async () => {
+    const JSZip = (await import('jszip')).default;
+    const z = await JSZip.loadAsync(await docx([['x']]));
+    const xml = await z.file('word/document.xml')!.async('string');
+    z.remove('word/document.xml');
+    z.file(
+      'word/media/pic.png',
+      xml.replace('<w:t xml:space="preserve">x</w:t>', `<w:t>${'Dear parent, '.repeat(100_000)}</w:t>`),
+    );
+    const rels = await z.file('_rels/.rels')!.async('string');
+    z.file('_rels/.rels', rels.replace('word/document.xml', 'word/media/pic.png'));
+    const zip = await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(() => checkDocxZip(zip)).not.toThrow();
+    expect(() => checkDocxZip(claimSize(zip, 'word/media/pic.png', 500))).toThrow(
+      /"word\/media\/pic\.png" unzips to more than/,
+    );
+  });
+
   it('too many entries', async () => {
     const zip = await docx([['Hello.']]);
     const many = zip.slice();

@@ -19,7 +19,7 @@ export function parseDictionary(text: string, fileName = 'the file', options: Va
     if (error instanceof YAMLParseError) {
       const line = (error.code === 'MISSING_CHAR' && openingQuoteLine(text, error.pos[0])) || error.linePos?.[0].line;
       const first = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      const quote = /closing "?quote/i.test(first) && line !== error.linePos?.[0].line;
+      const quote = /closing ["']?quote/i.test(first) && line !== error.linePos?.[0].line;
       return {
         errors: [
           `${fileName}${line ? `, line ${line}` : ''}: this is not valid YAML or JSON (${quote ? 'a quote opened on this line is never closed' : first}).`,
