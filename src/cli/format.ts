@@ -92,7 +92,7 @@ export function* humanLines(result: FileResult, style: Style = PLAIN_STYLE): Gen
       .join(': ');
     if (detail) yield `      ${style.dim(visible(detail))}`;
     if (f.replacements.length)
-      yield `      ${style.dim(`Fix: ${f.replacements.map((r) => `${visible(r.label)} → ${JSON.stringify(r.text)}`).join('; ')}`)}`;
+      yield `      ${style.dim(`Fix: ${f.replacements.map((r) => `${visible(r.label)} → ${visible(JSON.stringify(r.text))}`).join('; ')}`)}`;
   }
   const r = analysis.readability;
   const audience = analysis.audience;

@@ -56,7 +56,8 @@ Exit codes:
 `;
 
 interface Io {
-  stdout: (s: string) => void;
+  /** May return a promise: then nothing more is written until it settles (a slow pipe). */
+  stdout: (s: string) => void | Promise<void>;
   stderr: (s: string) => void;
   readStdin: () => Promise<Uint8Array>;
   colour: boolean;
@@ -124,20 +125,24 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     let source: string;
     try {
       const info = await stat(values.terms);
-      if (info.isDirectory()) throw new ExtractError('is a folder: name the terms file inside it.');
+      if (info.isDirectory()) throw new ExtractError('is a folder: name the file inside it.');
       if (info.size > MAX_DICTIONARY_BYTES)
         throw new ExtractError(
           `is too large (${Math.round(info.size / 1e6)} MB); a terms file may be at most ${MAX_DICTIONARY_BYTES / 1e6} MB.`,
         );
       source = decodeText(await readFile(values.terms)).text;
     } catch (error) {
-      io.stderr(`plain-send: cannot read your terms file ${values.terms}: ${describe(error)}\n`);
+      io.stderr(
+        error instanceof ExtractError
+          ? `plain-send: your terms file ${values.terms} ${error.message}\n`
+          : `plain-send: cannot read your terms file ${values.terms}: ${describe(error)}\n`,
+      );
       return EXIT.error;
     }
     const result = parseOwnDictionary(source, values.terms);
     if (!result.file) {
       io.stderr(
-        `plain-send: your terms file has problems, so nothing was checked:\n  ${result.errors.map((e) => visible(e)).join('\n  ')}\n`,
+        `plain-send: your terms file has problems, so nothing was checked:\n  ${shownErrors(result.errors).join('\n  ')}\n`,
       );
       return EXIT.error;
     }
@@ -156,7 +161,7 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   let printed = 0;
   let failed = false;
   let toLookAt = false;
-  if (values.json) out.write(JSON_START);
+  if (values.json) await out.write(JSON_START);
   for (const path of files) {
     let result: FileResult;
     try {
@@ -165,39 +170,49 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
       result = { path, text, analysis: analysers[lineBreaks].analyse(text), warning };
     } catch (error) {
       failed = true;
-      out.flush();
+      await out.flush();
       io.stderr(`plain-send: ${path} ${problem(error)}\n`);
       continue;
     }
-    if (values.json) for (const chunk of jsonFileChunks(result, printed === 0)) out.write(chunk);
+    if (values.json) for (const chunk of jsonFileChunks(result, printed === 0)) await out.write(chunk);
     else {
-      if (printed) out.write('\n');
-      for (const line of humanLines(result, style)) out.write(`${line}\n`);
+      if (printed) await out.write('\n');
+      for (const line of humanLines(result, style)) await out.write(`${line}\n`);
     }
-    out.flush();
+    await out.flush();
     printed++;
     if (result.analysis.findings.some((f) => !f.explained)) toLookAt = true;
   }
-  if (values.json) out.write(jsonEnd(printed));
-  out.flush();
+  if (values.json) await out.write(jsonEnd(printed));
+  await out.flush();
   if (failed) return EXIT.error;
   return toLookAt ? EXIT.found : EXIT.clean;
 }
 
+/** The first problems in a terms file, and how many more (a broken 20,000-term file is not 20,000 lines). */
+function shownErrors(errors: readonly string[], shown = 20): string[] {
+  return errors.length > shown
+    ? [...errors.slice(0, shown), `… and ${errors.length - shown} more problems.`]
+    : [...errors];
+}
+
 /** Collects small writes into pieces of about 64 KB (one write per finding would be slow). */
-function buffered(write: (s: string) => void) {
+function buffered(write: Io['stdout']) {
   let pending: string[] = [];
   let size = 0;
-  const flush = () => {
-    if (pending.length) write(pending.join(''));
-    pending = [];
-    size = 0;
+  const flush = async () => {
+    if (pending.length) {
+      const piece = pending.join('');
+      pending = [];
+      size = 0;
+      await write(piece);
+    }
   };
   return {
-    write(s: string) {
+    write(s: string): Promise<void> | undefined {
       pending.push(s);
       size += s.length;
-      if (size >= 65_536) flush();
+      return size >= 65_536 ? flush() : undefined;
     },
     flush,
   };
@@ -261,9 +276,16 @@ export async function main(): Promise<void> {
   };
   process.on('uncaughtException', fault);
   process.on('unhandledRejection', fault);
+  // The reader went away (plain-send check ... | head): stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.error);
+    else fault(error);
+  });
   try {
     process.exitCode = await run(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
+      // Wait for a pipe to drain: writing on regardless queues the whole output in memory.
+      stdout: (s) =>
+        process.stdout.write(s) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve)),
       stderr: (s) => process.stderr.write(s),
       readStdin,
       colour: process.stdout.isTTY === true && !process.env.NO_COLOR,

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HTML_DEPTH, decodeText, htmlToText } from '../../src/cli/extract.js';
 import { lineColumn, toJson, visible, type FileResult } from '../../src/cli/format.js';
@@ -157,8 +156,6 @@ describe('Word documents past the limits are refused before they are unzipped', 
     expect(() => checkDocxZip(zip)).not.toThrow();
     const r = cli(['check', file('fine.docx', zip)]);
     expect(r).toMatchObject({ code: 1, out: expect.stringContaining('fine.docx:1:5') });
-    // deflateRawSync is here only to show the cap is the recorded size, not the compressed one.
-    expect(deflateRawSync(Buffer.alloc(10_000)).length).toBeLessThan(1_000);
   });
 });
 

@@ -132,7 +132,10 @@ describe("the school's policy", () => {
   });
 
   test('long values are cut short in messages', () => {
-    const p = parseManagedPolicy({ builtinPacks: ['y'.repeat(10_000)], readModeSites: ['not a site '.repeat(1_000)] }, ids);
+    const p = parseManagedPolicy(
+      { builtinPacks: ['y'.repeat(10_000)], readModeSites: ['not a site '.repeat(1_000)] },
+      ids,
+    );
     expect(p.errors).toHaveLength(2);
     for (const e of p.errors) expect(e.length).toBeLessThan(300);
   });
