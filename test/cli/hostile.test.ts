@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HTML_DEPTH, decodeText, htmlToText } from '../../src/cli/extract.js';
+import { run } from '../../src/cli/main.js';
 import { lineColumn, toJson, visible, type FileResult } from '../../src/cli/format.js';
 import { MAX_DOCX_ENTRIES, MAX_DOCX_XML_BYTES, checkDocxZip } from '../../src/cli/zip-limits.js';
 import { createAnalyser } from '../../src/engine/index.js';
@@ -18,7 +19,20 @@ const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/plain-send.mjs');
 const work = mkdtempSync(join(tmpdir(), 'plain-send-hostile-'));
 
-function cli(args: string[], input?: string) {
+/** The command in this process (quick); `proc` runs the built bundle as a user would. */
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(args, {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    readStdin: async () => new Uint8Array(),
+    colour: false,
+  });
+  return { code, out, err };
+}
+
+function proc(args: string[], input?: string) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     input,
     encoding: 'utf8',
@@ -60,7 +74,7 @@ function claimSize(zip: Uint8Array, name: string, size: number): Uint8Array {
 describe('Word documents past the limits are refused before they are unzipped', () => {
   it('a document that says it unzips to 300 MB: a plain message naming the limit, and the other files checked', async () => {
     const bomb = claimSize(await docx([['Hello.']]), 'word/document.xml', 300 * 1024 * 1024);
-    const r = cli(['check', file('bomb.docx', bomb), join(work, 'ok.txt')]);
+    const r = proc(['check', file('bomb.docx', bomb), join(work, 'ok.txt')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
       /bomb\.docx unzips to 300 MB of text parts; plain-send reads at most 16 MB\. Split the document/,
@@ -73,7 +87,7 @@ describe('Word documents past the limits are refused before they are unzipped', 
     const zip = await docx([['Dear parent, '.repeat(300_000)]]);
     const lying = claimSize(zip, 'word/document.xml', 1_000);
     expect(() => checkDocxZip(lying)).toThrow(/word\/document\.xml" unzips to more than the 1000 bytes it says/);
-    const r = cli(['check', file('lying.docx', lying), join(work, 'ok.txt')]);
+    const r = await cli(['check', file('lying.docx', lying), join(work, 'ok.txt')]);
     expect(r).toMatchObject({ code: 2, out: expect.stringContaining('ok.txt:1:5') });
     expect(r.err).toMatch(/lying\.docx is not a safe zip archive/);
   });
@@ -124,7 +138,7 @@ describe('Word documents past the limits are refused before they are unzipped', 
       'word/document.xml',
       `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">${lol}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>`,
     );
-    const r = cli([
+    const r = await cli([
       'check',
       file('laughs.docx', await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })),
     ]);
@@ -144,7 +158,7 @@ describe('Word documents past the limits are refused before they are unzipped', 
     const JSZip = (await import('jszip')).default;
     const z = new JSZip();
     z.file('notes.txt', 'hello');
-    const r = cli(['check', file('notword.docx', await z.generateAsync({ type: 'uint8array' }))]);
+    const r = await cli(['check', file('notword.docx', await z.generateAsync({ type: 'uint8array' }))]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(
       /notword\.docx could not be read as a Word document: .*Open it in Word|no document text inside/,
@@ -154,16 +168,16 @@ describe('Word documents past the limits are refused before they are unzipped', 
   it('still reads an ordinary document (stored or deflated parts)', async () => {
     const zip = await docx([['The SENCo.']]);
     expect(() => checkDocxZip(zip)).not.toThrow();
-    const r = cli(['check', file('fine.docx', zip)]);
+    const r = await cli(['check', file('fine.docx', zip)]);
     expect(r).toMatchObject({ code: 1, out: expect.stringContaining('fine.docx:1:5') });
   });
 });
 
 describe('HTML nested without end', () => {
-  it('100,000 nested elements are refused quickly, with the limit named', () => {
+  it('100,000 nested elements are refused quickly, with the limit named', async () => {
     const deep = `${'<div>'.repeat(100_000)}The EHCP.${'</div>'.repeat(100_000)}`;
     const started = Date.now();
-    const r = cli(['check', file('deep.html', deep), join(work, 'ok.txt')]);
+    const r = await cli(['check', file('deep.html', deep), join(work, 'ok.txt')]);
     const took = Date.now() - started;
     expect(r.code).toBe(2);
     expect(r.err).toContain(`deep.html has elements nested more than ${MAX_HTML_DEPTH} deep`);
@@ -190,8 +204,8 @@ describe('text encodings', () => {
     return out;
   };
 
-  it('reads UTF-16 with a byte-order mark, little- and big-endian', () => {
-    const r = cli([
+  it('reads UTF-16 with a byte-order mark, little- and big-endian', async () => {
+    const r = await cli([
       'check',
       file('le.txt', utf16('Ask the SENCo.', false)),
       file('be.txt', utf16('Ask the SENCo.', true)),
@@ -202,10 +216,10 @@ describe('text encodings', () => {
     expect(decodeText(utf16('£5 café', false)).text).toBe('£5 café');
   });
 
-  it('refuses binary files and UTF-32 with exit 2 and a message; reads UTF-8 with or without a mark', () => {
+  it('refuses binary files and UTF-32 with exit 2 and a message; reads UTF-8 with or without a mark', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]);
     const junk = Uint8Array.from({ length: 4_000 }, (_, i) => 0x80 + ((i * 7) % 0x7f)); // no NUL, not UTF-8
-    const r = cli(['check', file('picture.txt', png), file('junk.txt', junk), join(work, 'ok.txt')]);
+    const r = await cli(['check', file('picture.txt', png), file('junk.txt', junk), join(work, 'ok.txt')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/picture\.txt cannot be read as text: it has NUL bytes/);
     expect(r.err).toMatch(/junk\.txt cannot be read as text: it looks like a binary file/);
@@ -223,19 +237,19 @@ describe('text encodings', () => {
 describe('what reaches the terminal', () => {
   it('control characters from a document are shown escaped, never sent raw', () => {
     const long = `We \x1b]0;pwned\x07 will help your child every day ${'with reading and writing '.repeat(6)}and more.`;
-    const r = cli(['check', file('title.txt', long)]);
+    const r = proc(['check', file('title.txt', long)]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('\\x1b]0;pwned\\x07');
     expect(r.out).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
   });
 
-  it('control characters and long terms in a terms file are escaped and cut short in the message', () => {
+  it('control characters and long terms in a terms file are escaped and cut short in the message', async () => {
     const term = `\x1b[2J${'x'.repeat(10_000)}`;
     const terms = file(
       'evil.json',
       JSON.stringify({ pack: 'mine', name: 'Mine', entries: [{ term, kind: 'jargon' }] }),
     );
-    const r = cli(['check', '--terms', terms, join(work, 'ok.txt')]);
+    const r = await cli(['check', '--terms', terms, join(work, 'ok.txt')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('\\x1b[2J');
     expect(r.err).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
@@ -249,20 +263,23 @@ describe('what reaches the terminal', () => {
 });
 
 describe('line numbers', () => {
-  it('count CR-only, CR LF and LF line ends as editors do', () => {
+  it('count CR-only, CR LF and LF line ends as editors do', async () => {
     expect(lineColumn('a\rb\rc', 4)).toEqual({ line: 3, column: 1 });
     expect(lineColumn('a\r\nb', 3)).toEqual({ line: 2, column: 1 });
-    const r = cli(['check', file('mac.txt', 'Dear parent,\rThe SENCo will call.\r')]);
+    const r = await cli(['check', file('mac.txt', 'Dear parent,\rThe SENCo will call.\r')]);
     expect(r.out).toContain('mac.txt:2:5  acronym');
   });
 });
 
 describe('options that are built-in object keys', () => {
-  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('--audience %s is an unknown audience', (a) => {
-    const r = cli(['check', '--audience', a, join(work, 'ok.txt')]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain(`unknown audience "${a}". Choose one of: parent-carer`);
-  });
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    '--audience %s is an unknown audience',
+    async (a) => {
+      const r = await cli(['check', '--audience', a, join(work, 'ok.txt')]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`unknown audience "${a}". Choose one of: parent-carer`);
+    },
+  );
 
   it('an engine asked for such an audience says it is unknown', () => {
     expect(() => createAnalyser({ audience: 'toString' as never })).toThrow(/Unknown audience "toString"/);
@@ -290,9 +307,35 @@ describe('--json streams one file at a time', () => {
   });
 
   it('a file that cannot be read leaves the others in a JSON document that parses; exit 2', () => {
-    const r = cli(['check', '--json', join(work, 'ok.txt'), join(work, 'missing.txt'), join(work, 'ok.txt')]);
+    const r = proc(['check', '--json', join(work, 'ok.txt'), join(work, 'missing.txt'), join(work, 'ok.txt')]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.out).files).toHaveLength(2);
     expect(r.err).toContain('missing.txt cannot be read: no such file.');
+  });
+
+  it('waits for a slow reader before writing more (nothing piles up in memory)', async () => {
+    const long = file('many.txt', 'The SENCo and the EHCP. '.repeat(5_000));
+    let waiting = false;
+    let overlapped = false;
+    let written = '';
+    const code = await run(['check', '--json', long, long], {
+      stdout: (s) => {
+        if (waiting) overlapped = true;
+        written += s;
+        waiting = true;
+        return new Promise((resolve) =>
+          setTimeout(() => {
+            waiting = false;
+            resolve();
+          }, 1),
+        );
+      },
+      stderr: () => {},
+      readStdin: async () => new Uint8Array(),
+      colour: false,
+    });
+    expect(code).toBe(1);
+    expect(overlapped).toBe(false);
+    expect(JSON.parse(written).files).toHaveLength(2);
   });
 });
