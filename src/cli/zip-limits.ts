@@ -39,16 +39,16 @@ export function checkDocxZip(bytes: Uint8Array): void {
     throw new ZipProblem(
       `has ${entries.length} entries inside; a Word document has far fewer, and plain-send reads at most ${MAX_DOCX_ENTRIES}. Open it in Word and save it again, or save it as .txt.`,
     );
+  // The parts mammoth reads as XML: those named .xml or .rels, and whatever a relationship
+  // points to as a document part (any name will do, so a name cannot hide one).
+  const text = new Set(entries.filter((e) => isXmlPart(e.name)));
+  checkTextSize(text);
   let total = 0;
   for (const e of entries) total += e.size;
   if (total > MAX_DOCX_UNZIPPED_BYTES)
     throw new ZipProblem(
       `unzips to ${mb(total)}; plain-send reads at most ${mb(MAX_DOCX_UNZIPPED_BYTES)}. Make the pictures smaller in Word, or save the document as .txt and check that.`,
     );
-  // The parts mammoth reads as XML: those named .xml or .rels, and whatever a relationship
-  // points to as a document part (any name will do, so a name cannot hide one).
-  const text = new Set(entries.filter((e) => isXmlPart(e.name)));
-  checkTextSize(text);
   const targets = new Set<string>();
   for (const e of text) if (/\.rels$/i.test(e.name)) partTargets(checkPart(bytes, view, e), targets);
   for (const e of entries) if (targets.has(e.name.toLowerCase())) text.add(e);

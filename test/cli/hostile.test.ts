@@ -129,6 +129,17 @@ describe('Word documents past the limits are refused before they are unzipped', 
     expect(() => checkDocxZip(both)).toThrow(/of text parts; plain-send reads at most 16 MB/);
   });
 
+  it('pictures count towards everything unzipped, not towards the text parts', async () => {
+    const JSZip = (await import('jszip')).default;
+    const z = await JSZip.loadAsync(await docx([['Hello.']]));
+    z.file('word/media/photo.png', new Uint8Array(1_000));
+    const zip = await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(() => checkDocxZip(claimSize(zip, 'word/media/photo.png', 100 * 1024 * 1024))).not.toThrow();
+    expect(() => checkDocxZip(claimSize(zip, 'word/media/photo.png', 600 * 1024 * 1024))).toThrow(
+      /unzips to 600 MB; plain-send reads at most 512 MB\. Make the pictures smaller/,
+    );
+  });
+
   it('entities and a DOCTYPE ("billion laughs") get a plain message, not the XML parser\'s', async () => {
     const zip = await docx([['x']]);
     const JSZip = (await import('jszip')).default;
