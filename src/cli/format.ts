@@ -31,11 +31,30 @@ export function lineColumn(
   return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
 }
 
+/** Where each line starts; a line ends at CR LF, LF or a lone CR (old Mac files), as editors count. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
   return starts;
 }
+
+/**
+ * Text from a file, safe to print to a terminal: control characters (ESC, BEL, CR, ...), the C1
+ * controls and the marks that reverse text direction are shown escaped, e.g. \x1b, so a document
+ * cannot set the window title, move the cursor or hide words. Newlines are escaped too unless kept.
+ */
+export function visible(s: string, keepNewlines = false): string {
+  return s.replace(CONTROL, (c) => {
+    if (keepNewlines && c === '\n') return c;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export interface Style {
   bold(s: string): string;
@@ -53,24 +72,27 @@ export const COLOUR_STYLE: Style = {
 };
 
 export function formatHuman(result: FileResult, style: Style = PLAIN_STYLE): string {
-  const { path, text, analysis } = result;
+  return [...humanLines(result, style)].join('\n');
+}
+
+/** The human output of one file, line by line (a file with many findings is printed as it goes). */
+export function* humanLines(result: FileResult, style: Style = PLAIN_STYLE): Generator<string> {
+  const { text, analysis } = result;
+  const path = visible(result.path);
   const starts = lineStartsOf(text);
   const lines: string[] = [style.bold(path)];
-  if (result.warning) lines.push(style.warn(`  Note: ${result.warning}`));
+  if (result.warning) lines.push(style.warn(`  Note: ${visible(result.warning)}`));
+  yield* lines.splice(0);
   for (const f of analysis.findings) {
     const { line, column } = lineColumn(text, f.start, starts);
     const shown = f.category === 'sentence' ? `${f.text.slice(0, 40)}${f.text.length > 40 ? '…' : ''}` : f.text;
-    lines.push(
-      `  ${`${path}:${line}:${column}`}  ${style.dim(f.category.padEnd(10))}  ${style.bold(oneLine(shown))}  ${f.message}`,
-    );
+    yield `  ${`${path}:${line}:${column}`}  ${style.dim(f.category.padEnd(10))}  ${style.bold(visible(oneLine(shown)))}  ${visible(f.message)}`;
     const detail = [f.expansion && !f.message.includes(f.expansion) ? f.expansion : undefined, f.definition]
       .filter(Boolean)
       .join(': ');
-    if (detail) lines.push(`      ${style.dim(detail)}`);
+    if (detail) yield `      ${style.dim(visible(detail))}`;
     if (f.replacements.length)
-      lines.push(
-        `      ${style.dim(`Fix: ${f.replacements.map((r) => `${r.label} → ${JSON.stringify(r.text)}`).join('; ')}`)}`,
-      );
+      yield `      ${style.dim(`Fix: ${f.replacements.map((r) => `${visible(r.label)} → ${visible(JSON.stringify(r.text))}`).join('; ')}`)}`;
   }
   const r = analysis.readability;
   const audience = analysis.audience;
@@ -92,7 +114,7 @@ export function formatHuman(result: FileResult, style: Style = PLAIN_STYLE): str
     .filter((c) => counts[c])
     .map((c) => `${counts[c]} ${CATEGORY_NAMES[c][counts[c] === 1 ? 0 : 1]}`);
   lines.push(`  Found: ${parts.length ? parts.join(', ') : 'nothing to change'}.`);
-  return lines.join('\n');
+  yield* lines;
 }
 
 function oneLine(s: string): string {
@@ -105,33 +127,65 @@ export function countByCategory(findings: readonly Finding[]): Record<Finding['c
   return counts;
 }
 
+/** One file's entry in the JSON document (findings are added one by one by jsonChunks). */
+function fileHead({ path, analysis, warning }: FileResult) {
+  return {
+    path,
+    ...(warning ? { warning } : {}),
+    audience: analysis.audience.id,
+    withinAudience: analysis.withinAudience,
+    readability: analysis.readability,
+  };
+}
+
+function findingJson(f: Finding) {
+  return {
+    category: f.category,
+    rule: f.rule,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    term: f.term ?? null,
+    expansion: f.expansion ?? null,
+    definition: f.definition ?? null,
+    suggestions: f.suggestions,
+    explained: f.explained ?? null,
+    message: f.message,
+    replacements: f.replacements,
+    source: f.source ?? null,
+  };
+}
+
+/** Indents JSON.stringify's output by `by` spaces after the first line, to nest it. */
+const nest = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
+
+/**
+ * One file's part of the JSON document, in pieces: the same text JSON.stringify(..., 2) gives for
+ * the whole, but never one string for everything (two 49 MB files overflow V8's longest string).
+ * `first` is whether it is the first file in the list.
+ */
+export function* jsonFileChunks(result: FileResult, first: boolean): Generator<string> {
+  const head = JSON.stringify(fileHead(result), null, 2);
+  // The head without its closing brace, then "findings" as a list built finding by finding.
+  yield `${first ? '' : ','}\n    ${nest(head.slice(0, -2), '    ')},\n      "findings": [`;
+  const findings = result.analysis.findings;
+  if (!findings.length) {
+    yield ']\n    }';
+    return;
+  }
+  for (let i = 0; i < findings.length; i++)
+    yield `${i ? ',' : ''}\n        ${nest(JSON.stringify(findingJson(findings[i]), null, 2), '        ')}`;
+  yield '\n      ]\n    }';
+}
+
+export const JSON_START = '{\n  "files": [';
+export const jsonEnd = (files: number) => (files ? '\n  ]\n}\n' : ']\n}\n');
+
+/** The whole JSON document at once (for a few small files; the command streams jsonFileChunks). */
 export function toJson(results: readonly FileResult[]): string {
-  return JSON.stringify(
-    {
-      files: results.map(({ path, analysis, warning }) => ({
-        path,
-        ...(warning ? { warning } : {}),
-        audience: analysis.audience.id,
-        withinAudience: analysis.withinAudience,
-        readability: analysis.readability,
-        findings: analysis.findings.map((f) => ({
-          category: f.category,
-          rule: f.rule,
-          start: f.start,
-          end: f.end,
-          text: f.text,
-          term: f.term ?? null,
-          expansion: f.expansion ?? null,
-          definition: f.definition ?? null,
-          suggestions: f.suggestions,
-          explained: f.explained ?? null,
-          message: f.message,
-          replacements: f.replacements,
-          source: f.source ?? null,
-        })),
-      })),
-    },
-    null,
-    2,
-  );
+  let out = JSON_START;
+  results.forEach((r, i) => {
+    for (const chunk of jsonFileChunks(r, i === 0)) out += chunk;
+  });
+  return out + jsonEnd(results.length).slice(0, -1);
 }

@@ -15,7 +15,8 @@ export const DEFAULT_AUDIENCE: AudienceId = 'parent-carer';
 
 export function audience(id: string | undefined): Audience {
   if (id === undefined) return AUDIENCES[DEFAULT_AUDIENCE];
-  const found = AUDIENCES[id as AudienceId];
+  // Own keys only: "constructor" or "toString" are keys of every object, not audiences.
+  const found = Object.hasOwn(AUDIENCES, id) ? AUDIENCES[id as AudienceId] : undefined;
   if (!found) throw new RangeError(`Unknown audience "${id}". Choose one of: ${Object.keys(AUDIENCES).join(', ')}.`);
   return found;
 }

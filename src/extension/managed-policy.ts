@@ -7,7 +7,7 @@
 import { AUDIENCES } from '../engine/audiences.js';
 import type { DictionaryEntry, DictionaryFile } from '../engine/dictionary/schema.js';
 import { parseOwnDictionary } from '../engine/dictionary/parse.js';
-import { validateDictionary } from '../engine/dictionary/validate.js';
+import { quoteTerm, validateDictionary } from '../engine/dictionary/validate.js';
 import type { AudienceId } from '../engine/types.js';
 import { hostOf } from './site-host.js';
 
@@ -55,6 +55,12 @@ export const NO_POLICY: ManagedPolicy = {
   errors: [],
 };
 
+/** A value from the policy as a message quotes it: as JSON, cut short when long. */
+const shown = (v: unknown) => {
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length > 60 ? `${json.slice(0, 60)}…` : json;
+};
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
@@ -88,7 +94,7 @@ export function parseManagedPolicy(
 
   const packs: DictionaryFile[] = [];
   list('packs').forEach((p, i) => {
-    const label = `School glossary ${i + 1}${isObject(p) && typeof p.name === 'string' ? ` ("${p.name}")` : ''}`;
+    const label = `School glossary ${i + 1}${isObject(p) && typeof p.name === 'string' ? ` (${quoteTerm(p.name)})` : ''}`;
     const r = typeof p === 'string' ? parseOwnDictionary(p, label) : validateDictionary(p, { level: 'own' });
     if (r.file) packs.push(r.file);
     else errors.push(...r.errors.map((e) => (typeof p === 'string' ? e : `${label}: ${e}`)));
@@ -104,13 +110,15 @@ export function parseManagedPolicy(
       seen.add(key);
       terms.push(entry);
     } else if (entry)
-      errors.push(`School term ${i + 1} ("${entry.term}"): the same term is given twice; the first one is used.`);
+      errors.push(
+        `School term ${i + 1} (${quoteTerm(entry.term)}): the same term is given twice; the first one is used.`,
+      );
     else errors.push(...r.errors.map((e) => e.replace(/^Entry 1/, `School term ${i + 1}`)));
   });
 
   let defaultAudience: AudienceId | undefined;
   const a = raw.defaultAudience;
-  if (typeof a === 'string' && a in AUDIENCES) defaultAudience = a as AudienceId;
+  if (typeof a === 'string' && Object.hasOwn(AUDIENCES, a)) defaultAudience = a as AudienceId;
   else if (a !== undefined && a !== null)
     errors.push(`"defaultAudience" must be one of ${Object.keys(AUDIENCES).join(', ')}.`);
 
@@ -119,7 +127,7 @@ export function parseManagedPolicy(
     if (typeof id === 'string' && builtinIds.includes(id)) builtinPacks.push(id);
     else
       errors.push(
-        `"builtinPacks": there is no built-in glossary called ${JSON.stringify(id)}. Glossaries: ${builtinIds.join(', ')}.`,
+        `"builtinPacks": there is no built-in glossary called ${shown(id)}. Glossaries: ${builtinIds.join(', ')}.`,
       );
   }
 
@@ -127,10 +135,7 @@ export function parseManagedPolicy(
   for (const site of list('readModeSites')) {
     const host = typeof site === 'string' ? hostOf(site) : undefined;
     if (host) readModeSites.push(host);
-    else
-      errors.push(
-        `"readModeSites": ${JSON.stringify(site)} is not a website address, such as "portal.example.sch.uk".`,
-      );
+    else errors.push(`"readModeSites": ${shown(site)} is not a website address, such as "portal.example.sch.uk".`);
   }
 
   const lock = raw.lockSettings;

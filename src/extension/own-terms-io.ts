@@ -5,7 +5,8 @@
  * every term or says what is wrong and where, so a bad file never half-replaces good terms.
  */
 import Papa from 'papaparse';
-import { parseOwnDictionary } from '../engine/dictionary/parse.js';
+import { MAX_DICTIONARY_BYTES, parseOwnDictionary } from '../engine/dictionary/parse.js';
+import { MAX_ENTRIES, quoteTerm, tooManyEntries } from '../engine/dictionary/validate.js';
 import type { EntryKind } from '../engine/dictionary/schema.js';
 import { type OwnTerm, termKey, termProblems, tidyTerm } from './own-terms.js';
 
@@ -48,11 +49,22 @@ export function writeTermsJson(terms: readonly OwnTerm[], name = 'My terms'): st
   return `${JSON.stringify({ pack: 'my-terms', name, entries: terms.map(tidyTerm) }, null, 2)}\n`;
 }
 
+/**
+ * A cell a spreadsheet would run as a formula starts with =, +, -, @, a tab or a carriage return
+ * (OWASP, "CSV injection"). Such a cell is written with a ' in front, which spreadsheets show as
+ * text; a cell that already starts with ' before one of those gets one more, so reading takes
+ * exactly one off and gives back what was written.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/;
+const ESCAPED = /^'+[=+\-@\t\r]/;
+export const csvCell = (v: string) => (FORMULA.test(v) ? `'${v}` : v);
+export const readCsvCell = (v: string) => (ESCAPED.test(v) ? v.slice(1) : v);
+
 export function writeTermsCsv(terms: readonly OwnTerm[]): string {
   const rows = terms.map((t) =>
     CSV_COLUMNS.map((c) => {
       const v = (t as Record<string, unknown>)[c];
-      return Array.isArray(v) ? v.join('; ') : typeof v === 'string' ? v : '';
+      return csvCell(Array.isArray(v) ? v.join('; ') : typeof v === 'string' ? v : '');
     }),
   );
   // Excel reads a byte-order mark as "this is UTF-8" (accents and curly quotes survive).
@@ -67,6 +79,13 @@ function guessKind(row: Partial<Record<Column, string>>): EntryKind {
 }
 
 export function readTermsCsv(text: string, fileName: string): TermsRead {
+  // The same limits as a JSON or YAML file: its size, then how many terms.
+  if (text.length > MAX_DICTIONARY_BYTES)
+    return {
+      errors: [
+        `${fileName} is too large (${Math.round(text.length / 1e6)} MB); a terms file may be at most ${MAX_DICTIONARY_BYTES / 1e6} MB.`,
+      ],
+    };
   const body = text.replace(/^\ufeff/, '');
   const rows: { cells: string[]; line: number }[] = [];
   const errors: string[] = [];
@@ -78,10 +97,17 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
     for (; scanned < offset && scanned < body.length; scanned++) if (body.charCodeAt(scanned) === 10) lines++;
     return lines;
   };
+  let tooMany = false;
   Papa.parse<string[]>(body, {
     delimiter: ',',
     skipEmptyLines: 'greedy',
-    step: (r) => {
+    step: (r, parser) => {
+      // The first line names the columns; then at most MAX_ENTRIES terms.
+      if (rows.length > MAX_ENTRIES) {
+        tooMany = true;
+        parser.abort();
+        return;
+      }
       // The row began after whatever ended the row before it (blank lines are skipped).
       let from = start;
       while (from < body.length && (body[from] === '\r' || body[from] === '\n')) from++;
@@ -91,6 +117,7 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
       rows.push({ cells: r.data, line });
     },
   });
+  if (tooMany) return { errors: [`${fileName}: ${tooManyEntries()}`] };
   if (errors.length) return { errors: cap(errors) };
   if (rows.length === 0)
     return { errors: [`${fileName} is empty. The first line must name the columns: ${CSV_COLUMNS.join(', ')}.`] };
@@ -99,7 +126,7 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   if (!header.includes('term') || unknown.length) {
     const what = unknown.length
-      ? `it has ${unknown.map((u) => `"${u}"`).join(', ')}, which Plain SEND does not know`
+      ? `it has ${unknown.slice(0, SHOWN).map(quoteTerm).join(', ')}, which Plain SEND does not know`
       : 'it has no "term" column';
     return {
       errors: [
@@ -112,16 +139,18 @@ export function readTermsCsv(text: string, fileName: string): TermsRead {
   for (const { cells, line } of rows.slice(1)) {
     const row: Partial<Record<Column, string>> = {};
     header.forEach((h, i) => {
-      if (h) row[h as Column] = (cells[i] ?? '').trim();
+      if (h) row[h as Column] = readCsvCell(cells[i] ?? '').trim();
     });
-    const where = `${fileName}, line ${line}${row.term ? ` ("${row.term}")` : ''}`;
+    const where = `${fileName}, line ${line}${row.term ? ` (${quoteTerm(row.term)})` : ''}`;
     if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim())) {
       errors.push(`${where}: this line has more cells than there are columns.`);
       continue;
     }
     const kindText = (row.kind ?? '').toLowerCase().replace(/\s+/g, '-');
     if (kindText && !KINDS.includes(kindText as EntryKind)) {
-      errors.push(`${where}: "kind" must be one of ${KINDS.join(', ')} (or left empty), not "${row.kind}".`);
+      errors.push(
+        `${where}: "kind" must be one of ${KINDS.join(', ')} (or left empty), not ${quoteTerm(row.kind ?? '')}.`,
+      );
       continue;
     }
     const term = tidyTerm({

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineColumn } from '../../src/cli/format.js';
-import { docx } from './extract.test.js';
+import { docx } from './docx.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/plain-send.mjs');

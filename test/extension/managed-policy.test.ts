@@ -122,4 +122,21 @@ describe("the school's policy", () => {
     walk(schema, 'policy');
     for (const r of refs) expect(ids.has(r), r).toBe(true);
   });
+
+  test('audience names that are keys of every object are not audiences', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const p = parseManagedPolicy({ defaultAudience: name }, ids);
+      expect(p.defaultAudience).toBeUndefined();
+      expect(p.errors).toEqual([expect.stringMatching(/^"defaultAudience" must be one of parent-carer/)]);
+    }
+  });
+
+  test('long values are cut short in messages', () => {
+    const p = parseManagedPolicy(
+      { builtinPacks: ['y'.repeat(10_000)], readModeSites: ['not a site '.repeat(1_000)] },
+      ids,
+    );
+    expect(p.errors).toHaveLength(2);
+    for (const e of p.errors) expect(e.length).toBeLessThan(300);
+  });
 });

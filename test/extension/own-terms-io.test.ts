@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { readTermsCsv, readTermsFile, writeTermsCsv, writeTermsJson } from '../../src/extension/own-terms-io.js';
+import {
+  readCsvCell,
+  readTermsCsv,
+  readTermsFile,
+  writeTermsCsv,
+  writeTermsJson,
+} from '../../src/extension/own-terms-io.js';
 import { mergeTerms, termProblems, type OwnTerm } from '../../src/extension/own-terms.js';
 import { parseDictionary } from '../../src/engine/index.js';
+import { MAX_ENTRIES } from '../../src/engine/dictionary/validate.js';
 
 const terms: OwnTerm[] = [
   { term: 'Rainbow Room', kind: 'jargon', definition: 'Our quiet room, for a calm break.', variants: ['rainbow base'] },
@@ -105,5 +112,57 @@ describe("the user's terms in files", () => {
     ]);
     expect(termProblems({ term: 'Oak', kind: 'jargon', definition: 'x' })).toEqual([]);
     expect(termProblems({ term: '', kind: 'jargon', definition: 'x' })).toEqual(['"term" is missing.']);
+  });
+
+  test('CSV export never writes a cell a spreadsheet would run as a formula, and import gives back exactly what was written', () => {
+    const risky: OwnTerm[] = [
+      { term: '=HYPERLINK("http://x.test","Click")', kind: 'jargon', definition: '+1 for this.' },
+      { term: '@SUM(A1)', kind: 'jargon', definition: '-2 points.' },
+      { term: "'=quoted", kind: 'jargon', definition: "''+twice" },
+      { term: "It's fine", kind: 'plain-word', suggestions: ['=one', '+two'] },
+    ];
+    const csv = writeTermsCsv(risky);
+    // No cell starts with =, +, -, @, tab or CR (quoted or not).
+    for (const line of csv
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .slice(1, -1))
+      for (const cell of line.match(/("(?:[^"]|"")*"|[^,]*)(?=,|$)/g) ?? [])
+        expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
+    expect(csv).toContain("'=HYPERLINK");
+    const back = readTermsCsv(csv, 'risky.csv');
+    expect(back.errors).toEqual([]);
+    expect(back.terms).toEqual(risky);
+    // A hand-made cell with a tab before the formula is not turned into a formula by trimming.
+    expect(readCsvCell("'\t=1+1")).toBe('\t=1+1');
+    const tab = readTermsCsv('term,kind,definition\n"\t=1+1",jargon,x\n', 't.csv');
+    expect(writeTermsCsv(tab.terms!)).toContain("'=1+1");
+  });
+
+  test('one limit on terms for every format, with the same message', () => {
+    const many = (n: number): OwnTerm[] =>
+      Array.from({ length: n }, (_, i) => ({ term: `Term ${i}`, kind: 'jargon', definition: 'A word.' }));
+    const csvOver = `term,definition\n${Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => `T${i},D`).join('\n')}\n`;
+    const jsonOver = writeTermsJson(many(MAX_ENTRIES + 1));
+    const message = `A file may hold at most ${MAX_ENTRIES} terms`;
+    expect(readTermsCsv(csvOver, 'big.csv').errors).toEqual([expect.stringContaining(message)]);
+    expect(readTermsFile(jsonOver, 'big.json').errors).toEqual([expect.stringContaining(message)]);
+    // A full list exported as CSV reads back.
+    const full = readTermsCsv(writeTermsCsv(many(MAX_ENTRIES)), 'full.csv');
+    expect(full.errors).toEqual([]);
+    expect(full.terms).toHaveLength(MAX_ENTRIES);
+  });
+
+  test('a very long term is named, not repeated, in a message', () => {
+    const long = 'x'.repeat(10_000);
+    const csv = readTermsCsv(`term,kind,definition\n${long},jargon,x\n`, 'l.csv').errors.join(' ');
+    const json = readTermsFile(
+      JSON.stringify({ pack: 'x', name: 'X', entries: [{ term: long, kind: 'jargon', definition: 'x' }] }),
+      'l.json',
+    ).errors.join(' ');
+    for (const message of [csv, json]) {
+      expect(message).toMatch(/"x{60}…"/);
+      expect(message.length).toBeLessThan(300);
+    }
   });
 });

@@ -42,7 +42,21 @@ const FILE_KEYS = new Set(['pack', 'name', 'description', 'hosts', 'entries', 'k
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const SENSE_KEYS = new Set(['expansion', 'definition', 'cues', 'suggestions']);
 export const MAX_TERM_LENGTH = 120;
+/** The most terms in one file, whatever its format (JSON, YAML or CSV). */
 export const MAX_ENTRIES = 20_000;
+
+/** The message for a file with more than MAX_ENTRIES terms (`count` undefined: "more than"). */
+export function tooManyEntries(count?: number): string {
+  return `A file may hold at most ${MAX_ENTRIES} terms; this one has ${count ?? `more than ${MAX_ENTRIES}`}. Split it into smaller files.`;
+}
+
+/** Longest piece of a term quoted back in a message: a 10,000-character term is named, not repeated. */
+const QUOTED = 60;
+
+/** A term as messages quote it, in double quotes, cut short when long. */
+export function quoteTerm(term: string): string {
+  return `"${term.length > QUOTED ? `${term.slice(0, QUOTED)}…` : term}"`;
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
@@ -69,11 +83,10 @@ export function validateDictionary(data: unknown, options: ValidateOptions = {})
     errors.push('"entries" must be a list (it can be empty: entries: []).');
     return { errors };
   }
-  if (data.entries.length > MAX_ENTRIES)
-    errors.push(`A file may hold at most ${MAX_ENTRIES} entries; this one has ${data.entries.length}.`);
+  if (data.entries.length > MAX_ENTRIES) return { errors: [...errors, tooManyEntries(data.entries.length)] };
   const seen = new Map<string, number>();
   data.entries.forEach((entry, i) => {
-    const where = `Entry ${i + 1}${isObject(entry) && isText(entry.term) ? ` ("${entry.term}")` : ''}`;
+    const where = `Entry ${i + 1}${isObject(entry) && isText(entry.term) ? ` (${quoteTerm(entry.term)})` : ''}`;
     for (const problem of entryProblems(entry, own)) errors.push(`${where}: ${problem}`);
     if (isObject(entry) && isText(entry.term)) {
       const key = `${entry.kind}:${entry.term.toLowerCase()}`;

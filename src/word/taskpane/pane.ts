@@ -94,7 +94,7 @@ export class TaskPane {
 
   private audience(): AudienceId {
     const a = this.port.documentSettings.get<string>('audience') ?? this.port.userSettings.get<string>('audience');
-    return a && a in AUDIENCES ? (a as AudienceId) : DEFAULT_AUDIENCE;
+    return a && Object.hasOwn(AUDIENCES, a) ? (a as AudienceId) : DEFAULT_AUDIENCE;
   }
 
   private packs(): string[] {

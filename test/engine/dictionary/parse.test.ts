@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDictionary } from '../../../src/engine/index.js';
+import { audience, parseDictionary } from '../../../src/engine/index.js';
 
 describe('parseDictionary', () => {
   it('reads YAML and JSON alike', () => {
@@ -25,6 +25,31 @@ describe('parseDictionary', () => {
     expect(parseDictionary('pack: ok\nname: OK\nentries: [{term: X}]', 'mine.json').errors[0]).toMatch(
       /^mine\.json: Entry 1 \("X"\)/,
     );
+  });
+
+  it('points at the line where a quote that is never closed opened, not at the end of the file', () => {
+    for (const q of ['"', "'"]) {
+      const text = `pack: x\nname: ${q}My terms\nentries:\n  - term: A\n    kind: jargon\n    definition: B\n`;
+      expect(parseDictionary(text, 'q.yaml').errors).toEqual([
+        'q.yaml, line 2: this is not valid YAML or JSON (a quote opened on this line is never closed).',
+      ]);
+    }
+  });
+
+  it('names a very long term without repeating it', () => {
+    const long = 'x'.repeat(10_000);
+    const errors = parseDictionary(JSON.stringify({ pack: 'x', name: 'X', entries: [{ term: long }] }), 'l.json', {
+      level: 'own',
+    }).errors;
+    expect(errors[0]).toMatch(/^l\.json: Entry 1 \("x{60}…"\): "term" is longer than 120 characters\.$/);
+  });
+});
+
+describe('audience', () => {
+  it('knows only its own audiences, not the keys every object has', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'valueOf'])
+      expect(() => audience(name)).toThrow(/Unknown audience/);
+    expect(audience('professional').maxReadingAge).toBe(16);
   });
 });
 
