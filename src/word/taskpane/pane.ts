@@ -509,26 +509,23 @@ export class TaskPane {
     }
   }
 
-  /** The user picked a suggestion in Word's pop-up: the same as choosing "Use …" in the pane. */
+  /**
+   * The user picked a suggestion in Word's pop-up. Word has already put it in place of the words
+   * (office-js issues 6644, 6358), so the pane does not replace them again: it says so and checks
+   * again, which reads the paragraph Word changed and underlines it afresh.
+   */
   private async onSuggestion(index: number, text: string): Promise<void> {
     const f = this.shownInWord[index];
-    if (!f || this.busy || !f.replacements.some((r) => r.text === text)) return;
-    this.setBusy(true);
-    let changed = false;
-    try {
-      changed = await this.replaceWith(f, text);
-    } catch (error) {
-      this.failed(error, 'do that');
-    } finally {
-      this.setBusy(false);
-    }
-    if (changed)
-      await this.recheckAfterChange(
-        Math.max(
-          0,
-          this.visible().findIndex((v) => v.id === f.id),
-        ),
-      );
+    if (!f) return;
+    this.shownInWord = [];
+    this.say(`Word changed “${shorten(f.text, 60)}” to “${shorten(text, 60)}”.`);
+    while (this.busy) await new Promise((resolve) => setTimeout(resolve, 50));
+    await this.recheckAfterChange(
+      Math.max(
+        0,
+        this.visible().findIndex((v) => v.id === f.id),
+      ),
+    );
   }
 
   /** The user clicked an underline: show its card in the pane. */
