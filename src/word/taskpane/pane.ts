@@ -150,7 +150,16 @@ export class TaskPane {
       radio.checked = radio.value === this.glossaryPlace();
       radio.addEventListener('change', () => void this.port.documentSettings.set('glossaryPlace', radio.value));
     }
+    this.startSettings();
+    this.ignored = new Set(this.port.documentSettings.get<string[]>('ignored') ?? []);
+    this.showTerms();
+    this.showIgnored();
+    if (!this.port.capabilities().comments)
+      this.say('This version of Word cannot add comments from an add-in; everything else works.');
+  }
 
+  /** The Settings section: audience, glossaries, the user's own terms, the ignored terms. */
+  private startSettings(): void {
     const audience = $('audience') as HTMLSelectElement;
     for (const a of Object.values(AUDIENCES)) {
       audience.append(
@@ -190,12 +199,6 @@ export class TaskPane {
       this.showIgnored();
       this.render();
     });
-
-    this.ignored = new Set(this.port.documentSettings.get<string[]>('ignored') ?? []);
-    this.showTerms();
-    this.showIgnored();
-    if (!this.port.capabilities().comments)
-      this.say('This version of Word cannot add comments from an add-in; everything else works.');
   }
 
   // ---- messages ----------------------------------------------------------------------------
