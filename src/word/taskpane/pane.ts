@@ -1,6 +1,8 @@
 /**
- * The task pane: plain TypeScript and DOM, no framework. Talks to the document only through
- * a DocumentPort, so the same pane runs in Word (WordAdapter) and in a browser (MemoryPort).
+ * The task pane's controller: it wires the buttons, runs the check, and carries out what the
+ * user asks (act on a finding, mark up, Show in Word, glossary, settings) through a
+ * DocumentPort, so the same pane runs in Word (WordAdapter) and in a browser (MemoryPort).
+ * What it draws is in cards.ts; the user's own terms in own-terms.ts.
  */
 import {
   AUDIENCES,
@@ -9,12 +11,8 @@ import {
   DEFAULT_PACKS,
   createAnalyser,
   ignoreKey,
-  mergeFiles,
-  parseOwnDictionary,
   type Analyser,
   type AudienceId,
-  type Category,
-  type Pack,
   type Readability,
 } from '../../engine/index.js';
 import {
@@ -27,53 +25,11 @@ import {
   type LocatedFinding,
 } from '../check.js';
 import { StaleLocationError, type DocumentPort, type GlossaryPlace } from '../document-port.js';
-
-const GROUPS: { category: Category; title: string }[] = [
-  { category: 'acronym', title: 'Acronyms' },
-  { category: 'jargon', title: 'Jargon' },
-  { category: 'plain-word', title: 'Plain words' },
-  { category: 'sentence', title: 'Long sentences' },
-];
-
-const EXPLAIN = 'Explain at first use';
-
-interface UserTerms {
-  name: string;
-  text: string;
-}
+import { commentFor, findingGroups, showReadability } from './cards.js';
+import { $, el, plural, shorten } from './dom.js';
+import { exportTerms, importTerms, showTerms, userPacks, userTerms } from './own-terms.js';
 
 type Scope = 'document' | 'selection';
-
-function $(id: string): HTMLElement {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`The pane is missing #${id}.`);
-  return el;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<HTMLElementTagNameMap[K]> & { className?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  Object.assign(node, props);
-  for (const child of children) node.append(child);
-  return node;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
-/** A reading age to one decimal place, rounded so that it never contradicts the verdict beside it. */
-function age(years: number, easy: boolean): string {
-  const tenths = easy ? Math.floor(years * 10) : Math.ceil(years * 10);
-  return (tenths / 10).toLocaleString('en-GB');
-}
-
-function shorten(text: string, max = 90): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
 
 export class TaskPane {
   private analyser: Analyser | undefined;
@@ -103,22 +59,16 @@ export class TaskPane {
     return (saved ?? [...DEFAULT_PACKS]).filter((id) => known.has(id));
   }
 
-  private userTerms(): UserTerms | undefined {
-    return this.port.userSettings.get<UserTerms>('terms');
-  }
-
-  private userPacks(terms = this.userTerms()): Pack[] {
-    if (!terms) return [];
-    const parsed = parseOwnDictionary(terms.text, terms.name);
-    return parsed.file ? [...mergeFiles([parsed.file]).values()] : [];
-  }
-
   private glossaryPlace(): GlossaryPlace {
     return this.port.documentSettings.get<GlossaryPlace>('glossaryPlace') === 'cursor' ? 'cursor' : 'end';
   }
 
   private getAnalyser(): Analyser {
-    this.analyser ??= createAnalyser({ audience: this.audience(), packs: this.packs(), extraPacks: this.userPacks() });
+    this.analyser ??= createAnalyser({
+      audience: this.audience(),
+      packs: this.packs(),
+      extraPacks: userPacks(userTerms(this.port.userSettings)),
+    });
     return this.analyser;
   }
 
@@ -186,7 +136,10 @@ export class TaskPane {
     }
 
     $('terms-file').addEventListener('change', (event) => void this.importTerms(event.target as HTMLInputElement));
-    $('terms-export').addEventListener('click', () => this.exportTerms());
+    $('terms-export').addEventListener('click', () => {
+      const message = exportTerms(this.port.userSettings);
+      if (message) this.say(message);
+    });
     $('terms-remove').addEventListener('click', async () => {
       await this.port.userSettings.set('terms', undefined);
       this.showTerms();
@@ -257,7 +210,7 @@ export class TaskPane {
         if (!selection.text.trim())
           this.warn('Nothing is selected: select a section of the document, then choose Check selection.');
       }
-      this.showReadability(check, selectionReadability);
+      showReadability(this.audience(), check, selectionReadability);
       this.render();
       const shown = this.visible().length;
       this.say(`${scope === 'document' ? 'Document' : 'Selection'} checked: ${plural(shown, 'finding')}.`);
@@ -272,33 +225,6 @@ export class TaskPane {
       this.setBusy(false);
     }
     if (this.inWord && this.check) await this.showInWord(true);
-  }
-
-  private showReadability(check: DocumentCheck, selection?: { readability: Readability; within: boolean }): void {
-    const audience = AUDIENCES[this.audience()];
-    const block = (title: string, r: Readability, within: boolean) => {
-      const verdict =
-        r.words === 0
-          ? 'No words to check.'
-          : within
-            ? `Easy enough for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, true)}, aim for ${audience.maxReadingAge} or under.`
-            : `Too hard for ${audience.label.toLowerCase()}: reading age ${age(r.readingAge, false)}, aim for ${audience.maxReadingAge} or under.`;
-      return el(
-        'div',
-        { className: 'readability-block' },
-        el('h3', { textContent: title }),
-        el('p', { className: `verdict ${r.words === 0 ? '' : within ? 'good' : 'bad'}`, textContent: verdict }),
-        el('p', {
-          className: 'figures',
-          textContent: `${plural(r.words, 'word')}, ${plural(r.sentences, 'sentence')}, ${r.averageSentenceLength.toFixed(1)} words a sentence on average, longest ${r.longestSentence}. Flesch reading ease ${r.fleschReadingEase.toFixed(0)}.`,
-        }),
-      );
-    };
-    $('readability').hidden = false;
-    $('readability-document').replaceChildren(block('Whole document', check.readability, check.withinAudience));
-    $('readability-selection').replaceChildren(
-      ...(selection ? [block('Selection', selection.readability, selection.within)] : []),
-    );
   }
 
   /** Findings to show: in scope, not ignored, and not acronyms the text already explains. */
@@ -324,80 +250,7 @@ export class TaskPane {
     $('findings-summary').textContent = findings.length
       ? `${plural(findings.length, 'finding')} ${where}.${explained ? ` ${plural(explained, 'acronym is', 'acronyms are')} explained in the text.` : ''}`
       : `Nothing to change ${where}.`;
-    const comments = this.port.capabilities().comments;
-    const groups = GROUPS.map(({ category, title }) => {
-      const items = findings.filter((f) => f.category === category);
-      if (!items.length) return undefined;
-      const list = el('ul', { className: 'findings' });
-      for (const f of items) list.append(this.card(f, comments));
-      const headingId = `group-${category}`;
-      const details = el(
-        'details',
-        { className: 'group', open: true },
-        el(
-          'summary',
-          {},
-          el('h3', { id: headingId, textContent: `${title} (${items.length.toLocaleString('en-GB')})` }),
-        ),
-        list,
-      );
-      list.setAttribute('aria-labelledby', headingId);
-      return details;
-    }).filter((g): g is HTMLDetailsElement => !!g);
-    container.replaceChildren(...groups);
-  }
-
-  private card(f: LocatedFinding, comments: boolean): HTMLLIElement {
-    const label = f.category === 'sentence' ? shorten(f.text, 70) : f.text;
-    const li = el('li', { className: 'finding', tabIndex: -1 });
-    li.dataset.id = f.id;
-    li.append(
-      el(
-        'p',
-        { className: 'finding-text' },
-        el('span', { className: 'found', textContent: label }),
-        ' ',
-        el('span', { className: 'where', textContent: `paragraph ${f.location.paragraph + 1}` }),
-      ),
-    );
-    if (f.definition || f.expansion) {
-      const meaning = el('p', { className: 'meaning' });
-      if (f.expansion)
-        meaning.append(el('strong', { textContent: f.expansion }), f.definition ? `: ${f.definition}` : '');
-      else meaning.append(f.definition ?? '');
-      li.append(meaning);
-    } else {
-      li.append(el('p', { className: 'meaning', textContent: f.message }));
-    }
-    if (f.suggestions.length && f.category !== 'plain-word') {
-      li.append(el('p', { className: 'hint', textContent: `Plainer: ${f.suggestions.join(', ')}.` }));
-    }
-    const actions = el('div', { className: 'actions' });
-    actions.setAttribute('role', 'group');
-    actions.setAttribute('aria-label', `Actions for ${label}`);
-    const button = (action: string, text: string, aria: string, index?: number) => {
-      const b = el('button', { type: 'button', textContent: text });
-      b.dataset.action = action;
-      if (index !== undefined) b.dataset.index = String(index);
-      b.setAttribute('aria-label', aria);
-      actions.append(b);
-    };
-    button('select', 'Select', `Select ${label} in the document`);
-    f.replacements.forEach((r, i) => {
-      if (r.label === EXPLAIN) button('replace', EXPLAIN, `Explain ${label} at first use: ${r.text}`, i);
-      else button('replace', `Use “${r.text}”`, `Replace ${label} with ${r.text}`, i);
-    });
-    if (comments) button('comment', 'Add comment', `Add a comment on ${label}`);
-    button('ignore', 'Ignore', `Ignore ${label} in this document`);
-    li.append(actions);
-    return li;
-  }
-
-  private commentFor(f: LocatedFinding): string {
-    const parts = [`Plain SEND: ${f.message}`];
-    if (f.definition) parts.push(`What it means: ${f.expansion ? `${f.expansion}. ` : ''}${f.definition}`);
-    if (f.suggestions.length) parts.push(`Plainer: ${f.suggestions.join(', ')}.`);
-    return parts.join('\n');
+    container.replaceChildren(...findingGroups(findings, this.port.capabilities().comments));
   }
 
   private async onFindingClick(event: Event): Promise<void> {
@@ -419,7 +272,7 @@ export class TaskPane {
       } else if (action === 'replace') {
         recheck = await this.replaceWith(f, f.replacements[Number(button.dataset.index)].text);
       } else if (action === 'comment') {
-        await this.port.insertComment(f.location, this.commentFor(f));
+        await this.port.insertComment(f.location, commentFor(f));
         this.say(`Added a comment on “${shorten(f.text, 60)}”.`);
       } else if (action === 'ignore') {
         this.ignored.add(ignoreKey(f));
@@ -602,60 +455,20 @@ export class TaskPane {
     }
   }
 
-  // ---- own terms -----------------------------------------------------------------------------
-
   private showTerms(): void {
-    const terms = this.userTerms();
-    const packs = this.userPacks(terms);
-    const count = packs.reduce((n, p) => n + p.entries.length, 0);
-    $('terms-summary').textContent = terms
-      ? `${plural(count, 'term')} from ${terms.name}.`
-      : 'You have not added any terms.';
-    ($('terms-export') as HTMLButtonElement).disabled = !terms;
-    ($('terms-remove') as HTMLButtonElement).disabled = !terms;
+    showTerms(this.port.userSettings);
+  }
+
+  /** Reads a dictionary file; on any error says what is wrong and keeps the terms there were. */
+  async importTerms(input: HTMLInputElement): Promise<void> {
+    const imported = await importTerms(input, this.port.userSettings);
+    if (!imported) return;
+    this.say(imported);
+    await this.settingsChanged();
   }
 
   private showIgnored(): void {
     $('ignored-summary').textContent = this.ignored.size ? [...this.ignored].sort().join(', ') : 'Nothing is ignored.';
     ($('ignored-clear') as HTMLButtonElement).disabled = this.ignored.size === 0;
-  }
-
-  /** Reads a dictionary file; on any error says what is wrong and keeps the terms there were. */
-  async importTerms(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    const error = $('terms-error');
-    error.hidden = true;
-    if (!file) return;
-    try {
-      const text = await file.text();
-      const parsed = parseOwnDictionary(text, file.name);
-      if (!parsed.file) {
-        const shown = parsed.errors.slice(0, 5);
-        error.textContent = `${file.name} was not imported, and your terms are unchanged. ${shown.join(' ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more problems)` : ''}`;
-        error.hidden = false;
-        return;
-      }
-      await this.port.userSettings.set('terms', { name: file.name, text } satisfies UserTerms);
-      this.showTerms();
-      this.say(`Imported ${plural(parsed.file.entries.length, 'term')} from ${file.name}.`);
-      await this.settingsChanged();
-    } catch (e) {
-      error.textContent = `${file.name} could not be read, and your terms are unchanged: ${(e as Error).message}`;
-      error.hidden = false;
-    } finally {
-      input.value = '';
-    }
-  }
-
-  private exportTerms(): void {
-    const terms = this.userTerms();
-    if (!terms) return;
-    const url = URL.createObjectURL(new Blob([terms.text], { type: 'text/yaml' }));
-    const a = el('a', { href: url, download: terms.name.replace(/\.(ya?ml|json)$/i, '') + '.yaml' });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.say(`Exported your terms as ${a.download}.`);
   }
 }
