@@ -478,6 +478,12 @@ describe('the Word task pane, outside Word, with the memory port', () => {
       'The SENCO will utilise the EHCP before the review.',
       'Thank you for your help.',
     ]);
+    // Word put "before" in itself; the pane said so and checked again, and replaced nothing itself
+    // (a replace of the old words would have failed as stale, or changed them twice).
+    const log = await page.evaluate(() => window.plainSend!.memory!.log);
+    expect(log.filter((l) => l.startsWith('Word replaced'))).toHaveLength(1);
+    expect(log.filter((l) => l.startsWith('replace '))).toEqual([]);
+    expect(await page.isVisible('#alert')).toBe(false);
     // Checked again and underlined again, without "prior to".
     await expect
       .poll(async () =>
