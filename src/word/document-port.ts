@@ -126,6 +126,8 @@ export interface DocumentPort {
    * replacing any shown before; findings whose text is not where it was are skipped.
    */
   showAnnotations?(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult>;
+  /** True when underlines of ours may be in the document (also ones a pane opened before left there). */
+  annotationsShown?(): boolean;
   /** Removes the underlines `showAnnotations` added (and no others, also after the pane reloaded); returns how many. */
   clearAnnotations?(): Promise<number>;
   /** Inserts the glossary table, or replaces the one inserted before (wherever it is). */

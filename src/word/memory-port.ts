@@ -227,6 +227,10 @@ export class MemoryPort implements DocumentPort {
     return { marked, skipped: items.length - marked };
   }
 
+  annotationsShown(): boolean {
+    return this.annotationIndex.size > 0;
+  }
+
   async clearAnnotations(): Promise<number> {
     this.runs++;
     const n = this.removeOurAnnotations();

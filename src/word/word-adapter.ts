@@ -179,6 +179,10 @@ export class WordAdapter implements DocumentPort {
     return this.run((batch) => this.underlines.show(batch, items, events));
   }
 
+  annotationsShown(): boolean {
+    return this.supports('1.7') && this.underlines.any();
+  }
+
   async clearAnnotations(): Promise<number> {
     if (!this.supports('1.7') || !this.underlines.any()) return 0;
     return this.run((batch) => this.underlines.clear(batch));

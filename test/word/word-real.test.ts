@@ -151,7 +151,10 @@ describe.each([1.7, 1.8])('underlines kept with the document (WordApi %s)', (ver
     await again.showAnnotations(items(), { onSuggestion: () => undefined });
     expect(word.annotations.filter((a) => a.id !== foreign)).toHaveLength(2);
     const third = new WordAdapter();
+    // A reopened pane knows there are underlines to take off (its button reads Hide in Word).
+    expect(third.annotationsShown()).toBe(true);
     expect(await third.clearAnnotations()).toBe(2);
+    expect(new WordAdapter().annotationsShown()).toBe(false);
     expect(word.annotations.map((a) => a.id)).toEqual([foreign]);
   });
 });

@@ -93,6 +93,8 @@ export class TaskPane {
       this.port.clearAnnotations
     );
     showInWord.addEventListener('click', () => void this.toggleInWord());
+    // Underlines a pane opened before left in the document: the button takes them off.
+    if (!showInWord.hidden && this.port.annotationsShown?.()) this.setInWord(true);
     $('insert-glossary').addEventListener('click', () => void this.insertGlossary());
     $('findings').addEventListener('click', (event) => void this.onFindingClick(event));
 
