@@ -2,7 +2,7 @@
  * The task pane's controller: it wires the buttons, runs the check, and carries out what the
  * user asks (act on a finding, mark up, Show in Word, glossary, settings) through a
  * DocumentPort, so the same pane runs in Word (WordAdapter) and in a browser (MemoryPort).
- * What it draws is in cards.ts; the user's own terms in own-terms.ts.
+ * What it draws is in cards.ts; Show in Word in in-word.ts; the user's own terms in own-terms.ts.
  */
 import {
   AUDIENCES,
@@ -26,6 +26,7 @@ import {
 } from '../check.js';
 import { StaleLocationError, type DocumentPort, type GlossaryPlace } from '../document-port.js';
 import { commentFor, findingGroups, showReadability } from './cards.js';
+import { InWord } from './in-word.js';
 import { $, el, plural, shorten } from './dom.js';
 import { exportTerms, importTerms, showTerms, userPacks, userTerms } from './own-terms.js';
 
@@ -39,12 +40,19 @@ export class TaskPane {
   private controller: AbortController | undefined;
   private ignored = new Set<string>();
   private busy = false;
-  /** "Show in Word" is on: the findings are underlined in the document (Word's annotations). */
-  private inWord = false;
-  /** The findings underlined, in the order given to the port (its events give indexes into this). */
-  private shownInWord: LocatedFinding[] = [];
+  /** Show in Word: the findings as Word's own underlines. */
+  private readonly inWord: InWord;
 
-  constructor(private readonly port: DocumentPort) {}
+  constructor(private readonly port: DocumentPort) {
+    this.inWord = new InWord(port, {
+      isBusy: () => this.busy,
+      setBusy: (busy) => this.setBusy(busy),
+      say: (message) => this.say(message),
+      failed: (error, what) => this.failed(error, what),
+      findings: () => (this.check ? this.visible() : undefined),
+      recheck: (id) => this.recheckAfterChange(id),
+    });
+  }
 
   // ---- settings ----------------------------------------------------------------------------
 
@@ -86,15 +94,7 @@ export class TaskPane {
     $('cancel').addEventListener('click', () => this.controller?.abort());
     $('mark-all').addEventListener('click', () => void this.markAll());
     $('clear-marks').addEventListener('click', () => void this.clearMarks());
-    const showInWord = $('show-in-word');
-    showInWord.hidden = !(
-      this.port.capabilities().annotations &&
-      this.port.showAnnotations &&
-      this.port.clearAnnotations
-    );
-    showInWord.addEventListener('click', () => void this.toggleInWord());
-    // Underlines a pane opened before left in the document: the button takes them off.
-    if (!showInWord.hidden && this.port.annotationsShown?.()) this.setInWord(true);
+    this.inWord.start();
     $('insert-glossary').addEventListener('click', () => void this.insertGlossary());
     $('findings').addEventListener('click', (event) => void this.onFindingClick(event));
 
@@ -226,7 +226,7 @@ export class TaskPane {
       this.controller = undefined;
       this.setBusy(false);
     }
-    if (this.inWord && this.check) await this.showInWord(true);
+    if (this.inWord.on && this.check) await this.inWord.show(true);
   }
 
   /** Findings to show: in scope, not ignored, and not acronyms the text already explains. */
@@ -283,7 +283,7 @@ export class TaskPane {
         this.say(`Ignoring “${f.term ?? f.text}” in this document.`);
         this.render();
         this.focusCard(index);
-        if (this.inWord) recheckInWord = true;
+        if (this.inWord.on) recheckInWord = true;
       }
     } catch (error) {
       this.failed(error, 'do that');
@@ -291,7 +291,7 @@ export class TaskPane {
       this.setBusy(false);
     }
     if (recheck) await this.recheckAfterChange(index);
-    else if (recheckInWord) await this.showInWord(true);
+    else if (recheckInWord) await this.inWord.show(true);
   }
 
   /** Puts in a plainer text: the "Use …" buttons and the suggestions in Word's pop-up. Throws if it could not. */
@@ -301,96 +301,14 @@ export class TaskPane {
     return true;
   }
 
-  private async recheckAfterChange(index: number): Promise<void> {
+  /** Checks again after the document changed, keeping the message, and focuses the card at `index` (or of the finding `id`). */
+  private async recheckAfterChange(index: number | string): Promise<void> {
     const status = $('status').textContent ?? '';
+    const id = typeof index === 'string' ? index : undefined;
+    const at = id === undefined ? (index as number) : this.visible().findIndex((v) => v.id === id);
     await this.run(this.scope);
     this.say(`${status} ${$('status').textContent}`);
-    this.focusCard(index);
-  }
-
-  // ---- Show in Word (Word's own underlines, WordApi 1.7) ----------------------------------------
-
-  private async toggleInWord(): Promise<void> {
-    if (this.busy) return;
-    if (this.inWord) {
-      this.setBusy(true);
-      try {
-        const n = await this.port.clearAnnotations!();
-        this.setInWord(false);
-        this.say(n ? `Took ${plural(n, 'underline')} off the document.` : 'There were no underlines to take off.');
-      } catch (error) {
-        this.failed(error, 'take the underlines off');
-      } finally {
-        this.setBusy(false);
-      }
-      return;
-    }
-    if (!this.check) {
-      this.say('There is nothing to show: check the document first.');
-      return;
-    }
-    this.setInWord(true);
-    await this.showInWord(false);
-  }
-
-  private setInWord(on: boolean): void {
-    this.inWord = on;
-    const button = $('show-in-word');
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? 'Hide in Word' : 'Show in Word';
-  }
-
-  /** Underlines the visible findings in the document; `quiet` after a check (keeps its message). */
-  private async showInWord(quiet: boolean): Promise<void> {
-    const findings = this.visible();
-    this.setBusy(true);
-    try {
-      const r = await this.port.showAnnotations!(
-        findings.map((f) => ({
-          location: f.location,
-          category: f.category,
-          suggestions: f.replacements.map((x) => x.text),
-        })),
-        { onSuggestion: (i, text) => void this.onSuggestion(i, text), onClicked: (i) => this.onUnderlineClicked(i) },
-      );
-      this.shownInWord = findings;
-      if (!quiet) {
-        this.say(
-          `Underlined ${plural(r.marked, 'finding')} in the document.${r.skipped ? ` ${plural(r.skipped, 'finding was', 'findings were')} left without an underline.` : ''}`,
-        );
-      }
-    } catch (error) {
-      this.setInWord(false);
-      this.failed(error, 'underline the findings in Word');
-    } finally {
-      this.setBusy(false);
-    }
-  }
-
-  /**
-   * The user picked a suggestion in Word's pop-up. Word has already put it in place of the words
-   * (office-js issues 6644, 6358), so the pane does not replace them again: it says so and checks
-   * again, which reads the paragraph Word changed and underlines it afresh.
-   */
-  private async onSuggestion(index: number, text: string): Promise<void> {
-    const f = this.shownInWord[index];
-    if (!f) return;
-    this.shownInWord = [];
-    this.say(`Word changed “${shorten(f.text, 60)}” to “${shorten(text, 60)}”.`);
-    while (this.busy) await new Promise((resolve) => setTimeout(resolve, 50));
-    await this.recheckAfterChange(
-      Math.max(
-        0,
-        this.visible().findIndex((v) => v.id === f.id),
-      ),
-    );
-  }
-
-  /** The user clicked an underline: show its card in the pane. */
-  private onUnderlineClicked(index: number): void {
-    const f = this.shownInWord[index];
-    const card = f && document.querySelector<HTMLLIElement>(`#findings li.finding[data-id="${CSS.escape(f.id)}"]`);
-    card?.focus();
+    this.focusCard(Math.max(0, at));
   }
 
   /** After a list changes, focus the card now at `index` (or the last, or the heading). */
