@@ -103,6 +103,44 @@ for (const r of [small, large]) {
 }
 const constant = small.readSyncs === large.readSyncs && small.markSyncs === large.markSyncs;
 console.log(`  constant in the document's length: ${constant ? 'yes' : 'NO'}`);
+
+/** Word.run batches and syncs of each user action, on 100 paragraphs of the policy. */
+async function actionCounts(version: number): Promise<[string, number, number][]> {
+  const word = new FakeWord(policy(3000).slice(0, 100), version);
+  const adapter = new WordAdapter(() => ({ Word: word.word(), Office: word.office() }) as never);
+  const rows: [string, number, number][] = [];
+  const count = async (name: string, action: () => Promise<unknown>) => {
+    const before = adapter.syncCounts();
+    await action();
+    const after = adapter.syncCounts();
+    rows.push([name, after.runs - before.runs, after.syncs - before.syncs]);
+  };
+  let check = await checkDocument(createAnalyser(), await adapter.readParagraphs(), { yieldNow: noYield });
+  await count('check document', async () => {
+    check = await checkDocument(createAnalyser(), await adapter.readParagraphs(), { yieldNow: noYield });
+  });
+  const locations = check.findings.map((f) => f.location);
+  await count('select', () => adapter.select(locations[0]));
+  await count('mark up all', () => adapter.markUp(locations));
+  await count('mark up all again', () => adapter.markUp(locations));
+  await count('clear marks', () => adapter.clearMarks());
+  if (adapter.capabilities().annotations) {
+    const items = check.findings.map((f) => ({ location: f.location, category: f.category, suggestions: [] }));
+    await count('show in Word', () => adapter.showAnnotations(items, { onSuggestion: () => undefined }));
+    await count('show in Word again', () => adapter.showAnnotations(items, { onSuggestion: () => undefined }));
+    await count('hide in Word', () => adapter.clearAnnotations());
+  }
+  await count('insert glossary', () => adapter.insertGlossary([{ term: 'SENCO', meaning: 'x' }], 'end'));
+  const last = check.findings.find((f) => f.replacements.length)!;
+  await count('replace', () => adapter.replace(last.location, last.replacements[0].text));
+  return rows;
+}
+
+for (const version of [1.4, 1.8]) {
+  console.log(`Each user action on 100 paragraphs (WordApi ${version} host): Word.run batches / context.sync() calls`);
+  for (const [name, runs, syncCount] of await actionCounts(version))
+    console.log(`  ${name.padEnd(20)} ${runs} / ${syncCount}`);
+}
 console.log(
   `BENCH_WORD ${JSON.stringify({
     words,

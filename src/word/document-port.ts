@@ -87,7 +87,10 @@ export interface AnnotationItem {
 
 /** What the user did with an underline; `index` is the item's index in `showAnnotations`. */
 export interface AnnotationEvents {
-  /** Picked `text` in the underline's pop-up. */
+  /**
+   * Picked `text` in the underline's pop-up. Word has already put it in place of the finding's
+   * words (office-js issues 6644, 6358): the pane must not replace them again, only check again.
+   */
   onSuggestion(index: number, text: string): void;
   /** Clicked the underline. */
   onClicked?(index: number): void;
@@ -123,7 +126,9 @@ export interface DocumentPort {
    * replacing any shown before; findings whose text is not where it was are skipped.
    */
   showAnnotations?(items: readonly AnnotationItem[], events: AnnotationEvents): Promise<MarkResult>;
-  /** Removes the underlines `showAnnotations` added (and no others); returns how many. */
+  /** True when underlines of ours may be in the document (also ones a pane opened before left there). */
+  annotationsShown?(): boolean;
+  /** Removes the underlines `showAnnotations` added (and no others, also after the pane reloaded); returns how many. */
   clearAnnotations?(): Promise<number>;
   /** Inserts the glossary table, or replaces the one inserted before (wherever it is). */
   insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }>;

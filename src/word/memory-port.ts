@@ -143,6 +143,12 @@ export class MemoryPort implements DocumentPort {
 
   async replace(location: Location, text: string): Promise<void> {
     this.runs++;
+    this.put(location, text);
+    this.log.push(`replace ${describe(location)} with ${JSON.stringify(text)}`);
+  }
+
+  /** Puts `text` in place of the location's text, moving what comes after it. */
+  private put(location: Location, text: string): void {
     verifyLocation(this.paragraphs, location);
     const p = this.paragraphs[location.paragraph];
     p.text = p.text.slice(0, location.start) + text + p.text.slice(location.end);
@@ -159,7 +165,6 @@ export class MemoryPort implements DocumentPort {
     this.marks = move(this.marks);
     this.annotations = move(this.annotations);
     this.setSelection({ paragraph: location.paragraph, offset: location.start + text.length });
-    this.log.push(`replace ${describe(location)} with ${JSON.stringify(text)}`);
   }
 
   async insertComment(location: Location, comment: string): Promise<void> {
@@ -222,6 +227,10 @@ export class MemoryPort implements DocumentPort {
     return { marked, skipped: items.length - marked };
   }
 
+  annotationsShown(): boolean {
+    return this.annotationIndex.size > 0;
+  }
+
   async clearAnnotations(): Promise<number> {
     this.runs++;
     const n = this.removeOurAnnotations();
@@ -229,9 +238,18 @@ export class MemoryPort implements DocumentPort {
     return n;
   }
 
-  /** What Word does when the user picks `text` in the pop-up of the underline `id`. */
+  /**
+   * What Word does when the user picks `text` in the pop-up of the underline `id`: it puts the
+   * text in place of the underlined words itself (the underline goes with them), then tells the
+   * add-in (office-js issues 6644, 6358).
+   */
   chooseSuggestion(id: string, text: string): void {
+    const a = this.annotations.find((x) => x.id === id);
+    if (!a) return;
     const index = this.annotationIndex.get(id);
+    this.annotationIndex.delete(id);
+    this.put(a, text);
+    this.log.push(`Word replaced ${describe(a)} with ${JSON.stringify(text)}`);
     if (index !== undefined) this.annotationEvents?.onSuggestion(index, text);
   }
 

@@ -15,20 +15,47 @@
  * take effect when made rather than at the next sync, which the adapter cannot tell apart:
  * it never reads back in one batch what it changed in it.
  *
+ * The host offers only the APIs of the requirement sets it is told it supports, with the sets
+ * read from the `[Api set: …]` tags of @types/office-js (api-sets.ts): every Word object the
+ * fake hands out is a proxy that checks each member used, each property loaded and each
+ * property set. A member of a set the host lacks, or of a set above any the adapter asked
+ * `isSetSupported` about, throws ApiNotFound as Word does, and is recorded in `violations`
+ * (the tests assert it stays empty, so a caught error cannot hide one).
+ *
  * Word's own behaviour is copied where the adapter depends on it: search takes at most
  * 255 characters (longer throws, as Word does), matches across formatting runs, is
- * case-sensitive with matchCase, and finds text in tracked deletions too (what Word on the
- * web does: paragraph.text includes deleted text, office-js issue #1267); highlightColor
- * reads null for none and '' for several colours.
+ * case-sensitive with matchCase, and finds text in tracked deletions too; paragraph.text shows
+ * what the markup view shows (office-js issues 2314, 1267: with All Markup, deletions are in
+ * it; with Simple Markup or No Markup they are not; Original leaves insertions out), while
+ * getReviewedText does not depend on the view; highlightColor reads null for none and '' for
+ * several colours; picking a suggestion in an underline's pop-up makes Word replace the text
+ * itself before the add-in hears of it (office-js issues 6644, 6358); on the web,
+ * range.highlight() selects and scrolls to the range (6141); on a Mac, removeHighlight() on the
+ * whole body fails (6044).
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { apiSetOf, type ApiSet } from './api-sets.js';
 
 export interface FakeRun {
   text: string;
   highlight?: string | null;
   bold?: boolean;
-  /** A tracked deletion: still in paragraph.text, gone from getReviewedText('Current'). */
+  /** A tracked deletion: in paragraph.text with All Markup, gone from getReviewedText('Current'). */
   deleted?: boolean;
+  /** A tracked insertion: in paragraph.text except in the Original view, gone from getReviewedText('Original'). */
+  inserted?: boolean;
+}
+
+/** Word's markup views (Review → Tracking). */
+export type MarkupView = 'all' | 'simple' | 'none' | 'original';
+
+export interface FakeHost {
+  /** The highest WordApi version the host supports (1.1 to 1.9). */
+  version?: number;
+  /** Other sets, e.g. { WordApiOnline: 1.1 }. */
+  sets?: Record<string, number>;
+  platform?: 'web' | 'windows' | 'mac';
+  markupView?: MarkupView;
 }
 
 export interface FakeParagraph {
@@ -62,12 +89,25 @@ export interface FakeAnnotation {
 export type ParagraphSpec = string | { text?: string; runs?: FakeRun[]; table?: boolean; list?: boolean };
 
 const NONE = '\u0000none';
+/** Every character, deleted or not: what search sees and what offsets in the model count. */
 const raw = (p: FakeParagraph) => p.runs.map((r) => r.text).join('');
 const current = (p: FakeParagraph) =>
   p.runs
     .filter((r) => !r.deleted)
     .map((r) => r.text)
     .join('');
+const original = (p: FakeParagraph) =>
+  p.runs
+    .filter((r) => !r.inserted)
+    .map((r) => r.text)
+    .join('');
+
+/** What a property path's first step leads to, for checking loads like `items/font/highlightColor`. */
+const CHILD: Record<string, string> = { font: 'Font', critiqueAnnotation: 'CritiqueAnnotation' };
+
+export class ApiNotFoundError extends Error {
+  code = 'ApiNotFound';
+}
 
 function unescapeSearch(s: string): string {
   return s.replace(/\^([\^tl])/g, (_, c: string) => (c === '^' ? '^' : c === 't' ? '\t' : '\v'));
@@ -92,14 +132,32 @@ export class FakeWord {
   syncs = 0;
   runs = 0;
   settings = new Map<string, unknown>();
+  /** Makes the nth sync (counted over the fake's life) fail, after the changes queued before it were made. */
+  failSync: ((n: number) => boolean) | undefined;
+  /** APIs used that the host does not offer, or that the adapter did not check for first. */
+  violations: string[] = [];
+  /** The highest version of each set the adapter asked about and was told is supported. */
+  readonly checked = new Map<string, number>();
+  markupView: MarkupView;
+  readonly platform: 'web' | 'windows' | 'mac';
+  private readonly sets: Record<string, number>;
+  private readonly version: number;
   private pending = new Set<{ sync(): Promise<void> | void }>();
   private internal = 0;
 
-  constructor(
-    paragraphs: ParagraphSpec[],
-    private readonly version = 1.8,
-  ) {
+  constructor(paragraphs: ParagraphSpec[], host: number | FakeHost = 1.8) {
+    const h = typeof host === 'number' ? { version: host } : host;
+    this.version = h.version ?? 1.8;
+    this.sets = { WordApi: this.version, ...h.sets };
+    this.platform = h.platform ?? 'windows';
+    this.markupView = h.markupView ?? 'all';
     this.paragraphs = paragraphs.map((p) => this.make(p));
+  }
+
+  /** paragraph.text in the current markup view. */
+  shown(p: FakeParagraph): string {
+    if (this.markupView === 'all') return raw(p);
+    return this.markupView === 'original' ? original(p) : current(p);
   }
 
   make(p: ParagraphSpec): FakeParagraph {
@@ -111,7 +169,7 @@ export class FakeWord {
     };
   }
 
-  /** Each paragraph's text (with tracked deletions, as paragraph.text gives it). */
+  /** Each paragraph's text with every character in it (tracked deletions too). */
   texts(): string[] {
     return this.paragraphs.map(raw);
   }
@@ -127,13 +185,85 @@ export class FakeWord {
     return id;
   }
 
-  /** What Word does when the user accepts `suggestion` in the pop-up of annotation `id` (WordApi 1.8). */
+  /**
+   * What Word does when the user accepts `suggestion` in the pop-up of annotation `id` (WordApi
+   * 1.8): it replaces the underlined text with the suggestion and drops the underline, then
+   * tells the add-in.
+   */
   async popupAction(id: string, suggestion: string): Promise<void> {
+    const a = this.annotations.find((x) => x.id === id);
+    if (a) {
+      const start = a.critique.start as number;
+      this.annotations = this.annotations.filter((x) => x !== a);
+      this.splice(a.paragraph, start, start + (a.critique.length as number), suggestion);
+    }
     for (const h of this.handlers.popup) await h({ id, action: 'Accept', critiqueSuggestion: suggestion });
   }
 
   supports(version: number): boolean {
     return version <= this.version;
+  }
+
+  private hostHas(set: ApiSet): boolean {
+    return (this.sets[set.name] ?? 0) >= set.version;
+  }
+
+  /** Word.<cls>.<member> is used: allowed only in the sets the host has and the adapter checked for. */
+  private use(cls: string, member: string): void {
+    if (this.internal) return;
+    const set = apiSetOf(cls, member);
+    if (!set) return;
+    const baseline = set.name === 'WordApi' && set.version <= 1.1;
+    const problem = !this.hostHas(set)
+      ? `this Word has ${Object.entries(this.sets)
+          .map(([n, v]) => `${n} ${v}`)
+          .join(', ')}`
+      : !baseline && (this.checked.get(set.name) ?? 0) < set.version
+        ? 'the adapter did not check for it'
+        : undefined;
+    if (!problem) return;
+    const message = `Word.${cls}.${member} needs ${set.name} ${set.version}; ${problem}.`;
+    if (!this.violations.includes(message)) this.violations.push(message);
+    throw new ApiNotFoundError(message);
+  }
+
+  /** Checks each property a `load` names, e.g. `items/text,items/font/highlightColor`. */
+  private usePaths(cls: string, arg: unknown): void {
+    if (typeof arg !== 'string') return;
+    for (const path of arg.split(',')) {
+      let at = cls;
+      for (const step of path.trim().split('/').filter(Boolean)) {
+        if (step === 'items' && at.endsWith('Collection')) {
+          at = at.slice(0, -'Collection'.length);
+          continue;
+        }
+        this.use(at, step);
+        at = CHILD[step] ?? '';
+      }
+    }
+  }
+
+  /** The object as Word.<cls>: every member read or written, and every load, is checked against the sets. */
+  private guard<T extends object>(cls: string, target: T): T {
+    const world = this;
+    return new Proxy(target, {
+      get(t, prop, receiver) {
+        if (typeof prop !== 'string') return Reflect.get(t, prop, receiver);
+        world.use(cls, prop);
+        const value = Reflect.get(t, prop, receiver) as unknown;
+        if (prop === 'load' && typeof value === 'function')
+          return (arg?: unknown) => {
+            world.usePaths(cls, arg);
+            return (value as (a?: unknown) => unknown).call(receiver, arg);
+          };
+        if (CHILD[prop] && value && typeof value === 'object') return world.guard(CHILD[prop], value);
+        return value;
+      },
+      set(t, prop, value, receiver) {
+        if (typeof prop === 'string') world.use(cls, prop);
+        return Reflect.set(t, prop, value, receiver);
+      },
+    });
   }
 
   // ---- the globals ----------------------------------------------------------------------
@@ -150,12 +280,22 @@ export class FakeWord {
 
   /** The `Office` global. */
   office(): unknown {
+    const office = this.officeMock() as { context: Record<string, unknown> };
+    office.context.diagnostics = { platform: { web: 'OfficeOnline', windows: 'PC', mac: 'Mac' }[this.platform] };
+    return office;
+  }
+
+  private officeMock(): unknown {
     const settings = this.settings;
     return new OfficeMockObject({
       context: {
         requirements: {
-          isSetSupported: (name: string, version?: string) =>
-            name === 'WordApi' && this.supports(Number(version ?? '1.1')),
+          isSetSupported: (name: string, version?: string) => {
+            const set = { name, version: Number(version ?? '1.1') };
+            const yes = this.hostHas(set);
+            if (yes && set.version > (this.checked.get(name) ?? 0)) this.checked.set(name, set.version);
+            return yes;
+          },
         },
         document: {
           settings: {
@@ -174,6 +314,11 @@ export class FakeWord {
       document: this.documentProxy(),
       sync: async () => {
         this.syncs++;
+        // Word has carried out what was queued before the failing call, and no more of the batch.
+        if (this.failSync?.(this.syncs)) {
+          this.pending.clear();
+          throw Object.assign(new Error('GeneralException'), { code: 'GeneralException' });
+        }
         const pending = [...this.pending];
         this.pending.clear();
         this.internal++;
@@ -203,7 +348,7 @@ export class FakeWord {
     return mock;
   }
 
-  private collection<T>(make: () => T[], loadItem: (item: T, paths: string[]) => void) {
+  private collection<T>(cls: string, make: () => T[], loadItem: (item: T, paths: string[]) => void) {
     let state: 'new' | 'loaded' | 'synced' = 'new';
     let items: T[] = [];
     const world = this;
@@ -230,18 +375,19 @@ export class FakeWord {
         return items;
       },
     };
-    return c;
+    return this.guard(cls, c);
   }
 
   private paragraphCollection(list: () => FakeParagraph[]) {
     return this.collection(
+      'ParagraphCollection',
       () => list().map((p) => this.paragraphProxy(p)),
       (item, paths) => (paths.length ? item.load(paths.join(',')) : item.load('text')),
     );
   }
 
   private paragraphProxy(p: FakeParagraph): OfficeMockObject & Record<string, unknown> {
-    const props: Record<string, unknown> = { text: raw(p) };
+    const props: Record<string, unknown> = { text: this.shown(p) };
     if (this.supports(1.3)) {
       props.tableNestingLevel = p.table ? 1 : 0;
       props.isListItem = p.list;
@@ -250,13 +396,9 @@ export class FakeWord {
     const world = this;
     Object.assign(mock, {
       search: (text: string, options?: { matchCase?: boolean }) => this.search(p, text, options),
-      getReviewedText: (version: string) => {
-        this.need(1.4, 'getReviewedText');
-        return this.result(() => (version === 'Original' ? raw(p) : current(p)));
-      },
+      getReviewedText: (version: string) => this.result(() => (version === 'Original' ? original(p) : current(p))),
       insertContentControl: () => this.controlProxy(this.addControl([p])),
       insertAnnotations: (set: { critiques: Record<string, unknown>[] }) => {
-        this.need(1.7, 'insertAnnotations');
         const text = raw(p);
         for (const c of set.critiques) {
           const start = c.start as number;
@@ -265,7 +407,7 @@ export class FakeWord {
             throw new Error(`bad colorScheme ${String(c.colorScheme)}`);
           if (!(start >= 0 && length > 0 && start + length <= text.length))
             throw new Error('critique outside its paragraph');
-          if (c.popupOptions) this.need(1.8, 'popupOptions');
+          for (const key of Object.keys(c)) this.use('Critique', key);
         }
         this.insertAnnotationsCalls.push({
           paragraph: this.paragraphs.indexOf(p),
@@ -279,29 +421,37 @@ export class FakeWord {
         return this.result(() => ids);
       },
       getAnnotations: () => {
-        this.need(1.7, 'getAnnotations');
         return this.collection(
+          'AnnotationCollection',
           () =>
             this.annotations
               .filter((a) => a.paragraph === p)
               .map((a) => {
                 const mock = this.tracked(new OfficeMockObject({ id: a.id })) as OfficeMockObject &
                   Record<string, unknown>;
+                // office-addin-mock cannot load a plain object's fields (it wants each loaded): critique is given whole.
+                const load = mock.load.bind(mock);
+                (mock as unknown as { load: (arg?: string) => unknown }).load = (arg?: string) => {
+                  const paths = (arg ?? '').split(',').map((x) => x.trim());
+                  const rest = paths.filter((x) => !x.startsWith('critiqueAnnotation'));
+                  if (rest.length < paths.length) mock.critiqueAnnotation = { critique: structuredClone(a.critique) };
+                  return load(rest.join(','));
+                };
                 mock.delete = () => void (this.annotations = this.annotations.filter((x) => x !== a));
-                return mock;
+                return this.guard('Annotation', mock);
               }),
           (item, paths) => item.load(paths.length ? paths.join(',') : 'id'),
         );
       },
       insertParagraph: (text: string, where: string) => this.paragraphProxy(this.insertParagraphNear(p, text, where)),
+      getRange: () => this.rangeProxy(p, 0, raw(p).length),
     });
     Object.defineProperty(mock, 'styleBuiltIn', {
       set(value: string) {
-        world.need(1.3, 'styleBuiltIn');
         p.style = value;
       },
     });
-    return mock;
+    return world.guard('Paragraph', mock);
   }
 
   private rangeProxy(p: FakeParagraph, start: number, end: number): OfficeMockObject & Record<string, unknown> {
@@ -332,7 +482,6 @@ export class FakeWord {
         return this.rangeProxy(p, start, start + text.length);
       },
       insertComment: (comment: string) => {
-        this.need(1.4, 'insertComment');
         this.comments.push({
           paragraph: this.paragraphs.indexOf(p),
           start,
@@ -343,21 +492,34 @@ export class FakeWord {
         return {};
       },
       highlight: () => {
-        this.need(1.8, 'highlight');
         this.temporary.push({ paragraph: p, start, end });
+        // Word on the web selects what it highlights, and scrolls to it (office-js issue 6141).
+        if (this.platform === 'web') this.selection = { paragraph: p, start, end };
+      },
+      removeHighlight: () => {
+        this.temporary = this.temporary.filter((t) => t.paragraph !== p || t.end <= start || t.start >= end);
       },
       expandTo: (other: { __span: [FakeParagraph, number, number] }) => {
-        this.need(1.3, 'expandTo');
         const [q, s2, e2] = other.__span;
         if (q !== p) throw new Error('expandTo across paragraphs is not modelled');
         return this.rangeProxy(p, Math.min(start, s2), Math.max(end, e2));
       },
       __span: [p, start, end],
     });
-    return mock;
+    return this.guard('Range', mock);
   }
 
-  private search(p: FakeParagraph, escaped: string, options?: { matchCase?: boolean }) {
+  /** Body search: every paragraph's matches, in order (matches across paragraphs are not modelled). */
+  private searchBody(escaped: string, options?: { matchCase?: boolean }) {
+    const found = this.paragraphs.flatMap((p) => this.matches(p, escaped, options).map(([s, e]) => [p, s, e] as const));
+    return this.collection(
+      'RangeCollection',
+      () => found.map(([p, s, e]) => this.rangeProxy(p, s, e)),
+      (item, paths) => item.load(paths.length ? paths.join(',') : 'text'),
+    );
+  }
+
+  private matches(p: FakeParagraph, escaped: string, options?: { matchCase?: boolean }): [number, number][] {
     if (escaped.length > 255)
       throw Object.assign(new Error('SearchStringInvalidOrTooLong'), { code: 'SearchStringInvalidOrTooLong' });
     if (!options?.matchCase) throw new Error('The adapter always searches with matchCase');
@@ -367,7 +529,13 @@ export class FakeWord {
     const found: [number, number][] = [];
     for (let at = text.indexOf(needle); at !== -1 && needle; at = text.indexOf(needle, at + needle.length))
       found.push([at, at + needle.length]);
+    return found;
+  }
+
+  private search(p: FakeParagraph, escaped: string, options?: { matchCase?: boolean }) {
+    const found = this.matches(p, escaped, options);
     return this.collection(
+      'RangeCollection',
       () => found.map(([s, e]) => this.rangeProxy(p, s, e)),
       (item, paths) => item.load(paths.length ? paths.join(',') : 'text'),
     );
@@ -399,36 +567,39 @@ export class FakeWord {
       contentControls: {
         getByTitle: (title: string) =>
           this.collection(
+            'ContentControlCollection',
             () => this.controls.filter((c) => c.title === title).map((c) => this.controlProxy(c)),
             () => undefined,
           ),
       },
-      getReviewedText: (version: string) => {
-        this.need(1.4, 'getReviewedText');
-        return this.result(() => this.paragraphs.map(version === 'Original' ? raw : current).join('\r'));
-      },
+      getReviewedText: (version: string) =>
+        this.result(() => this.paragraphs.map(version === 'Original' ? original : current).join('\r')),
+      search: (text: string, options?: { matchCase?: boolean }) => this.searchBody(text, options),
       insertParagraph: (text: string, where: string) => {
         if (where !== 'End') throw new Error(`body.insertParagraph ${where} is not used`);
         const p = this.make(text);
         this.paragraphs.push(p);
         return this.paragraphProxy(p);
       },
-      getRange: () => {
-        this.need(1.3, 'body.getRange');
-        return { removeHighlight: () => (this.need(1.8, 'removeHighlight'), void (this.temporary = [])) };
-      },
+      getRange: () =>
+        this.guard('Range', {
+          removeHighlight: () => {
+            // Word for Mac fails this on the whole body (office-js issue 6044).
+            if (this.platform === 'mac') throw new Error('GeneralException: removeHighlight on the whole body');
+            this.temporary = [];
+          },
+        }),
     };
-    const events = (version: number, what: string, list: ((args: unknown) => Promise<unknown>)[]) => ({
+    const events = (list: ((args: unknown) => Promise<unknown>)[]) => ({
       add: (handler: (args: unknown) => Promise<unknown>) => {
-        this.need(version, what);
         list.push(handler);
         return {};
       },
     });
-    return {
-      body,
-      onAnnotationClicked: events(1.7, 'onAnnotationClicked', this.handlers.clicked),
-      onAnnotationPopupAction: events(1.8, 'onAnnotationPopupAction', this.handlers.popup),
+    return this.guard('Document', {
+      body: this.guard('Body', body),
+      onAnnotationClicked: events(this.handlers.clicked),
+      onAnnotationPopupAction: events(this.handlers.popup),
       getSelection: () => {
         const sel = this.selection ?? { paragraph: this.paragraphs[0], start: 0, end: 0 };
         const first = this.paragraphs.indexOf(sel.paragraph);
@@ -436,7 +607,7 @@ export class FakeWord {
         const span = this.paragraphs.slice(first, last + 1);
         const text = span
           .map((p, i) =>
-            raw(p).slice(i === 0 ? sel.start : 0, i === span.length - 1 ? (sel.lastEnd ?? sel.end) : undefined),
+            this.shown(p).slice(i === 0 ? sel.start : 0, i === span.length - 1 ? (sel.lastEnd ?? sel.end) : undefined),
           )
           .join('\r');
         const mock = this.tracked(new OfficeMockObject({ text })) as OfficeMockObject & Record<string, unknown>;
@@ -444,10 +615,11 @@ export class FakeWord {
           paragraphs: this.paragraphCollection(() => span),
           insertParagraph: (t: string, where: string) =>
             this.paragraphProxy(this.insertParagraphNear(span[span.length - 1], t, where)),
+          select: () => void (this.selection = sel),
         });
-        return mock;
+        return this.guard('Range', mock);
       },
-    };
+    });
   }
 
   private addControl(paragraphs: FakeParagraph[]): FakeControl {
@@ -463,7 +635,7 @@ export class FakeWord {
       this.paragraphs.splice(at, c.paragraphs.length, ...paragraphs);
       c.paragraphs = paragraphs;
     };
-    return {
+    return this.guard('ContentControl', {
       get title() {
         return c.title;
       },
@@ -488,7 +660,6 @@ export class FakeWord {
         return this.paragraphProxy(p);
       },
       insertTable: (rows: number, columns: number, where: string, values: string[][]) => {
-        this.need(1.3, 'insertTable');
         if (where !== 'End' || values.length !== rows || values.some((r) => r.length !== columns))
           throw new Error('bad insertTable');
         // Word keeps the empty paragraph clear() left; the table's cells go before it.
@@ -500,7 +671,7 @@ export class FakeWord {
         c.paragraphs = keepLast ? [...c.paragraphs.slice(0, -1), ...cells, last] : [...c.paragraphs, ...cells];
         const table = {};
         Object.defineProperty(table, 'headerRowCount', { set: () => undefined });
-        return table;
+        return this.guard('Table', table);
       },
       insertHtml: (html: string, where: string) => {
         if (where !== 'Replace') throw new Error(`insertHtml ${where} is not used`);
@@ -519,7 +690,7 @@ export class FakeWord {
         replaceContent([...(heading ? [this.make(decode(heading[1]))] : []), ...cells]);
         return {};
       },
-    };
+    });
   }
 
   private insertParagraphNear(p: FakeParagraph, text: string, where: string): FakeParagraph {
@@ -527,10 +698,6 @@ export class FakeWord {
     const q = this.make(text);
     this.paragraphs.splice(this.paragraphs.indexOf(p) + 1, 0, q);
     return q;
-  }
-
-  private need(version: number, what: string): void {
-    if (!this.supports(version)) throw new Error(`${what} needs WordApi ${version}; this Word has ${this.version}.`);
   }
 
   // ---- the document model ---------------------------------------------------------------------
@@ -583,5 +750,14 @@ export class FakeWord {
     const [first, last] = this.cut(p, start, end);
     const like = p.runs[first] ?? { text: '' };
     p.runs.splice(first, last - first + 1, { ...like, text });
+    // Word's underlines move with their text; one whose text changed goes.
+    const delta = text.length - (end - start);
+    this.annotations = this.annotations.filter((a) => {
+      if (a.paragraph !== p) return true;
+      const s = a.critique.start as number;
+      const e = s + (a.critique.length as number);
+      if (s >= end) a.critique.start = s + delta;
+      return s >= end || e <= start;
+    });
   }
 }
