@@ -127,7 +127,7 @@ export function parseManagedPolicy(
     if (typeof id === 'string' && builtinIds.includes(id)) builtinPacks.push(id);
     else
       errors.push(
-        `"builtinPacks": there is no built-in glossary called ${shown(id)}. Glossaries: ${builtinIds.join(', ')}.`,
+        `"builtinPacks": there is no built-in glossary called ${shown(id)}. Glossaries: ${listed(builtinIds)}.`,
       );
   }
 
@@ -152,4 +152,9 @@ export function parseManagedPolicy(
     lockSettings: lock === true,
     errors,
   };
+}
+
+/** A few ids, then how many more: a message about one wrong id stays short with forty packs. */
+function listed(ids: readonly string[], most = 8): string {
+  return ids.length <= most ? ids.join(', ') : `${ids.slice(0, most).join(', ')} and ${ids.length - most} more`;
 }

@@ -62,8 +62,13 @@ describe('the background engine service', () => {
     const before = analyseRequest(request(text, 'read'), defaults);
     if (!before.ok) throw new Error(before.error);
     const kinds = new Set(unpack(before.spans, before.details, text).map((f) => `${f.category}/${f.rule}`));
-    // Terms, short forms from the glossary, and short forms in no glossary: each rule read mode runs.
-    expect([...kinds].sort()).toEqual(['acronym/glossary-term', 'acronym/unknown-acronym', 'jargon/glossary-term']);
+    // Terms, short forms from the glossary, short forms and local names in no glossary: each rule read mode runs.
+    expect([...kinds].sort()).toEqual([
+      'acronym/glossary-term',
+      'acronym/unknown-acronym',
+      'jargon/glossary-term',
+      'jargon/local-name',
+    ]);
     const settings: EngineSettings = { audience: 'parent-carer', ignore: [] };
     await warmUp(settings, 'read');
     const page = 'Your child has an EHCP. The SENCO and the QRB panel will meet.';
