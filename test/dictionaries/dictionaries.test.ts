@@ -44,7 +44,7 @@ describe('dictionary files', () => {
 
 for (const pack of packs.values()) {
   describe(`pack ${pack.id}`, () => {
-    it('has plain definitions (at most 40 words, reading age 11 or below)', () => {
+    it('has plain definitions (at most 30 words, reading age 11 or below)', () => {
       const problems = pack.entries.flatMap((e) => definitionsOf(e).flatMap((d) => definitionProblems(d).map((p) => `${e.term}: ${p}`)));
       expect(problems).toEqual([]);
     });

@@ -9,7 +9,7 @@ import { countSentences, scores } from '../readability.js';
 import { sentences } from '../text/segment.js';
 import type { DictionaryEntry, Pack } from './schema.js';
 
-export const MAX_DEFINITION_WORDS = 40;
+export const MAX_DEFINITION_WORDS = 30;
 export const MAX_DEFINITION_SENTENCE_WORDS = 20;
 export const MAX_DEFINITION_READING_AGE = 11;
 
