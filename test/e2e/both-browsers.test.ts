@@ -224,6 +224,18 @@ describe.each(BROWSERS)('in %s', (browserName) => {
         expect(await editorContent(page)).toBe(plain);
       });
 
+      test('the card is reachable from the keyboard, and Escape gives focus back', async () => {
+        const caret = await probe<string>(page, 'beforeCaret');
+        await page.press('Alt+Shift+P');
+        const card = await expectCard(page, 'SENCO'); // the caret is at the end: wraps to the first
+        expect(card!.focused).toBe('Explain at first use');
+        await page.press('Escape');
+        await expectCard(page, null);
+        expect(await probe(page, 'editorFocused')).toBe(true);
+        expect(await probe(page, 'beforeCaret')).toBe(caret);
+        expect(await editorContent(page)).toBe(plain);
+      });
+
       test('a fix changes exactly its words, and one Undo takes it out', async () => {
         // Editors group quick edits into one undo step (Quill: 1 s): let the typing settle first.
         await new Promise((r) => setTimeout(r, 1_100));
