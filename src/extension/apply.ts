@@ -69,8 +69,12 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
   sel.removeAllRanges();
   sel.addRange(range);
 
-  const dataTransfer = new view.DataTransfer();
-  dataTransfer.setData('text/plain', text);
+  // Firefox hides what a content script puts in a DataTransfer from the page's own scripts (the
+  // data keeps the setter's principal), so Lexical and Slate would read "" there and insert
+  // nothing. In a Firefox content script (it has cloneInto) send none: editors then read `data`.
+  const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
+  const dataTransfer = firefoxContentScript ? null : new view.DataTransfer();
+  dataTransfer?.setData('text/plain', text);
   const target = new view.StaticRange({
     startContainer: range.startContainer,
     startOffset: range.startOffset,

@@ -5,12 +5,11 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { BUILTIN_PACKS } from '../engine/dictionary/builtin.js';
-import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedKey, type ManagedPolicy } from './managed-policy.js';
+import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedPolicy } from './managed-policy.js';
 import { MANAGED_COPY_KEY, policySoon, type RawPolicy } from './policy-soon.js';
 
-export const managedItems = Object.fromEntries(
-  MANAGED_KEYS.map((k) => [k, storage.defineItem<unknown>(`managed:${k}`)]),
-) as Record<ManagedKey, ReturnType<typeof storage.defineItem<unknown>>>;
+// No storage.defineItem on the managed area: defining an item reads it at once, unwaited, and in
+// Firefox, with no policy for us, that read fails (an uncaught error in every page we check).
 
 /** The raw policy values (absent keys left out); empty where the browser has no policy for us. */
 export async function readManagedRaw(): Promise<RawPolicy> {

@@ -6,7 +6,7 @@
  * every request that is not to 127.0.0.1.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -25,15 +25,46 @@ export interface Built {
   tmp: string;
 }
 
+const BUILD_LOCK = join(tmpdir(), 'plain-send-wxt-build.lock');
+
+/**
+ * Runs one WXT build at a time across the test files (they run in parallel workers): every build
+ * rewrites WXT's generated files in .wxt/, and a Chrome and a Firefox build write different ones.
+ */
+function oneBuildAtATime<T>(build: () => T): T {
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A lock left by a test run that was killed mid-build (a build takes well under a minute).
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // Gone already.
+      }
+      Atomics.wait(wait, 0, 0, 200);
+    }
+  }
+  try {
+    return build();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Builds the Chrome extension once (WXT), then the test copy. */
 export function buildExtension(): Built {
   const tmp = mkdtempSync(join(tmpdir(), 'plain-send-ext-'));
   const wxt = join(ROOT, 'node_modules/.bin/wxt');
-  const r = spawnSync(wxt, ['build'], {
-    cwd: ROOT,
-    env: { ...process.env, PLAIN_SEND_EXT_OUT: join(tmp, 'out') },
-    encoding: 'utf8',
-  });
+  const r = oneBuildAtATime(() =>
+    spawnSync(wxt, ['build'], {
+      cwd: ROOT,
+      env: { ...process.env, PLAIN_SEND_EXT_OUT: join(tmp, 'out') },
+      encoding: 'utf8',
+    }),
+  );
   const production = join(tmp, 'out/chrome-mv3');
   if (r.status !== 0 || !existsSync(join(production, 'manifest.json')))
     throw new Error(`wxt build failed:\n${r.stdout}\n${r.stderr}`);
@@ -47,17 +78,16 @@ export function buildExtension(): Built {
   return { production, testCopy, tmp };
 }
 
-/**
- * Builds the Firefox extension (WXT, `-b firefox`) into `dir` and returns its folder. Run after
- * buildExtension, never beside it: both builds rewrite WXT's generated files in .wxt/.
- */
+/** Builds the Firefox extension (WXT, `-b firefox`) into `dir` and returns its folder. */
 export function buildFirefoxExtension(dir: string): string {
   const wxt = join(ROOT, 'node_modules/.bin/wxt');
-  const r = spawnSync(wxt, ['build', '-b', 'firefox'], {
-    cwd: ROOT,
-    env: { ...process.env, PLAIN_SEND_EXT_OUT: dir },
-    encoding: 'utf8',
-  });
+  const r = oneBuildAtATime(() =>
+    spawnSync(wxt, ['build', '-b', 'firefox'], {
+      cwd: ROOT,
+      env: { ...process.env, PLAIN_SEND_EXT_OUT: dir },
+      encoding: 'utf8',
+    }),
+  );
   const out = join(dir, 'firefox-mv3');
   if (r.status !== 0 || !existsSync(join(out, 'manifest.json')))
     throw new Error(`wxt build -b firefox failed:\n${r.stdout}\n${r.stderr}`);

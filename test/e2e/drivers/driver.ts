@@ -1,0 +1,49 @@
+/**
+ * The few things the cross-browser specs do in a browser, the same in Chromium (playwright-core)
+ * and Firefox (puppeteer-core over WebDriver BiDi): open a page, run a function in it, type,
+ * press keys, point and click, take a screenshot, open one of the extension's own pages, run a
+ * function beside the extension's background, and record every request that tried to leave
+ * 127.0.0.1 (each one refused).
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+/** Keys by what they do; each driver sends its browser's chord (Undo is Ctrl+Z on Linux). */
+export type Key = 'Enter' | 'Escape' | 'End' | 'Undo' | 'Alt+Shift+P' | 'Alt+Shift+N';
+
+export interface TestPage {
+  url(): string;
+  /** Runs `fn(arg)` in the page's main frame. */
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  type(text: string): Promise<void>;
+  press(key: Key): Promise<void>;
+  moveTo(x: number, y: number): Promise<void>;
+  clickAt(x: number, y: number): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  /** Uncaught errors in the page (its scripts and ours). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export interface Driver {
+  name: BrowserName;
+  /** Opens `url` in a new tab and waits for its load event. */
+  open(url: string): Promise<TestPage>;
+  /** Opens one of the extension's own pages (`options.html`, `sidepanel.html?tab=3`) in a new tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  /**
+   * Runs `fn(arg)` where the extension's background can be reached: `globalThis` there is the
+   * background's (Chromium's service worker; Firefox's event page, through an extension page).
+   */
+  background<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Every request that tried to leave 127.0.0.1/localhost (all refused). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+/** May a test browser load this URL? Only this machine, and the browser's and the extension's own schemes. */
+export function isLocal(href: string): boolean {
+  const url = new URL(href);
+  if (['data:', 'blob:', 'about:', 'chrome-extension:', 'moz-extension:', 'chrome:'].includes(url.protocol))
+    return true;
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
