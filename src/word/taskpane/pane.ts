@@ -127,15 +127,23 @@ export class TaskPane {
 
     const packs = $('packs');
     const chosen = new Set(this.packs());
-    for (const pack of BUILTIN_PACKS) {
+    // The UK-wide glossaries, then forty local ones folded away (open when one is on).
+    const local = el('details', { className: 'local-packs' });
+    const localPacks = BUILTIN_PACKS.filter((p) => !DEFAULT_PACKS.includes(p.id)).sort((a, b) =>
+      a.name.localeCompare(b.name, 'en-GB'),
+    );
+    local.append(el('summary', {}, `Local glossaries (${localPacks.length} council areas)`));
+    local.open = localPacks.some((p) => chosen.has(p.id));
+    for (const pack of [...BUILTIN_PACKS.filter((p) => DEFAULT_PACKS.includes(p.id)), ...localPacks]) {
       const box = el('input', { type: 'checkbox', value: pack.id, checked: chosen.has(pack.id) });
       box.addEventListener('change', async () => {
         const ids = [...packs.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
         await this.port.userSettings.set('packs', ids);
         await this.settingsChanged();
       });
-      packs.append(el('label', {}, box, ` ${pack.name}`));
+      (DEFAULT_PACKS.includes(pack.id) ? packs : local).append(el('label', {}, box, ` ${pack.name}`));
     }
+    if (localPacks.length) packs.append(local);
 
     $('terms-file').addEventListener('change', (event) => void this.importTerms(event.target as HTMLInputElement));
     $('terms-export').addEventListener('click', () => {
