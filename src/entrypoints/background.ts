@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyseRequest, warmUp } from '../extension/engine-service.js';
-import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
-import { PORT_NAME, type PortAnswer, type PortRequest } from '../extension/channel.js';
+import { analyseRequest, warmUp } from '../browser/messages/engine-service.js';
+import { engineSettings, watchEngineSettings } from '../browser/messages/engine-settings.js';
+import { PORT_NAME, type PortAnswer, type PortRequest } from '../browser/messages/channel.js';
 import {
   addTermAddress,
   isAddTermRequest,
   isAnalyseRequest,
   isEnableSiteRequest,
   isLoadEngineRequest,
-} from '../extension/protocol.js';
-import { startInTab, syncGrantedSites } from '../extension/site-access.js';
-import { setupReadMode } from '../read/background.js';
+} from '../browser/messages/protocol.js';
+import { startInTab, syncGrantedSites } from '../background/site-access.js';
+import { setupReadMode } from '../background/read-mode.js';
 
 export default defineBackground(() => {
   watchEngineSettings();

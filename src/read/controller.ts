@@ -8,18 +8,25 @@
  * the read bar's word button); there Enter opens the card (focus in it), the arrow keys move,
  * Escape goes back to where you were. In the card: Escape closes it and puts focus back.
  */
-import { Card } from '../extension/card.js';
-import { PERF_ATTRIBUTE } from '../extension/field-session.js';
-import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from '../extension/protocol.js';
-import { UiRoot } from '../extension/ui-root.js';
+import { Card } from '../browser/page/card.js';
+import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
+import { meaningKey } from '../engine/identity.js';
+import {
+  ANALYSE,
+  unpack,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from '../browser/messages/protocol.js';
+import { UiRoot } from '../browser/page/ui-root.js';
 import { ReadBar } from './bar.js';
 import { chunkText, extractRange, rangeAt } from './extract.js';
 import { anchorOf, reveal } from './frames.js';
 import { markOf, ReadLayer } from './highlights.js';
-import type { ReadList, ReadState } from './protocol.js';
+import type { ReadList, ReadState } from '../browser/messages/read-protocol.js';
 import { Reader, type Occurrence } from './reader.js';
 import { readUiCss } from './styles.js';
-import { listWords, UNKNOWN_NOTE, wordKey } from './words.js';
+import { listWords, UNKNOWN_NOTE } from '../browser/messages/words.js';
 
 const HOVER_OPEN_MS = 450;
 const HOVER_CLOSE_MS = 300;
@@ -182,7 +189,7 @@ export class ReadController {
           : -1;
         if (i < 0)
           i = reader.occurrences.findIndex(
-            (o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f),
+            (o) => o.finding.start === f.start && o.finding.end === f.end && o.key === meaningKey(f),
           );
         // Same word, new place in the list (the page grew): say so on the card and the bar.
         if (i >= 0) this.showCard(i, { focus: this.cardHasFocus(), hover: this.card.hover });
@@ -260,7 +267,7 @@ export class ReadController {
         const finding = { ...f, start: f.start + c.start, end: f.end + c.start };
         items.push({
           finding,
-          key: wordKey(finding),
+          key: meaningKey(finding),
           range: useMap ? rangeAt(map!, finding.start, finding.end) : undefined,
         });
       }

@@ -11,7 +11,7 @@
  * so a page and its frames make one list of words. A web component's open shadow tree is read
  * as it is shown, with the page's content in its slots.
  */
-import { isBlock, pointAt, type Segment, type TextMap } from '../extension/text-map.js';
+import { isBlock, pointAt, type Segment, type TextMap } from '../browser/page/text-map.js';
 
 export interface PageText extends TextMap {
   /** The documents the text came from: the page, then its same-origin frames. */

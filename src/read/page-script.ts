@@ -8,8 +8,8 @@
  * frame can explain a selection made in it.
  */
 import { browser } from 'wxt/browser';
-import { EngineChannel } from '../extension/channel.js';
-import { originPattern } from '../extension/sites.js';
+import { EngineChannel } from '../browser/messages/channel.js';
+import { originPattern } from '../browser/store/sites.js';
 import { ReadController } from './controller.js';
 import {
   isReadMessage,
@@ -23,9 +23,9 @@ import {
   type ReadExplainMessage,
   type ReadSetMessage,
   type ReadShowMessage,
-} from './protocol.js';
-import { readSitesItem } from './sites.js';
-import { managedReadModeSitesSoon } from '../extension/managed-sites.js';
+} from '../browser/messages/read-protocol.js';
+import { readSitesItem } from '../browser/store/read-sites.js';
+import { managedReadModeSitesSoon } from '../browser/store/managed-sites.js';
 
 const LOADED = Symbol.for('plain-send.read');
 

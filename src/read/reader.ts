@@ -4,11 +4,17 @@
  * keep up when the page changes (a throttled MutationObserver: content loaded later, a
  * section opened, a frame loaded). The page's DOM is only ever read.
  */
-import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from '../extension/protocol.js';
+import {
+  ANALYSE,
+  unpack,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from '../browser/messages/protocol.js';
 import { chunkText, extractText, rangeAt, type Chunk, type PageText } from './extract.js';
 import { rangeHas } from './frames.js';
 import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
-import { wordKey } from './words.js';
+import { meaningKey } from '../engine/identity.js';
 
 export interface Occurrence {
   /** The finding, with offsets into the whole page's text. */
@@ -176,7 +182,7 @@ export class Reader {
       const end = f.end + chunk.start;
       const range = rangeAt(page, start, end);
       if (!range) continue;
-      out.push({ finding: { ...f, start, end }, key: wordKey(f), range });
+      out.push({ finding: { ...f, start, end }, key: meaningKey(f), range });
     }
     return out;
   }

@@ -18,8 +18,8 @@ import {
   type ReadList,
   type ReadShowMessage,
   type ReadTabMessage,
-} from './protocol.js';
-import { byLetter, listAsText, meaningOf, timesLabel, type WordEntry } from './words.js';
+} from '../browser/messages/read-protocol.js';
+import { byLetter, listAsText, meaningOf, timesLabel, type WordEntry } from '../browser/messages/words.js';
 import { saveGlossary } from './glossary-store.js';
 
 const CATEGORY: Record<string, string> = { jargon: 'SEND term', acronym: 'Short form' };

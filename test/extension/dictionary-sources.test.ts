@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_PACKS, DEFAULT_PACKS, createAnalyser } from '../../src/engine/index.js';
-import { mergeSources, type SourcesInput } from '../../src/extension/dictionary-sources.js';
-import { NO_POLICY, parseManagedPolicy } from '../../src/extension/managed-policy.js';
-import { analyseRequest } from '../../src/extension/engine-service.js';
-import { ANALYSE, unpack } from '../../src/extension/protocol.js';
+import { mergeSources, type SourcesInput } from '../../src/browser/store/dictionary-sources.js';
+import { NO_POLICY, parseManagedPolicy } from '../../src/browser/store/managed-policy.js';
+import { analyseRequest } from '../../src/browser/messages/engine-service.js';
+import { ANALYSE, unpack } from '../../src/browser/messages/protocol.js';
 import type { DictionaryFile } from '../../src/engine/dictionary/schema.js';
 
 const ids = BUILTIN_PACKS.map((p) => p.id);

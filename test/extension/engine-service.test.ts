@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/extension/engine-service.js';
-import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/extension/protocol.js';
+import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/browser/messages/engine-service.js';
+import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/browser/messages/protocol.js';
 
 const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({
   type: ANALYSE,

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { editableRoot, fieldFor, findFields, isContentEditable, whyNot } from '../../src/extension/fields.js';
+import { editableRoot, fieldFor, findFields, isContentEditable, whyNot } from '../../src/writing/fields.js';
 
 function page(html: string): void {
   document.body.innerHTML = html;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_PACKS } from '../../src/engine/index.js';
-import { MANAGED_KEYS, hostOf, parseManagedPolicy } from '../../src/extension/managed-policy.js';
+import { MANAGED_KEYS, hostOf, parseManagedPolicy } from '../../src/browser/store/managed-policy.js';
 
 const ids = BUILTIN_PACKS.map((p) => p.id);
 const schema = JSON.parse(
-  readFileSync(new URL('../../src/extension/public/managed_schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../src/browser/public/managed_schema.json', import.meta.url), 'utf8'),
 );
 
 describe("the school's policy", () => {

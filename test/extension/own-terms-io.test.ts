@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readTermsCsv, readTermsFile, writeTermsCsv, writeTermsJson } from '../../src/extension/own-terms-io.js';
-import { mergeTerms, termProblems, type OwnTerm } from '../../src/extension/own-terms.js';
+import { readTermsCsv, readTermsFile, writeTermsCsv, writeTermsJson } from '../../src/settings/options/own-terms-io.js';
+import { mergeTerms, termProblems, type OwnTerm } from '../../src/browser/store/own-terms.js';
 import { parseDictionary } from '../../src/engine/index.js';
 
 const terms: OwnTerm[] = [

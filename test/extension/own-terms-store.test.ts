@@ -6,7 +6,7 @@ import {
   writeOwnTerms,
   ownTermsUsage,
   type StorageArea,
-} from '../../src/extension/own-terms-store.js';
+} from '../../src/browser/store/own-terms-store.js';
 import {
   MAX_ITEMS,
   OWN_TERMS_BUDGET,
@@ -15,8 +15,8 @@ import {
   SyncFullError,
   chunkForSync,
   itemBytes,
-} from '../../src/extension/sync-quota.js';
-import type { OwnTerm } from '../../src/extension/own-terms.js';
+} from '../../src/browser/store/sync-quota.js';
+import type { OwnTerm } from '../../src/browser/store/own-terms.js';
 
 /**
  * storage.sync as Chrome documents it: a write that would break a quota fails whole, with

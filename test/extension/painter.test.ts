@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { HighlightLayer, RichPainter } from '../../src/extension/painter.js';
-import type { WireFinding } from '../../src/extension/protocol.js';
+import { HighlightLayer, RichPainter } from '../../src/writing/painter.js';
+import type { WireFinding } from '../../src/browser/messages/protocol.js';
 
 const finding = (text: string, start: number, word: string): WireFinding => ({
   category: 'acronym',

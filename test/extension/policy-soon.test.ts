@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canonical, policySoon, type PolicySources, type RawPolicy } from '../../src/extension/policy-soon.js';
+import { canonical, policySoon, type PolicySources, type RawPolicy } from '../../src/browser/store/policy-soon.js';
 
 /** A browser whose policy answer comes when the test says, and a copy in memory. */
 function sources(copy: RawPolicy | undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { WireFinding } from '../../src/extension/protocol.js';
-import { diff, shift, stillValid } from '../../src/extension/spans.js';
+import type { WireFinding } from '../../src/browser/messages/protocol.js';
+import { diff, shift, stillValid } from '../../src/writing/spans.js';
 
 const f = (text: string, start: number): WireFinding => ({
   category: 'acronym',
@@ -44,7 +44,7 @@ describe('shift', () => {
 
 describe('pack and unpack', () => {
   test('each distinct explanation travels once; findings come back whole', async () => {
-    const { pack, unpack } = await import('../../src/extension/protocol.js');
+    const { pack, unpack } = await import('../../src/browser/messages/protocol.js');
     const text = 'The EHCP and the EHCP.';
     const ehcp = (start: number, explained?: boolean): WireFinding => ({
       ...f('EHCP', start),

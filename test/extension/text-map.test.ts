@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { mapText, offsetAt, pointAt, rangeFor } from '../../src/extension/text-map.js';
+import { mapText, offsetAt, pointAt, rangeFor } from '../../src/browser/page/text-map.js';
 
 function root(html: string): HTMLElement {
   const el = document.createElement('div');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { Card } from '../../src/extension/card.js';
-import type { WireFinding } from '../../src/extension/protocol.js';
+import { Card } from '../../src/browser/page/card.js';
+import type { WireFinding } from '../../src/browser/messages/protocol.js';
 
 const ehcp: WireFinding = {
   category: 'acronym',

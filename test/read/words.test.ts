@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { WireFinding } from '../../src/extension/protocol.js';
-import { byLetter, letterOf, listAsText, listWords, timesLabel, UNKNOWN_NOTE, wordKey } from '../../src/read/words.js';
+import type { WireFinding } from '../../src/browser/messages/protocol.js';
+import {
+  byLetter,
+  letterOf,
+  listAsText,
+  listWords,
+  timesLabel,
+  UNKNOWN_NOTE,
+} from '../../src/browser/messages/words.js';
+import { meaningKey } from '../../src/engine/identity.js';
 
 let at = 0;
 function f(text: string, more: Partial<WireFinding> = {}): WireFinding {
@@ -79,7 +87,7 @@ describe('listWords', () => {
       ['occupational therapist', 2],
       ['overtime', 1],
     ]);
-    expect(wordKey(f('OT', ot1))).not.toBe(wordKey(f('OT', ot2)));
+    expect(meaningKey(f('OT', ot1))).not.toBe(meaningKey(f('OT', ot2)));
   });
 });
 

@@ -1,3 +1,3 @@
-import { startOptions } from '../../extension/options/options-page.js';
+import { startOptions } from '../../settings/options/options-page.js';
 
 void startOptions(document);

@@ -1,5 +1,5 @@
-import { startPopup } from '../../extension/popup.js';
-import { startReadBlock } from '../../read/popup-block.js';
+import { startPopup } from '../../settings/popup.js';
+import { startReadBlock } from '../../settings/popup-read.js';
 
 void startPopup(document);
 void startReadBlock(document);
