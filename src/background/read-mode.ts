@@ -18,6 +18,7 @@ import {
   type ReadState,
 } from '../browser/messages/read-protocol.js';
 import { READ_SCRIPT_FILE, syncReadSites } from '../browser/store/read-sites.js';
+import { debugLog, logged } from '../browser/debug.js';
 
 export const READ_COMMAND = 'read-mode';
 export const MENU_READ = 'plain-send-read-page';
@@ -36,14 +37,17 @@ export async function setReadMode(tabId: number, on: boolean | 'toggle'): Promis
   let state: ReadState;
   try {
     state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch {
+  } catch (error) {
+    debugLog('read mode not in the page yet', error);
     // Not in this page yet.
     await inject(tabId);
     state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   }
   if (!state) throw new Error('Plain SEND could not start on this page.');
   // Frames of other origins that run their own read mode: the same state as the top frame.
-  browser.tabs.sendMessage(tabId, { type: READ_SET, on: state.on } satisfies ReadSetMessage).catch(() => {});
+  browser.tabs
+    .sendMessage(tabId, { type: READ_SET, on: state.on } satisfies ReadSetMessage)
+    .catch(logged('read mode in other frames'));
   return state;
 }
 
@@ -55,7 +59,8 @@ export async function explainIn(tabId: number, frameId: number, text?: string): 
       await inject(tabId, [frame]);
       await browser.tabs.sendMessage(tabId, frame === frameId ? message : { ...message }, { frameId: frame });
       return;
-    } catch {
+    } catch (error) {
+      debugLog('explaining in a frame', error);
       // Try the top frame next.
     }
   }
@@ -78,12 +83,12 @@ function createMenus(): void {
 export function setupReadMode(): void {
   browser.runtime.onInstalled.addListener(() => {
     createMenus();
-    void syncReadSites().catch(() => {});
+    void syncReadSites().catch(logged('registering the read-mode sites'));
   });
-  browser.runtime.onStartup?.addListener(() => void syncReadSites().catch(() => {}));
+  browser.runtime.onStartup?.addListener(() => void syncReadSites().catch(logged('registering the read-mode sites')));
   // The school's policy may name new sites.
   browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'managed') void syncReadSites().catch(() => {});
+    if (area === 'managed') void syncReadSites().catch(logged('registering the read-mode sites'));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void activeTabId(tab)
@@ -92,13 +97,13 @@ export function setupReadMode(): void {
         if (info.menuItemId === MENU_READ) await setReadMode(tabId, true);
         else if (info.menuItemId === MENU_EXPLAIN) await explainIn(tabId, info.frameId ?? 0, info.selectionText);
       })
-      .catch(() => {});
+      .catch(logged('the context menu'));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== READ_COMMAND) return;
     void activeTabId(tab)
       .then((tabId) => (tabId === undefined ? undefined : setReadMode(tabId, 'toggle')))
-      .catch(() => {});
+      .catch(logged('the read-mode shortcut'));
   });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
@@ -117,8 +122,10 @@ export function setupReadMode(): void {
     }
     return false;
   });
-  browser.permissions.onAdded.addListener(() => void syncReadSites().catch(() => {}));
-  browser.permissions.onRemoved.addListener(() => void syncReadSites().catch(() => {}));
+  browser.permissions.onAdded.addListener(() => void syncReadSites().catch(logged('registering the read-mode sites')));
+  browser.permissions.onRemoved.addListener(
+    () => void syncReadSites().catch(logged('registering the read-mode sites')),
+  );
   // The same functions the shortcut, the menu and the popup call, for the worker's console and the end-to-end tests.
   (globalThis as unknown as { plainSendRead?: unknown }).plainSendRead = { setReadMode, explainIn, syncReadSites };
 }

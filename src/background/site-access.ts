@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { CONTENT_SCRIPT_FILE, GRANTED_SCRIPT_ID, WEBMAIL_MATCHES } from '../browser/store/sites.js';
+import { debugLog } from '../browser/debug.js';
 
 export async function grantedOrigins(): Promise<string[]> {
   const all = await browser.permissions.getAll();
@@ -25,7 +26,8 @@ export async function syncGrantedSites(): Promise<void> {
   };
   try {
     await browser.scripting.registerContentScripts([{ ...script, matchOriginAsFallback: true }]);
-  } catch {
+  } catch (error) {
+    debugLog('registering the content script', error);
     // Browsers without matchOriginAsFallback for registered scripts still check the top frame and its same-site frames.
     await browser.scripting.registerContentScripts([script]);
   }

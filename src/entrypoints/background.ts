@@ -12,15 +12,13 @@ import {
 } from '../browser/messages/protocol.js';
 import { startInTab, syncGrantedSites } from '../background/site-access.js';
 import { setupReadMode } from '../background/read-mode.js';
+import { debugLog, logged } from '../browser/debug.js';
 
 export default defineBackground(() => {
   watchEngineSettings();
   // Start reading the settings (and the browser's slow first answer about a school policy) now,
   // not at the first check; then ready read mode's engine, which a parent may ask for any time.
-  void engineSettings().then(
-    (settings) => warmUp(settings, 'read'),
-    () => undefined,
-  );
+  void engineSettings().then((settings) => warmUp(settings, 'read'), logged('reading the settings at start'));
   setupReadMode();
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     // Only our own content scripts and pages talk to us (never web pages: no externally_connectable).
@@ -70,7 +68,8 @@ export default defineBackground(() => {
         .then((response) => {
           try {
             port.postMessage({ id, response } satisfies PortAnswer);
-          } catch {
+          } catch (error) {
+            debugLog('answer to a closed tab', error);
             // The tab went away while the engine worked.
           }
         });

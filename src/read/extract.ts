@@ -12,6 +12,7 @@
  * as it is shown, with the page's content in its slots.
  */
 import { isBlock, pointAt, type Segment, type TextMap } from '../browser/page/text-map.js';
+import { debugLog } from '../browser/debug.js';
 
 export interface PageText extends TextMap {
   /** The documents the text came from: the page, then its same-origin frames. */
@@ -223,7 +224,8 @@ export function rangeAt(map: TextMap, start: number, end: number): Range | undef
   try {
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
-  } catch {
+  } catch (error) {
+    debugLog('range for a word', error);
     return undefined;
   }
   return range.collapsed ? undefined : range;

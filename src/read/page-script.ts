@@ -26,6 +26,7 @@ import {
 } from '../browser/messages/read-protocol.js';
 import { readSitesItem } from '../browser/store/read-sites.js';
 import { managedReadModeSitesSoon } from '../browser/store/managed-sites.js';
+import { logged } from '../browser/debug.js';
 
 const LOADED = Symbol.for('plain-send.read');
 
@@ -53,7 +54,7 @@ export function startReadScript(): ReadController | undefined {
       if (!root) return;
       const message: ReadChangedMessage = { type: READ_CHANGED, on };
       // Only the side panel listens; without it there is nobody to answer.
-      browser.runtime.sendMessage(message).catch(() => {});
+      browser.runtime.sendMessage(message).catch(logged('telling the side panel'));
     },
   });
   loaded.set(doc, controller);
@@ -100,7 +101,10 @@ export function startReadScript(): ReadController | undefined {
   if (root) {
     const pattern = originPattern(location.href);
     if (pattern) {
-      void Promise.all([readSitesItem.getValue(), managedReadModeSitesSoon().catch(() => [] as string[])]).then(
+      void Promise.all([
+        readSitesItem.getValue(),
+        managedReadModeSitesSoon().catch(logged("school policy's read-mode sites", [] as string[])),
+      ]).then(
         ([sites, school]) => {
           const always = sites.includes(pattern) || school.includes(location.hostname);
           if (always && !controller.on) void controller.setRead(true);

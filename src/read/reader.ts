@@ -15,6 +15,7 @@ import { chunkText, extractText, rangeAt, type Chunk, type PageText } from './ex
 import { rangeHas } from './frames.js';
 import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
 import { meaningKey } from '../engine/identity.js';
+import { debugLog } from '../browser/debug.js';
 
 export interface Occurrence {
   /** The finding, with offsets into the whole page's text. */
@@ -122,7 +123,10 @@ export class Reader {
         const response = await this.host
           .analyse({ type: ANALYSE, text, mode: 'read' })
           .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
-        if (!response.ok) return;
+        if (!response.ok) {
+          debugLog('reading a part of the page', response.error);
+          return;
+        }
         engineMs += response.engineMs;
         findings = unpack(response.spans, response.details, text);
       }
@@ -170,7 +174,8 @@ export class Reader {
     try {
       const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, view.innerHeight / 3);
       return hit ? { node: hit.startContainer, offset: hit.startOffset } : undefined;
-    } catch {
+    } catch (error) {
+      debugLog('caret at the middle of the view', error);
       return undefined; // no caret at that point
     }
   }
@@ -239,7 +244,8 @@ export class Reader {
         d.caretPositionFromPoint?.(x, y, { shadowRoots })?.offsetNode ??
         doc.caretRangeFromPoint?.(x, y)?.startContainer ??
         undefined;
-    } catch {
+    } catch (error) {
+      debugLog('caret under the pointer', error);
       return undefined;
     }
     if (!node) return undefined;

@@ -21,6 +21,7 @@ import {
 } from '../browser/messages/read-protocol.js';
 import { byLetter, listAsText, meaningOf, timesLabel, type WordEntry } from '../browser/messages/words.js';
 import { saveGlossary } from './glossary-store.js';
+import { debugLog, logged } from '../browser/debug.js';
 
 const CATEGORY: Record<string, string> = { jargon: 'SEND term', acronym: 'Short form' };
 
@@ -133,7 +134,7 @@ export async function startSidePanel(doc: Document): Promise<void> {
   const showWord = async (w: WordEntry) => {
     if (tabId === undefined) return;
     const message: ReadShowMessage = { type: READ_SHOW, key: w.key };
-    const r = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined)) as
+    const r = (await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(logged('showing a word'))) as
       { ok?: boolean } | undefined;
     status.textContent = r?.ok
       ? `Showing "${w.term}" on the page.`
@@ -147,11 +148,12 @@ export async function startSidePanel(doc: Document): Promise<void> {
       render();
       return;
     }
-    list = (await browser.tabs.sendMessage(tabId, { type: READ_LIST }, { frameId: 0 }).catch(() => undefined)) as
-      ReadList | undefined;
+    list = (await browser.tabs
+      .sendMessage(tabId, { type: READ_LIST }, { frameId: 0 })
+      .catch(logged("the page's words"))) as ReadList | undefined;
     // A page without our script yet still has a name to show.
     if (!list) {
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      const tab = await browser.tabs.get(tabId).catch(logged("the tab's title"));
       list = { on: false, found: 0, busy: false, title: tab?.title ?? '', url: tab?.url ?? '', words: [] };
     }
     render();
@@ -222,7 +224,8 @@ async function copy(doc: Document, text: string): Promise<boolean> {
   try {
     await doc.defaultView!.navigator.clipboard.writeText(text);
     return true;
-  } catch {
+  } catch (error) {
+    debugLog('clipboard', error);
     const area = doc.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');

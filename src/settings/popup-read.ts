@@ -16,6 +16,7 @@ import {
 } from '../browser/messages/read-protocol.js';
 import { managedReadModeSitesSoon } from '../browser/store/managed-sites.js';
 import { readSitesItem, schoolSitePattern, setReadSite } from '../browser/store/read-sites.js';
+import { logged } from '../browser/debug.js';
 
 interface SidePanelApi {
   open(options: { tabId?: number; windowId?: number }): Promise<void>;
@@ -51,8 +52,9 @@ export async function startReadBlock(doc: Document): Promise<void> {
   const show = (on: boolean) => {
     toggle.setAttribute('aria-pressed', String(on));
   };
-  const state = (await browser.tabs.sendMessage(tabId, { type: READ_STATE }, { frameId: 0 }).catch(() => undefined)) as
-    ReadState | undefined;
+  const state = (await browser.tabs
+    .sendMessage(tabId, { type: READ_STATE }, { frameId: 0 })
+    .catch(logged("read mode's state in the tab"))) as ReadState | undefined;
   show(!!state?.on);
 
   const setRead = async (on: boolean | 'toggle') => {
@@ -87,9 +89,9 @@ export async function startReadBlock(doc: Document): Promise<void> {
   });
 
   const granted = await browser.permissions.contains({ origins: [pattern] });
-  const school = (await managedReadModeSitesSoon().catch(() => [] as string[])).some(
-    (h) => schoolSitePattern(h) === pattern,
-  );
+  const school = (
+    await managedReadModeSitesSoon().catch(logged("school policy's read-mode sites", [] as string[]))
+  ).some((h) => schoolSitePattern(h) === pattern);
   site.checked = granted && (school || (await readSitesItem.getValue()).includes(pattern));
   if (school) {
     // Set by the school: the user can allow it, not turn it off here.

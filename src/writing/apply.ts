@@ -14,6 +14,7 @@
  * In every case the caret ends after the inserted text.
  */
 import { mapText, rangeFor } from '../browser/page/text-map.js';
+import { debugLog } from '../browser/debug.js';
 
 export type ApplyPath = 'execCommand' | 'setRangeText' | 'beforeinput' | 'text-node' | 'failed';
 
@@ -24,7 +25,8 @@ export function applyToTextarea(field: HTMLTextAreaElement, start: number, end: 
   let ok = false;
   try {
     ok = doc.execCommand('insertText', false, text);
-  } catch {
+  } catch (error) {
+    debugLog('insertText into a text box', error);
     ok = false;
   }
   if (ok && field.value.slice(start, start + text.length) === text) {
@@ -99,7 +101,8 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
   let ok = false;
   try {
     ok = doc.execCommand('insertText', false, text);
-  } catch {
+  } catch (error) {
+    debugLog('insertText into an editor', error);
     ok = false;
   }
   if (ok && after() !== before) {

@@ -11,6 +11,7 @@ import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } 
 import { shift, stillValid } from './spans.js';
 import { offsetAt } from '../browser/page/text-map.js';
 import type { UiRoot } from '../browser/page/ui-root.js';
+import { debugLog } from '../browser/debug.js';
 
 export interface SessionHost {
   ui: UiRoot;
@@ -155,7 +156,8 @@ export class FieldSession {
     const sent = performance.now();
     try {
       response = await this.host.analyse(text);
-    } catch {
+    } catch (error) {
+      debugLog('check of a field', error);
       return;
     }
     const roundTripMs = performance.now() - sent;
@@ -182,7 +184,8 @@ export class FieldSession {
         end: performance.now(),
         detail: { engineMs, roundTripMs, inFrame, findings: this.findings.length, chars: this.text.length },
       });
-    } catch {
+    } catch (error) {
+      debugLog('timing marks', error);
       // No User Timing Level 3: no figures.
     }
   }

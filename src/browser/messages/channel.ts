@@ -8,6 +8,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { pageEngine } from './page-engine.js';
 import { LOAD_ENGINE, type AnalyseRequest, type AnalyseResponse } from './protocol.js';
+import { logged } from '../debug.js';
 
 export const PORT_NAME = 'plain-send:engine';
 /** The longest text the frame's own engine checks; longer ones go to the worker. */
@@ -35,7 +36,7 @@ export class EngineChannel {
     if (this.engineAsked || pageEngine()) return;
     this.engineAsked = true;
     // Where it cannot be injected (a frame the extension may not script), the worker goes on answering.
-    browser.runtime.sendMessage({ type: LOAD_ENGINE }).catch(() => undefined);
+    browser.runtime.sendMessage({ type: LOAD_ENGINE }).catch(logged('loading the engine into a frame'));
   }
 
   analyse(request: AnalyseRequest): Promise<AnalyseResponse> {

@@ -5,6 +5,7 @@
  * and page CSPs do not apply).
  */
 import { highlightCss, uiCss } from './styles.js';
+import { debugLog } from '../debug.js';
 
 export const HOST_TAG = 'plain-send-ui';
 
@@ -34,7 +35,8 @@ export class UiRoot {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(css);
       this.shadow.adoptedStyleSheets = [sheet];
-    } catch {
+    } catch (error) {
+      debugLog('no constructable stylesheet for our UI', error);
       const style = doc.createElement('style');
       style.textContent = css;
       this.shadow.append(style);
@@ -53,7 +55,8 @@ export class UiRoot {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(highlightCss());
       return sheet;
-    } catch {
+    } catch (error) {
+      debugLog('no constructable stylesheet for the marks', error);
       const style = this.doc.createElement('style');
       style.textContent = highlightCss();
       return style;
@@ -91,7 +94,8 @@ export class UiRoot {
         style.textContent = sheet.textContent;
         root.append(style);
       }
-    } catch {
+    } catch (error) {
+      debugLog('marks stylesheet into a shadow root', error);
       // A closed or foreign root: no marks there, nothing broken.
     }
   }

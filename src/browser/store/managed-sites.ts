@@ -5,12 +5,14 @@
 import { storage } from 'wxt/utils/storage';
 import { MANAGED_COPY_KEY, type RawPolicy } from './policy-soon.js';
 import { hostOf } from './site-host.js';
+import { debugLog, logged } from '../debug.js';
 
 /** Hostnames where the school wants read mode on from the start; none when there is no policy. */
 export async function managedReadModeSites(): Promise<string[]> {
   try {
     return sitesIn(await storage.getItem<unknown>('managed:readModeSites'));
-  } catch {
+  } catch (error) {
+    debugLog("school policy's read-mode sites", error);
     // Firefox throws when no policy names this extension.
     return [];
   }
@@ -22,7 +24,7 @@ export async function managedReadModeSites(): Promise<string[]> {
  * registers the read-mode script from the browser's own answer (sites.ts).
  */
 export async function managedReadModeSitesSoon(): Promise<string[]> {
-  const copy = await storage.getItem<RawPolicy>(MANAGED_COPY_KEY).catch(() => null);
+  const copy = await storage.getItem<RawPolicy>(MANAGED_COPY_KEY).catch(logged('kept copy of the school policy', null));
   return copy ? sitesIn(copy.readModeSites) : managedReadModeSites();
 }
 
@@ -31,7 +33,8 @@ function sitesIn(value: unknown): string[] {
   if (typeof value === 'string' && /^\s*\[/.test(value)) {
     try {
       value = JSON.parse(value);
-    } catch {
+    } catch (error) {
+      debugLog("school policy's read-mode sites", error);
       return [];
     }
   }

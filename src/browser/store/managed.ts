@@ -7,6 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { BUILTIN_PACKS } from '../../engine/dictionary/builtin.js';
 import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedKey, type ManagedPolicy } from './managed-policy.js';
 import { MANAGED_COPY_KEY, policySoon, type RawPolicy } from './policy-soon.js';
+import { debugLog } from '../debug.js';
 
 export const managedItems = Object.fromEntries(
   MANAGED_KEYS.map((k) => [k, storage.defineItem<unknown>(`managed:${k}`)]),
@@ -21,7 +22,8 @@ export async function readManagedRaw(): Promise<RawPolicy> {
       if (value !== null && value !== undefined) out[MANAGED_KEYS[i]] = value;
     });
     return out;
-  } catch {
+  } catch (error) {
+    debugLog('school policy', error);
     // Firefox throws when no policy names this extension: that is "no policy".
     return {};
   }

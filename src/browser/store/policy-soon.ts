@@ -6,6 +6,7 @@
  * kept (in `storage.local`, see managed.ts): the engine starts from the copy, and the real read
  * only corrects it. No storage here, so that the rule can be tested on its own.
  */
+import { logged } from '../debug.js';
 
 /** Where the copy is kept (the school's settings, never anything about a child). */
 export const MANAGED_COPY_KEY = 'local:managedPolicyCopy';
@@ -29,7 +30,7 @@ export interface PolicySources {
  * to date (written only when it changed: every write is a settings change everywhere).
  */
 export function policySoon(sources: PolicySources, waitMs: number, late: () => void): Promise<RawPolicy> {
-  const kept = sources.copy().catch(() => undefined);
+  const kept = sources.copy().catch(logged('kept copy of the school policy'));
   return new Promise((answer) => {
     let given: string | undefined;
     const give = (raw: RawPolicy) => {
@@ -51,7 +52,8 @@ export function policySoon(sources: PolicySources, waitMs: number, late: () => v
         const now = canonical(raw);
         if (answered !== undefined && answered !== now) late();
         const copy = await kept;
-        if (!copy || canonical(copy) !== now) await sources.keep(raw).catch(() => undefined);
+        if (!copy || canonical(copy) !== now)
+          await sources.keep(raw).catch(logged('keeping a copy of the school policy'));
       },
       // The browser could not say: whatever was given stands (the copy, or none after the wait).
       () => undefined,

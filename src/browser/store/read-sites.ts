@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { managedReadModeSites } from './managed-sites.js';
 import { storage } from 'wxt/utils/storage';
+import { logged } from '../debug.js';
 
 /** The read-mode script in the built extension (an unlisted script). */
 export const READ_SCRIPT_FILE = 'read-mode.js';
@@ -34,7 +35,7 @@ export function schoolSitePattern(host: string): string {
 export async function readSiteMatches(): Promise<string[]> {
   const [sites, school, granted] = await Promise.all([
     readSitesItem.getValue(),
-    managedReadModeSites().catch(() => [] as string[]),
+    managedReadModeSites().catch(logged("school policy's read-mode sites", [] as string[])),
     browser.permissions.getAll(),
   ]);
   const origins = granted.origins ?? [];
