@@ -7,7 +7,7 @@
  * for the page). A frame whose parent it cannot reach (another origin) runs its own. Every
  * frame can explain a selection made in it.
  */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { EngineChannel } from '../browser/messages/channel.js';
 import { originPattern } from '../browser/store/sites.js';
 import { ReadController } from './controller.js';
@@ -27,6 +27,7 @@ import {
 import { readSitesItem } from '../browser/store/read-sites.js';
 import { managedReadModeSitesSoon } from '../browser/store/managed-sites.js';
 import { logged } from '../browser/debug.js';
+import { listen } from '../browser/signals.js';
 
 const LOADED = Symbol.for('plain-send.read');
 
@@ -48,53 +49,67 @@ export function startReadScript(): ReadController | undefined {
   if (existing) return existing;
   const channel = new EngineChannel();
   const root = runsReadMode(window);
-  const controller = new ReadController(doc, {
-    analyse: (request) => channel.analyse(request),
-    changed: (on) => {
-      if (!root) return;
-      const message: ReadChangedMessage = { type: READ_CHANGED, on };
-      // Only the side panel listens; without it there is nobody to answer.
-      browser.runtime.sendMessage(message).catch(logged('telling the side panel'));
+  // Read mode stays for the document's life; the signal is there so that everything it adds has one way out.
+  const signal = new AbortController().signal;
+  const controller = new ReadController(
+    doc,
+    {
+      analyse: (request) => channel.analyse(request),
+      changed: (on) => {
+        if (!root) return;
+        const message: ReadChangedMessage = { type: READ_CHANGED, on };
+        // Only the side panel listens; without it there is nobody to answer.
+        browser.runtime.sendMessage(message).catch(logged('telling the side panel'));
+      },
     },
-  });
+    signal,
+  );
   loaded.set(doc, controller);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    if (sender.id !== browser.runtime.id) return false;
-    if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
-      controller.explain(message.text).then(
-        (n) => sendResponse({ ok: true, found: n }),
-        (e: unknown) => sendResponse({ ok: false, error: String(e) }),
-      );
-      return true;
-    }
-    if (!root) return false;
-    if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
-      controller
-        .setRead(message.on)
-        .then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
-      return true;
-    }
-    if (isReadMessage(message, READ_STATE)) {
-      sendResponse(controller.state());
+  listen(
+    browser.runtime.onMessage,
+    (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+      if (sender.id !== browser.runtime.id) return false;
+      if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
+        controller.explain(message.text).then(
+          (n) => sendResponse({ ok: true, found: n }),
+          (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+        );
+        return true;
+      }
+      if (!root) return false;
+      if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
+        controller
+          .setRead(message.on)
+          .then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
+        return true;
+      }
+      if (isReadMessage(message, READ_STATE)) {
+        sendResponse(controller.state());
+        return false;
+      }
+      if (isReadMessage(message, READ_LIST)) {
+        sendResponse(controller.list());
+        return false;
+      }
+      if (isReadMessage<ReadShowMessage>(message, READ_SHOW)) {
+        sendResponse({ ok: controller.show(String(message.key)) });
+        return false;
+      }
       return false;
-    }
-    if (isReadMessage(message, READ_LIST)) {
-      sendResponse(controller.list());
-      return false;
-    }
-    if (isReadMessage<ReadShowMessage>(message, READ_SHOW)) {
-      sendResponse({ ok: controller.show(String(message.key)) });
-      return false;
-    }
-    return false;
-  });
+    },
+    signal,
+  );
 
   // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
   if (root) {
-    browser.storage.onChanged.addListener((_changes, area) => {
-      if (area !== 'session') controller.settingsChanged();
-    });
+    listen(
+      browser.storage.onChanged,
+      (_changes: unknown, area: string) => {
+        if (area !== 'session') controller.settingsChanged();
+      },
+      signal,
+    );
   }
 
   // A site the user (or the school's policy) chose to have read mode always on.
@@ -104,13 +119,10 @@ export function startReadScript(): ReadController | undefined {
       void Promise.all([
         readSitesItem.getValue(),
         managedReadModeSitesSoon().catch(logged("school policy's read-mode sites", [] as string[])),
-      ]).then(
-        ([sites, school]) => {
-          const always = sites.includes(pattern) || school.includes(location.hostname);
-          if (always && !controller.on) void controller.setRead(true);
-        },
-        () => {},
-      );
+      ]).then(([sites, school]) => {
+        const always = sites.includes(pattern) || school.includes(location.hostname);
+        if (always && !controller.on) void controller.setRead(true);
+      }, logged('read mode always on here'));
     }
   }
   return controller;

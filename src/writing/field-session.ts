@@ -4,6 +4,7 @@
  */
 import { ignoreKey } from '../engine/identity.js';
 import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
+import { observeUntil } from '../browser/signals.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
 import type { Field } from './fields.js';
 import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
@@ -41,8 +42,12 @@ export class FieldSession {
   private inputAt: number | undefined;
   private readonly observer: ResizeObserver | undefined;
   private readonly mutations: MutationObserver | undefined;
-  private readonly listeners: [EventTarget, string, EventListener][] = [];
-  private disposed = false;
+  /** Aborted by dispose(): the field's listeners and observers go with it. */
+  private readonly life = new AbortController();
+
+  private get disposed(): boolean {
+    return this.life.signal.aborted;
+  }
 
   constructor(
     readonly field: Field,
@@ -72,19 +77,18 @@ export class FieldSession {
     } else if (view) {
       // Editors change their DOM without input events too (undo, their own rendering, collaboration):
       // read-only watching, so the marks are rebuilt on the editor's new text nodes.
-      this.mutations = new view.MutationObserver(() => this.schedule());
+      this.mutations = observeUntil(new view.MutationObserver(() => this.schedule()), this.life.signal);
       this.mutations.observe(field.el, { childList: true, characterData: true, subtree: true });
     }
     if (view && 'ResizeObserver' in view) {
-      this.observer = new view.ResizeObserver(() => this.reposition());
+      this.observer = observeUntil(new view.ResizeObserver(() => this.reposition()), this.life.signal);
       this.observer.observe(field.el);
     }
     this.schedule();
   }
 
   private listen(target: EventTarget, type: string, fn: EventListener): void {
-    target.addEventListener(type, fn, { passive: true });
-    this.listeners.push([target, type, fn]);
+    target.addEventListener(type, fn, { passive: true, signal: this.life.signal });
   }
 
   get el(): HTMLElement {
@@ -269,11 +273,8 @@ export class FieldSession {
 
   dispose(): void {
     if (this.disposed) return;
-    this.disposed = true;
     if (this.frame) (this.el.ownerDocument.defaultView ?? window).cancelAnimationFrame(this.frame);
-    for (const [t, type, fn] of this.listeners) t.removeEventListener(type, fn);
-    this.observer?.disconnect();
-    this.mutations?.disconnect();
+    this.life.abort();
     this.painter.clear();
     if (this.painter instanceof MirrorPainter) this.painter.destroy();
   }
