@@ -25,8 +25,8 @@ export function listen<F>(event: ApiEvent<F>, listener: F, signal: AbortSignal):
 
 /** A signal that aborts when any of `signals` does (AbortSignal.any where the browser has it). */
 export function anySignal(...signals: AbortSignal[]): AbortSignal {
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(signals);
+  const api = AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal };
+  if (api.any) return api.any(signals);
   const both = new AbortController();
   for (const s of signals) onAbort(s, () => both.abort(s.reason));
   return both.signal;
@@ -35,7 +35,13 @@ export function anySignal(...signals: AbortSignal[]): AbortSignal {
 /** A child of `parent`: aborting it stops one part of a feature; aborting the parent stops it too. */
 export function childOf(parent: AbortSignal): AbortController {
   const child = new AbortController();
-  onAbort(parent, () => child.abort(parent.reason));
+  const stop = () => child.abort(parent.reason);
+  if (parent.aborted) stop();
+  else {
+    parent.addEventListener('abort', stop, { once: true });
+    // A child stopped on its own leaves nothing behind on its parent.
+    child.signal.addEventListener('abort', () => parent.removeEventListener('abort', stop), { once: true });
+  }
   return child;
 }
 

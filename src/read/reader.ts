@@ -16,6 +16,7 @@ import { rangeHas } from './frames.js';
 import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
 import { meaningKey } from '../engine/identity.js';
 import { debugLog } from '../browser/debug.js';
+import { childOf, observeUntil } from '../browser/signals.js';
 
 export interface Occurrence {
   /** The finding, with offsets into the whole page's text. */
@@ -69,10 +70,12 @@ export class Reader {
   /** Findings of each chunk's text, offsets within the chunk: a chunk seen before is not sent again. */
   private known = new Map<string, WireFinding[]>();
   private generation = 0;
-  private readonly observers = new Map<Document, MutationObserver>();
+  /** Aborted by stop(): every observer and listener of ours goes with it. */
+  private readonly life = new AbortController();
+  /** Each document watched (its observer and frame-load listener), let go of on its own when its frame goes. */
+  private readonly watching = new Map<Document, AbortController>();
   /** A document's observer does not see into shadow trees: each open one read has its own. */
   private readonly shadowObservers = new Map<ShadowRoot, MutationObserver>();
-  private readonly loadListeners = new Map<Document, (e: Event) => void>();
   private byNode = new Map<Node, Occurrence[]>();
   private nodeIndex = new Map<Node, number>();
   private timer = 0;
@@ -279,28 +282,25 @@ export class Reader {
 
   private watch(docs: readonly Document[]): void {
     // Frames that went away (or loaded another page): stop watching their old documents.
-    for (const [doc, observer] of this.observers) {
+    for (const [doc, watching] of this.watching) {
       if (docs.includes(doc)) continue;
-      observer.disconnect();
-      this.observers.delete(doc);
-      const onLoad = this.loadListeners.get(doc);
-      if (onLoad) doc.removeEventListener('load', onLoad, true);
-      this.loadListeners.delete(doc);
+      watching.abort();
+      this.watching.delete(doc);
     }
     for (const doc of docs) {
-      if (this.observers.has(doc) || !doc.defaultView) continue;
+      if (this.watching.has(doc) || !doc.defaultView) continue;
+      const watching = childOf(this.life.signal);
       const observer = new doc.defaultView.MutationObserver((records) => {
         if (records.some((r) => !noTextChange(r))) this.readSoon();
       });
-      observer.observe(doc.documentElement, WATCHED);
-      this.observers.set(doc, observer);
+      observeUntil(observer, watching.signal).observe(doc.documentElement, WATCHED);
       // A frame that loads (or loads a new page) after we read.
       const onLoad = (e: Event) => {
         const t = e.target as Element | null;
         if (t && t.nodeType === 1 && /^i?frame$/i.test(t.tagName)) this.readSoon();
       };
-      doc.addEventListener('load', onLoad, true);
-      this.loadListeners.set(doc, onLoad);
+      doc.addEventListener('load', onLoad, { capture: true, signal: watching.signal });
+      this.watching.set(doc, watching);
     }
   }
 
@@ -325,11 +325,10 @@ export class Reader {
     this.stopped = true;
     this.generation++;
     if (this.timer) (this.doc.defaultView ?? globalThis).clearTimeout(this.timer);
-    for (const o of [...this.observers.values(), ...this.shadowObservers.values()]) o.disconnect();
-    this.observers.clear();
+    this.life.abort();
+    this.watching.clear();
+    for (const o of this.shadowObservers.values()) o.disconnect();
     this.shadowObservers.clear();
-    for (const [doc, fn] of this.loadListeners) doc.removeEventListener('load', fn, true);
-    this.loadListeners.clear();
     for (const doc of this.page?.documents ?? []) this.host.layer(doc).clear(OWNER);
     this.occurrences = [];
     this.byNode.clear();
