@@ -66,40 +66,7 @@ export function startReadScript(): ReadController | undefined {
   );
   loaded.set(doc, controller);
 
-  listen(
-    browser.runtime.onMessage,
-    (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
-      if (sender.id !== browser.runtime.id) return false;
-      if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
-        controller.explain(message.text).then(
-          (n) => sendResponse({ ok: true, found: n }),
-          (e: unknown) => sendResponse({ ok: false, error: String(e) }),
-        );
-        return true;
-      }
-      if (!root) return false;
-      if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
-        controller
-          .setRead(message.on)
-          .then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
-        return true;
-      }
-      if (isReadMessage(message, READ_STATE)) {
-        sendResponse(controller.state());
-        return false;
-      }
-      if (isReadMessage(message, READ_LIST)) {
-        sendResponse(controller.list());
-        return false;
-      }
-      if (isReadMessage<ReadShowMessage>(message, READ_SHOW)) {
-        sendResponse({ ok: controller.show(String(message.key)) });
-        return false;
-      }
-      return false;
-    },
-    signal,
-  );
+  listen(browser.runtime.onMessage, answer(controller, root), signal);
 
   // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
   if (root) {
@@ -126,4 +93,38 @@ export function startReadScript(): ReadController | undefined {
     }
   }
   return controller;
+}
+
+/** Answers the worker, the popup and the side panel (only the frame that runs read mode answers all but "explain"). */
+function answer(controller: ReadController, root: boolean) {
+  return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
+    if (sender.id !== browser.runtime.id) return false;
+    if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
+      controller.explain(message.text).then(
+        (n) => sendResponse({ ok: true, found: n }),
+        (e: unknown) => sendResponse({ ok: false, error: String(e) }),
+      );
+      return true;
+    }
+    if (!root) return false;
+    if (isReadMessage<ReadSetMessage>(message, READ_SET)) {
+      controller
+        .setRead(message.on)
+        .then(sendResponse, (e: unknown) => sendResponse({ on: controller.on, found: 0, error: String(e) }));
+      return true;
+    }
+    if (isReadMessage(message, READ_STATE)) {
+      sendResponse(controller.state());
+      return false;
+    }
+    if (isReadMessage(message, READ_LIST)) {
+      sendResponse(controller.list());
+      return false;
+    }
+    if (isReadMessage<ReadShowMessage>(message, READ_SHOW)) {
+      sendResponse({ ok: controller.show(String(message.key)) });
+      return false;
+    }
+    return false;
+  };
 }

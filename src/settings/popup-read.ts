@@ -49,15 +49,22 @@ export async function startReadBlock(doc: Document): Promise<void> {
   const host = new URL(tab!.url!).hostname;
 
   // A toggle button: its name stays the same, pressed means on (the page says "(on)" too).
-  const show = (on: boolean) => {
-    toggle.setAttribute('aria-pressed', String(on));
-  };
+  const show = (on: boolean) => toggle.setAttribute('aria-pressed', String(on));
   const state = (await browser.tabs
     .sendMessage(tabId, { type: READ_STATE }, { frameId: 0 })
     .catch(logged("read mode's state in the tab"))) as ReadState | undefined;
   show(!!state?.on);
+  const setRead = readModeIn(tabId, show, say);
+  toggle.addEventListener('click', () => void setRead('toggle'));
+  listButton.addEventListener('click', () => openWordList(doc, tabId, setRead, say));
+  await siteSwitch(site, { url: tab!.url!, pattern, host }, setRead, say);
+}
 
-  const setRead = async (on: boolean | 'toggle') => {
+type SetRead = (on: boolean | 'toggle') => Promise<ReadState | undefined>;
+
+/** Read mode on, off or over in the tab, through the worker; says what happened. */
+function readModeIn(tabId: number, show: (on: boolean) => void, say: (text: string) => void): SetRead {
+  return async (on) => {
     const message: ReadTabMessage = { type: READ_TAB, tabId, on };
     const r = (await browser.runtime.sendMessage(message).catch((e: unknown) => ({ error: String(e) }))) as
       (ReadState & { error?: string }) | undefined;
@@ -71,23 +78,32 @@ export async function startReadBlock(doc: Document): Promise<void> {
     );
     return r;
   };
+}
 
-  toggle.addEventListener('click', () => void setRead('toggle'));
+/** "List of words": the side panel (Firefox: the sidebar), then read mode on, then the popup closes. */
+function openWordList(doc: Document, tabId: number, setRead: SetRead, say: (text: string) => void): void {
+  // Open the panel first, while the click still counts as the user asking.
+  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
+  const opened = api.sidePanel
+    ? api.sidePanel.open({ tabId })
+    : api.sidebarAction
+      ? api.sidebarAction.open()
+      : Promise.reject(new Error('no side panel'));
+  void opened.then(
+    () => setRead(true).then(() => doc.defaultView?.close()),
+    () => say('This browser cannot open the list here.'),
+  );
+}
 
-  listButton.addEventListener('click', () => {
-    // Open the panel first, while the click still counts as the user asking.
-    const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarApi };
-    const opened = api.sidePanel
-      ? api.sidePanel.open({ tabId })
-      : api.sidebarAction
-        ? api.sidebarAction.open()
-        : Promise.reject(new Error('no side panel'));
-    void opened.then(
-      () => setRead(true).then(() => doc.defaultView?.close()),
-      () => say('This browser cannot open the list here.'),
-    );
-  });
+interface Site {
+  url: string;
+  pattern: string;
+  host: string;
+}
 
+/** "Always explain words on this site": the switch, as the user and the school's policy have it. */
+async function siteSwitch(site: HTMLInputElement, tab: Site, setRead: SetRead, say: (text: string) => void) {
+  const { pattern } = tab;
   const granted = await browser.permissions.contains({ origins: [pattern] });
   const school = (
     await managedReadModeSitesSoon().catch(logged("school policy's read-mode sites", [] as string[]))
@@ -99,29 +115,36 @@ export async function startReadBlock(doc: Document): Promise<void> {
     if (site.checked) site.disabled = true;
   }
   site.addEventListener('change', () => {
-    if (site.checked) {
-      const wasGranted = isWebmail(tab!.url) || granted;
-      void browser.permissions.request({ origins: [pattern] }).then(async (yes) => {
-        if (!yes) {
-          site.checked = false;
-          return;
-        }
-        // The permission is for reading here; writing help stays as it was on this site.
-        if (!wasGranted) await setSiteOn(host, false);
-        await setReadSite(pattern, true);
-        await browser.runtime.sendMessage({ type: READ_SITES_CHANGED });
-        await setRead(true);
-        say(`Plain SEND will explain words every time you open ${host}.`);
-      });
-    } else {
-      void (async () => {
-        await setReadSite(pattern, false);
-        // Keep the permission if writing help uses it here.
-        const writingOn = isWebmail(tab!.url) || !(await offSitesItem.getValue()).includes(host);
-        if (!writingOn) await browser.permissions.remove({ origins: [pattern] });
-        await browser.runtime.sendMessage({ type: READ_SITES_CHANGED });
-        say(`Read mode is no longer always on for ${host}.`);
-      })();
-    }
+    if (site.checked) void alwaysOn(site, tab, isWebmail(tab.url) || granted, setRead, say);
+    else void notAlwaysOn(tab, say);
   });
+}
+
+async function alwaysOn(
+  site: HTMLInputElement,
+  tab: Site,
+  wasGranted: boolean,
+  setRead: SetRead,
+  say: (t: string) => void,
+) {
+  const yes = await browser.permissions.request({ origins: [tab.pattern] });
+  if (!yes) {
+    site.checked = false;
+    return;
+  }
+  // The permission is for reading here; writing help stays as it was on this site.
+  if (!wasGranted) await setSiteOn(tab.host, false);
+  await setReadSite(tab.pattern, true);
+  await browser.runtime.sendMessage({ type: READ_SITES_CHANGED });
+  await setRead(true);
+  say(`Plain SEND will explain words every time you open ${tab.host}.`);
+}
+
+async function notAlwaysOn(tab: Site, say: (text: string) => void) {
+  await setReadSite(tab.pattern, false);
+  // Keep the permission if writing help uses it here.
+  const writingOn = isWebmail(tab.url) || !(await offSitesItem.getValue()).includes(tab.host);
+  if (!writingOn) await browser.permissions.remove({ origins: [tab.pattern] });
+  await browser.runtime.sendMessage({ type: READ_SITES_CHANGED });
+  say(`Read mode is no longer always on for ${tab.host}.`);
 }
