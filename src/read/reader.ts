@@ -107,8 +107,7 @@ export class Reader {
     const chunks = chunkText(page.text);
     const order = viewportFirst(page, chunks, looking);
     const known = new Map<string, WireFinding[]>();
-    let requested = 0;
-    let engineMs = 0;
+    const asked = { requested: 0, engineMs: 0 };
     let firstPaintMs = NaN;
     const found: Occurrence[][] = chunks.map(() => []);
     // The first read paints the piece on screen as soon as it comes, then the rest in batches:
@@ -120,19 +119,8 @@ export class Reader {
     const answers = order.map(async (i) => {
       const c = chunks[i];
       const text = page.text.slice(c.start, c.end);
-      let findings = this.known.get(text) ?? known.get(text);
-      if (!findings) {
-        requested++;
-        const response = await this.host
-          .analyse({ type: ANALYSE, text, mode: 'read' })
-          .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
-        if (!response.ok) {
-          debugLog('reading a part of the page', response.error);
-          return;
-        }
-        engineMs += response.engineMs;
-        findings = unpack(response.spans, response.details, text);
-      }
+      const findings = this.known.get(text) ?? known.get(text) ?? (await this.ask(text, asked));
+      if (!findings) return;
       known.set(text, findings);
       if (generation !== this.generation) return;
       found[i] = this.place(page, c, findings);
@@ -159,15 +147,28 @@ export class Reader {
     this.stats = {
       chars: page.text.length,
       chunks: chunks.length,
-      requested,
+      ...asked,
       findings: all.length,
       extractMs,
-      engineMs,
       firstPaintMs: Number.isNaN(firstPaintMs) ? totalMs : firstPaintMs,
       totalMs,
     };
     this.host.painted(true);
     if (this.dirty) this.readSoon();
+  }
+
+  /** A piece's findings from the engine (undefined: it could not say), counted in `asked`. */
+  private async ask(text: string, asked: { requested: number; engineMs: number }): Promise<WireFinding[] | undefined> {
+    asked.requested++;
+    const response = await this.host
+      .analyse({ type: ANALYSE, text, mode: 'read' })
+      .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!response.ok) {
+      debugLog('reading a part of the page', response.error);
+      return undefined;
+    }
+    asked.engineMs += response.engineMs;
+    return unpack(response.spans, response.details, text);
   }
 
   /** The text position at the middle of the view, a third of the way down: where a reader is reading. */
