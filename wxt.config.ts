@@ -10,7 +10,7 @@
  * user asks), `scripting` (to start checking on a site the user turned on from the popup, to
  * load the engine into a frame where someone writes, and read mode), `contextMenus` (read
  * mode's menu items) and `sidePanel` (the list of words). The content script runs on the
- * webmail sites in src/extension/sites.ts from install (the same sites as `host_permissions`,
+ * webmail sites in src/browser/store/sites.ts from install (the same sites as `host_permissions`,
  * so no wider prompt); any other site needs the user to grant it, per site, from the popup
  * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
  * `connect-src 'none'`.
@@ -19,7 +19,7 @@
  */
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
-import { WEBMAIL_MATCHES } from './src/extension/sites.js';
+import { WEBMAIL_MATCHES } from './src/browser/store/sites.js';
 
 export const GECKO_ID = 'plain-send@plain-send.org.uk';
 
@@ -45,7 +45,7 @@ export default defineConfig({
   zip: { zipSources: false },
   // The extension's static files: managed_schema.json (the school policy's keys) here, and the
   // icons from src/public (which also holds the Word add-in's files).
-  publicDir: 'src/extension/public',
+  publicDir: 'src/browser/public',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const size of [16, 32, 64])

@@ -11,7 +11,7 @@
  * 4. For scale, a peer in the same run: write-good checking the same email in the page, once
  *    per keystroke (checking only, no painting), against our engine's own time per check.
  *
- * The engine is loaded into the frame of a field that gets focus (src/extension/page-engine.ts);
+ * The engine is loaded into the frame of a field that gets focus (src/browser/messages/page-engine.ts);
  * the round trip column is content script → engine → content script.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';

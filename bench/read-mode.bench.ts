@@ -29,7 +29,7 @@ import type { Page } from 'playwright-core';
 import { serveStatic } from '../test/e2e/browser.js';
 import { buildExtension, cleanUp, launchWithExtension, requireChromium } from '../test/e2e/extension-helpers.js';
 import { allowTestHost, seedPage, setReadMode, tabIdOf, TOOLKIT_SEED } from '../test/e2e/read-helpers.js';
-import { READ_TAB, type ReadTabMessage } from '../src/read/protocol.js';
+import { READ_TAB, type ReadTabMessage } from '../src/browser/messages/read-protocol.js';
 import { median, p95 } from './lib/stats.js';
 
 const args = process.argv.slice(2);

@@ -1,12 +1,12 @@
 /**
  * The engine, injected on demand into a frame's content-script world (see
- * src/extension/page-engine.ts). Once per frame; it follows setting changes itself.
+ * src/browser/messages/page-engine.ts). Once per frame; it follows setting changes itself.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { analyseRequest } from '../extension/engine-service.js';
-import { engineSettings, watchEngineSettings } from '../extension/engine-settings.js';
-import { PAGE_ENGINE, type PageEngine } from '../extension/page-engine.js';
-import { ANALYSE } from '../extension/protocol.js';
+import { analyseRequest } from '../browser/messages/engine-service.js';
+import { engineSettings, watchEngineSettings } from '../browser/messages/engine-settings.js';
+import { PAGE_ENGINE, type PageEngine } from '../browser/messages/page-engine.js';
+import { ANALYSE } from '../browser/messages/protocol.js';
 
 export default defineUnlistedScript(() => {
   const g = globalThis as unknown as Record<symbol, PageEngine | undefined>;

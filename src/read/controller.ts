@@ -1,39 +1,36 @@
 /**
- * Read mode in one page: owns the reader (the page's words), the words explained from a
- * selection, the card, the read bar and the pointer and keyboard handling in the page and its
- * same-origin frames. The side panel and the popup reach it through the read-mode script's
- * messages (src/read/page-script.ts).
+ * Read mode in one page: turns it on and off, and moves between its words (the page's, or those
+ * explained from a selection) with the card and the read bar. The pointer and Escape are the
+ * shared CardPointer's, in the page and its same-origin frames. The side panel and the popup
+ * reach it through the read-mode script's messages (src/read/page-script.ts).
  *
  * Keys while read mode is on: Alt+Shift+N next word, Alt+Shift+B previous word (both put you on
  * the read bar's word button); there Enter opens the card (focus in it), the arrow keys move,
  * Escape goes back to where you were. In the card: Escape closes it and puts focus back.
  */
-import { Card } from '../extension/card.js';
-import { PERF_ATTRIBUTE } from '../extension/field-session.js';
-import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from '../extension/protocol.js';
-import { UiRoot } from '../extension/ui-root.js';
-import { ReadBar } from './bar.js';
-import { chunkText, extractRange, rangeAt } from './extract.js';
+import { debugLog } from '../browser/debug.js';
+import type { AnalyseRequest, AnalyseResponse } from '../browser/messages/protocol.js';
+import type { ReadList, ReadState } from '../browser/messages/read-protocol.js';
+import { listWords } from '../browser/messages/words.js';
+import type { Card } from '../browser/page/card.js';
+import { CardPointer, type CardPointerHost } from '../browser/page/card-pointer.js';
+import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
+import type { UiRoot } from '../browser/page/ui-root.js';
+import { childOf, Timer } from '../browser/signals.js';
+import { meaningKey } from '../engine/identity.js';
+import type { ReadBar } from './bar.js';
+import { explainSelection, type Item } from './explain.js';
 import { anchorOf, reveal } from './frames.js';
 import { markOf, ReadLayer } from './highlights.js';
-import type { ReadList, ReadState } from './protocol.js';
+import { deepActive, inView, nextPaint } from './page-view.js';
+import { createReadUi } from './read-ui.js';
 import { Reader, type Occurrence } from './reader.js';
-import { readUiCss } from './styles.js';
-import { listWords, UNKNOWN_NOTE, wordKey } from './words.js';
 
-const HOVER_OPEN_MS = 450;
-const HOVER_CLOSE_MS = 300;
 const EXPLAIN = 'explain';
 const ACTIVE = 'active';
 /** Clicks on these do their own thing (follow a link, press a button): no card. */
 const INTERACTIVE =
   'a[href], button, summary, label, select, input, textarea, [role="button"], [role="link"], [contenteditable]:not([contenteditable="false"])';
-
-interface Item {
-  finding: WireFinding;
-  key: string;
-  range?: Range;
-}
 
 type WordSet = 'page' | 'explain';
 
@@ -57,20 +54,21 @@ export class ReadController {
   /** Where focus goes when the card closes from the keyboard. */
   private cardReturn: 'bar' | 'page' | 'none' = 'none';
   private pageFocus: HTMLElement | undefined;
-  private readonly listening = new Map<Document, () => void>();
-  private hoverTimer = 0;
-  private leaveTimer = 0;
-  private moveFrame = 0;
-  private layoutFrame = 0;
-  private lastPointer: { doc: Document; x: number; y: number; target: EventTarget | null } | undefined;
-  private changedTimer = 0;
+  /** While anything of ours is in the page: aborting it takes out listeners, timers and frames. */
+  private session: { stop: AbortController; pointer: CardPointer<Occurrence> } | undefined;
+  /** Each document listened to (the page, its same-origin frames), stopped on its own when a frame goes. */
+  private readonly listening = new Map<Document, AbortController>();
+  private readonly changedTimer: Timer;
   private readonly view: Window & typeof globalThis;
 
+  /** Works in `doc` until `signal` aborts. */
   constructor(
     readonly doc: Document,
     private readonly host: ControllerHost,
+    private readonly signal: AbortSignal,
   ) {
     this.view = doc.defaultView as Window & typeof globalThis;
+    this.changedTimer = new Timer(this.view, signal);
   }
 
   get on(): boolean {
@@ -96,17 +94,7 @@ export class ReadController {
     const reader = new Reader(this.doc, {
       analyse: (r) => this.host.analyse(r),
       layer: (d) => this.layer(d),
-      documents: (docs) => {
-        for (const d of docs) this.listen(d);
-        // Frames gone or reloaded: let go of their old documents.
-        for (const d of [...this.listening.keys()]) {
-          if (d === this.doc || docs.includes(d)) continue;
-          this.listening.get(d)!();
-          this.listening.delete(d);
-          this.layers.get(d)?.destroy();
-          this.layers.delete(d);
-        }
-      },
+      documents: (docs) => this.documents(docs),
       painted: (done) => this.painted(done),
     });
     this.reader = reader;
@@ -130,16 +118,32 @@ export class ReadController {
         ? `Plain SEND explains ${found} ${found === 1 ? 'word' : 'words'} on this page. Alt+Shift+N goes to the next one.`
         : 'Plain SEND found no SEND words on this page.',
     );
-    if (this.doc.documentElement.hasAttribute(PERF_ATTRIBUTE)) {
-      try {
-        performance.measure('plain-send:read-painted', {
-          start: t0,
-          end: performance.now(),
-          detail: { ...reader.stats },
-        });
-      } catch {
-        // No User Timing Level 3: no figures.
-      }
+    this.measure(t0, reader);
+  }
+
+  /** For the benchmark (only when it asks): how long the page took to read and paint. */
+  private measure(t0: number, reader: Reader): void {
+    if (!this.doc.documentElement.hasAttribute(PERF_ATTRIBUTE)) return;
+    try {
+      performance.measure('plain-send:read-painted', {
+        start: t0,
+        end: performance.now(),
+        detail: { ...reader.stats },
+      });
+    } catch (error) {
+      debugLog('timing marks', error); // no User Timing Level 3: no figures
+    }
+  }
+
+  /** The documents read this time: listen in each; let go of frames gone or reloaded. */
+  private documents(docs: readonly Document[]): void {
+    for (const d of docs) this.listen(d);
+    for (const [d, listening] of this.listening) {
+      if (d === this.doc || docs.includes(d)) continue;
+      listening.abort();
+      this.listening.delete(d);
+      this.layers.get(d)?.destroy();
+      this.layers.delete(d);
     }
   }
 
@@ -155,7 +159,8 @@ export class ReadController {
 
   /** Everything of ours out of the page: marks, listeners, our UI element. */
   private teardown(): void {
-    for (const off of this.listening.values()) off();
+    this.session?.stop.abort();
+    this.session = undefined;
     this.listening.clear();
     for (const layer of this.layers.values()) layer.destroy();
     this.layers.clear();
@@ -169,41 +174,35 @@ export class ReadController {
     const reader = this.reader;
     if (!reader || !this.bar) return;
     this.bar.setCount(reader.occurrences.length, !done);
-    if (done) {
-      // The open card's word may have moved to new ranges after a re-read.
-      if (this.set === 'page' && this.card?.isOpen && this.card.finding) {
-        // Found again by where it is in the DOM (ranges follow the page's changes), else by its offsets.
-        const f = this.card.finding;
-        const at = this.activeRange;
-        let i = at
-          ? reader.occurrences.findIndex(
-              (o) => o.range.startContainer === at.startContainer && o.range.startOffset === at.startOffset,
-            )
-          : -1;
-        if (i < 0)
-          i = reader.occurrences.findIndex(
-            (o) => o.finding.start === f.start && o.finding.end === f.end && o.key === wordKey(f),
-          );
-        // Same word, new place in the list (the page grew): say so on the card and the bar.
-        if (i >= 0) this.showCard(i, { focus: this.cardHasFocus(), hover: this.card.hover });
-        else this.closeCard();
-      }
+    // The open card's word may have moved to new ranges after a re-read.
+    if (done && this.set === 'page' && this.card?.isOpen && this.card.finding) {
+      const i = this.findAgain(reader, this.card.finding);
+      // Same word, new place in the list (the page grew): say so on the card and the bar.
+      if (i >= 0) this.showCard(i, { focus: this.cardHasFocus(), hover: this.card.hover });
+      else this.closeCard();
     }
     this.changedSoon(done);
   }
 
+  /** The open card's word after a re-read: by where it is in the DOM (ranges follow the page's changes), else by its offsets. */
+  private findAgain(reader: Reader, f: Item['finding']): number {
+    const at = this.activeRange;
+    const i = at
+      ? reader.occurrences.findIndex(
+          (o) => o.range.startContainer === at.startContainer && o.range.startOffset === at.startOffset,
+        )
+      : -1;
+    if (i >= 0) return i;
+    return reader.occurrences.findIndex(
+      (o) => o.finding.start === f.start && o.finding.end === f.end && o.key === meaningKey(f),
+    );
+  }
+
   private changedSoon(now: boolean): void {
     if (now) {
-      this.view.clearTimeout(this.changedTimer);
-      this.changedTimer = 0;
+      this.changedTimer.clear();
       this.host.changed(this.on);
-      return;
-    }
-    if (this.changedTimer) return;
-    this.changedTimer = this.view.setTimeout(() => {
-      this.changedTimer = 0;
-      this.host.changed(this.on);
-    }, 200);
+    } else if (!this.changedTimer.pending) this.changedTimer.set(() => this.host.changed(this.on), 200);
   }
 
   /** Settings changed in storage: read the page again with them. */
@@ -244,27 +243,7 @@ export class ReadController {
     this.clearExplained();
     const active = deepActive(this.doc);
     this.pageFocus = active && !this.ui!.contains(active) ? active : undefined;
-    const selection = this.doc.getSelection();
-    const range =
-      selection && selection.rangeCount && !selection.isCollapsed ? selection.getRangeAt(0).cloneRange() : undefined;
-    const map = range ? extractRange(range) : undefined;
-    const useMap = !!map && map.text.trim().length > 0;
-    const text = useMap ? map!.text : (fallback ?? '');
-    const anchorRange = range;
-    const items: Item[] = [];
-    for (const c of chunkText(text)) {
-      const part = text.slice(c.start, c.end);
-      const response = await this.host.analyse({ type: ANALYSE, text: part, mode: 'explain' }).catch(() => undefined);
-      if (!response?.ok) continue;
-      for (const f of unpack(response.spans, response.details, part)) {
-        const finding = { ...f, start: f.start + c.start, end: f.end + c.start };
-        items.push({
-          finding,
-          key: wordKey(finding),
-          range: useMap ? rangeAt(map!, finding.start, finding.end) : undefined,
-        });
-      }
-    }
+    const { items, selection } = await explainSelection(this.doc, (r) => this.host.analyse(r), fallback);
     this.explained = items;
     for (const item of items)
       if (item.range)
@@ -273,7 +252,7 @@ export class ReadController {
     this.index = -1;
     this.cardReturn = 'page';
     if (!items.length) {
-      const anchor = anchorRange ? anchorOf(anchorRange, this.doc) : this.pageFocus?.getBoundingClientRect();
+      const anchor = selection ? anchorOf(selection, this.doc) : this.pageFocus?.getBoundingClientRect();
       this.ensureUi();
       this.card!.openNote(
         'No SEND words found',
@@ -389,51 +368,42 @@ export class ReadController {
       this.ui.attach();
       return;
     }
-    const ui = new UiRoot(this.doc, { writingMarks: false });
-    ui.host.setAttribute('data-plain-send-read', '');
-    try {
-      const sheet = new this.view.CSSStyleSheet();
-      sheet.replaceSync(readUiCss());
-      ui.shadow.adoptedStyleSheets = [...ui.shadow.adoptedStyleSheets, sheet];
-    } catch {
-      const style = this.doc.createElement('style');
-      style.textContent = readUiCss();
-      ui.shadow.append(style);
-    }
-    this.ui = ui;
-    this.card = new Card(
-      ui.layer,
+    const ui = createReadUi(
+      this.doc,
       {
         closed: (_f, restore) => this.cardClosed(restore),
         noteClosed: (restore) => this.cardClosed(restore),
         next: () => this.step(1, { focus: this.cardHasFocus() }),
         previous: () => this.step(-1, { focus: this.cardHasFocus() }),
       },
-      { readOnly: true, unknownNote: UNKNOWN_NOTE },
+      {
+        step: (by) => {
+          this.cardReturn = 'bar';
+          this.step(by);
+        },
+        openCurrent: () => this.openCurrent(),
+        leave: () => {
+          this.closeCard();
+          this.backToPage();
+        },
+        turnOff: () => {
+          this.backToPage();
+          void this.setRead(false);
+        },
+      },
     );
-    this.bar = new ReadBar(ui.layer, {
-      step: (by) => {
-        this.cardReturn = 'bar';
-        this.step(by);
-      },
-      openCurrent: () => {
-        this.cardReturn = 'bar';
-        if (this.index < 0 || this.set !== 'page') {
-          this.set = 'page';
-          this.index = -1;
-          this.step(1, { focus: true });
-        } else this.go(this.index, { focus: true });
-      },
-      leave: () => {
-        this.closeCard();
-        this.backToPage();
-      },
-      turnOff: () => {
-        this.backToPage();
-        void this.setRead(false);
-      },
-    });
-    ui.attach();
+    ({ root: this.ui, card: this.card, bar: this.bar } = ui);
+    ui.root.attach();
+  }
+
+  /** The bar's word button: the card for the word you are on, or for the first one, with focus in it. */
+  private openCurrent(): void {
+    this.cardReturn = 'bar';
+    if (this.index < 0 || this.set !== 'page') {
+      this.set = 'page';
+      this.index = -1;
+      this.step(1, { focus: true });
+    } else this.go(this.index, { focus: true });
   }
 
   private cardHasFocus(): boolean {
@@ -466,108 +436,55 @@ export class ReadController {
 
   // ---- pointer and keys, in the page and each same-origin frame ---------------------------------
 
+  /** Pointer and keys in `doc` until read mode leaves the page (or that frame goes). */
   private listen(doc: Document): void {
-    if (this.listening.has(doc)) return;
-    const view = doc.defaultView;
-    if (!view) return;
-    const offs: (() => void)[] = [];
-    const on = (target: EventTarget, type: string, fn: (e: Event) => void, options: AddEventListenerOptions) => {
-      target.addEventListener(type, fn, options);
-      offs.push(() => target.removeEventListener(type, fn, options));
-    };
-    on(view, 'keydown', (e) => this.keydown(e as KeyboardEvent), { capture: true });
-    on(doc, 'pointermove', (e) => this.pointerMoved(doc, e as PointerEvent), { capture: true, passive: true });
-    on(
-      doc,
-      'pointerout',
-      (e) => {
-        if (!(e as PointerEvent).relatedTarget) this.pointerLeft();
+    if (this.listening.has(doc) || !doc.defaultView) return;
+    if (!this.session) {
+      const stop = childOf(this.signal);
+      this.session = { stop, pointer: new CardPointer(this.view, this.pointerHost(), stop.signal) };
+    }
+    const listening = childOf(this.session.stop.signal);
+    this.session.pointer.listen(doc, listening.signal);
+    this.listening.set(doc, listening);
+  }
+
+  private pointerHost(): CardPointerHost<Occurrence> {
+    return {
+      card: () => this.card,
+      ours: (target) => this.ours(target),
+      watching: () => !!this.reader,
+      hoverAt: (doc, x, y) => this.reader?.at(doc, x, y),
+      clickAt: (doc, e, target) => {
+        const el =
+          target instanceof (doc.defaultView ?? this.view).Element
+            ? (target as Element)
+            : (target as Node | null)?.parentElement;
+        return this.reader && !el?.closest(INTERACTIVE) ? this.reader.at(doc, e.clientX, e.clientY) : undefined;
       },
-      { capture: true, passive: true },
-    );
-    on(doc, 'click', (e) => this.clicked(doc, e as MouseEvent), { capture: true, passive: true });
-    on(doc, 'scroll', () => this.layoutSoon(), { capture: true, passive: true });
-    on(view, 'resize', () => this.layoutSoon(), { passive: true });
-    this.listening.set(doc, () => offs.forEach((f) => f()));
+      findingOf: (o) => o.finding,
+      open: (o, hover) => this.openAt(o, hover),
+      shortcut: (e) => this.shortcut(e),
+      layout: () => this.layout(),
+      needsLayout: () => !!this.card?.isOpen,
+    };
   }
 
   private ours(target: EventTarget | null): boolean {
     return !!this.ui && !!target && this.ui.contains(target as Node);
   }
 
-  private keydown(e: KeyboardEvent): void {
-    const target = e.composedPath()[0] ?? e.target;
-    if (this.ours(target)) return; // the card and the bar handle their own keys
-    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyB')) {
-      if (!this.reader && !this.explained.length) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      const active = deepActive(this.doc);
-      if (active && !this.ours(active)) this.pageFocus = active;
-      this.cardReturn = 'bar';
-      this.step(e.code === 'KeyN' ? 1 : -1);
-      if (this.set === 'page') this.bar?.focusWord();
-      return;
-    }
-    if (e.key === 'Escape' && this.card?.isOpen) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      this.card.close(false);
-    }
-  }
-
-  private pointerMoved(doc: Document, e: PointerEvent): void {
-    if (!this.reader) return;
-    this.lastPointer = { doc, x: e.clientX, y: e.clientY, target: e.composedPath()[0] ?? e.target };
-    if (this.moveFrame) return;
-    this.moveFrame = this.view.requestAnimationFrame(() => {
-      this.moveFrame = 0;
-      const p = this.lastPointer;
-      if (!p || !this.reader) return;
-      if (this.ours(p.target)) {
-        this.view.clearTimeout(this.leaveTimer);
-        return;
-      }
-      const hit = this.reader.at(p.doc, p.x, p.y);
-      this.view.clearTimeout(this.hoverTimer);
-      const card = this.card;
-      if (hit && card) {
-        this.view.clearTimeout(this.leaveTimer);
-        if (card.isOpen && card.finding === hit.finding) return;
-        if (card.isOpen && !card.hover) return; // a card opened on purpose stays until closed
-        this.hoverTimer = this.view.setTimeout(() => this.openAt(hit, true), HOVER_OPEN_MS);
-      } else if (card?.isOpen && card.hover) {
-        this.view.clearTimeout(this.leaveTimer);
-        this.leaveTimer = this.view.setTimeout(() => {
-          if (card.hover) card.close(false);
-        }, HOVER_CLOSE_MS);
-      }
-    });
-  }
-
-  private pointerLeft(): void {
-    this.lastPointer = undefined;
-    this.view.clearTimeout(this.hoverTimer);
-    const card = this.card;
-    if (card?.isOpen && card.hover) {
-      this.view.clearTimeout(this.leaveTimer);
-      this.leaveTimer = this.view.setTimeout(() => {
-        if (card.hover) card.close(false);
-      }, HOVER_CLOSE_MS);
-    }
-  }
-
-  private clicked(doc: Document, e: MouseEvent): void {
-    const target = e.composedPath()[0] ?? e.target;
-    if (this.ours(target)) return;
-    this.view.clearTimeout(this.hoverTimer);
-    const el =
-      target instanceof (doc.defaultView ?? this.view).Element
-        ? (target as Element)
-        : (target as Node | null)?.parentElement;
-    const hit = this.reader && !el?.closest(INTERACTIVE) ? this.reader.at(doc, e.clientX, e.clientY) : undefined;
-    if (hit) this.openAt(hit, false);
-    else if (this.card?.isOpen) this.card.close(false);
+  /** Alt+Shift+N and Alt+Shift+B: the next or previous word, from the read bar. */
+  private shortcut(e: KeyboardEvent): boolean {
+    if (!(e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyN' || e.code === 'KeyB'))) return false;
+    if (!this.reader && !this.explained.length) return true;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const active = deepActive(this.doc);
+    if (active && !this.ours(active)) this.pageFocus = active;
+    this.cardReturn = 'bar';
+    this.step(e.code === 'KeyN' ? 1 : -1);
+    if (this.set === 'page') this.bar?.focusWord();
+    return true;
   }
 
   private openAt(o: Occurrence, hover: boolean): void {
@@ -579,42 +496,11 @@ export class ReadController {
     this.showCard(i, { focus: false, hover });
   }
 
-  private layoutSoon(): void {
-    if (this.layoutFrame || !this.card?.isOpen) return;
-    this.layoutFrame = this.view.requestAnimationFrame(() => {
-      this.layoutFrame = 0;
-      const item = this.items()[this.index];
-      if (!this.card?.isOpen || !item?.range) return;
-      // A card whose word scrolled away goes too, unless you are using it from the keyboard.
-      if (!inView(item.range, this.doc) && !this.cardHasFocus()) this.card.close(false);
-      else this.card.place(anchorOf(item.range, this.doc));
-    });
+  private layout(): void {
+    const item = this.items()[this.index];
+    if (!this.card?.isOpen || !item?.range) return;
+    // A card whose word scrolled away goes too, unless you are using it from the keyboard.
+    if (!inView(item.range, this.doc) && !this.cardHasFocus()) this.card.close(false);
+    else this.card.place(anchorOf(item.range, this.doc));
   }
-}
-
-function inView(range: Range, top: Document): boolean {
-  const r = anchorOf(range, top);
-  const view = top.defaultView!;
-  return !!r && r.bottom > 0 && r.top < view.innerHeight;
-}
-
-function deepActive(doc: Document): HTMLElement | undefined {
-  let a: Element | null = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  // Into same-origin frames.
-  while (a && /^i?frame$/i.test(a.tagName)) {
-    try {
-      const inner: Document | null | undefined = (a as HTMLIFrameElement).contentDocument;
-      if (!inner?.activeElement || inner.activeElement === inner.body) break;
-      a = inner.activeElement;
-    } catch {
-      break;
-    }
-  }
-  return a && a !== doc.body ? (a as HTMLElement) : undefined;
-}
-
-/** Resolves after the next frame has been painted (a frame callback, then a task after it). */
-function nextPaint(view: Window): Promise<void> {
-  return new Promise((ok) => view.requestAnimationFrame(() => view.setTimeout(ok, 0)));
 }

@@ -11,7 +11,8 @@
  * so a page and its frames make one list of words. A web component's open shadow tree is read
  * as it is shown, with the page's content in its slots.
  */
-import { isBlock, pointAt, type Segment, type TextMap } from '../extension/text-map.js';
+import { isBlock, pointAt, type Segment, type TextMap } from '../browser/page/text-map.js';
+import { debugLog } from '../browser/debug.js';
 
 export interface PageText extends TextMap {
   /** The documents the text came from: the page, then its same-origin frames. */
@@ -90,27 +91,59 @@ export interface ExtractOptions {
 
 /** Reads the text of `root` (a document or an element) and of its same-origin frames. */
 export function extractText(root: Document | Element, options: ExtractOptions = {}): PageText {
-  const range = options.range;
-  let text = '';
-  const segments: Segment[] = [];
-  const documents: Document[] = [];
-  const shadowRoots: ShadowRoot[] = [];
-  let pending = false;
+  const reading = new TextReader(options.range);
+  if (root.nodeType === 9) {
+    const doc = root as Document;
+    reading.documents.push(doc);
+    if (doc.body && doc.designMode !== 'on') reading.walk(doc.body, false);
+  } else {
+    reading.documents.push(root.ownerDocument!);
+    reading.walk(root, false);
+  }
+  const { text, segments, documents, shadowRoots } = reading;
+  return { root, text, segments, documents, shadowRoots };
+}
+
+/** Whether a computed style hides the element from sight. */
+function unseen(s: CSSStyleDeclaration | undefined): boolean {
+  return (
+    !!s &&
+    (s.display === 'none' ||
+      s.visibility === 'hidden' ||
+      s.visibility === 'collapse' ||
+      s.contentVisibility === 'hidden' ||
+      clippedAway(s))
+  );
+}
+
+/** One pass over the visible text, in document order, one line per block. */
+class TextReader {
+  text = '';
+  readonly segments: Segment[] = [];
+  readonly documents: Document[] = [];
+  readonly shadowRoots: ShadowRoot[] = [];
+  private pending = false;
   // Whether the text ends with a line break, kept aside: asking the growing string (endsWith)
   // would flatten it each time, which made reading a long page quadratic.
-  let atLineStart = true;
-  const breakLine = () => {
-    if (text.length > 0) pending = true;
-  };
-  const flush = () => {
-    if (pending && !atLineStart) {
-      text += '\n';
-      atLineStart = true;
-    }
-    pending = false;
-  };
+  private atLineStart = true;
 
-  const addText = (node: Text, pre: boolean) => {
+  /** `range`: only the text inside it (a selection), clipped at its ends. */
+  constructor(private readonly range: Range | undefined) {}
+
+  private breakLine(): void {
+    if (this.text.length > 0) this.pending = true;
+  }
+
+  private flush(): void {
+    if (this.pending && !this.atLineStart) {
+      this.text += '\n';
+      this.atLineStart = true;
+    }
+    this.pending = false;
+  }
+
+  private addText(node: Text, pre: boolean): void {
+    const range = this.range;
     let from = 0;
     let to = node.data.length;
     if (range) {
@@ -119,22 +152,22 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
       if (node === range.endContainer) to = range.endOffset;
     }
     if (to <= from) return;
-    flush();
+    this.flush();
     // The segment says where the node's first character would be, even when the range starts inside it.
-    segments.push({ node, start: text.length - from });
+    this.segments.push({ node, start: this.text.length - from });
     const data = from === 0 && to === node.data.length ? node.data : node.data.slice(from, to);
     const added = pre ? data.replace(/\r/g, ' ').replace(/\t/g, ' ') : data.replace(/[\r\n\t]/g, ' ');
-    text += added;
-    atLineStart = added.charCodeAt(added.length - 1) === 10;
-  };
+    this.text += added;
+    this.atLineStart = added.charCodeAt(added.length - 1) === 10;
+  }
 
-  const walk = (parent: Node, pre: boolean) => {
-    for (let child = parent.firstChild; child; child = child.nextSibling) visit(child, pre);
-  };
+  walk(parent: Node, pre: boolean): void {
+    for (let child = parent.firstChild; child; child = child.nextSibling) this.visit(child, pre);
+  }
 
-  const visit = (child: Node, pre: boolean) => {
+  private visit(child: Node, pre: boolean): void {
     if (child.nodeType === 3) {
-      if ((child as Text).data.length) addText(child as Text, pre);
+      if ((child as Text).data.length) this.addText(child as Text, pre);
       return;
     }
     if (child.nodeType !== 1) return;
@@ -142,67 +175,58 @@ export function extractText(root: Document | Element, options: ExtractOptions = 
     const tag = el.tagName.toUpperCase();
     if (SKIP.has(tag) || el.hasAttribute('hidden') || editable(el) || el.getAttribute('data-plain-send') === 'off')
       return;
-    if (range && !range.intersectsNode(el)) return;
+    if (this.range && !this.range.intersectsNode(el)) return;
     if (tag === 'BR') {
-      flush();
-      text += '\n';
-      atLineStart = true;
+      this.flush();
+      this.text += '\n';
+      this.atLineStart = true;
       return;
     }
     const s = style(el);
-    if (
-      s &&
-      (s.display === 'none' ||
-        s.visibility === 'hidden' ||
-        s.visibility === 'collapse' ||
-        s.contentVisibility === 'hidden' ||
-        clippedAway(s))
-    )
-      return;
+    if (unseen(s)) return;
     if (FRAMES.has(tag)) {
-      const doc = frameDocument(el);
-      if (!doc || range) return;
-      documents.push(doc);
-      breakLine();
-      walk(doc.body, false);
-      breakLine();
+      this.frame(el);
       return;
     }
     // Laid out as a block, or a block by its tag (list items shown in a row are still apart).
     const display = s?.display || 'inline';
     const block =
       isBlock(el) || !(display.startsWith('inline') || display === 'contents' || display.startsWith('ruby'));
-    if (block) breakLine();
+    if (block) this.breakLine();
     const whiteSpace = s?.whiteSpace ?? '';
-    const keepLines = whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE';
+    this.inside(el, tag, whiteSpace ? PRE.has(whiteSpace) : pre || tag === 'PRE');
+    if (block) this.breakLine();
+  }
+
+  /** A same-origin frame's text in its place (not for a selection). */
+  private frame(el: Element): void {
+    const doc = frameDocument(el);
+    if (!doc || this.range) return;
+    this.documents.push(doc);
+    this.breakLine();
+    this.walk(doc.body, false);
+    this.breakLine();
+  }
+
+  /** What an element shows inside it. */
+  private inside(el: Element, tag: string, keepLines: boolean): void {
     if (tag === 'DETAILS' && !(el as HTMLDetailsElement).open) {
       // Closed: only its summary shows.
       const summary = [...el.children].find((c) => c.tagName.toUpperCase() === 'SUMMARY');
-      if (summary) walk(summary, keepLines);
-    } else if (tag === 'SLOT' && !range) {
+      if (summary) this.walk(summary, keepLines);
+    } else if (tag === 'SLOT' && !this.range) {
       // In a web component: the page's own content put in this place, else the slot's default.
       const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
-      if (assigned.length) for (const node of assigned) visit(node, keepLines);
-      else walk(el, keepLines);
-    } else if (el.shadowRoot && !range) {
+      if (assigned.length) for (const node of assigned) this.visit(node, keepLines);
+      else this.walk(el, keepLines);
+    } else if (el.shadowRoot && !this.range) {
       // A web component shows its shadow tree (open ones only: a closed one cannot be read).
-      shadowRoots.push(el.shadowRoot);
-      walk(el.shadowRoot, keepLines);
+      this.shadowRoots.push(el.shadowRoot);
+      this.walk(el.shadowRoot, keepLines);
     } else {
-      walk(el, keepLines);
+      this.walk(el, keepLines);
     }
-    if (block) breakLine();
-  };
-
-  if (root.nodeType === 9) {
-    const doc = root as Document;
-    documents.push(doc);
-    if (doc.body && doc.designMode !== 'on') walk(doc.body, false);
-  } else {
-    documents.push(root.ownerDocument!);
-    walk(root, false);
   }
-  return { root, text, segments, documents, shadowRoots };
 }
 
 /** The text the user selected (a DOM range), mapped like a page. */
@@ -223,7 +247,8 @@ export function rangeAt(map: TextMap, start: number, end: number): Range | undef
   try {
     range.setStart(a.node, a.offset);
     range.setEnd(b.node, b.offset);
-  } catch {
+  } catch (error) {
+    debugLog('range for a word', error);
     return undefined;
   }
   return range.collapsed ? undefined : range;

@@ -2,6 +2,7 @@
  * Geometry across same-origin frames: where a frame's viewport sits in the top page's
  * viewport (to place the card by a word in a frame), and scrolling a word into view.
  */
+import { debugLog } from '../browser/debug.js';
 
 /** Offset of `doc`'s viewport within `top`'s viewport (0, 0 for `top` itself). */
 export function frameOffset(doc: Document, top: Document): { x: number; y: number } {
@@ -51,7 +52,8 @@ export function reveal(range: Range): void {
   if (frame) {
     try {
       frame.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    } catch {
+    } catch (error) {
+      debugLog('scrolling a frame into view', error);
       // Not reachable: the frame's own scroll is enough.
     }
   }

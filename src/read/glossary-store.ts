@@ -3,7 +3,7 @@
  * browser's session storage: kept in memory only, gone when the browser closes.
  */
 import { storage } from 'wxt/utils/storage';
-import type { WordEntry } from './words.js';
+import type { WordEntry } from '../browser/messages/words.js';
 
 export interface Glossary {
   title: string;

@@ -5,6 +5,7 @@
  * (`plain-send-read-*`), so it never fights the writing side's marks in the same page.
  */
 import { readHighlightCss, readHighlightName, type ReadMark } from './styles.js';
+import { debugLog } from '../browser/debug.js';
 
 export { readHighlightName, type ReadMark };
 const MARKS: readonly ReadMark[] = ['jargon', 'acronym', 'active'];
@@ -55,7 +56,8 @@ export class ReadLayer {
       }
       if (!this.doc.adoptedStyleSheets.includes(this.sheet))
         this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
-    } catch {
+    } catch (error) {
+      debugLog('read-mode stylesheet', error);
       // No constructable stylesheets: the browser's default highlight colours still show.
     }
   }
@@ -72,7 +74,8 @@ export class ReadLayer {
     try {
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
       this.shadows.add(root);
-    } catch {
+    } catch (error) {
+      debugLog('read-mode stylesheet into a shadow root', error);
       // A root that will not take it: its marks show in the browser's default colours.
     }
   }
@@ -120,7 +123,8 @@ export class ReadLayer {
           const name = readHighlightName(mark);
           if (this.win.CSS.highlights.get(name) === h) this.win.CSS.highlights.delete(name);
         }
-      } catch {
+      } catch (error) {
+        debugLog('removing highlights', error);
         // The frame went away.
       }
     }
@@ -129,7 +133,8 @@ export class ReadLayer {
       for (const root of [this.doc, ...this.shadows]) {
         try {
           root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
-        } catch {
+        } catch (error) {
+          debugLog('removing the read-mode stylesheet', error);
           // The frame went away.
         }
       }

@@ -7,9 +7,9 @@
  * for the page). A frame whose parent it cannot reach (another origin) runs its own. Every
  * frame can explain a selection made in it.
  */
-import { browser } from 'wxt/browser';
-import { EngineChannel } from '../extension/channel.js';
-import { originPattern } from '../extension/sites.js';
+import { browser, type Browser } from 'wxt/browser';
+import { EngineChannel } from '../browser/messages/channel.js';
+import { originPattern } from '../browser/store/sites.js';
 import { ReadController } from './controller.js';
 import {
   isReadMessage,
@@ -23,9 +23,11 @@ import {
   type ReadExplainMessage,
   type ReadSetMessage,
   type ReadShowMessage,
-} from './protocol.js';
-import { readSitesItem } from './sites.js';
-import { managedReadModeSitesSoon } from '../extension/managed-sites.js';
+} from '../browser/messages/read-protocol.js';
+import { readSitesItem } from '../browser/store/read-sites.js';
+import { managedReadModeSitesSoon } from '../browser/store/managed-sites.js';
+import { logged } from '../browser/debug.js';
+import { listen } from '../browser/signals.js';
 
 const LOADED = Symbol.for('plain-send.read');
 
@@ -47,18 +49,55 @@ export function startReadScript(): ReadController | undefined {
   if (existing) return existing;
   const channel = new EngineChannel();
   const root = runsReadMode(window);
-  const controller = new ReadController(doc, {
-    analyse: (request) => channel.analyse(request),
-    changed: (on) => {
-      if (!root) return;
-      const message: ReadChangedMessage = { type: READ_CHANGED, on };
-      // Only the side panel listens; without it there is nobody to answer.
-      browser.runtime.sendMessage(message).catch(() => {});
+  // Read mode stays for the document's life; the signal is there so that everything it adds has one way out.
+  const signal = new AbortController().signal;
+  const controller = new ReadController(
+    doc,
+    {
+      analyse: (request) => channel.analyse(request),
+      changed: (on) => {
+        if (!root) return;
+        const message: ReadChangedMessage = { type: READ_CHANGED, on };
+        // Only the side panel listens; without it there is nobody to answer.
+        browser.runtime.sendMessage(message).catch(logged('telling the side panel'));
+      },
     },
-  });
+    signal,
+  );
   loaded.set(doc, controller);
 
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
+  listen(browser.runtime.onMessage, answer(controller, root), signal);
+
+  // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
+  if (root) {
+    listen(
+      browser.storage.onChanged,
+      (_changes: unknown, area: string) => {
+        if (area !== 'session') controller.settingsChanged();
+      },
+      signal,
+    );
+  }
+
+  // A site the user (or the school's policy) chose to have read mode always on.
+  if (root) {
+    const pattern = originPattern(location.href);
+    if (pattern) {
+      void Promise.all([
+        readSitesItem.getValue(),
+        managedReadModeSitesSoon().catch(logged("school policy's read-mode sites", [] as string[])),
+      ]).then(([sites, school]) => {
+        const always = sites.includes(pattern) || school.includes(location.hostname);
+        if (always && !controller.on) void controller.setRead(true);
+      }, logged('read mode always on here'));
+    }
+  }
+  return controller;
+}
+
+/** Answers the worker, the popup and the side panel (only the frame that runs read mode answers all but "explain"). */
+function answer(controller: ReadController, root: boolean) {
+  return (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r: unknown) => void) => {
     if (sender.id !== browser.runtime.id) return false;
     if (isReadMessage<ReadExplainMessage>(message, READ_EXPLAIN)) {
       controller.explain(message.text).then(
@@ -87,27 +126,5 @@ export function startReadScript(): ReadController | undefined {
       return false;
     }
     return false;
-  });
-
-  // Audience, packs, the user's terms, ignored words: the worker applies them; read again with them.
-  if (root) {
-    browser.storage.onChanged.addListener((_changes, area) => {
-      if (area !== 'session') controller.settingsChanged();
-    });
-  }
-
-  // A site the user (or the school's policy) chose to have read mode always on.
-  if (root) {
-    const pattern = originPattern(location.href);
-    if (pattern) {
-      void Promise.all([readSitesItem.getValue(), managedReadModeSitesSoon().catch(() => [] as string[])]).then(
-        ([sites, school]) => {
-          const always = sites.includes(pattern) || school.includes(location.hostname);
-          if (always && !controller.on) void controller.setRead(true);
-        },
-        () => {},
-      );
-    }
-  }
-  return controller;
+  };
 }

@@ -4,11 +4,19 @@
  * keep up when the page changes (a throttled MutationObserver: content loaded later, a
  * section opened, a frame loaded). The page's DOM is only ever read.
  */
-import { ANALYSE, unpack, type AnalyseRequest, type AnalyseResponse, type WireFinding } from '../extension/protocol.js';
+import {
+  ANALYSE,
+  unpack,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from '../browser/messages/protocol.js';
 import { chunkText, extractText, rangeAt, type Chunk, type PageText } from './extract.js';
 import { rangeHas } from './frames.js';
 import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
-import { wordKey } from './words.js';
+import { meaningKey } from '../engine/identity.js';
+import { debugLog } from '../browser/debug.js';
+import { childOf, observeUntil } from '../browser/signals.js';
 
 export interface Occurrence {
   /** The finding, with offsets into the whole page's text. */
@@ -62,10 +70,12 @@ export class Reader {
   /** Findings of each chunk's text, offsets within the chunk: a chunk seen before is not sent again. */
   private known = new Map<string, WireFinding[]>();
   private generation = 0;
-  private readonly observers = new Map<Document, MutationObserver>();
+  /** Aborted by stop(): every observer and listener of ours goes with it. */
+  private readonly life = new AbortController();
+  /** Each document watched (its observer and frame-load listener), let go of on its own when its frame goes. */
+  private readonly watching = new Map<Document, AbortController>();
   /** A document's observer does not see into shadow trees: each open one read has its own. */
   private readonly shadowObservers = new Map<ShadowRoot, MutationObserver>();
-  private readonly loadListeners = new Map<Document, (e: Event) => void>();
   private byNode = new Map<Node, Occurrence[]>();
   private nodeIndex = new Map<Node, number>();
   private timer = 0;
@@ -97,8 +107,7 @@ export class Reader {
     const chunks = chunkText(page.text);
     const order = viewportFirst(page, chunks, looking);
     const known = new Map<string, WireFinding[]>();
-    let requested = 0;
-    let engineMs = 0;
+    const asked = { requested: 0, engineMs: 0 };
     let firstPaintMs = NaN;
     const found: Occurrence[][] = chunks.map(() => []);
     // The first read paints the piece on screen as soon as it comes, then the rest in batches:
@@ -110,16 +119,8 @@ export class Reader {
     const answers = order.map(async (i) => {
       const c = chunks[i];
       const text = page.text.slice(c.start, c.end);
-      let findings = this.known.get(text) ?? known.get(text);
-      if (!findings) {
-        requested++;
-        const response = await this.host
-          .analyse({ type: ANALYSE, text, mode: 'read' })
-          .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
-        if (!response.ok) return;
-        engineMs += response.engineMs;
-        findings = unpack(response.spans, response.details, text);
-      }
+      const findings = this.known.get(text) ?? known.get(text) ?? (await this.ask(text, asked));
+      if (!findings) return;
       known.set(text, findings);
       if (generation !== this.generation) return;
       found[i] = this.place(page, c, findings);
@@ -146,15 +147,28 @@ export class Reader {
     this.stats = {
       chars: page.text.length,
       chunks: chunks.length,
-      requested,
+      ...asked,
       findings: all.length,
       extractMs,
-      engineMs,
       firstPaintMs: Number.isNaN(firstPaintMs) ? totalMs : firstPaintMs,
       totalMs,
     };
     this.host.painted(true);
     if (this.dirty) this.readSoon();
+  }
+
+  /** A piece's findings from the engine (undefined: it could not say), counted in `asked`. */
+  private async ask(text: string, asked: { requested: number; engineMs: number }): Promise<WireFinding[] | undefined> {
+    asked.requested++;
+    const response = await this.host
+      .analyse({ type: ANALYSE, text, mode: 'read' })
+      .catch((e: unknown) => ({ ok: false as const, error: String(e) }));
+    if (!response.ok) {
+      debugLog('reading a part of the page', response.error);
+      return undefined;
+    }
+    asked.engineMs += response.engineMs;
+    return unpack(response.spans, response.details, text);
   }
 
   /** The text position at the middle of the view, a third of the way down: where a reader is reading. */
@@ -164,7 +178,8 @@ export class Reader {
     try {
       const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, view.innerHeight / 3);
       return hit ? { node: hit.startContainer, offset: hit.startOffset } : undefined;
-    } catch {
+    } catch (error) {
+      debugLog('caret at the middle of the view', error);
       return undefined; // no caret at that point
     }
   }
@@ -176,7 +191,7 @@ export class Reader {
       const end = f.end + chunk.start;
       const range = rangeAt(page, start, end);
       if (!range) continue;
-      out.push({ finding: { ...f, start, end }, key: wordKey(f), range });
+      out.push({ finding: { ...f, start, end }, key: meaningKey(f), range });
     }
     return out;
   }
@@ -233,7 +248,8 @@ export class Reader {
         d.caretPositionFromPoint?.(x, y, { shadowRoots })?.offsetNode ??
         doc.caretRangeFromPoint?.(x, y)?.startContainer ??
         undefined;
-    } catch {
+    } catch (error) {
+      debugLog('caret under the pointer', error);
       return undefined;
     }
     if (!node) return undefined;
@@ -267,28 +283,25 @@ export class Reader {
 
   private watch(docs: readonly Document[]): void {
     // Frames that went away (or loaded another page): stop watching their old documents.
-    for (const [doc, observer] of this.observers) {
+    for (const [doc, watching] of this.watching) {
       if (docs.includes(doc)) continue;
-      observer.disconnect();
-      this.observers.delete(doc);
-      const onLoad = this.loadListeners.get(doc);
-      if (onLoad) doc.removeEventListener('load', onLoad, true);
-      this.loadListeners.delete(doc);
+      watching.abort();
+      this.watching.delete(doc);
     }
     for (const doc of docs) {
-      if (this.observers.has(doc) || !doc.defaultView) continue;
+      if (this.watching.has(doc) || !doc.defaultView) continue;
+      const watching = childOf(this.life.signal);
       const observer = new doc.defaultView.MutationObserver((records) => {
         if (records.some((r) => !noTextChange(r))) this.readSoon();
       });
-      observer.observe(doc.documentElement, WATCHED);
-      this.observers.set(doc, observer);
+      observeUntil(observer, watching.signal).observe(doc.documentElement, WATCHED);
       // A frame that loads (or loads a new page) after we read.
       const onLoad = (e: Event) => {
         const t = e.target as Element | null;
         if (t && t.nodeType === 1 && /^i?frame$/i.test(t.tagName)) this.readSoon();
       };
-      doc.addEventListener('load', onLoad, true);
-      this.loadListeners.set(doc, onLoad);
+      doc.addEventListener('load', onLoad, { capture: true, signal: watching.signal });
+      this.watching.set(doc, watching);
     }
   }
 
@@ -313,11 +326,10 @@ export class Reader {
     this.stopped = true;
     this.generation++;
     if (this.timer) (this.doc.defaultView ?? globalThis).clearTimeout(this.timer);
-    for (const o of [...this.observers.values(), ...this.shadowObservers.values()]) o.disconnect();
-    this.observers.clear();
+    this.life.abort();
+    this.watching.clear();
+    for (const o of this.shadowObservers.values()) o.disconnect();
     this.shadowObservers.clear();
-    for (const [doc, fn] of this.loadListeners) doc.removeEventListener('load', fn, true);
-    this.loadListeners.clear();
     for (const doc of this.page?.documents ?? []) this.host.layer(doc).clear(OWNER);
     this.occurrences = [];
     this.byNode.clear();

@@ -5,7 +5,7 @@
  * starts from `font-size: medium`, the size the user chose), colours follow dark mode, and
  * forced colours (Windows contrast themes) get system colours.
  */
-import { LOOK } from '../extension/styles.js';
+import { LOOK } from '../browser/page/styles.js';
 
 export type ReadMark = 'jargon' | 'acronym' | 'active';
 

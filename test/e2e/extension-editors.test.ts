@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
-import { IN_FRAME_MAX_CHARS } from '../../src/extension/channel.js';
-import { WEBMAIL_MATCHES } from '../../src/extension/sites.js';
+import { IN_FRAME_MAX_CHARS } from '../../src/browser/messages/channel.js';
+import { WEBMAIL_MATCHES } from '../../src/browser/store/sites.js';
 import { GECKO_ID } from '../../wxt.config.js';
 import {
   SCREENSHOTS,
@@ -56,7 +56,7 @@ const EDITORS = [
 type EditorName = (typeof EDITORS)[number];
 /** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
 const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
-/** How each editor takes a fix (see src/extension/apply.ts). */
+/** How each editor takes a fix (see src/writing/apply.ts). */
 const APPLY_PATH: Record<EditorName, string> = {
   textarea: 'execCommand',
   contenteditable: 'execCommand',

@@ -7,14 +7,14 @@
  * menu, so `activeTab` is never granted in a test. The test copy of the extension therefore
  * lists http://127.0.0.1/* in `host_permissions` (the only difference), and the tests call,
  * in the background worker, the very functions the shortcut, the menu and the popup call
- * (`plainSendRead.setReadMode` and `plainSendRead.explainIn`, set by src/read/background.ts).
+ * (`plainSendRead.setReadMode` and `plainSendRead.explainIn`, set by src/background/read-mode.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { createAnalyser } from '../../src/engine/index.js';
-import { optionsFor, type EngineSettings } from '../../src/extension/engine-service.js';
-import type { AnalyseMode } from '../../src/extension/protocol.js';
+import { optionsFor, type EngineSettings } from '../../src/browser/messages/engine-service.js';
+import type { AnalyseMode } from '../../src/browser/messages/protocol.js';
 import { SEEDS } from '../helpers.js';
 
 export const TOOLKIT_SEED = '003_17a2d294142512ea.txt';

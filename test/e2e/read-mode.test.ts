@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
-import { optionsFor } from '../../src/extension/engine-service.js';
+import { optionsFor } from '../../src/browser/messages/engine-service.js';
 import { serveStatic } from './browser.js';
 import {
   PAGES,

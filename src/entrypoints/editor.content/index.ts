@@ -1,12 +1,12 @@
 /**
  * Plain SEND in the page: finds editable fields, marks words a parent may not know, explains
- * them and fixes them in one click. The work is in src/extension/; the engine runs in the
+ * them and fixes them in one click. The work is in src/writing/; the engine runs in the
  * background worker. Runs in every frame (editors such as TinyMCE live in about:srcdoc
  * frames, which only `match_origin_as_fallback` / `match_about_blank` reach).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContent } from '../../extension/content.js';
-import { WEBMAIL_MATCHES } from '../../extension/sites.js';
+import { startContent } from '../../writing/content.js';
+import { WEBMAIL_MATCHES } from '../../browser/store/sites.js';
 
 export default defineContentScript({
   matches: WEBMAIL_MATCHES,

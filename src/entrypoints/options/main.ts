@@ -1,3 +1,4 @@
-import { startOptions } from '../../extension/options/options-page.js';
+/** The options page's script: the page is src/settings/options/. */
+import { startOptions } from '../../settings/options/options-page.js';
 
 void startOptions(document);

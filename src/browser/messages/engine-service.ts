@@ -1,0 +1,121 @@
+/**
+ * The background side: runs the engine for the content scripts and pages of every tab. One
+ * analyser per mode for the current settings, each with its own paragraph cache, so a keystroke
+ * re-reads one paragraph only. New settings (a new object) mean new analysers.
+ */
+import { BUILTIN_PACKS, createAnalyser, type AnalyseOptions, type Analyser } from '../../engine/index.js';
+import type { AudienceId, Category, Finding } from '../../engine/types.js';
+import type { Pack } from '../../engine/dictionary/schema.js';
+import {
+  isAudience,
+  pack,
+  type AnalyseMode,
+  type AnalyseRequest,
+  type AnalyseResponse,
+  type WireFinding,
+} from './protocol.js';
+
+/** Everything the engine needs from the user's (and the school's) settings. */
+export interface EngineSettings {
+  audience: AudienceId;
+  /** Terms or entry ids never to flag ("Ignore always"). */
+  ignore: readonly string[];
+  /** Categories to show while writing (default: all). */
+  categories?: readonly Category[];
+  /** Built-in packs that are on, by id (default: the engine's defaults). */
+  packs?: readonly string[];
+  /** Shared and imported packs, then the user's own terms: later wins. */
+  extraPacks?: readonly Pack[];
+}
+
+const MAX_TEXT = 500_000;
+const READ_CATEGORIES: readonly Category[] = ['acronym', 'jargon'];
+
+const analysers = new WeakMap<EngineSettings, Map<AnalyseMode, Analyser>>();
+
+/** The analyser options for a mode: reading and explaining look for words, not style. */
+export function optionsFor(settings: EngineSettings, mode: AnalyseMode): AnalyseOptions {
+  const base: AnalyseOptions = {
+    audience: settings.audience,
+    ignore: settings.ignore,
+    packs: settings.packs,
+    extraPacks: settings.extraPacks,
+  };
+  if (mode === 'write') return { ...base, categories: settings.categories };
+  // A reader wants the words only: no readability counts.
+  if (mode === 'read') return { ...base, categories: READ_CATEGORIES, readability: false };
+  return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true, readability: false };
+}
+
+function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {
+  let byMode = analysers.get(settings);
+  if (!byMode) analysers.set(settings, (byMode = new Map()));
+  let analyser = byMode.get(mode);
+  if (!analyser) byMode.set(mode, (analyser = createAnalyser(optionsFor(settings, mode))));
+  return analyser;
+}
+
+/** Every tenth example sentence of the built-in glossary: about 5,000 characters of SEND writing. */
+export function warmUpLines(): string[] {
+  const examples = BUILTIN_PACKS.flatMap((p) => p.entries.flatMap((e) => e.examples.flag));
+  return examples.filter((_, i) => i % 10 === 0);
+}
+
+/**
+ * Builds the analyser for a mode and runs it over a little SEND writing, so that the first page
+ * it reads meets compiled code and regular expressions: from cold, the engine takes twice as
+ * long over a page. In small pieces, a task each, so that the worker still answers the browser
+ * in between (a parent's command may be what woke it). About 30 ms in all, each time the worker
+ * starts.
+ */
+export async function warmUp(settings: EngineSettings, mode: AnalyseMode): Promise<void> {
+  const analyser = analyserFor(settings, mode);
+  const lines = warmUpLines();
+  for (let i = 0; i < lines.length; i += 10) {
+    await new Promise((ok) => setTimeout(ok, 0));
+    analyser.analyse(lines.slice(i, i + 10).join('\n'));
+  }
+}
+
+export function toWire(f: Finding): WireFinding {
+  return {
+    category: f.category,
+    rule: f.rule,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    message: f.message,
+    term: f.term,
+    expansion: f.expansion,
+    definition: f.definition,
+    replacements: f.replacements,
+    explained: f.explained,
+    entryId: f.entryId,
+    packName: f.source?.packName,
+  };
+}
+
+export function analyseRequest(request: AnalyseRequest, settings: EngineSettings): AnalyseResponse {
+  try {
+    if (!isAudience(settings.audience)) return { ok: false, error: `unknown audience ${String(settings.audience)}` };
+    if (request.text.length > MAX_TEXT) return { ok: false, error: 'text too long to check' };
+    const t0 = performance.now();
+    const analysis = analyserFor(settings, request.mode).analyse(request.text);
+    const engineMs = performance.now() - t0;
+    const r = analysis.readability;
+    return {
+      ok: true,
+      engineMs,
+      ...pack(analysis.findings.map(toWire)),
+      readability: {
+        readingAge: r.readingAge,
+        maxReadingAge: analysis.audience.maxReadingAge,
+        audienceLabel: analysis.audience.label,
+        withinAudience: analysis.withinAudience,
+        words: r.words,
+      },
+    };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The words found on a page as a reader's list: one entry per meaning, A to Z, with how many
+ * times each is on the page; and the plain text of that list, for copying. Pure: no DOM.
+ */
+import { meaningKey } from '../../engine/identity.js';
+import type { Category } from '../../engine/types.js';
+import type { WireFinding } from './protocol.js';
+
+export interface WordEntry {
+  /** Stable for a meaning on this page: the glossary entry (and sense), or the short form itself. */
+  key: string;
+  /** The headword, e.g. `EHCP`; for a short form no glossary knows, as written. */
+  term: string;
+  category: Category;
+  /** What a short form stands for. */
+  expansion?: string;
+  /** The plain meaning. */
+  definition?: string;
+  /** Which glossary the meaning came from, e.g. "SEND in England". */
+  packName?: string;
+  /** How many times it is on the page. */
+  count: number;
+  /** How the page writes it, most used first (SENCo, SENCO). */
+  forms: string[];
+}
+
+/** What the card and the list say about a short form no glossary knows. */
+export const UNKNOWN_NOTE =
+  'Plain SEND does not know this short form. You could ask the person who wrote it what it stands for.';
+
+/** The reader's meaning of a finding: its definition, or the note for an unknown short form. */
+export function meaningOf(w: Pick<WordEntry, 'definition'>): string {
+  return w.definition ?? UNKNOWN_NOTE;
+}
+
+// Made when first needed: building a collator loads the language's sorting rules, about 10 ms
+// of a page's time, and read mode needs it only when the list of words is asked for.
+let collator: Intl.Collator | undefined;
+const compareText = (a: string, b: string) =>
+  (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
+
+/** A to Z by headword (case and accents aside), then by what it stands for. */
+export function compareWords(a: WordEntry, b: WordEntry): number {
+  return (
+    compareText(a.term, b.term) ||
+    compareText(a.expansion ?? '', b.expansion ?? '') ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
+
+/** Every word found, once per meaning, A to Z, with counts. */
+export function listWords(findings: Iterable<WireFinding>): WordEntry[] {
+  const byKey = new Map<string, WordEntry & { formCounts: Map<string, number> }>();
+  for (const f of findings) {
+    const key = meaningKey(f); // one entry per meaning: OT's two senses are two entries
+    let w = byKey.get(key);
+    if (!w) {
+      w = {
+        key,
+        term: f.term ?? f.text,
+        category: f.category,
+        expansion: f.expansion,
+        definition: f.definition,
+        packName: f.packName,
+        count: 0,
+        forms: [],
+        formCounts: new Map(),
+      };
+      byKey.set(key, w);
+    }
+    w.count++;
+    w.formCounts.set(f.text, (w.formCounts.get(f.text) ?? 0) + 1);
+  }
+  const out: WordEntry[] = [];
+  for (const { formCounts, ...w } of byKey.values()) {
+    w.forms = [...formCounts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([form]) => form);
+    out.push(w);
+  }
+  return out.sort(compareWords);
+}
+
+export interface LetterGroup {
+  /** `A` to `Z`, or `#` for words that start with anything else. */
+  letter: string;
+  words: WordEntry[];
+}
+
+export function letterOf(term: string): string {
+  const c = term.normalize('NFD').charAt(0).toUpperCase();
+  return c >= 'A' && c <= 'Z' ? c : '#';
+}
+
+/** The A-to-Z list cut into letters, in order (`#` first, as dictionaries put numbers). */
+export function byLetter(words: readonly WordEntry[]): LetterGroup[] {
+  const groups = new Map<string, WordEntry[]>();
+  for (const w of words) {
+    const l = letterOf(w.term);
+    const list = groups.get(l) ?? [];
+    list.push(w);
+    groups.set(l, list);
+  }
+  return [...groups.keys()]
+    .sort((a, b) => (a === '#' ? -1 : b === '#' ? 1 : a < b ? -1 : 1))
+    .map((letter) => ({ letter, words: groups.get(letter)! }));
+}
+
+export function timesLabel(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count} times`;
+}
+
+/** One line per word: "EHCP (Education, Health and Care plan): meaning (3 times)". */
+export function wordLine(w: WordEntry): string {
+  const name =
+    w.expansion && w.expansion.toLowerCase() !== w.term.toLowerCase() ? `${w.term} (${w.expansion})` : w.term;
+  return `${name}: ${meaningOf(w)} (${timesLabel(w.count)} on the page)`;
+}
+
+/** The list as plain text, for the clipboard. */
+export function listAsText(words: readonly WordEntry[], page: { title?: string; url?: string } = {}): string {
+  const head = [`Words on this page${page.title ? `: ${page.title}` : ''}`];
+  if (page.url) head.push(page.url);
+  const body = byLetter(words).map((g) => [g.letter, ...g.words.map(wordLine)].join('\n'));
+  return [head.join('\n'), ...body, 'Meanings from Plain SEND.'].join('\n\n') + '\n';
+}

@@ -1,0 +1,281 @@
+/**
+ * One checked field: reads its text after each change (at most once a frame), asks the engine
+ * for findings, keeps them on the right words in between, paints them, and applies fixes.
+ */
+import { ignoreKey } from '../engine/identity.js';
+import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
+import { observeUntil } from '../browser/signals.js';
+import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+import type { Field } from './fields.js';
+import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
+import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } from '../browser/messages/protocol.js';
+import { shift, stillValid } from './spans.js';
+import { offsetAt } from '../browser/page/text-map.js';
+import type { UiRoot } from '../browser/page/ui-root.js';
+import { debugLog } from '../browser/debug.js';
+
+export interface SessionHost {
+  ui: UiRoot;
+  highlights: HighlightLayer;
+  analyse(text: string): Promise<AnalyseResponse>;
+  /** Called after each paint with fresh findings. */
+  checked(session: FieldSession): void;
+  /** The open card's finding, to mark as active. */
+  active(): WireFinding | undefined;
+}
+
+export class FieldSession {
+  readonly painter: Painter;
+  /** Text as last read from the field. */
+  text = '';
+  /** Findings that hold for `text`. */
+  findings: WireFinding[] = [];
+  readability: WireReadability | undefined;
+  /** "Ignore here": keys of findings not to show in this field. */
+  readonly ignoredHere = new Set<string>();
+  private frame = 0;
+  private queued = false;
+  private inFlight = false;
+  /** Findings were shifted onto new text and not yet repainted. */
+  private stale = false;
+  private seq = 0;
+  private inputAt: number | undefined;
+  private readonly observer: ResizeObserver | undefined;
+  private readonly mutations: MutationObserver | undefined;
+  /** Aborted by dispose(): the field's listeners and observers go with it. */
+  private readonly life = new AbortController();
+
+  private get disposed(): boolean {
+    return this.life.signal.aborted;
+  }
+
+  constructor(
+    readonly field: Field,
+    private readonly host: SessionHost,
+  ) {
+    const tree = field.el.getRootNode();
+    if (field.kind === 'rich' && tree.nodeType === 11 && 'host' in tree) host.ui.adoptInto(tree as ShadowRoot);
+    this.painter =
+      field.kind === 'textarea'
+        ? new MirrorPainter(field.el as HTMLTextAreaElement, host.ui)
+        : new RichPainter(field.el, host.highlights);
+    const onInput = () => {
+      if (this.inputAt === undefined) {
+        this.inputAt = performance.now();
+        // For the benchmark: when the frame after this input began, to tell whether the marks made it into that frame.
+        if (this.measuring())
+          this.el.ownerDocument.defaultView?.requestAnimationFrame(() => performance.mark('plain-send:frame'));
+      }
+      this.schedule();
+    };
+    this.listen(field.el, 'input', onInput);
+    const view = field.el.ownerDocument.defaultView;
+    if (field.kind === 'textarea') {
+      this.listen(field.el, 'scroll', () => this.painter.reposition());
+      // A script may set the value without an input event.
+      for (const type of ['focus', 'keyup', 'change']) this.listen(field.el, type, () => this.schedule());
+    } else if (view) {
+      // Editors change their DOM without input events too (undo, their own rendering, collaboration):
+      // read-only watching, so the marks are rebuilt on the editor's new text nodes.
+      this.mutations = observeUntil(new view.MutationObserver(() => this.schedule()), this.life.signal);
+      this.mutations.observe(field.el, { childList: true, characterData: true, subtree: true });
+    }
+    if (view && 'ResizeObserver' in view) {
+      this.observer = observeUntil(new view.ResizeObserver(() => this.reposition()), this.life.signal);
+      this.observer.observe(field.el);
+    }
+    this.schedule();
+  }
+
+  private listen(target: EventTarget, type: string, fn: EventListener): void {
+    target.addEventListener(type, fn, { passive: true, signal: this.life.signal });
+  }
+
+  get el(): HTMLElement {
+    return this.field.el;
+  }
+
+  /** Findings to show: not ignored here, and not acronyms the text explains. */
+  get shown(): WireFinding[] {
+    return this.findings.filter((f) => !f.explained && !this.ignoredHere.has(ignoreKey(f)));
+  }
+
+  /**
+   * Re-check now, not at the next frame: the round trip to the engine takes a few
+   * milliseconds, so the fresh marks are usually ready before the browser paints the
+   * keystroke. Inputs in one task make one check (a microtask), and inputs while the engine
+   * works make one more check when it answers.
+   */
+  schedule(): void {
+    if (this.queued || this.disposed) return;
+    this.queued = true;
+    if (this.inFlight) return;
+    queueMicrotask(() => void this.run());
+  }
+
+  private async run(): Promise<void> {
+    this.queued = false;
+    this.inFlight = true;
+    try {
+      await this.check();
+    } finally {
+      this.inFlight = false;
+    }
+    if (this.queued && !this.disposed) queueMicrotask(() => void this.run());
+  }
+
+  /**
+   * Until the engine answers, the last findings are moved onto the new text; they are painted
+   * at the next frame only if the answer has not come by then (one paint per keystroke, not two).
+   */
+  private paintShiftedAtNextFrame(): void {
+    if (this.frame) return;
+    const view = this.el.ownerDocument.defaultView ?? window;
+    this.frame = view.requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.stale) this.paint();
+    });
+  }
+
+  readText(): string {
+    return this.field.kind === 'textarea'
+      ? (this.el as HTMLTextAreaElement).value
+      : (this.painter as RichPainter).read().text;
+  }
+
+  async check(force = false): Promise<void> {
+    if (this.disposed) return;
+    const text = this.readText();
+    if (text !== this.text) {
+      this.findings = shift(this.findings, this.text, text);
+      this.text = text;
+      this.stale = true;
+      this.paintShiftedAtNextFrame();
+    } else if (!force && this.readability) {
+      if (this.stale) this.paint();
+      return;
+    }
+    const seq = ++this.seq;
+    let response: AnalyseResponse;
+    const sent = performance.now();
+    try {
+      response = await this.host.analyse(text);
+    } catch (error) {
+      debugLog('check of a field', error);
+      return;
+    }
+    const roundTripMs = performance.now() - sent;
+    if (this.disposed || seq !== this.seq || !response.ok) return;
+    if (this.readText() !== text) {
+      // Typed again while the engine worked: that input has its own check coming.
+      this.schedule();
+      return;
+    }
+    this.findings = stillValid(unpack(response.spans, response.details, text), text);
+    this.readability = response.readability;
+    this.paint();
+    this.measure(response.engineMs, roundTripMs, response.inFrame === true);
+    this.host.checked(this);
+  }
+
+  private measure(engineMs: number, roundTripMs: number, inFrame: boolean): void {
+    const start = this.inputAt;
+    this.inputAt = undefined;
+    if (start === undefined || !this.measuring()) return;
+    try {
+      performance.measure('plain-send:input-to-highlight', {
+        start,
+        end: performance.now(),
+        detail: { engineMs, roundTripMs, inFrame, findings: this.findings.length, chars: this.text.length },
+      });
+    } catch (error) {
+      debugLog('timing marks', error);
+      // No User Timing Level 3: no figures.
+    }
+  }
+
+  /** Figures only for pages that ask (the benchmark and the tests). */
+  private measuring(): boolean {
+    return this.el.ownerDocument.documentElement.hasAttribute(PERF_ATTRIBUTE);
+  }
+
+  paint(): void {
+    if (this.disposed) return;
+    this.stale = false;
+    this.host.ui.attach();
+    this.painter.paint(this.text, this.shown, this.host.active());
+  }
+
+  reposition(): void {
+    this.painter.reposition();
+  }
+
+  /** The finding under a point (viewport coordinates); words before sentences. */
+  hitTest(x: number, y: number): WireFinding | undefined {
+    let sentence: WireFinding | undefined;
+    for (const f of this.shown) {
+      for (const r of this.painter.rects(f)) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) {
+          if (f.category !== 'sentence') return f;
+          sentence ??= f;
+        }
+      }
+    }
+    return sentence;
+  }
+
+  /** The caret's offset in the field's text, if the caret is in the field. */
+  caret(): number | undefined {
+    if (this.field.kind === 'textarea') {
+      const t = this.el as HTMLTextAreaElement;
+      return t.ownerDocument.activeElement === t ? t.selectionEnd : undefined;
+    }
+    const sel = this.el.ownerDocument.getSelection();
+    if (!sel || !sel.rangeCount || !sel.focusNode) return undefined;
+    return offsetAt((this.painter as RichPainter).read(), sel.focusNode, sel.focusOffset);
+  }
+
+  /** The first finding starting at or after `offset` (words before their sentence), wrapping round. */
+  next(offset: number, after?: WireFinding): WireFinding | undefined {
+    const list = this.shown
+      .slice()
+      .sort((a, b) => a.start - b.start || (a.category === 'sentence' ? 1 : 0) - (b.category === 'sentence' ? 1 : 0));
+    if (!list.length) return undefined;
+    if (after) {
+      const i = list.findIndex((f) => f.start === after.start && f.end === after.end && f.rule === after.rule);
+      if (i >= 0) return list[(i + 1) % list.length];
+    }
+    return list.find((f) => f.start >= offset) ?? list[0];
+  }
+
+  /** The same finding in the current findings (after a re-check), matched by span and rule. */
+  current(f: WireFinding): WireFinding | undefined {
+    return this.findings.find((g) => g.start === f.start && g.end === f.end && g.rule === f.rule);
+  }
+
+  anchor(f: WireFinding): DOMRect | undefined {
+    const rects = this.painter.rects(f);
+    return rects[0];
+  }
+
+  /** Replaces the finding's words with `text` through the editor's input path. */
+  apply(f: WireFinding, text: string): ApplyPath {
+    const now = this.readText();
+    if (now.slice(f.start, f.end) !== f.text) return 'failed';
+    const path =
+      this.field.kind === 'textarea'
+        ? applyToTextarea(this.el as HTMLTextAreaElement, f.start, f.end, text)
+        : applyToRich(this.el, f.start, f.end, f.text, text);
+    if (this.measuring()) performance.mark('plain-send:apply', { detail: path });
+    this.schedule();
+    return path;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    if (this.frame) (this.el.ownerDocument.defaultView ?? window).cancelAnimationFrame(this.frame);
+    this.life.abort();
+    this.painter.clear();
+    if (this.painter instanceof MirrorPainter) this.painter.destroy();
+  }
+}

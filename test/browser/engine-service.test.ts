@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/browser/messages/engine-service.js';
+import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/browser/messages/protocol.js';
+
+const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({
+  type: ANALYSE,
+  text,
+  mode,
+});
+const defaults: EngineSettings = { audience: 'parent-carer', ignore: [] };
+
+describe('the background engine service', () => {
+  test('answers with packed findings that unpack to the words in the text', () => {
+    const text = 'The SENCO will review the EHCP. The EHCP is due.';
+    const r = analyseRequest(request(text), defaults);
+    if (!r.ok) throw new Error(r.error);
+    const findings = unpack(r.spans, r.details, text);
+    expect(findings.map((f) => f.text)).toEqual(['SENCO', 'EHCP', 'EHCP']);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    // The two EHCP findings share one explanation on the wire, unless they differ.
+    expect(r.details.length).toBeLessThanOrEqual(3);
+    expect(findings[1].definition).toBeTruthy();
+    expect(r.readability).toMatchObject({ maxReadingAge: 11, audienceLabel: 'Parent carers' });
+  });
+
+  test('ignores what the user ignores always; follows the audience', () => {
+    const r = analyseRequest(request('The SENCO and the EHCP.'), { ignore: ['senco'], audience: 'professional' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.spans).toHaveLength(1);
+    expect(r.readability.maxReadingAge).toBe(16);
+  });
+
+  test('reading looks for words only; explaining a selection includes common words', () => {
+    const text =
+      'The SENCO made a referral. This sentence goes on and on with many words so that it is far too long for anyone to read easily without stopping for breath at all.';
+    const write = analyseRequest(request(text), defaults);
+    const read = analyseRequest(request(text, 'read'), defaults);
+    const explain = analyseRequest(request(text, 'explain'), { ...defaults, ignore: ['senco'] });
+    if (!write.ok || !read.ok || !explain.ok) throw new Error('not ok');
+    const categories = (r: typeof write) => new Set(r.ok ? r.spans.map((s) => s.category) : []);
+    expect(categories(write).has('sentence')).toBe(true);
+    expect([...categories(read)].every((c) => c === 'acronym' || c === 'jargon')).toBe(true);
+    const words = (r: typeof write) => (r.ok ? unpack(r.spans, r.details, text).map((f) => f.text) : []);
+    expect(words(read)).not.toContain('referral');
+    // A reader who asks about their selection is told about common words, and about what they ignore while writing.
+    expect(words(explain)).toEqual(expect.arrayContaining(['SENCO', 'referral']));
+  });
+
+  test('refuses what is not a request', () => {
+    expect(isAnalyseRequest({ type: ANALYSE, text: 'x', mode: 'read' })).toBe(true);
+    expect(isAnalyseRequest({ type: ANALYSE, text: 'x', mode: 'shout' })).toBe(false);
+    expect(isAnalyseRequest({ type: ANALYSE, text: 1, mode: 'write' })).toBe(false);
+    expect(isAnalyseRequest(null)).toBe(false);
+    const bad = analyseRequest(request('x'), { audience: 'nobody' as never, ignore: [] });
+    expect(bad.ok).toBe(false);
+  });
+
+  test('the warm-up is real SEND writing that goes through every reading path, and leaves the answers as they were', async () => {
+    const lines = warmUpLines();
+    expect(lines.join('\n').length).toBeGreaterThan(3_000);
+    const text = lines.join('\n');
+    const before = analyseRequest(request(text, 'read'), defaults);
+    if (!before.ok) throw new Error(before.error);
+    const kinds = new Set(unpack(before.spans, before.details, text).map((f) => `${f.category}/${f.rule}`));
+    // Terms, short forms from the glossary, short forms and local names in no glossary: each rule read mode runs.
+    expect([...kinds].sort()).toEqual([
+      'acronym/glossary-term',
+      'acronym/unknown-acronym',
+      'jargon/glossary-term',
+      'jargon/local-name',
+    ]);
+    const settings: EngineSettings = { audience: 'parent-carer', ignore: [] };
+    await warmUp(settings, 'read');
+    const page = 'Your child has an EHCP. The SENCO and the QRB panel will meet.';
+    expect(analyseRequest(request(page, 'read'), settings)).toEqual({
+      ...analyseRequest(request(page, 'read'), defaults),
+      engineMs: expect.any(Number),
+    });
+  });
+});
