@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
+import { LOCAL_NAME_NOTE } from '../../src/browser/messages/words.js';
 import { Card } from '../../src/browser/page/card.js';
 import type { WireFinding } from '../../src/browser/messages/protocol.js';
 
@@ -84,6 +85,22 @@ describe('the card, read-only (read mode)', () => {
     );
     expect(card.el.querySelector('.note')!.textContent).toBe('Plain SEND does not know this short form.');
     expect(card.el.querySelector('.actions')).toBeNull();
+    // A local name no glossary knows is not called a short form.
+    card.open(
+      {
+        ...ehcp,
+        term: 'Inclusion Support Panel',
+        expansion: undefined,
+        definition: undefined,
+        packName: undefined,
+        text: 'Inclusion Support Panel',
+        category: 'jargon',
+        rule: 'local-name',
+      },
+      undefined,
+      { focus: false, hover: true },
+    );
+    expect(card.el.querySelector('.note')!.textContent).toBe(LOCAL_NAME_NOTE);
     card.openNote('No SEND words found', 'Nothing to explain here.', undefined, { focus: true });
     expect(card.isOpen).toBe(true);
     expect(card.finding).toBeUndefined();

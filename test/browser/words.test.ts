@@ -6,6 +6,8 @@ import {
   listAsText,
   listWords,
   timesLabel,
+  LOCAL_NAME_NOTE,
+  meaningOf,
   UNKNOWN_NOTE,
 } from '../../src/browser/messages/words.js';
 import { meaningKey } from '../../src/engine/identity.js';
@@ -123,5 +125,16 @@ describe('listAsText', () => {
       ].join('\n\n') + '\n',
     );
     expect(timesLabel(2)).toBe('twice');
+  });
+});
+
+describe('a word with no meaning', () => {
+  test('a local name gets its own note, a short form the short-form note', () => {
+    const [short, name] = listWords([
+      f('Rainbow Inclusion Panel', { category: 'jargon', rule: 'local-name', term: 'Rainbow Inclusion Panel' }),
+      f('QRB', { rule: 'unknown-acronym' }),
+    ]).sort((a, b) => a.term.localeCompare(b.term));
+    expect(meaningOf(short)).toBe(UNKNOWN_NOTE);
+    expect(meaningOf(name)).toBe(LOCAL_NAME_NOTE);
   });
 });

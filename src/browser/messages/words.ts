@@ -12,6 +12,8 @@ export interface WordEntry {
   /** The headword, e.g. `EHCP`; for a short form no glossary knows, as written. */
   term: string;
   category: Category;
+  /** The rule that found it: `local-name` for a local name no glossary knows. */
+  rule?: string;
   /** What a short form stands for. */
   expansion?: string;
   /** The plain meaning. */
@@ -28,9 +30,18 @@ export interface WordEntry {
 export const UNKNOWN_NOTE =
   'Plain SEND does not know this short form. You could ask the person who wrote it what it stands for.';
 
-/** The reader's meaning of a finding: its definition, or the note for an unknown short form. */
-export function meaningOf(w: Pick<WordEntry, 'definition'>): string {
-  return w.definition ?? UNKNOWN_NOTE;
+/** What the card and the list say about what looks like a local name that no glossary knows. */
+export const LOCAL_NAME_NOTE =
+  'This looks like the name of a local service, plan or panel. Plain SEND does not know what it is. You could ask the person who wrote it.';
+
+/** The note for a word with no meaning: a local name, or a short form. */
+export function noteFor(w: Pick<WordEntry, 'rule'>): string {
+  return w.rule === 'local-name' ? LOCAL_NAME_NOTE : UNKNOWN_NOTE;
+}
+
+/** The reader's meaning of a finding: its definition, or the note for a word with no meaning. */
+export function meaningOf(w: Pick<WordEntry, 'definition' | 'rule'>): string {
+  return w.definition ?? noteFor(w);
 }
 
 // Made when first needed: building a collator loads the language's sorting rules, about 10 ms
@@ -59,6 +70,7 @@ export function listWords(findings: Iterable<WireFinding>): WordEntry[] {
         key,
         term: f.term ?? f.text,
         category: f.category,
+        rule: f.rule,
         expansion: f.expansion,
         definition: f.definition,
         packName: f.packName,

@@ -10,6 +10,7 @@
  */
 import type { WireFinding } from '../messages/protocol.js';
 import { CATEGORY_LABEL } from './styles.js';
+import { LOCAL_NAME_NOTE } from '../messages/words.js';
 
 export interface CardHandlers {
   /** Writing only: put in a plainer word. */
@@ -235,7 +236,9 @@ export class Card {
     if (f.expansion && f.expansion.toLowerCase() !== term.toLowerCase())
       meaning.append(make('p', 'expansion', `Stands for: ${f.expansion}`));
     meaning.append(
-      f.definition ? make('p', 'definition', f.definition) : make('p', 'note', this.options.unknownNote ?? ''),
+      f.definition
+        ? make('p', 'definition', f.definition)
+        : make('p', 'note', f.rule === 'local-name' ? LOCAL_NAME_NOTE : (this.options.unknownNote ?? '')),
     );
     parts.push(meaning);
     // Pack names read on their own: "SEND in England", "Your terms", a school's glossary's name.
