@@ -7,7 +7,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { debugLog } from '../browser/debug.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../browser/messages/channel.js';
-import { analyseRequest } from '../browser/messages/engine-service.js';
+import { analyseRequest, settingsForSite } from '../browser/messages/engine-service.js';
+import { hostOf } from '../browser/store/site-host.js';
 import { engineSettings } from '../browser/messages/engine-settings.js';
 import {
   addTermAddress,
@@ -71,7 +72,12 @@ function serve(port: Browser.runtime.Port): void {
     if (typeof id !== 'number' || !isAnalyseRequest(request)) return;
     void engineSettings()
       .then(
-        (settings) => analyseRequest(request, settings),
+        // Reading a council's own site turns its local glossary on.
+        (settings) =>
+          analyseRequest(
+            request,
+            request.mode === 'write' ? settings : settingsForSite(settings, hostOf(port.sender?.url ?? '')),
+          ),
         (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
       )
       .then((response) => {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { analyseRequest, warmUp, warmUpLines, type EngineSettings } from '../../src/browser/messages/engine-service.js';
+import {
+  analyseRequest,
+  localPackFor,
+  settingsForSite,
+  warmUp,
+  warmUpLines,
+  type EngineSettings,
+} from '../../src/browser/messages/engine-service.js';
 import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/browser/messages/protocol.js';
 
 const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({
@@ -76,5 +83,36 @@ describe('the background engine service', () => {
       ...analyseRequest(request(page, 'read'), defaults),
       engineMs: expect.any(Number),
     });
+  });
+});
+
+describe('a council’s own website', () => {
+  const text = 'The STLS teacher will visit next week.';
+  const found = (settings: EngineSettings) => {
+    const r = analyseRequest(request(text, 'read'), settings);
+    if (!r.ok) throw new Error(r.error);
+    return unpack(r.spans, r.details, text).find((f) => f.text === 'STLS');
+  };
+
+  test('finds its local glossary by host name, with or without www', () => {
+    expect(localPackFor('www.kent.gov.uk')?.id).toBe('kent');
+    expect(localPackFor('kent.gov.uk')?.id).toBe('kent');
+    expect(localPackFor('www.example.org')).toBeUndefined();
+    expect(localPackFor(undefined)).toBeUndefined();
+  });
+
+  test('reading there turns that glossary on, says so on the card, and keeps the analyser', () => {
+    expect(found(defaults)?.definition).toBeUndefined(); // Kent's STLS is not known elsewhere
+    const site = settingsForSite(defaults, 'www.kent.gov.uk');
+    expect(settingsForSite(defaults, 'www.kent.gov.uk')).toBe(site);
+    const f = found(site);
+    expect(f?.definition).toBeTruthy();
+    expect(f?.packName).toBe('Kent (on for this website)');
+  });
+
+  test('changes nothing elsewhere, or where the glossary is on already', () => {
+    expect(settingsForSite(defaults, 'www.example.org')).toBe(defaults);
+    const withKent = { ...defaults, packs: ['england', 'kent'] };
+    expect(settingsForSite(withKent, 'www.kent.gov.uk')).toBe(withKent);
   });
 });

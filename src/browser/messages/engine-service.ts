@@ -47,6 +47,38 @@ export function optionsFor(settings: EngineSettings, mode: AnalyseMode): Analyse
   return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true, readability: false };
 }
 
+/**
+ * The local glossary whose own web sites include `host` (a council's site, its Local Offer's):
+ * `www.kent.gov.uk` and `kent.gov.uk` both find Kent's. Undefined for any other site.
+ */
+export function localPackFor(host: string | undefined, packs: readonly Pack[] = BUILTIN_PACKS): Pack | undefined {
+  if (!host) return undefined;
+  const bare = host.toLowerCase().replace(/^www\./, '');
+  return packs.find((p) => p.hosts?.some((h) => h.replace(/^www\./, '') === bare));
+}
+
+const forSite = new WeakMap<EngineSettings, Map<string, EngineSettings>>();
+
+/**
+ * The settings for reading a page on `host`: on a council's own site its local glossary is on,
+ * named on the card as on for this site. The same object each time, so analysers are kept.
+ */
+export function settingsForSite(settings: EngineSettings, host: string | undefined): EngineSettings {
+  const local = localPackFor(host);
+  if (!local || settings.packs?.includes(local.id) || settings.extraPacks?.some((p) => p.id === local.id))
+    return settings;
+  let bySite = forSite.get(settings);
+  if (!bySite) forSite.set(settings, (bySite = new Map()));
+  let site = bySite.get(local.id);
+  if (!site) {
+    // Built-in packs first, then this one, then the school's and the user's: theirs still win.
+    const named: Pack = { ...local, name: `${local.name} (on for this website)` };
+    site = { ...settings, extraPacks: [named, ...(settings.extraPacks ?? [])] };
+    bySite.set(local.id, site);
+  }
+  return site;
+}
+
 function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {
   let byMode = analysers.get(settings);
   if (!byMode) analysers.set(settings, (byMode = new Map()));
