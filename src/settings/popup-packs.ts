@@ -4,6 +4,7 @@
  * Kept apart from popup.ts's own blocks (site, audience, read mode).
  */
 import { browser } from 'wxt/browser';
+import { DEFAULT_PACKS } from '../engine/dictionary/builtin.js';
 import { readAllSettings } from '../browser/store/all-settings.js';
 import { byId, el, keepFocus } from './options/dom.js';
 import { setBuiltinPackOn, setImportedPackOn } from '../browser/store/settings.js';
@@ -13,8 +14,10 @@ export async function startPacksBlock(doc: Document): Promise<void> {
   const summary = byId(doc, 'packs-summary');
   const render = async () => {
     const { sources } = await readAllSettings();
-    const shown = sources.list.filter((s) => s.kind === 'builtin' || s.kind === 'imported' || s.kind === 'school');
-    summary.textContent = `Glossaries: ${shown.filter((s) => s.on).length} of ${shown.length} on`;
+    // Forty local glossaries would bury the rest: the popup shows a local one only while it is on.
+    const all = sources.list.filter((s) => s.kind === 'builtin' || s.kind === 'imported' || s.kind === 'school');
+    const shown = all.filter((s) => s.kind !== 'builtin' || DEFAULT_PACKS.includes(s.id) || s.on);
+    summary.textContent = `Glossaries: ${all.filter((s) => s.on).length} of ${all.length} on`;
     keepFocus(doc, () =>
       list.replaceChildren(
         ...shown.map((s) => {
