@@ -72,9 +72,32 @@ export function parseManagedPolicy(
   builtinIds: readonly string[],
 ): ManagedPolicy {
   if (!raw) return NO_POLICY;
+  // Problems in the order a school's IT would read the keys.
   const errors: string[] = [];
-  const present = MANAGED_KEYS.some((k) => raw[k] !== undefined && raw[k] !== null);
-  const list = (key: ManagedKey): unknown[] => {
+  const list = listReader(raw, errors);
+  const packs = schoolPacks(list('packs'), errors);
+  const terms = schoolTerms(list('extraTerms'), errors);
+  const defaultAudience = audienceOf(raw.defaultAudience, errors);
+  const builtinPacks = builtinPackIds(list('builtinPacks'), builtinIds, errors);
+  const readModeSites = siteHosts(list('readModeSites'), errors);
+  const lock = raw.lockSettings;
+  if (lock !== undefined && lock !== null && typeof lock !== 'boolean')
+    errors.push('"lockSettings" must be true or false.');
+  return {
+    present: MANAGED_KEYS.some((k) => raw[k] !== undefined && raw[k] !== null),
+    packs,
+    terms,
+    defaultAudience,
+    builtinPacks,
+    readModeSites,
+    lockSettings: lock === true,
+    errors,
+  };
+}
+
+/** Reads a key's list: a list, or a list written as JSON text (as Windows policies must be). */
+function listReader(raw: Record<string, unknown>, errors: string[]): (key: ManagedKey) => unknown[] {
+  return (key) => {
     let v = raw[key];
     if (v === undefined || v === null) return [];
     if (typeof v === 'string' && /^\s*\[/.test(v)) {
@@ -91,18 +114,23 @@ export function parseManagedPolicy(
     }
     return v;
   };
+}
 
+function schoolPacks(items: unknown[], errors: string[]): DictionaryFile[] {
   const packs: DictionaryFile[] = [];
-  list('packs').forEach((p, i) => {
+  items.forEach((p, i) => {
     const label = `School glossary ${i + 1}${isObject(p) && typeof p.name === 'string' ? ` (${quoteTerm(p.name)})` : ''}`;
     const r = typeof p === 'string' ? parseOwnDictionary(p, label) : validateDictionary(p, { level: 'own' });
     if (r.file) packs.push(r.file);
     else errors.push(...r.errors.map((e) => (typeof p === 'string' ? e : `${label}: ${e}`)));
   });
+  return packs;
+}
 
+function schoolTerms(items: unknown[], errors: string[]): DictionaryEntry[] {
   const terms: DictionaryEntry[] = [];
   const seen = new Set<string>();
-  list('extraTerms').forEach((t, i) => {
+  items.forEach((t, i) => {
     const r = validateDictionary({ pack: SCHOOL_TERMS_ID, name: SCHOOL_TERMS_NAME, entries: [t] }, { level: 'own' });
     const entry = r.file?.entries[0];
     const key = entry ? `${entry.kind}:${entry.term.toLowerCase()}` : '';
@@ -115,43 +143,37 @@ export function parseManagedPolicy(
       );
     else errors.push(...r.errors.map((e) => e.replace(/^Entry 1/, `School term ${i + 1}`)));
   });
+  return terms;
+}
 
-  let defaultAudience: AudienceId | undefined;
-  const a = raw.defaultAudience;
-  if (typeof a === 'string' && Object.hasOwn(AUDIENCES, a)) defaultAudience = a as AudienceId;
-  else if (a !== undefined && a !== null)
+/** An audience named by the policy; a key every object has ("toString") is not one. */
+function audienceOf(a: unknown, errors: string[]): AudienceId | undefined {
+  if (typeof a === 'string' && Object.hasOwn(AUDIENCES, a)) return a as AudienceId;
+  if (a !== undefined && a !== null)
     errors.push(`"defaultAudience" must be one of ${Object.keys(AUDIENCES).join(', ')}.`);
+  return undefined;
+}
 
-  const builtinPacks: string[] = [];
-  for (const id of list('builtinPacks')) {
-    if (typeof id === 'string' && builtinIds.includes(id)) builtinPacks.push(id);
+function builtinPackIds(items: unknown[], builtinIds: readonly string[], errors: string[]): string[] {
+  const ids: string[] = [];
+  for (const id of items) {
+    if (typeof id === 'string' && builtinIds.includes(id)) ids.push(id);
     else
       errors.push(
         `"builtinPacks": there is no built-in glossary called ${shown(id)}. Glossaries: ${listed(builtinIds)}.`,
       );
   }
+  return ids;
+}
 
-  const readModeSites: string[] = [];
-  for (const site of list('readModeSites')) {
+function siteHosts(items: unknown[], errors: string[]): string[] {
+  const hosts = new Set<string>();
+  for (const site of items) {
     const host = typeof site === 'string' ? hostOf(site) : undefined;
-    if (host) readModeSites.push(host);
+    if (host) hosts.add(host);
     else errors.push(`"readModeSites": ${shown(site)} is not a website address, such as "portal.example.sch.uk".`);
   }
-
-  const lock = raw.lockSettings;
-  if (lock !== undefined && lock !== null && typeof lock !== 'boolean')
-    errors.push('"lockSettings" must be true or false.');
-
-  return {
-    present,
-    packs,
-    terms,
-    defaultAudience,
-    builtinPacks,
-    readModeSites: [...new Set(readModeSites)],
-    lockSettings: lock === true,
-    errors,
-  };
+  return [...hosts];
 }
 
 /** A few ids, then how many more: a message about one wrong id stays short with forty packs. */
