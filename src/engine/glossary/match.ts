@@ -38,9 +38,13 @@ export function matchTerms(
   const accepts = (form: Form, first: number, last: number): boolean => {
     if (form.before) {
       const at = tokens[first].start - form.before.length;
-      if (at < lastEnd || !text.startsWith(form.before, at)) return false;
+      if (at < lastEnd || !text.startsWith(form.before, at) || splitsPair(text, at)) return false;
     }
-    if (form.after && !text.startsWith(form.after, tokens[last].end)) return false;
+    if (
+      form.after &&
+      (!text.startsWith(form.after, tokens[last].end) || splitsPair(text, tokens[last].end + form.after.length))
+    )
+      return false;
     for (let k = 0; k <= last - first; k++) {
       const want = form.cases[k];
       if (want === null) continue;
@@ -103,4 +107,11 @@ export function matchTerms(
     }
   }
   return out;
+}
+
+/** True when `at` falls between the halves of a surrogate pair (a term's punctuation may be half an emoji). */
+function splitsPair(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  const d = text.charCodeAt(at);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
 }
