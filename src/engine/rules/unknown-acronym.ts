@@ -34,7 +34,7 @@ export const unknownAcronym: ParagraphRule = {
         (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))
       )
         continue;
-      if ((base.match(/\p{N}/gu)?.length ?? 0) >= (base.match(/\p{L}/gu)?.length ?? 0)) continue; // codes such as A12B3
+      if (isCode(base)) continue; // codes such as A12B3
       out.push({
         category: 'acronym',
         rule: 'unknown-acronym',
@@ -58,4 +58,22 @@ export const unknownAcronym: ParagraphRule = {
  */
 export function looksLikeWord(word: string): boolean {
   return /^[A-Z]{4,}$/.test(word) && /[AEIOU]/.test(word) && !/[^AEIOUY]{3}/.test(word);
+}
+
+/** As many digits as letters or more ("A12B3"): a code, not an acronym. Counted by character code (this runs per capitalised word). */
+function isCode(word: string): boolean {
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c >= 128) {
+      const ch = String.fromCodePoint(word.codePointAt(i)!);
+      if (ch.length === 2) i++;
+      if (/\p{N}/u.test(ch)) digits++;
+      else if (/\p{L}/u.test(ch)) letters++;
+    }
+  }
+  return digits >= letters;
 }
