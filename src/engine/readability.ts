@@ -14,8 +14,19 @@ import type { Sentence } from './text/segment.js';
 const familiar = new Set(daleChall);
 const syllableCache = new Map<string, number>();
 
-/** Syllables in one word; a number or symbol still counts as one. */
+/**
+ * Longest word handed to the `syllable` package whole: its time grows with the square of a
+ * word's length (50,000 letters of "ssss…ies" take 15 s). No English word comes near it.
+ */
+export const MAX_SYLLABLE_WORD = 64;
+
+/** Syllables in one word; a number or symbol still counts as one. A longer "word" is counted in 64-character pieces. */
 export function syllables(word: string): number {
+  if (word.length > MAX_SYLLABLE_WORD) {
+    let sum = 0;
+    for (let i = 0; i < word.length; i += MAX_SYLLABLE_WORD) sum += syllables(word.slice(i, i + MAX_SYLLABLE_WORD));
+    return sum;
+  }
   const lower = word.toLowerCase();
   let n = syllableCache.get(lower);
   if (n === undefined) {

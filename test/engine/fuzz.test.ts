@@ -1,16 +1,16 @@
-/** Random and hostile input: nothing throws, and every finding's offsets slice to its text. */
+/**
+ * Random and hostile input: nothing throws; every finding's offsets are in range, slice to its
+ * text and split no surrogate pair; every score is finite; and an analyser that has seen other
+ * text answers as a fresh one does.
+ */
 import { describe, expect, it } from 'vitest';
-import { analyse, type Analysis } from '../../src/engine/index.js';
+import { analyse, createAnalyser, type Analysis } from '../../src/engine/index.js';
+import { checkAnalysis } from './invariants.js';
+import { everyCharacter, GENERATORS, PUNCTUATED_TERMS } from './pathological.js';
 
 function checkOffsets(text: string, result: Analysis) {
-  for (const f of result.findings) {
-    expect(f.start).toBeGreaterThanOrEqual(0);
-    expect(f.end).toBeLessThanOrEqual(text.length);
-    expect(f.start).toBeLessThan(f.end);
-    if (text.slice(f.start, f.end) !== f.text)
-      throw new Error(`Offsets of ${JSON.stringify(f.text)} at ${f.start} do not match the text`);
-  }
-  for (const value of Object.values(result.readability)) expect(Number.isFinite(value)).toBe(true);
+  checkAnalysis(text, result);
+  expect(result.findings.every((f) => text.slice(f.start, f.end) === f.text)).toBe(true);
 }
 
 /** A seeded generator, so a failure can be replayed. */
@@ -131,6 +131,42 @@ describe('analyse on hostile input', () => {
       const units = Array.from({ length: Math.floor(next() * 300) }, () => Math.floor(next() * 0x10000));
       const text = String.fromCharCode(...units);
       checkOffsets(text, analyse(text));
+    }
+  });
+
+  it('pieces of every pathological shape, mixed at random', () => {
+    const next = random(42);
+    const shapes = [...GENERATORS, ...everyCharacter()];
+    const analyser = createAnalyser({ extraPacks: [PUNCTUATED_TERMS] });
+    for (let n = 0; n < 400; n++) {
+      let text = '';
+      for (let i = Math.floor(next() * 6); i >= 0; i--) {
+        const piece = shapes[Math.floor(next() * shapes.length)].make(Math.floor(next() * 300));
+        const from = Math.floor(next() * piece.length);
+        text += piece.slice(from, from + Math.floor(next() * 200)) + PIECES[Math.floor(next() * PIECES.length)];
+      }
+      checkOffsets(text, analyser.analyse(text));
+    }
+  });
+});
+
+describe('incremental analysis', () => {
+  it('an analyser that has read other text answers as a fresh one', () => {
+    const next = random(99);
+    for (const options of [{}, { lineBreaks: 'soft' as const }, { extraPacks: [PUNCTUATED_TERMS] }]) {
+      const warm = createAnalyser(options);
+      let text = 'The SENCo will review the EHCP.\nWe utilise the LA’s offer (see s.17).\n\nPLEASE READ THE EHCP NOW.';
+      for (let edit = 0; edit < 40; edit++) {
+        // Type, delete or paste at a random place, as an editor would.
+        const at = Math.floor(next() * (text.length + 1));
+        const roll = next();
+        if (roll < 0.5) text = text.slice(0, at) + PIECES[Math.floor(next() * PIECES.length)] + text.slice(at);
+        else if (roll < 0.8) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 5));
+        else text = text.slice(0, at) + '\n' + text.slice(at);
+        const incremental = warm.analyse(text);
+        checkOffsets(text, incremental);
+        expect(incremental).toEqual(createAnalyser(options).analyse(text));
+      }
     }
   });
 });

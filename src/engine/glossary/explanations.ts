@@ -17,8 +17,9 @@ export interface Explanation {
 }
 
 const PARENS = /\(([^()\n]{1,200})\)/g;
-const GLOSSARY_LINE = /^([\p{L}\p{N}]{2,12})[ \t]*(?:[-–—:=][ \t]*|\t)([^\n]{3,200})$/u;
 const CLAUSE_BREAK = /[.!?:;()\n\u2028]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const SPACE = /\s/;
 
 export function findExplanations(text: string): Explanation[] {
   const out: Explanation[] = [];
@@ -44,20 +45,19 @@ export function findExplanations(text: string): Explanation[] {
       continue;
     }
     // "SF (long form)"
-    // eslint-disable-next-line regexp/no-super-linear-move -- reads at most 20 characters
-    const prev = /([\p{L}\p{N}]+)\s*$/u.exec(text.slice(Math.max(0, open - 20), open));
-    const shortBefore = prev ? shortForm(prev[1]) : undefined;
-    if (shortBefore && /\s/.test(inner)) {
+    const prev = wordBefore(text, open);
+    const shortBefore = prev ? shortForm(prev.word) : undefined;
+    if (prev && shortBefore && /\s/.test(inner)) {
       const long = longFormFor(shortBefore, inner);
       if (long && long.fromEnd >= inner.length - 4) {
-        out.push({ acronym: shortBefore, expansion: inner, start: open - prev![0].length, end: close });
+        out.push({ acronym: shortBefore, expansion: inner, start: prev.start, end: close });
       }
     }
   }
-  const line = GLOSSARY_LINE.exec(text);
+  const line = glossaryLine(text);
   if (line) {
-    const sf = shortForm(line[1]);
-    const rest = line[2].split(/[.;(]/)[0].trim();
+    const sf = shortForm(line.head);
+    const rest = line.body.split(/[.;(]/)[0].trim();
     const long = sf ? longFormFor(sf, rest) : undefined;
     if (sf && long && long.fromEnd >= rest.length - 4)
       out.push({ acronym: sf, expansion: rest, start: 0, end: text.length });
@@ -74,8 +74,87 @@ function shortForm(word: string): string | undefined {
 function clauseBefore(text: string, end: number): { start: number; text: string } {
   let start = end;
   while (start > 0 && end - start < 300 && !CLAUSE_BREAK.test(text[start - 1])) start--;
-  // eslint-disable-next-line regexp/no-super-linear-move -- reads at most 300 characters
-  return { start, text: text.slice(start, end).replace(/\s+$/, '') };
+  return { start, text: text.slice(start, end).trimEnd() };
+}
+
+/** The letters and digits just before `open` and any spaces (within 20 characters), as `/([\p{L}\p{N}]+)\s*$/u` would find them. */
+function wordBefore(text: string, open: number): { word: string; start: number } | undefined {
+  const floor = Math.max(0, open - 20);
+  let end = open;
+  while (end > floor && SPACE.test(text[end - 1])) end--;
+  let start = end;
+  for (;;) {
+    const pair = start - 2 >= floor && isSurrogatePair(text, start - 2);
+    const size = pair ? 2 : 1;
+    if (start - size < floor || !isLetterOrDigit(text, start - size)) break;
+    start -= size;
+  }
+  return start < end ? { word: text.slice(start, end), start } : undefined;
+}
+
+const SEPARATORS = new Set(['-', '–', '—', ':', '=']);
+const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * A glossary line, "SENCO – Special Educational Needs Coordinator" or "SENCO<tab>Special…": a
+ * head of 2 to 12 letters or digits, spaces, a dash, colon or equals sign (or a tab), then 3 to
+ * 200 characters to the end. A scanner that does what
+ * `/^([\p{L}\p{N}]{2,12})[ \t]*(?:[-–—:=][ \t]*|\t)([^\n]{3,200})$/u` did, without that
+ * expression's backtracking over a long run of spaces and tabs.
+ */
+export function glossaryLine(text: string): { head: string; body: string } | undefined {
+  if (text.includes('\n')) return undefined;
+  const n = text.length;
+  let i = 0;
+  let letters = 0;
+  while (i < n && isLetterOrDigit(text, i)) {
+    i += isSurrogatePair(text, i) ? 2 : 1;
+    if (++letters > 12) return undefined;
+  }
+  if (letters < 2) return undefined;
+  const head = text.slice(0, i);
+  // Where the body may start: 3 to 200 code points before the end.
+  const latest = startOfLast(text, 3);
+  const earliest = Math.max(0, startOfLast(text, 200));
+  if (latest < 0) return undefined;
+  let w = i;
+  while (w < n && isBlank(text[w])) w++;
+  if (w < n && SEPARATORS.has(text[w])) {
+    let g = w + 1;
+    while (g < n && isBlank(text[g])) g++;
+    // Spaces after the separator go to the body when the rest would be too short.
+    const body = Math.min(g, latest);
+    if (body >= w + 1 && body >= earliest) return { head, body: text.slice(body) };
+  }
+  // Else the last tab in the spaces after the head that leaves 3 to 200 characters: at most 200 steps.
+  for (let q = Math.min(w, latest) - 1; q >= i && q + 1 >= earliest; q--) {
+    if (text[q] === '\t') return { head, body: text.slice(q + 1) };
+  }
+  return undefined;
+}
+
+function isSurrogatePair(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+}
+
+function isLetterOrDigit(text: string, i: number): boolean {
+  // A trailing surrogate alone is no letter (a sticky expression would step back onto its pair).
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff) return false;
+  LETTER_OR_DIGIT.lastIndex = i;
+  return LETTER_OR_DIGIT.test(text);
+}
+
+/** Where the last `count` code points of `text` start, or -1 when it has fewer. */
+function startOfLast(text: string, count: number): number {
+  let i = text.length;
+  for (let k = 0; k < count; k++) {
+    if (i === 0) return -1;
+    i -= i >= 2 && isSurrogatePair(text, i - 2) ? 2 : 1;
+  }
+  return i;
 }
 
 function lastWords(text: string, n: number): string {

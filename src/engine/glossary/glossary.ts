@@ -31,11 +31,36 @@ export interface Form {
   suggestions?: string[];
   /** Where they differ, those suggestions after have or be ("has been given", not "gave"). */
   afterHave?: string[];
+  /**
+   * Punctuation written just before the first word and just after the last (`C#` → `#`,
+   * `C++` → `++`, `.NET` → `.`): the text must have it there too, and the match includes it.
+   * Empty for most forms.
+   */
+  before: string;
+  after: string;
 }
 
 interface Node {
+  /** By a token's lower-case text, or, after punctuation that would break a phrase, by {@link gapKey}. */
   next: Map<string, Node>;
   forms: Form[];
+  /** Some key in `next` is a {@link gapKey}: the walk may cross such punctuation here. */
+  punctuated?: boolean;
+}
+
+/** Longest gap between two words that a term's punctuation ("s.17", "Tribunal (SEND)") may span. */
+export const MAX_TERM_GAP = 32;
+
+/**
+ * The trie key of a word that follows punctuation which would otherwise end a phrase: the
+ * punctuation without spaces, then the word ("s.17" → `s`, then `\0.\0` + `17`). Empty when
+ * the gap is only spaces of other kinds; undefined when it is too long to be part of a term.
+ */
+export function gapKey(text: string, from: number, to: number, lower: string): string | undefined {
+  if (to - from > MAX_TERM_GAP) return undefined;
+  let marks = '';
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) marks += text[i];
+  return marks ? `\0${marks}\0${lower}` : '';
 }
 
 export interface Glossary {
@@ -84,24 +109,57 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     const common = entry.common === true && !options.includeCommon;
-    for (const { text, silent, suggestions, afterHave } of formsOf(entry)) {
+    forms: for (const { text: written, silent, suggestions, afterHave } of formsOf(entry)) {
+      const text = written.trim();
       const tokens = tokenise(text);
       if (tokens.length === 0) continue;
       const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
       const short = entry.kind === 'acronym' && text !== entry.expansion && tokens.some((t) => isAcronymLike(t.text));
+      const before = affix(text.slice(0, tokens[0].start));
+      const after = affix(text.slice(tokens[tokens.length - 1].end));
       let node = root;
-      for (const t of tokens) {
-        let child = node.next.get(t.lower);
-        if (!child) node.next.set(t.lower, (child = { next: new Map(), forms: [] }));
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k];
+        let key = t.lower;
+        if (k > 0 && !t.joinsPrevious) {
+          // Punctuation inside the form ("s.17", "ASQ:SE") must be in the text too.
+          const gap = gapKey(text, tokens[k - 1].end, t.start, t.lower);
+          if (gap === undefined) continue forms;
+          if (gap) {
+            key = gap;
+            node.punctuated = true;
+          }
+        }
+        let child = node.next.get(key);
+        if (!child) node.next.set(key, (child = { next: new Map(), forms: [] }));
         node = child;
       }
-      if (node.forms.some((f) => f.entry.id !== entry.id && sameCases(f.cases, cases))) continue;
-      node.forms.push({ entry, cases, short, silent: silent || common, suggestions, afterHave });
+      if (
+        node.forms.some(
+          (f) => f.entry.id !== entry.id && sameCases(f.cases, cases) && f.before === before && f.after === after,
+        )
+      )
+        continue;
+      const form = { entry, cases, short, silent: silent || common, before, after, suggestions, afterHave };
+      // Forms with more punctuation go first, so "C++" is tried before "C+" and "C".
+      const weight = (f: Form) => f.before.length + f.after.length;
+      const at = node.forms.findIndex((f) => weight(f) < weight(form));
+      node.forms.splice(at < 0 ? node.forms.length : at, 0, form);
       maxTokens = Math.max(maxTokens, tokens.length);
       if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
     }
   }
   return { root, entries, known, acronyms, maxTokens };
+}
+
+/**
+ * The punctuation a form has before its first word or after its last, when it tells the term
+ * apart (`#`, `++`, `.`, `)`); not spaces, a possessive `'s`, or what may join words anyway (commas, dashes, quotes).
+ */
+function affix(edge: string): string {
+  const marks = edge.trim();
+  if (/^['’]s$/i.test(marks) || /^[\s\-‐‑,/'’‘"“”]*$/.test(marks)) return '';
+  return marks;
 }
 
 function sameCases(a: PartCase[], b: PartCase[]): boolean {

@@ -1,6 +1,6 @@
 /** Finds glossary terms in a run of tokens: leftmost, then longest, never overlapping. */
 import type { Token } from '../text/tokens.js';
-import type { Form, Glossary } from './glossary.js';
+import { gapKey, type Form, type Glossary } from './glossary.js';
 
 export interface TermMatch {
   form: Form;
@@ -17,13 +17,34 @@ export interface MatchOptions {
   isEverydayWord?: (lower: string) => boolean;
 }
 
-export function matchTerms(glossary: Glossary, tokens: readonly Token[], options: MatchOptions = {}): TermMatch[] {
+/**
+ * `text` is what `tokens` were made from. A form's punctuation must be in the text as written
+ * (`C#` is not `C`); the walk is bounded by the glossary's longest form, so matching is linear
+ * in the number of tokens.
+ */
+export function matchTerms(
+  glossary: Glossary,
+  text: string,
+  tokens: readonly Token[],
+  options: MatchOptions = {},
+): TermMatch[] {
   const out: TermMatch[] = [];
   const usedSingular: boolean[] = [];
   let best: TermMatch | undefined;
   let i = 0;
+  /** End of the last match, which punctuation before the next one may not reach into. */
+  let lastEnd = 0;
 
   const accepts = (form: Form, first: number, last: number): boolean => {
+    if (form.before) {
+      const at = tokens[first].start - form.before.length;
+      if (at < lastEnd || !text.startsWith(form.before, at) || splitsPair(text, at)) return false;
+    }
+    if (
+      form.after &&
+      (!text.startsWith(form.after, tokens[last].end) || splitsPair(text, tokens[last].end + form.after.length))
+    )
+      return false;
     for (let k = 0; k <= last - first; k++) {
       const want = form.cases[k];
       if (want === null) continue;
@@ -44,18 +65,28 @@ export function matchTerms(glossary: Glossary, tokens: readonly Token[], options
   const walk = (node: Glossary['root'], j: number, depth: number) => {
     if (j >= tokens.length || depth >= glossary.maxTokens) return;
     const t = tokens[j];
-    if (depth > 0 && !t.joinsPrevious) return;
+    // Punctuation between words ends a phrase, unless a form has that very punctuation there.
+    const crossing = depth > 0 && !t.joinsPrevious;
+    if (crossing && !node.punctuated) return;
     // The word as written, then its singular (two passes, no array: this runs for every token).
     for (let pass = 0; pass < 2; pass++) {
       const singular = pass === 1;
-      const key = singular ? t.singular : t.lower;
-      if (key === undefined || (singular && key === t.lower)) continue;
+      const word = singular ? t.singular : t.lower;
+      if (word === undefined || (singular && word === t.lower)) continue;
+      const key = crossing ? gapKey(text, tokens[j - 1].end, t.start, word) : word;
+      if (!key) return;
       const child = node.next.get(key);
       if (!child) continue;
       usedSingular[depth] = singular;
       for (const form of child.forms) {
         if ((!best || j > best.last) && accepts(form, i, j)) {
-          best = { form, first: i, last: j, start: tokens[i].start, end: t.end };
+          best = {
+            form,
+            first: i,
+            last: j,
+            start: tokens[i].start - form.before.length,
+            end: t.end + form.after.length,
+          };
           break;
         }
       }
@@ -69,10 +100,18 @@ export function matchTerms(glossary: Glossary, tokens: readonly Token[], options
     const found = best as TermMatch | undefined;
     if (found) {
       out.push(found);
+      lastEnd = found.end;
       i = found.last + 1;
     } else {
       i++;
     }
   }
   return out;
+}
+
+/** True when `at` falls between the halves of a surrogate pair (a term's punctuation may be half an emoji). */
+function splitsPair(text: string, at: number): boolean {
+  const c = text.charCodeAt(at - 1);
+  const d = text.charCodeAt(at);
+  return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
 }

@@ -36,7 +36,7 @@ export const unknownAcronym: ParagraphRule = {
       )
         continue;
       // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
-      if (/\p{N}/u.test(base)) continue;
+      if (hasDigit(base)) continue;
       out.push({
         category: 'acronym',
         rule: 'unknown-acronym',
@@ -60,4 +60,14 @@ export const unknownAcronym: ParagraphRule = {
  */
 export function looksLikeWord(word: string): boolean {
   return /^[A-Z]{4,}$/.test(word) && /[AEIOU]/.test(word) && !/[^AEIOUY]{3}/.test(word);
+}
+
+/** Any digit makes a code, not an acronym ("A12B3", "BT1"). By character code: this runs per capitalised word. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c >= 128 && /\p{N}/u.test(String.fromCodePoint(word.codePointAt(i)!))) return true;
+  }
+  return false;
 }

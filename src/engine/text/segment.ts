@@ -22,8 +22,33 @@ export interface Sentence extends Span {
   words: Word[];
 }
 
-/** One word: letters and digits, joined by inner apostrophes, hyphens or full stops in numbers. */
-export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑.](?=[\p{L}\p{N}])[\p{L}\p{N}\p{M}]+)*/gu;
+/**
+ * One word: letters, digits and marks, joined by an inner apostrophe, hyphen or full stop when a
+ * letter or digit follows; what `[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑.](?=[\p{L}\p{N}])[\p{L}\p{N}\p{M}]+)*`
+ * (flags `gu`) finds. Scanned by hand in {@link words}: the expression's backtracking stack
+ * overflows on one word millions of characters long ("A.A.A.…").
+ */
+const WORD_JOINERS = new Set([..."'’‘-‐‑."].map((c) => c.charCodeAt(0)));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const MARK = /\p{M}/uy;
+const NONE = { kind: 0, size: 1 } as const;
+const LETTER1 = { kind: 2, size: 1 } as const;
+const LETTER2 = { kind: 2, size: 2 } as const;
+const MARK1 = { kind: 1, size: 1 } as const;
+const MARK2 = { kind: 1, size: 2 } as const;
+
+/** What starts at `i`: a letter or digit (kind 2), a combining mark (1) or neither (0), and its length in code units. */
+function wordCharAt(text: string, i: number): { kind: 0 | 1 | 2; size: number } {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? LETTER1 : NONE;
+  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
+  if (c >= 0xdc00 && c <= 0xdfff) return NONE;
+  LETTER_OR_DIGIT.lastIndex = i;
+  if (LETTER_OR_DIGIT.test(text)) return LETTER_OR_DIGIT.lastIndex - i === 1 ? LETTER1 : LETTER2;
+  MARK.lastIndex = i;
+  if (MARK.test(text)) return MARK.lastIndex - i === 1 ? MARK1 : MARK2;
+  return NONE;
+}
 
 /** Abbreviations whose full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -137,14 +162,32 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Words in `text[start, end)`, with offsets into `text`. */
+/** Words in `text[start, end)`, with offsets into `text`. One pass, each character looked at once or twice. */
 export function words(text: string, start = 0, end = text.length): Word[] {
   const out: Word[] = [];
-  WORD_PATTERN.lastIndex = 0;
   const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (const m of slice.matchAll(WORD_PATTERN)) {
-    const s = start + m.index;
-    out.push({ start: s, end: s + m[0].length, text: m[0] });
+  const n = slice.length;
+  let i = 0;
+  while (i < n) {
+    let ch = wordCharAt(slice, i);
+    if (ch.kind === 0) {
+      i++;
+      continue;
+    }
+    const from = i;
+    for (;;) {
+      while (ch.kind !== 0) {
+        i += ch.size;
+        if (i >= n) break;
+        ch = wordCharAt(slice, i);
+      }
+      // A joiner continues the word only when a letter or digit follows it.
+      if (i + 1 >= n || !WORD_JOINERS.has(slice.charCodeAt(i))) break;
+      ch = wordCharAt(slice, i + 1);
+      if (ch.kind !== 2) break;
+      i++;
+    }
+    out.push({ start: start + from, end: start + i, text: slice.slice(from, i) });
   }
   return out;
 }
@@ -179,6 +222,9 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
+/** What may follow a sentence's terminal and still belong to it: more terminals, closing quotes and brackets. */
+const CLOSING = new Set([...'.!?…"\'”’)]'].map((c) => c.charCodeAt(0)));
+
 /** If the gap after `word` ends the sentence, the sentence's end offset (after closing punctuation); else -1. */
 function endsSentence(text: string, word: Word, gapEnd: number, next: Word | undefined): number {
   let lastTerminal = -1;
@@ -190,12 +236,13 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
       if (c === '.' && i === word.end && isAbbreviation(word.text, next)) continue;
       // Closing quotes and brackets belong to the sentence they end.
       let j = i + 1;
-      while (j < gapEnd && /[.!?…"'”’)\]]/.test(text[j])) j++;
-      if (j >= gapEnd && next) {
-        // The terminal runs straight into the next word ("2.5", "www.x"): not an end.
-        if (j === next.start) continue;
-      }
-      lastTerminal = j;
+      while (j < gapEnd && CLOSING.has(text.charCodeAt(j))) j++;
+      // Every terminal inside this run would reach the same `j`: skip the run (linear on "!!!!…").
+      const runEnd = j;
+      i = runEnd - 1;
+      // The terminal runs straight into the next word ("2.5", "www.x"): not an end.
+      if (next && runEnd === next.start) continue;
+      lastTerminal = runEnd;
     }
   }
   return lastTerminal;

@@ -34,6 +34,8 @@ function joins(text: string, from: number, to: number): boolean {
 function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
   WORD_CHAR.lastIndex = i;
   return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
@@ -106,15 +108,48 @@ export function singularOf(word: string): string | undefined {
   if (last !== 's') return undefined;
   const body = word.slice(0, -1);
   const first = body.charCodeAt(0);
-  // Acronyms start with a capital or a digit: a word starting with a small letter skips the tests.
-  if (
-    !(first >= 97 && first <= 122) &&
-    (/^[\p{Lu}\p{N}][\p{Lu}\p{N}a-z]*\p{Lu}$/u.test(body) || /^\p{Lu}{2,}(?:[a-z]\p{Lu}*)?$/u.test(body))
-  )
-    return body; // EHCPs, SENCOs, SENCos
+  // Acronyms start with a capital or a digit: a word starting with a small letter skips the test.
+  if (!(first >= 97 && first <= 122) && isAcronymBody(body)) return body; // EHCPs, SENCOs, SENCos
   const lower = word.toLowerCase();
   if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return undefined;
   if (lower.endsWith('ies') && lower.length > 4) return word.slice(0, -3) + 'y';
-  if (/(?:ches|shes|sses|xes|zes)$/.test(lower)) return word.slice(0, -2);
+  if (['ches', 'shes', 'sses', 'xes', 'zes'].some((e) => lower.endsWith(e))) return word.slice(0, -2);
   return body;
+}
+
+const CAPITAL = /\p{Lu}/uy;
+const DIGIT = /\p{N}/uy;
+
+/**
+ * An acronym before its plural `s`: a capital or digit, then capitals, digits and small letters,
+ * ending in a capital (`EHCP`, `KS2`, `SaLT`); or two or more capitals and one small letter
+ * (`SENCo`). One pass over the code points (a regular expression backtracked over "AAAA…1").
+ */
+function isAcronymBody(body: string): boolean {
+  let count = 0;
+  let firstSmall = false;
+  let lastCapital = false;
+  let lastSmall = false;
+  let capitalsBeforeLast = true;
+  for (let i = 0; i < body.length; count++) {
+    const c = body.charCodeAt(i);
+    let capital = c >= 65 && c <= 90;
+    const small = c >= 97 && c <= 122;
+    let size = 1;
+    if (c >= 128) {
+      CAPITAL.lastIndex = i;
+      DIGIT.lastIndex = i;
+      if (CAPITAL.test(body)) {
+        capital = true;
+        size = CAPITAL.lastIndex - i;
+      } else if (DIGIT.test(body)) size = DIGIT.lastIndex - i;
+      else return false;
+    } else if (!capital && !small && !(c >= 48 && c <= 57)) return false;
+    if (count === 0) firstSmall = small;
+    else capitalsBeforeLast &&= lastCapital;
+    lastCapital = capital;
+    lastSmall = small;
+    i += size;
+  }
+  return (count >= 2 && !firstSmall && lastCapital) || (count >= 3 && capitalsBeforeLast && lastSmall);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Pack } from '../../../src/engine/index.js';
 import { miniAnalyser } from '../../helpers.js';
 
 const found = (text: string) =>
@@ -64,5 +65,54 @@ describe('plain expansions', () => {
       ['free school', 'free school'],
       ['FSM', 'FSM'],
     ]);
+  });
+});
+
+describe('terms with punctuation of their own', () => {
+  const own = (...terms: string[]): Pack => ({
+    id: 'user',
+    name: 'My terms',
+    known: [],
+    entries: terms.map((term) => ({
+      term,
+      kind: 'jargon',
+      definition: `About ${term}.`,
+      source: 'me',
+      examples: { flag: [] },
+    })),
+  });
+  const foundWith = (pack: Pack, text: string) =>
+    miniAnalyser({ extraPacks: [pack] })
+      .analyse(text)
+      .findings.filter((f) => f.entryId?.startsWith('user:'))
+      .map((f) => [f.text, f.term]);
+
+  it('matches C#, C++ and F# as written, never the bare letter', () => {
+    const pack = own('C#', 'C++', 'F#', 'C');
+    expect(foundWith(own('C#'), 'Grade C in maths. C is a letter.')).toEqual([]);
+    expect(foundWith(pack, 'She codes in C#, C++ and F#; her grade is a C.')).toEqual([
+      ['C#', 'C#'],
+      ['C++', 'C++'],
+      ['F#', 'F#'],
+      ['C', 'C'],
+    ]);
+    expect(foundWith(own('F#'), 'F sharp, F and f#.')).toEqual([['f#', 'F#']]);
+  });
+
+  it('matches punctuation before, inside and after the words', () => {
+    expect(
+      foundWith(own('.NET', 's.17', 'ASQ:SE'), 'We use .NET and NET; under s.17 (not s 17); ASQ:SE, not ASQ SE.'),
+    ).toEqual([
+      ['.NET', '.NET'],
+      ['s.17', 's.17'],
+      ['ASQ:SE', 'ASQ:SE'],
+    ]);
+    expect(foundWith(own('First-tier Tribunal (SEND)'), 'The First-tier Tribunal (SEND) met.')).toEqual([
+      ['First-tier Tribunal (SEND)', 'First-tier Tribunal (SEND)'],
+    ]);
+  });
+
+  it('never ends a match inside a surrogate pair', () => {
+    expect(foundWith(own('X\ud83d'), 'X😀 and X\ud83d.')).toEqual([['X\ud83d', 'X\ud83d']]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphs, sentences, words } from '../../../src/engine/text/segment.js';
+import { functionGrowth } from '../growth.js';
 
 const texts = (t: string, spans: { start: number; end: number }[]) => spans.map((s) => t.slice(s.start, s.end));
 
@@ -68,5 +69,40 @@ describe('words', () => {
   it('gives UTF-16 offsets', () => {
     const t = '😀 café naïve';
     for (const w of words(t)) expect(t.slice(w.start, w.end)).toBe(w.text);
+  });
+});
+
+describe('segmentation of hostile text, in time linear in it', () => {
+  const WORD = /[\p{L}\p{N}\p{M}]+(?:['’‘\-‐‑.](?=[\p{L}\p{N}])[\p{L}\p{N}\p{M}]+)*/gu;
+
+  it('finds the words the expression would, in any script and around surrogates', () => {
+    const alphabet = [..."aZ1.'’‘-‐‑ ,", 'é', 'e\u0301', '\u0301', '𝐀', '😀', '\ud835', '\udc00', '٣', '²', '中', 'ǅ'];
+    let seed = 1;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      for (let i = Math.floor(next() * 16); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
+      const expected = [...t.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+      expect(
+        words(t).map((w) => [w.start, w.end]),
+        JSON.stringify(t),
+      ).toEqual(expected);
+    }
+  });
+
+  it('reads one word of millions of characters without running out of stack', () => {
+    const t = 'A.'.repeat(3_355_430);
+    const w = words(t);
+    expect(w).toHaveLength(1);
+    expect(w[0].end).toBe(t.length - 1);
+    expect(sentences(t)).toHaveLength(1);
+  });
+
+  it('reads a run of full stops or exclamation marks once', () => {
+    expect(texts('Help!!!!! Now', sentences('Help!!!!! Now'))).toEqual(['Help!!!!!', 'Now']);
+    expect(sentences('a' + '.'.repeat(1000) + 'b')).toHaveLength(1);
+    expect(functionGrowth((n) => 'a' + '.'.repeat(n) + 'b', sentences, 20_000)).toBeLessThan(30);
+    expect(functionGrowth((n) => 'Help' + '!'.repeat(n), sentences, 20_000)).toBeLessThan(30);
+    expect(functionGrowth((n) => 'Why' + '?!.)'.repeat(n / 4) + ' Then', sentences, 20_000)).toBeLessThan(30);
   });
 });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { singularOf, tokenise } from '../../../src/engine/text/tokens.js';
 import { SEEDS } from '../../helpers.js';
+import { functionGrowth } from '../growth.js';
 
 const SEED_TEXT = readdirSync(SEEDS)
   .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
@@ -40,6 +41,41 @@ describe('singularOf', () => {
     ['SEND', undefined],
   ])('%s → %s', (word, singular) => {
     expect(singularOf(word)).toBe(singular);
+  });
+
+  /** What singularOf did with two regular expressions, the second of which once backtracked over "AAAA…1s". */
+  function reference(word: string): string | undefined {
+    if (word.length < 3 || !word.endsWith('s')) return undefined;
+    const body = word.slice(0, -1);
+    const first = body.charCodeAt(0);
+    if (
+      !(first >= 97 && first <= 122) &&
+      (/^[\p{Lu}\p{N}][\p{Lu}\p{N}a-z]*\p{Lu}$/u.test(body) || /^\p{Lu}{2,}(?:[a-z]\p{Lu}*)?$/u.test(body))
+    )
+      return body;
+    const lower = word.toLowerCase();
+    if (lower.endsWith('ss') || lower.endsWith('us') || lower.endsWith('is')) return undefined;
+    if (lower.endsWith('ies') && lower.length > 4) return word.slice(0, -3) + 'y';
+    if (/(?:ches|shes|sses|xes|zes)$/.test(lower)) return word.slice(0, -2);
+    return body;
+  }
+
+  it('agrees with the regular expressions it replaced, in any script', () => {
+    const alphabet = [...'ABaos S1éÉihcxz-y', '𝐀', '𝟏', '٣', 'ǅ', 'İ', 'ß', '\ud835'];
+    let seed = 3;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 50_000; n++) {
+      let word = '';
+      for (let i = 1 + Math.floor(next() * 8); i > 0; i--) word += alphabet[Math.floor(next() * alphabet.length)];
+      if (next() < 0.7) word += 's';
+      expect(singularOf(word), JSON.stringify(word)).toBe(reference(word));
+    }
+  });
+
+  it('reads a long run of capitals in time linear in it', () => {
+    expect(singularOf('A'.repeat(100_000) + '1s')).toBe('A'.repeat(100_000) + '1');
+    expect(functionGrowth((n) => 'A'.repeat(n) + '1s', singularOf, 20_000)).toBeLessThan(30);
+    expect(functionGrowth((n) => 'A'.repeat(n) + 'as', singularOf, 20_000)).toBeLessThan(30);
   });
 });
 
