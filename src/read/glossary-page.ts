@@ -52,7 +52,17 @@ export async function startGlossaryPage(doc: Document): Promise<void> {
   const g = await glossaryItem.getValue();
   renderGlossary(doc, g);
   doc.getElementById('print')!.addEventListener('click', () => doc.defaultView!.print());
-  // Straight to the print dialog once the page is drawn.
-  if (g?.words.length)
-    doc.defaultView!.requestAnimationFrame(() => doc.defaultView!.setTimeout(() => doc.defaultView!.print(), 0));
+  // Straight to the print dialog once the page is drawn; a page opened behind another is not
+  // drawn until it is shown, so it prints after half a second all the same. Once only.
+  if (g?.words.length) {
+    const view = doc.defaultView!;
+    let asked = false;
+    const print = () => {
+      if (asked) return;
+      asked = true;
+      view.print();
+    };
+    view.requestAnimationFrame(() => view.setTimeout(print, 0));
+    view.setTimeout(print, 500);
+  }
 }

@@ -18,11 +18,14 @@ const LOADED = Symbol.for('plain-send.content');
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
   // Once per document. (Not per global: a frame's first about:blank document and the document
   // that replaces it, as TinyMCE's srcdoc frame does, share one global.)
-  const g = globalThis as unknown as Record<symbol, WeakSet<Document> | undefined>;
-  const loaded = (g[LOADED] ??= new WeakSet());
+  // The newest copy of the script takes over: WXT has already stopped the older one (its signal
+  // aborted) when this one starts. Firefox can inject a second copy, in a sandbox of its own, for a
+  // site the user granted; going by the older copy's flag alone, neither would run.
+  const g = globalThis as unknown as Record<symbol, WeakMap<Document, AbortSignal> | undefined>;
+  const loaded = (g[LOADED] ??= new WeakMap());
   const doc = document;
-  if (loaded.has(doc)) return;
-  loaded.add(doc);
+  if (ctx.signal.aborted || loaded.get(doc)?.aborted === false) return;
+  loaded.set(doc, ctx.signal);
   const host = siteHost();
   const channel = new EngineChannel();
   let running: { checker: Checker; stop: AbortController } | undefined;
@@ -56,7 +59,7 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
   onAbort(ctx.signal, () => {
     running = undefined;
     channel.close();
-    loaded.delete(doc);
+    if (loaded.get(doc) === ctx.signal) loaded.delete(doc);
   });
 }
 
