@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse, audience, BUILTIN_PACKS, DEFAULT_PACKS } from '../../src/engine/index.js';
 import { ParagraphContext } from '../../src/engine/context.js';
 import { compileGlossary } from '../../src/engine/glossary/glossary.js';
-import { ANALYSIS_LIMIT, analysisGrowth } from './growth.js';
+import { ANALYSIS_LIMIT, analysisGrowth, growth as functionGrowthOf } from './growth.js';
 import { fill } from './pathological.js';
 
 const glossary = compileGlossary(BUILTIN_PACKS.filter((p) => DEFAULT_PACKS.includes(p.id)));
@@ -35,6 +35,27 @@ describe('ParagraphContext lookups', () => {
         );
       }
     }
+  });
+
+  it('cost O(1) each, asked in text order', () => {
+    // Each lookup once searched every sentence of the paragraph: quadratic in a long line.
+    const lookups = (text: string) => {
+      const c = new ParagraphContext(text, glossary, audience(undefined));
+      c.sentences();
+      c.tokens();
+      return () => {
+        for (const t of c.tokens()) {
+          c.isShouting(t.start);
+          c.hasNoSmallLetters(t.start);
+          c.wordsAround(t.start, 'sentence');
+        }
+      };
+    };
+    const growth = (n: number) => {
+      const text = fill('ZOLA x. PLEASE READ NOW. ', n);
+      return () => lookups(text);
+    };
+    expect(functionGrowthOf(growth, 10_000)).toBeLessThan(30);
   });
 
   it('cost time linear in a long line of short sentences', () => {

@@ -15,7 +15,11 @@ export const MAX_DEFINITION_READING_AGE = 11;
 
 export function definitionProblems(definition: string): string[] {
   const s = sentences(definition);
-  const r = scores(countSentences(s), Math.max(0, ...s.map((x) => x.words.length)));
+  // A reduce, not Math.max(...): spreading 100,000 sentences into arguments overflows the stack.
+  const r = scores(
+    countSentences(s),
+    s.reduce((m, x) => Math.max(m, x.words.length), 0),
+  );
   const p: string[] = [];
   if (r.words > MAX_DEFINITION_WORDS)
     p.push(`the definition has ${r.words} words; keep it to ${MAX_DEFINITION_WORDS} or fewer.`);

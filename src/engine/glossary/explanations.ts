@@ -113,13 +113,15 @@ export function glossaryLine(text: string): { head: string; body: string } | und
   }
   if (letters < 2) return undefined;
   const head = text.slice(0, i);
+  let w = i;
+  while (w < n && isBlank(text[w])) w++;
+  const separator = w < n && SEPARATORS.has(text[w]);
+  if (!separator && !text.slice(i, w).includes('\t')) return undefined; // most paragraphs: a word, then a space
   // Where the body may start: 3 to 200 code points before the end.
   const latest = startOfLast(text, 3);
   const earliest = Math.max(0, startOfLast(text, 200));
   if (latest < 0) return undefined;
-  let w = i;
-  while (w < n && isBlank(text[w])) w++;
-  if (w < n && SEPARATORS.has(text[w])) {
+  if (separator) {
     let g = w + 1;
     while (g < n && isBlank(text[g])) g++;
     // Spaces after the separator go to the body when the rest would be too short.
