@@ -7,6 +7,9 @@ import type { Pack } from './schema.js';
 
 export const BUILTIN_PACKS: readonly Pack[] = generated.packs as Pack[];
 
+/** Every tenth example sentence of the glossary (the packs ship without their examples): real SEND writing. */
+export const WARM_UP_LINES: readonly string[] = generated.warmUp;
+
 /** On unless the user turns them off. Order matters: for the same term, a later pack wins. */
 export const DEFAULT_PACKS: readonly string[] = [
   'wales',
