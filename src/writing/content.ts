@@ -13,30 +13,32 @@ import { offSitesItem } from '../browser/store/settings.js';
 import { Checker } from './checker.js';
 import { siteHost } from './frame-site.js';
 
-const LOADED = Symbol.for('plain-send.content');
+/** Said on a document by each copy of this script as it starts there: any older copy stops. */
+const STARTED = 'plain-send:writing-started';
 
 export async function startContent(ctx: ContentScriptContext): Promise<void> {
-  // Once per document. (Not per global: a frame's first about:blank document and the document
-  // that replaces it, as TinyMCE's srcdoc frame does, share one global.)
-  // The newest copy of the script takes over: WXT has already stopped the older one (its signal
-  // aborted) when this one starts. Firefox can inject a second copy, in a sandbox of its own, for a
-  // site the user granted; going by the older copy's flag alone, neither would run.
-  const g = globalThis as unknown as Record<symbol, WeakMap<Document, AbortSignal> | undefined>;
-  const loaded = (g[LOADED] ??= new WeakMap());
+  // One copy at work per document, the newest. WXT stops an older copy in the same sandbox, but
+  // Firefox may inject a second copy, in a sandbox of its own, for a site the user granted, and
+  // WXT's notice does not reach across; nor does a flag on our global. An event on the document
+  // does. (A page could send it too; all it can do is stop the checking, as closing the tab would.)
   const doc = document;
-  if (ctx.signal.aborted || loaded.get(doc)?.aborted === false) return;
-  loaded.set(doc, ctx.signal);
+  doc.dispatchEvent(new CustomEvent(STARTED));
+  if (ctx.signal.aborted) return;
+  const life = new AbortController();
+  const signal = anySignal(ctx.signal, life.signal);
+  doc.addEventListener(STARTED, () => life.abort(), { signal });
   const host = siteHost();
   const channel = new EngineChannel();
   let running: { checker: Checker; stop: AbortController } | undefined;
   const sync = async () => {
     const off = (await offSitesItem.getValue()).includes(host);
+    if (signal.aborted) return;
     if (off) {
       running?.stop.abort();
       running = undefined;
     } else if (!running) {
       const stop = new AbortController();
-      const checker = new Checker(doc, (text) => analyse(channel, text), anySignal(ctx.signal, stop.signal));
+      const checker = new Checker(doc, (text) => analyse(channel, text), anySignal(signal, stop.signal));
       running = { checker, stop };
       checker.start();
     }
@@ -50,16 +52,16 @@ export async function startContent(ctx: ContentScriptContext): Promise<void> {
     (_changes: unknown, area: string) => {
       if (area !== 'session') setTimeout(() => running?.checker.recheckAll(), 0);
     },
-    ctx.signal,
+    signal,
   );
   onAbort(
-    ctx.signal,
+    signal,
     offSitesItem.watch(() => void sync()),
   );
-  onAbort(ctx.signal, () => {
+  onAbort(signal, () => {
+    running?.stop.abort();
     running = undefined;
     channel.close();
-    if (loaded.get(doc) === ctx.signal) loaded.delete(doc);
   });
 }
 
