@@ -17,31 +17,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { serveStatic } from './browser.js';
 import { BROWSERS, buildFor, launch, until, type BuiltFor, type Driver, type TestPage } from './drivers/index.js';
+import { EDITORS, LINES, TEXTAREAS, type EditorName } from './editor-pages.js';
 import { PAGES, ROOT, SCREENSHOTS, bundleEditors, cleanUp } from './extension-helpers.js';
 import { TOOLKIT_SEED, expectedCounts, expectedWords, readMarks, readUi, seedPage } from './read-helpers.js';
 
-const LINES = [
-  'Dear Mrs Patel,',
-  'The SENCO will review the EHCP with you prior to the annual review.',
-  'We will utilise the graduated approach to support Sam.',
-  'Kind regards',
-];
-const EDITORS = [
-  'textarea',
-  'contenteditable',
-  'quill',
-  'ckeditor',
-  'prosemirror',
-  'tinymce',
-  'lexical',
-  'slate',
-  'gmail',
-  'outlook',
-  'roundcube',
-] as const;
-type EditorName = (typeof EDITORS)[number];
-/** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
-const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
 /** Where a user clicks to write the message, on pages that are not a single editor. */
 const BODY: Partial<Record<EditorName, string>> = {
   textarea: '#field',

@@ -32,30 +32,8 @@ import {
   type Session,
   type StaticServer,
 } from './extension-helpers.js';
+import { EDITORS, LINES, TEXTAREAS, type EditorName } from './editor-pages.js';
 
-const LINES = [
-  'Dear Mrs Patel,',
-  'The SENCO will review the EHCP with you prior to the annual review.',
-  'We will utilise the graduated approach to support Sam.',
-  'Kind regards',
-];
-
-const EDITORS = [
-  'textarea',
-  'contenteditable',
-  'quill',
-  'ckeditor',
-  'prosemirror',
-  'tinymce',
-  'lexical',
-  'slate',
-  'gmail',
-  'outlook',
-  'roundcube',
-] as const;
-type EditorName = (typeof EDITORS)[number];
-/** Pages whose checked field is a textarea (painted with a mirror); the others are rich. */
-const TEXTAREAS: readonly string[] = ['textarea', 'roundcube'];
 /** How each editor takes a fix (see src/writing/apply.ts). */
 const APPLY_PATH: Record<EditorName, string> = {
   textarea: 'execCommand',
