@@ -96,6 +96,8 @@ export const localName: ParagraphRule = {
     const sentences = context.sentences();
     let t = 0; // next glossary term that could overlap
     let s = 0; // the sentence holding the current token
+    let headingChecked = -1;
+    let heading = false;
     let i = 0;
     while (i < tokens.length) {
       if (!isCapitalised(tokens[i])) {
@@ -131,8 +133,12 @@ export const localName: ParagraphRule = {
       while (t < terms.length && terms[t].end <= start) t++;
       if (explained(terms, t, start, end)) continue;
       while (s < sentences.length && sentences[s].end <= start) s++;
-      const sentence = sentences[s];
-      if (sentence && isHeading(sentence.words)) continue;
+      // Once per sentence, however many names it holds: one very long line stays linear.
+      if (s !== headingChecked) {
+        headingChecked = s;
+        heading = s < sentences.length && isHeading(sentences[s].words);
+      }
+      if (heading) continue;
       const text = context.text.slice(start, end);
       if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last)) continue;
       out.push({

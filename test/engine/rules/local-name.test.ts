@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, createAnalyser } from '../../../src/engine/index.js';
+import { ANALYSIS_LIMIT, analysisGrowth } from '../growth.js';
 
 const names = (text: string) => analyse(text).findings.filter((f) => f.rule === 'local-name');
 
@@ -58,5 +59,16 @@ describe('local-name', () => {
     const found = names(line);
     expect(found).toHaveLength(4000);
     expect(new Set(found.map((f) => f.text))).toEqual(new Set(['Riverside Inclusion Hub', 'Harbour Learning Base']));
+  });
+
+  it('looks at a sentence once, however many names it holds (one long line)', () => {
+    // A long run of capitals opens the sentence, so it is not a heading only at its first small
+    // word: each name used to read the sentence from the start again to learn that.
+    const make = (n: number) =>
+      'Quorn Fettle '.repeat(5 * n) + 'we met the Riverside Inclusion Hub today and '.repeat(n);
+    const ratio = analysisGrowth(make, 1000, { categories: ['jargon'] }, (text, r) =>
+      expect(r.findings.filter((f) => f.rule === 'local-name')).toHaveLength(text.split('Riverside').length - 1),
+    );
+    expect(ratio).toBeLessThan(ANALYSIS_LIMIT);
   });
 });
