@@ -10,3 +10,4 @@ export { paragraphs, sentences, words, type LineBreakMode } from './text/segment
 export { PARAGRAPH_RULES, DOCUMENT_RULES } from './rules/index.js';
 export type * from './types.js';
 export { ignoreKey, isIgnored, meaningKey } from './identity.js';
+export * from './review/index.js';

@@ -11,7 +11,7 @@
 import { debugLog } from '../browser/debug.js';
 import type { AnalyseRequest, AnalyseResponse } from '../browser/messages/protocol.js';
 import type { ReadList, ReadState } from '../browser/messages/read-protocol.js';
-import { listWords } from '../browser/messages/words.js';
+import { listWords } from '../engine/review/word-list.js';
 import type { Card } from '../browser/page/card.js';
 import { CardPointer, type CardPointerHost } from '../browser/page/card-pointer.js';
 import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
@@ -217,7 +217,7 @@ export class ReadController {
       busy: !!this.reader?.busy,
       title: this.doc.title,
       url: this.doc.location?.href ?? '',
-      words: listWords(occurrences.map((o) => o.finding)),
+      words: listWords(occurrences.map((o) => o.finding)).map(({ places: _places, ...w }) => w),
     };
   }
 

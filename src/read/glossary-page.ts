@@ -3,7 +3,7 @@
  * school's page), A to Z in two columns, then the browser's print dialog.
  */
 import { glossaryItem, type Glossary } from './glossary-store.js';
-import { byLetter, meaningOf } from '../browser/messages/words.js';
+import { byLetter, meaningOf } from '../engine/review/word-list.js';
 
 export function renderGlossary(doc: Document, g: Glossary | null): void {
   const from = doc.getElementById('from')!;

@@ -3,12 +3,12 @@
  * browser's session storage: kept in memory only, gone when the browser closes.
  */
 import { storage } from 'wxt/utils/storage';
-import type { WordEntry } from '../browser/messages/words.js';
+import type { WordSummary } from '../engine/review/word-list.js';
 
 export interface Glossary {
   title: string;
   url: string;
-  words: WordEntry[];
+  words: WordSummary[];
   /** When it was made (ISO date). */
   made: string;
 }

@@ -5,7 +5,7 @@
 import { Card, type CardHandlers } from '../browser/page/card.js';
 import { UiRoot } from '../browser/page/ui-root.js';
 import { debugLog } from '../browser/debug.js';
-import { UNKNOWN_NOTE } from '../browser/messages/words.js';
+import { UNKNOWN_NOTE } from '../engine/review/word-list.js';
 import { ReadBar, type BarHandlers } from './bar.js';
 import { readUiCss } from './styles.js';
 

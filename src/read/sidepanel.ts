@@ -20,7 +20,7 @@ import {
   type ReadShowMessage,
   type ReadTabMessage,
 } from '../browser/messages/read-protocol.js';
-import { listAsText, type WordEntry } from '../browser/messages/words.js';
+import { listAsText, type WordSummary } from '../engine/review/word-list.js';
 import { listen } from '../browser/signals.js';
 import { copyText } from './clipboard.js';
 import { saveGlossary } from './glossary-store.js';
@@ -108,7 +108,7 @@ class SidePanel {
     drawWords(this.doc, this.places, list.words, (w) => void this.showWord(w));
   }
 
-  private async showWord(w: WordEntry): Promise<void> {
+  private async showWord(w: WordSummary): Promise<void> {
     if (this.tabId === undefined) return;
     const message: ReadShowMessage = { type: READ_SHOW, key: w.key };
     const r = (await browser.tabs.sendMessage(this.tabId, message, { frameId: 0 }).catch(logged('showing a word'))) as

@@ -3,7 +3,7 @@
  * with what it is, what it stands for, what it means and where the meaning came from.
  */
 import type { ReadList } from '../browser/messages/read-protocol.js';
-import { byLetter, meaningOf, timesLabel, type WordEntry } from '../browser/messages/words.js';
+import { byLetter, meaningOf, timesLabel, type WordSummary } from '../engine/review/word-list.js';
 
 const CATEGORY: Record<string, string> = { jargon: 'SEND term', acronym: 'Short form' };
 
@@ -31,8 +31,8 @@ const anchorOf = (letter: string) => `letter-${letter === '#' ? 'numbers' : lett
 export function drawWords(
   doc: Document,
   at: ListPlaces,
-  words: readonly WordEntry[],
-  show: (w: WordEntry) => void,
+  words: readonly WordSummary[],
+  show: (w: WordSummary) => void,
 ): void {
   const groups = byLetter(words);
   at.letters.replaceChildren(
@@ -61,7 +61,7 @@ export function drawWords(
   );
 }
 
-function wordItem(doc: Document, w: WordEntry, n: number, show: (w: WordEntry) => void): HTMLLIElement {
+function wordItem(doc: Document, w: WordSummary, n: number, show: (w: WordSummary) => void): HTMLLIElement {
   const make = (tag: string, cls: string, text: string) => {
     const e = doc.createElement(tag);
     e.className = cls;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { LOCAL_NAME_NOTE } from '../../src/browser/messages/words.js';
+import { LOCAL_NAME_NOTE } from '../../src/engine/review/word-list.js';
 import { Card } from '../../src/browser/page/card.js';
 import type { WireFinding } from '../../src/browser/messages/protocol.js';
 

@@ -2,7 +2,7 @@
  * Read mode's messages: the background worker, the popup and the side panel talk to the
  * read-mode script in the page with these. Like the engine's messages, none leaves the browser.
  */
-import type { WordEntry } from './words.js';
+import type { WordSummary } from '../../engine/review/word-list.js';
 
 /** To the page: turn read mode on or off ('toggle' flips it). Answer: `ReadState`. */
 export const READ_SET = 'plain-send:read-set';
@@ -37,7 +37,7 @@ export interface ReadList extends ReadState {
   url: string;
   /** Still reading the page (the list may grow). */
   busy: boolean;
-  words: WordEntry[];
+  words: WordSummary[];
 }
 
 export interface ReadShowMessage {

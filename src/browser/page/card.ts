@@ -10,7 +10,7 @@
  */
 import type { WireFinding } from '../messages/protocol.js';
 import { CATEGORY_LABEL } from './styles.js';
-import { LOCAL_NAME_NOTE } from '../messages/words.js';
+import { LOCAL_NAME_NOTE } from '../../engine/review/word-list.js';
 
 export interface CardHandlers {
   /** Writing only: put in a plainer word. */

@@ -2,6 +2,7 @@
  * Marks acronyms the text explains (there or earlier) as explained, and offers to spell out
  * the first unexplained use: "EHCP" → "Education, Health and Care plan (EHCP)".
  */
+import { EXPLAIN_AT_FIRST_USE } from '../review/short-forms.js';
 import type { DocumentRule } from './rule.js';
 
 export const acronymFirstUse: DocumentRule = {
@@ -37,7 +38,7 @@ export const acronymFirstUse: DocumentRule = {
       offered.add(key);
       const expansion = f.expansion ?? keys.map((k) => explainedFrom.get(k)?.expansion).find(Boolean);
       if (expansion) {
-        f.replacements.unshift({ label: 'Explain at first use', text: `${pluralLike(f.text, expansion)} (${f.text})` });
+        f.replacements.unshift({ label: EXPLAIN_AT_FIRST_USE, text: `${pluralLike(f.text, expansion)} (${f.text})` });
       }
     }
   },

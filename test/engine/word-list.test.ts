@@ -9,7 +9,7 @@ import {
   LOCAL_NAME_NOTE,
   meaningOf,
   UNKNOWN_NOTE,
-} from '../../src/browser/messages/words.js';
+} from '../../src/engine/review/word-list.js';
 import { meaningKey } from '../../src/engine/identity.js';
 
 let at = 0;

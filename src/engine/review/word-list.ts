@@ -1,10 +1,26 @@
 /**
  * The words found on a page as a reader's list: one entry per meaning, A to Z, with how many
- * times each is on the page; and the plain text of that list, for copying. Pure: no DOM.
+ * times and where each is in the text; and the plain text of that list, for copying. Used by
+ * read mode's list, the review panel and the Office panes (one card per term, with its places).
  */
-import { meaningKey } from '../../engine/identity.js';
-import type { Category } from '../../engine/types.js';
-import type { WireFinding } from './protocol.js';
+import { meaningKey } from '../identity.js';
+import type { Category, Finding } from '../types.js';
+
+/** What a list needs of a finding (the extension's wire form has this shape too). */
+export type ListedFinding = Pick<
+  Finding,
+  'category' | 'rule' | 'start' | 'end' | 'text' | 'term' | 'expansion' | 'definition' | 'entryId'
+> & {
+  /** The pack's display name, e.g. "England" (else taken from the finding's source). */
+  packName?: string;
+  source?: Finding['source'];
+};
+
+/** Where a word is in the text: UTF-16 offsets, as in the finding. */
+export interface Place {
+  start: number;
+  end: number;
+}
 
 export interface WordEntry {
   /** Stable for a meaning on this page: the glossary entry (and sense), or the short form itself. */
@@ -24,7 +40,12 @@ export interface WordEntry {
   count: number;
   /** How the page writes it, most used first (SENCo, SENCO). */
   forms: string[];
+  /** Every place it is in the text, in the order the findings came. */
+  places: Place[];
 }
+
+/** A word without its places: what read mode keeps and sends (places mean nothing off the page). */
+export type WordSummary = Omit<WordEntry, 'places'>;
 
 /** What the card and the list say about a short form no glossary knows. */
 export const UNKNOWN_NOTE =
@@ -51,7 +72,7 @@ const compareText = (a: string, b: string) =>
   (collator ??= new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true })).compare(a, b);
 
 /** A to Z by headword (case and accents aside), then by what it stands for. */
-export function compareWords(a: WordEntry, b: WordEntry): number {
+export function compareWords(a: WordSummary, b: WordSummary): number {
   return (
     compareText(a.term, b.term) ||
     compareText(a.expansion ?? '', b.expansion ?? '') ||
@@ -60,7 +81,7 @@ export function compareWords(a: WordEntry, b: WordEntry): number {
 }
 
 /** Every word found, once per meaning, A to Z, with counts. */
-export function listWords(findings: Iterable<WireFinding>): WordEntry[] {
+export function listWords(findings: Iterable<ListedFinding>): WordEntry[] {
   const byKey = new Map<string, WordEntry & { formCounts: Map<string, number> }>();
   for (const f of findings) {
     const key = meaningKey(f); // one entry per meaning: OT's two senses are two entries
@@ -73,14 +94,16 @@ export function listWords(findings: Iterable<WireFinding>): WordEntry[] {
         rule: f.rule,
         expansion: f.expansion,
         definition: f.definition,
-        packName: f.packName,
+        packName: f.packName ?? f.source?.packName,
         count: 0,
         forms: [],
+        places: [],
         formCounts: new Map(),
       };
       byKey.set(key, w);
     }
     w.count++;
+    w.places.push({ start: f.start, end: f.end });
     w.formCounts.set(f.text, (w.formCounts.get(f.text) ?? 0) + 1);
   }
   const out: WordEntry[] = [];
@@ -91,10 +114,10 @@ export function listWords(findings: Iterable<WireFinding>): WordEntry[] {
   return out.sort(compareWords);
 }
 
-export interface LetterGroup {
+export interface LetterGroup<W extends WordSummary = WordSummary> {
   /** `A` to `Z`, or `#` for words that start with anything else. */
   letter: string;
-  words: WordEntry[];
+  words: W[];
 }
 
 export function letterOf(term: string): string {
@@ -103,8 +126,8 @@ export function letterOf(term: string): string {
 }
 
 /** The A-to-Z list cut into letters, in order (`#` first, as dictionaries put numbers). */
-export function byLetter(words: readonly WordEntry[]): LetterGroup[] {
-  const groups = new Map<string, WordEntry[]>();
+export function byLetter<W extends WordSummary>(words: readonly W[]): LetterGroup<W>[] {
+  const groups = new Map<string, W[]>();
   for (const w of words) {
     const l = letterOf(w.term);
     const list = groups.get(l) ?? [];
@@ -121,14 +144,14 @@ export function timesLabel(count: number): string {
 }
 
 /** One line per word: "EHCP (Education, Health and Care plan): meaning (3 times)". */
-export function wordLine(w: WordEntry): string {
+export function wordLine(w: WordSummary): string {
   const name =
     w.expansion && w.expansion.toLowerCase() !== w.term.toLowerCase() ? `${w.term} (${w.expansion})` : w.term;
   return `${name}: ${meaningOf(w)} (${timesLabel(w.count)} on the page)`;
 }
 
 /** The list as plain text, for the clipboard. */
-export function listAsText(words: readonly WordEntry[], page: { title?: string; url?: string } = {}): string {
+export function listAsText(words: readonly WordSummary[], page: { title?: string; url?: string } = {}): string {
   const head = [`Words on this page${page.title ? `: ${page.title}` : ''}`];
   if (page.url) head.push(page.url);
   const body = byLetter(words).map((g) => [g.letter, ...g.words.map(wordLine)].join('\n'));

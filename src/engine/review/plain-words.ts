@@ -1,0 +1,12 @@
+/** "Use every plainer word": each plain-word finding's first suggestion, in the same form and capitals. */
+import type { Finding } from '../types.js';
+import { orderedEdits, type TextEdit } from './edits.js';
+
+export function plainWordEdits(findings: Iterable<Finding>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const f of findings) {
+    if (f.category === 'plain-word' && f.replacements[0])
+      edits.push({ start: f.start, end: f.end, text: f.replacements[0].text });
+  }
+  return orderedEdits(edits);
+}
