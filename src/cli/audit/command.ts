@@ -161,7 +161,7 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
       maxReadingAge:
         values['max-reading-age'] === undefined
           ? undefined
-          : number(values['max-reading-age'], '--max-reading-age', 0, 0, 30, false),
+          : number(values['max-reading-age'], '--max-reading-age', 0, 0, 99, false),
       maxPages: number(values['max-pages'], '--max-pages', DEFAULTS.maxPages, 1, 100_000),
       maxDepth: number(values['max-depth'], '--max-depth', DEFAULTS.maxDepth, 0, 100),
       concurrency: number(values.concurrency, '--concurrency', DEFAULTS.concurrency, 1, 2),
