@@ -160,12 +160,12 @@ function chart(pages: PageSummary[], limit: number): string {
     const y = head + i * rowH;
     const name = (p.title || p.address).slice(0, 44) + ((p.title || p.address).length > 44 ? '…' : '');
     const w = Math.max(2, x(p.readingAge) - labelW);
-    return `<g><text x="${labelW - 8}" y="${y + 17}" text-anchor="end" font-size="13" fill="#1b1b1b">${esc(name)}</text><rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${p.over ? 'url(#over)' : '#1d5e9e'}" stroke="${p.over ? '#a33b00' : '#1d5e9e'}"/><text x="${(labelW + w + 6).toFixed(1)}" y="${y + 17}" font-size="13" fill="#1b1b1b"${p.over ? ' font-weight="700"' : ''}>${p.readingAge}${p.over ? ' over' : ''}</text></g>`;
+    return `<g><text x="${labelW - 8}" y="${y + 17}" text-anchor="end" font-size="13" fill="#1b1b1b">${esc(name)}</text><rect x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 8}" fill="${p.over ? 'url(#over)' : '#1d5e9e'}" stroke="${p.over ? '#a33b00' : '#1d5e9e'}"/><text x="${(labelW + w + 6).toFixed(1)}" y="${y + 17}" font-size="13" fill="#1b1b1b" stroke="#fff" stroke-width="4" paint-order="stroke"${p.over ? ' font-weight="700"' : ''}>${p.readingAge}${p.over ? ' over' : ''}</text></g>`;
   });
   const lx = x(limit);
   const description = `Bar chart of reading age for ${shown.length} of ${pages.length} pages, hardest first. ${pages.filter((p) => p.over).length} are over the reader's limit of ${limit}. The same figures are in the table below.`;
   return `<figure>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title chart-desc">
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="chart-title" aria-describedby="chart-desc">
 <title id="chart-title">Reading age by page</title>
 <desc id="chart-desc">${esc(description)}</desc>
 <defs><pattern id="over" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#a33b00"/><rect width="3" height="8" fill="#f6d3bf"/></pattern></defs>
@@ -252,7 +252,8 @@ function pageSection(p: PageSummary, i: number, limit: number): string {
         ? `<span class="over">Over the limit:</span> reading age ${p.readingAge}, the reader's limit is ${limit}.`
         : `<span class="ok">Within the limit:</span> reading age ${p.readingAge} (limit ${limit}).`;
   const parts = [
-    `<section class="page" aria-labelledby="page-${i}"><h3 id="page-${i}">${esc(p.title || p.address)}</h3>`,
+    // An article, not a landmark: many pages share a title, and landmarks must be unique.
+    `<article class="page"><h3 id="page-${i}">${esc(p.title || p.address)}</h3>`,
     `<p class="address">${place(p.address)} <span class="muted">(${esc(p.kind.toUpperCase())})</span></p>`,
     `<p>${verdict} ${plural(p.words, 'word')}, ${plural(p.sentences, 'sentence')}; ${plural(p.unexplained, 'unexplained term')}, ${plural(p.explained, 'explained acronym')}, ${plural(p.plainWords, 'plainer-word suggestion')}, ${plural(p.longSentences, 'long sentence')}.</p>`,
   ];
@@ -272,7 +273,7 @@ function pageSection(p: PageSummary, i: number, limit: number): string {
         .map((s) => `<blockquote><strong>${s.words} words:</strong> ${esc(s.text)}</blockquote>`)
         .join('')}`,
     );
-  parts.push('</section>');
+  parts.push('</article>');
   return parts.join('\n');
 }
 
