@@ -163,7 +163,7 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
           ? undefined
           : number(values['max-reading-age'], '--max-reading-age', 0, 0, 99, false),
       maxPages: number(values['max-pages'], '--max-pages', DEFAULTS.maxPages, 1, 100_000),
-      maxDepth: number(values['max-depth'], '--max-depth', DEFAULTS.maxDepth, 0, 100),
+      maxDepth: number(values['max-depth'], '--max-depth', DEFAULTS.maxDepth, 0, 1000),
       concurrency: number(values.concurrency, '--concurrency', DEFAULTS.concurrency, 1, 2),
       delayMs: number(values.delay, '--delay', DEFAULTS.delaySeconds, 0, 60, false) * 1000,
       timeoutMs: number(values.timeout, '--timeout', DEFAULTS.timeoutSeconds, 0.1, 600, false) * 1000,
