@@ -70,12 +70,12 @@ interface Queued {
 }
 
 export async function crawl(start: URL, options: CrawlOptions, handler: CrawlHandler): Promise<CrawlStats> {
-  const origin = start.origin;
+  let origin = start.origin;
   const stats: CrawlStats = { mode: 'site', requested: 0, robotsExcluded: 0, external: 0, overLimit: 0, tooDeep: 0 };
   const externals = new Set<string>();
   const seen = new Set<string>();
   const queue: Queued[] = [];
-  const robots = await fetchRobots(origin, options, handler);
+  let robots = await fetchRobots(origin, options, handler);
   let delay = options.delayMs;
   if (robots.crawlDelay !== undefined && robots.crawlDelay * 1000 > delay) {
     stats.crawlDelaySeconds = robots.crawlDelay;
@@ -135,7 +135,19 @@ export async function crawl(start: URL, options: CrawlOptions, handler: CrawlHan
     if (!queue.length) handler.note('the sitemap lists no pages on this site.');
   } else if (!first.ok) {
     handler.problem({ address: start.href, reason: first.reason, message: first.message });
+  } else if (!kindOfResponse(first.contentType, first.url)) {
+    handler.problem({
+      address: start.href,
+      reason: 'not-readable',
+      message: `is not a web page, sitemap, Word document or PDF (its type is ${first.contentType.split(';')[0] || 'not given'}).`,
+    });
   } else {
+    const landed = new URL(first.url);
+    if (landed.origin !== origin) {
+      // The site moved the start to https://: the crawl, and its robots.txt, follow.
+      origin = landed.origin;
+      robots = await fetchRobots(origin, options, handler);
+    }
     seen.add(start.href);
     seen.add(first.url);
     await handle(first.url, first.contentType, first.bytes, 0, undefined);

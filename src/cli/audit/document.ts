@@ -82,6 +82,7 @@ export async function readDocument(
 /** UTF-8 (the web's default) unless the server names another encoding the runtime knows. */
 function decodeHtml(bytes: Uint8Array, contentType: string): { text: string; warning?: string } {
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
+  if (charset && WINDOWS_1252_LABELS.has(charset)) return { text: windows1252(bytes) };
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
       return { text: new TextDecoder(charset).decode(bytes) };
@@ -90,6 +91,35 @@ function decodeHtml(bytes: Uint8Array, contentType: string): { text: string; war
     }
   }
   return decodeText(bytes);
+}
+
+/** The WHATWG Encoding Standard reads all these labels as windows-1252. */
+const WINDOWS_1252_LABELS = new Set([
+  'windows-1252',
+  'iso-8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+  'cp1252',
+  'x-cp1252',
+]);
+/** windows-1252's bytes 0x80 to 0x9f (0 where the encoding has no character: read as U+FFFD). */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0, 0,
+  0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/** Node 20's TextDecoder drops bytes 0x80 to 0x9f in windows-1252 (curly quotes, dashes), so it is decoded here. */
+function windows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let at = 0; at < bytes.length; at += 8192) {
+    const codes = Array.from(bytes.subarray(at, at + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || 0xfffd : b,
+    );
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join('');
 }
 
 function firstLine(text: string): string {

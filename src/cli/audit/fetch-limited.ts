@@ -44,7 +44,7 @@ export async function fetchLimited(
         await response.body?.cancel();
         const next = new URL(response.headers.get('location')!, url);
         next.hash = '';
-        if (next.origin !== new URL(address).origin)
+        if (!sameSite(new URL(address), next))
           return {
             ok: false,
             url,
@@ -104,6 +104,21 @@ export async function fetchLimited(
       };
     return { ok: false, url, reason: 'network', message: `could not be reached (${networkCause(error)}).` };
   }
+}
+
+/**
+ * The same site: the same scheme, host and port, or the one move sites make on their own,
+ * from http:// to https:// on the same host with the usual ports.
+ */
+export function sameSite(from: URL, to: URL): boolean {
+  if (from.origin === to.origin) return true;
+  return (
+    from.hostname === to.hostname &&
+    from.protocol === 'http:' &&
+    to.protocol === 'https:' &&
+    from.port === '' &&
+    to.port === ''
+  );
 }
 
 /** The body, or undefined as soon as it passes `max` bytes (the rest is never downloaded). */

@@ -113,4 +113,27 @@ describe('hostile pages on a site', () => {
     // 100,000 links to one address: it is asked for once.
     expect(site.requests.filter((p) => p === '/x')).toHaveLength(1);
   });
+
+  it('reads a page in the encoding its server names, and names a start address that is not a page', async () => {
+    const latin = await serve({
+      '/': (_req, res) =>
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+          .end(
+            Buffer.concat([Buffer.from('<title>Caf'), Buffer.from([0xe9, 0x92]), Buffer.from('s</title><p>Hi.</p>')]),
+          ),
+      '/feed': (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+    });
+    try {
+      const r = await audit([`${latin.url}/`, '--delay', '0']);
+      expect(r.report.pages.map((p) => p.title)).toEqual(['Café’s']);
+      const feed = await audit([`${latin.url}/feed`, '--delay', '0']);
+      expect(feed.code).toBe(2);
+      expect(feed.err).toContain(
+        `${latin.url}/feed is not a web page, Word document or PDF (its type is application/json).`,
+      );
+    } finally {
+      await latin.close();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 /** robots.txt as RFC 9309 reads it, and sitemaps as sitemaps.org writes them. */
 import { describe, expect, it } from 'vitest';
+import { sameSite } from '../../../src/cli/audit/fetch-limited.js';
 import { parseRobots } from '../../../src/cli/audit/robots.js';
 import { looksLikeSitemap, parseSitemap } from '../../../src/cli/audit/sitemap.js';
 
@@ -62,5 +63,17 @@ describe('parseSitemap', () => {
     const xml = '<sitemapindex><sitemap><loc>https://s.example/pages.xml</loc></sitemap></sitemapindex>';
     expect(parseSitemap(xml)).toEqual({ kind: 'index', locations: ['https://s.example/pages.xml'] });
     expect(looksLikeSitemap('<!doctype html><title>Home</title>')).toBe(false);
+  });
+});
+
+describe('sameSite', () => {
+  it('is the same scheme, host and port, or the move from http:// to https:// on the usual ports', () => {
+    const same = (a: string, b: string) => sameSite(new URL(a), new URL(b));
+    expect(same('http://s.example/a', 'http://s.example/b')).toBe(true);
+    expect(same('http://s.example/', 'https://s.example/')).toBe(true);
+    expect(same('https://s.example/', 'http://s.example/')).toBe(false);
+    expect(same('http://s.example/', 'http://www.s.example/')).toBe(false);
+    expect(same('http://127.0.0.1:8080/', 'http://127.0.0.1:8081/')).toBe(false);
+    expect(same('http://127.0.0.1:8080/', 'https://127.0.0.1:8443/')).toBe(false);
   });
 });
