@@ -168,7 +168,7 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
       delayMs: number(values.delay, '--delay', DEFAULTS.delaySeconds, 0, 60, false) * 1000,
       timeoutMs: number(values.timeout, '--timeout', DEFAULTS.timeoutSeconds, 0.1, 600, false) * 1000,
       maxBytes: Math.round(number(values['max-size'], '--max-size', DEFAULTS.maxSizeMb, 0.001, 500, false) * 1048576),
-      engine: await engineOptions(values),
+      engine: await engineOptions({ ...values, terms: values.terms && resolve(io.cwd ?? process.cwd(), values.terms) }),
     };
   } catch (error) {
     if (!(error instanceof OptionProblem)) throw error;

@@ -3,7 +3,7 @@
  * and depth limits, robots.txt's Crawl-delay and its "read nothing" cases, and the exit codes
  * CI relies on.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,12 +16,17 @@ const work = mkdtempSync(join(tmpdir(), 'plain-send-polite-'));
 async function audit(args: string[]) {
   let out = '';
   let err = '';
+  // A run that fails writes no report: an old one must not stand in for it.
+  rmSync(join(work, 'r.json'), { force: true });
   const code = await runAudit([...args, '--out', 'r.html', '--json', 'r.json'], {
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
     cwd: work,
   });
-  return { code, out, err, report: JSON.parse(readFileSync(join(work, 'r.json'), 'utf8')) as AuditReport };
+  const file = join(work, 'r.json');
+  // No report when the run failed: reading `report` then is a test error.
+  const report = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined) as AuditReport;
+  return { code, out, err, report };
 }
 
 const servers: TestServer[] = [];
@@ -191,5 +196,24 @@ describe('exit codes for CI', () => {
     expect(staff.report.terms.map((t) => t.term)).toEqual(['SENCO']);
     const ignored = await audit([`${site.url}/`, '--delay', '0', '--ignore', 'SENCO']);
     expect(ignored.report.terms).toEqual([]);
+    // A school's own terms, with the meaning the glossary list then offers; and the Devon pack.
+    const room = await serve({ '/': '<title>Room</title><p>Go to the Rainbow Room. Ask about the OAIP.</p>' });
+    servers.push(room);
+    writeFileSync(
+      join(work, 'terms.yaml'),
+      'pack: mine\nname: Mine\nentries:\n  - term: Rainbow Room\n    kind: jargon\n    definition: Our quiet room.\n',
+    );
+    const own = await audit([`${room.url}/`, '--delay', '0', '--terms', 'terms.yaml', '--pack', 'devon']);
+    expect(own.report.terms.map((t) => [t.term, t.definition !== undefined])).toEqual([
+      ['OAIP', true],
+      ['Rainbow Room', true],
+    ]);
+    expect(own.report.terms.find((t) => t.term === 'Rainbow Room')!.definition).toBe('Our quiet room.');
+    const broken = await runAudit([`${room.url}/`, '--terms', 'missing.yaml'], {
+      stdout: () => {},
+      stderr: () => {},
+      cwd: work,
+    });
+    expect(broken).toBe(2);
   });
 });
