@@ -142,7 +142,9 @@ function summarySentence(report: AuditReport): string {
 
 /** Horizontal bars, hardest first; the reader's limit is a dashed line; pages over it are striped. */
 function chart(pages: PageSummary[], limit: number): string {
-  const shown = pages.slice(0, CHART_BARS);
+  // Pages with no words have no reading age worth drawing; the table still lists them.
+  const shown = pages.filter((p) => p.words > 0).slice(0, CHART_BARS);
+  if (!shown.length) return '<p>No page had text to measure.</p>';
   const top = Math.max(20, Math.ceil(Math.max(...shown.map((p) => p.readingAge), limit) / 5) * 5);
   const labelW = 300;
   const barW = 520;
@@ -175,7 +177,7 @@ ${bars.join('\n')}
 <line x1="${lx}" y1="${head - 10}" x2="${lx}" y2="${height - 24}" stroke="#1b1b1b" stroke-width="2" stroke-dasharray="6 4"/>
 <text x="${lx + 4}" y="${head - 14}" font-size="12" font-weight="700" fill="#1b1b1b">Reader's limit: ${limit}</text>
 </svg>
-<figcaption>${shown.length < pages.length ? `The ${shown.length} hardest of ${pages.length} pages; every page is in the table. ` : ''}Dashed line: the reader's limit (${limit}). Striped bars marked “over”: pages above it.</figcaption>
+<figcaption>${shown.length < pages.length ? `The ${shown.length} hardest of ${pages.length} pages with text; every page is in the table. ` : ''}Dashed line: the reader's limit (${limit}). Striped bars marked “over”: pages above it.</figcaption>
 </figure>`;
 }
 

@@ -88,4 +88,25 @@ describe('the reports', () => {
     expect(row).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csv.endsWith('\r\n')).toBe(true);
   });
+
+  it("draws each page with text as a bar, striped and marked over when past the reader's limit, with the limit as a line", () => {
+    const report = reportWith('Easy', 'We will meet on Monday.');
+    const hard = createAnalyser().analyse(
+      'The governing body acknowledges its statutory responsibilities concerning identification, assessment and subsequent educational provision notwithstanding organisational constraints.',
+    );
+    report.pages.push(summarisePage('https://s.example/hard', 'Hard', 'html', hard));
+    report.pages.push(summarisePage('https://s.example/empty', 'Empty', 'html', createAnalyser().analyse('')));
+    const html = reportHtml(report);
+    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    expect(svg.match(/<rect x="300"/g)).toHaveLength(2);
+    expect(svg.match(/fill="url\(#over\)"/g)).toHaveLength(1);
+    expect(svg).toMatch(new RegExp(`>${report.pages[1].readingAge} over</text>`));
+    expect(svg).toContain("Reader's limit: 11");
+    expect(svg).not.toContain('Empty');
+    // The table has every page, the empty one too, with words for "over", not only colour.
+    expect(html).toMatch(
+      /<th scope="row"><a href="#page-\d">Empty<\/a><\/th><td>HTML<\/td><td class="num">–<\/td><td>No text<\/td>/,
+    );
+    expect(html).toContain('<span class="over">Over</span>');
+  });
 });
