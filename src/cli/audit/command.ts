@@ -357,7 +357,7 @@ export async function runAudit(argv: string[], io: AuditIo): Promise<number> {
   if (stdoutTaken) say(summary);
   else await io.stdout(visible(summary, true));
 
-  if (report.pages.length === 0 && report.unread.length > 0 && report.mode !== 'folder') {
+  if (report.pages.length === 0 && report.mode !== 'folder') {
     say('plain-send audit: nothing could be read from the start address.\n');
     return AUDIT_EXIT.error;
   }

@@ -126,6 +126,7 @@ describe('a polite crawl', () => {
     servers.push(site);
     const r = await audit([`${site.url}/`, '--delay', '0']);
     expect(site.requests).toEqual(['/robots.txt']);
+    expect(r.code).toBe(2);
     expect(r.err).toMatch(/robots\.txt could not be read .* so the audit reads nothing on this site/);
     expect(r.report.pages).toEqual([]);
   });
