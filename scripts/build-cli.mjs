@@ -15,5 +15,7 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // pdf.js is loaded from node_modules when a PDF is met: bundled, its worker could not be found.
+  external: ['pdfjs-dist'],
   logLevel: 'warning',
 });

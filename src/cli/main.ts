@@ -16,6 +16,7 @@ import {
   type Pack,
 } from '../engine/index.js';
 import { ExtractError, MAX_FILE_BYTES, decodeText, extract, kindOf, type FileKind } from './extract.js';
+import { runAudit } from './audit/command.js';
 import {
   COLOUR_STYLE,
   JSON_START,
@@ -33,6 +34,7 @@ const VERSION = typeof PLAIN_SEND_VERSION === 'string' ? PLAIN_SEND_VERSION : 'd
 export const EXIT = { clean: 0, found: 1, error: 2 } as const;
 
 const HELP = `Usage: plain-send check [options] FILE...
+       plain-send audit [options] START   (a whole site, sitemap or folder: see plain-send audit --help)
 
 Checks letters, policies and web pages for SEND jargon and acronyms a parent carer may not
 know, officialese with plainer words, and sentences that are too long; then scores how easy
@@ -61,6 +63,8 @@ interface Io {
   stderr: (s: string) => void;
   readStdin: () => Promise<Uint8Array>;
   colour: boolean;
+  /** A terminal for progress bars (the audit's), if standard error is one. */
+  progress?: { write: (s: string) => void; columns?: number };
 }
 
 /** Longest piece of the user's input quoted back in a message. */
@@ -70,6 +74,7 @@ const quoted = (s: string) => JSON.stringify(s.length > QUOTED ? `${s.slice(0, Q
 export async function run(argv: string[], rawIo: Io): Promise<number> {
   // Whatever reaches the terminal from the command line, a file or a terms file is shown escaped.
   const io: Io = { ...rawIo, stderr: (s) => rawIo.stderr(visible(s, true)) };
+  if (argv[0] === 'audit') return runAudit(argv.slice(1), { ...rawIo, version: VERSION, progress: rawIo.progress });
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,7 +106,9 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   }
   const [command, ...files] = positionals;
   if (command !== 'check') {
-    io.stderr(command ? `plain-send: unknown command ${quoted(command)}. The command is "check".\n` : HELP);
+    io.stderr(
+      command ? `plain-send: unknown command ${quoted(command)}. The commands are "check" and "audit".\n` : HELP,
+    );
     return EXIT.error;
   }
   if (files.length === 0) {
@@ -289,6 +296,9 @@ export async function main(): Promise<void> {
       stderr: (s) => process.stderr.write(s),
       readStdin,
       colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      progress: process.stderr.isTTY
+        ? { write: (s) => process.stderr.write(s), columns: process.stderr.columns }
+        : undefined,
     });
   } catch (error) {
     fault(error);
