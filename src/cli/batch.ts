@@ -66,17 +66,9 @@ export async function checkAll(
   const large = files > LARGE_BATCH;
   const threads =
     settings.jobs ?? (large && !paths.includes('-') ? Math.min(availableParallelism(), MAX_AUTO_THREADS) : 1);
-  // The walk goes on while files are checked; the total is known once it ends (0 until then).
+  // The walk runs ahead of the checks (it is far quicker), so the total is soon known for the bar.
   let total = exhausted ? head.length : 0;
-  const all = (async function* () {
-    yield* head;
-    let pulled = head.length;
-    for (let n = await source.next(); !n.done; n = await source.next()) {
-      pulled++;
-      yield n.value;
-    }
-    total = pulled;
-  })();
+  const all = readAhead(source, head, READ_AHEAD, (n) => (total = n));
 
   const workerScript = workerUrl();
   const usePool = threads > 1 && files > 1 && workerScript !== undefined && !paths.includes('-');
@@ -147,6 +139,62 @@ function workerUrl(): URL | undefined {
   if (!import.meta.url.endsWith('.mjs')) return undefined;
   const url = new URL('./worker.mjs', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Paths the walk may find ahead of the checks (a few megabytes of names at most). */
+const READ_AHEAD = 20_000;
+
+/**
+ * `head`, then the rest of `source`, pulled in the background up to `limit` items ahead of the
+ * reader; `ended(count)` is told the number of items once the source is done.
+ */
+function readAhead<T>(
+  source: AsyncIterator<T>,
+  head: T[],
+  limit: number,
+  ended: (count: number) => void,
+): AsyncIterable<T> {
+  let buffer = [...head];
+  let at = 0; // the next item to yield (taken from the front without shifting the array each time)
+  let count = head.length;
+  let done = false;
+  let failure: { error: unknown } | undefined;
+  let wake: (() => void) | undefined;
+  let resume: (() => void) | undefined;
+  const wakeReader = () => {
+    wake?.();
+    wake = undefined;
+  };
+  void (async () => {
+    try {
+      for (let n = await source.next(); !n.done; n = await source.next()) {
+        buffer.push(n.value);
+        count++;
+        wakeReader();
+        if (buffer.length - at >= limit) await new Promise<void>((r) => (resume = r));
+      }
+      ended(count);
+    } catch (error) {
+      failure = { error };
+    }
+    done = true;
+    wakeReader();
+  })();
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        if (at < buffer.length) {
+          const item = buffer[at++];
+          if (at >= 1024 && at * 2 >= buffer.length) [buffer, at] = [buffer.slice(at), 0];
+          yield item;
+          resume?.();
+          resume = undefined;
+        } else if (failure) throw failure.error;
+        else if (done) return;
+        else await new Promise<void>((r) => (wake = r));
+      }
+    },
+  };
 }
 
 /**
