@@ -110,7 +110,8 @@ export async function checkAll(
         await out.write(first ? piece.slice(1) : piece);
         first = false;
       }
-      await out.flush();
+      // A few files are shown as each is checked; a large batch is written in 64 KB pieces.
+      if (!large) await out.flush();
       printed++;
       if (outcome.found) toLookAt = true;
     }
