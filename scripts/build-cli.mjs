@@ -7,8 +7,15 @@ import { build } from 'esbuild';
 
 const at = (path) => new URL(path, import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(at('../package.json'), 'utf8'));
-// The packs' names, for the help text and option checks: read here so they need no pack loaded.
-const packIds = JSON.parse(readFileSync(at('../src/generated/dictionaries.json'), 'utf8')).packs.map((p) => p.id);
+// The packs' names, for the help text and option checks: written in here so they need no pack
+// loaded. (If the generated data changes shape, the command finds them at run time instead.)
+const define = { PLAIN_SEND_VERSION: JSON.stringify(version) };
+try {
+  const { packs } = JSON.parse(readFileSync(at('../src/generated/dictionaries.json'), 'utf8'));
+  define.PLAIN_SEND_PACK_IDS = JSON.stringify(packs.map((p) => p.id));
+} catch {
+  console.warn('build-cli: no pack names in src/generated/dictionaries.json; --help will load the packs.');
+}
 const dist = at('../dist');
 const { metafile } = await build({
   entryPoints: { cli: at('../src/cli/main.ts'), worker: at('../src/cli/worker.ts') },
@@ -20,7 +27,7 @@ const { metafile } = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  define: { PLAIN_SEND_VERSION: JSON.stringify(version), PLAIN_SEND_PACK_IDS: JSON.stringify(packIds) },
+  define,
   // mammoth and its dependencies are CommonJS and call require().
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
