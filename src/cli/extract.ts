@@ -3,10 +3,10 @@
  * for .txt and .md the file's own text (less a leading byte-order mark); for .html and .docx
  * the extracted text, one line per paragraph, heading, list item or table cell.
  */
-import { Parser } from 'htmlparser2';
-import mammoth from 'mammoth';
 import type { LineBreakMode } from '../engine/index.js';
-import { checkDocxZip, ZipProblem } from './zip-limits.js';
+import { ExtractError } from './problem.js';
+
+export { ExtractError };
 
 export interface Extracted {
   text: string;
@@ -28,10 +28,11 @@ export function kindOf(path: string): FileKind | undefined {
   return undefined;
 }
 
+/** The .docx and HTML readers are loaded the first time such a file is read: a run of .txt files never loads them. */
 export async function extract(bytes: Uint8Array, kind: FileKind): Promise<Extracted> {
-  if (kind === 'docx') return extractDocx(bytes);
+  if (kind === 'docx') return { text: await (await import('./docx.js')).docxText(bytes), lineBreaks: 'hard' };
   const { text, warning } = decodeText(bytes);
-  if (kind === 'html') return { text: htmlToText(text), lineBreaks: 'hard', warning };
+  if (kind === 'html') return { text: (await import('./html.js')).htmlToText(text), lineBreaks: 'hard', warning };
   return { text, lineBreaks: kind === 'markdown' ? 'soft' : 'hard', warning };
 }
 
@@ -83,154 +84,4 @@ function mostlyNotText(text: string): boolean {
     if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13 && c !== 27)) bad++;
   }
   return bad >= 8 && bad * 10 > head.length;
-}
-
-async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
-    throw new ExtractError('is not a Word .docx file (a .docx file is a zip archive).');
-  try {
-    checkDocxZip(bytes);
-  } catch (error) {
-    if (error instanceof ZipProblem) throw new ExtractError(error.message);
-    throw error;
-  }
-  try {
-    const { value } = await mammoth.extractRawText({
-      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
-    });
-    return { text: value.replace(/\n\n/g, '\n'), lineBreaks: 'hard' };
-  } catch (error) {
-    throw new ExtractError(`could not be read as a Word document: ${plainDocxError(error)}`);
-  }
-}
-
-/** mammoth's and its zip and XML readers' messages, in plain words (the first line only, shortened). */
-function plainDocxError(error: unknown): string {
-  const message = String((error as Error)?.message ?? error);
-  if (/word\/document\.xml|Could not find (?:main|file)/i.test(message))
-    return 'it has no document text inside (word/document.xml is missing). Check it is a Word document, not one renamed to .docx.';
-  if (/entity|doctype/i.test(message))
-    return 'its XML uses entities or a document type declaration, which Word never writes. Open it in Word and save it again.';
-  if (/zip|central directory|signature|corrupt|crc|inflat|invalid (?:code|block|distance|stored)/i.test(message))
-    return 'the zip archive is damaged. Open it in Word and save it again.';
-  if (/xml|tag|attribute|parse/i.test(message))
-    return 'its XML is damaged. Open it in Word and save it again, or save it as .txt.';
-  return `${message.split('\n')[0].slice(0, 200)}. Open it in Word and save it again, or save it as .txt.`;
-}
-
-export class ExtractError extends Error {}
-
-const SKIP = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'head',
-  'title',
-  'svg',
-  'math',
-  'object',
-  'iframe',
-  'canvas',
-  'select',
-  'textarea',
-  'button',
-]);
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'option',
-  'legend',
-  'body',
-]);
-
-/**
- * How deeply elements may nest. Real pages stay well under 100, and browsers stop nesting at
- * 512. htmlparser2 keeps open elements in an array it adds to at the front, so time grows with
- * the square of the depth: 100,000 levels took seconds; at 512, a megabyte reads as fast as flat HTML.
- */
-export const MAX_HTML_DEPTH = 512;
-
-/** Visible text of an HTML page: blocks on lines of their own, scripts, styles and hidden parts left out. */
-export function htmlToText(html: string): string {
-  const out: string[] = [];
-  let line = '';
-  let skipDepth = 0;
-  const stack: boolean[] = [];
-  const breakLine = () => {
-    const trimmed = line.replace(/[ \t\u00a0]+/g, ' ').trim();
-    if (trimmed) out.push(trimmed);
-    line = '';
-  };
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        const hidden =
-          Object.hasOwn(attributes, 'hidden') ||
-          attributes['aria-hidden'] === 'true' ||
-          /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attributes.style ?? '');
-        const skips = SKIP.has(name) || hidden;
-        if (stack.length >= MAX_HTML_DEPTH)
-          throw new ExtractError(
-            `has elements nested more than ${MAX_HTML_DEPTH} deep, which plain-send does not read (real pages are far shallower). Check it is the page you meant, or save it as .txt.`,
-          );
-        stack.push(skips);
-        if (skips) skipDepth++;
-        if (skipDepth === 0 && BLOCK.has(name)) breakLine();
-        if (skipDepth === 0 && name === 'img' && attributes.alt) line += ` ${attributes.alt} `;
-      },
-      ontext(text) {
-        if (skipDepth === 0) line += text.replace(/\s+/g, ' ');
-      },
-      onclosetag(name, isImplied) {
-        if (isImplied && !stack.length) return;
-        if (stack.pop()) skipDepth--;
-        if (skipDepth === 0 && BLOCK.has(name)) breakLine();
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  breakLine();
-  return out.join('\n');
 }

@@ -1,84 +1,98 @@
 /**
  * plain-send: checks files for SEND jargon, acronyms, officialese and hard sentences.
  * A thin adapter: reading files and printing is here; every judgement is the engine's.
+ * Nothing heavy is imported up front: the engine and its packs, the .docx and HTML readers and
+ * the YAML parser load when a run needs them, so --help answers at once.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  AUDIENCES,
-  BUILTIN_PACKS,
-  DEFAULT_PACKS,
-  createAnalyser,
-  MAX_DICTIONARY_BYTES,
-  mergeFiles,
-  parseOwnDictionary,
-  type AudienceId,
-  type Pack,
-} from '../engine/index.js';
-import { ExtractError, MAX_FILE_BYTES, decodeText, extract, kindOf, type FileKind } from './extract.js';
-import { runAudit } from './audit/command.js';
-import {
-  COLOUR_STYLE,
-  JSON_START,
-  PLAIN_STYLE,
-  humanLines,
-  jsonEnd,
-  jsonFileChunks,
-  visible,
-  type FileResult,
-} from './format.js';
+import type { Analyser, LineBreakMode, Pack } from '../engine/index.js';
+import { AUDIENCES } from '../engine/audiences.js';
+import { checkAll } from './batch.js';
+import type { Analysers, CheckOptions } from './check-file.js';
+import { MAX_FILE_BYTES, decodeText } from './extract.js';
+import { visible } from './format.js';
+import { helpText, VERSION } from './help.js';
+import { EXIT, quoted, type Io } from './io.js';
+import { ExtractError, describe } from './problem.js';
 
-declare const PLAIN_SEND_VERSION: string | undefined;
-const VERSION = typeof PLAIN_SEND_VERSION === 'string' ? PLAIN_SEND_VERSION : 'development';
+export { EXIT };
 
-export const EXIT = { clean: 0, found: 1, error: 2 } as const;
+declare const PLAIN_SEND_PACK_IDS: readonly string[] | undefined;
 
-const HELP = `Usage: plain-send check [options] FILE...
-       plain-send audit [options] START   (a whole site, sitemap or folder: see plain-send audit --help)
-
-Checks letters, policies and web pages for SEND jargon and acronyms a parent carer may not
-know, officialese with plainer words, and sentences that are too long; then scores how easy
-the text is to read. FILE may be .txt, .md, .html or .docx; "-" reads plain text from
-standard input. Nothing leaves your computer.
-
-Options:
-  --json               print one JSON document for all files
-  --audience A         who will read it: ${Object.keys(AUDIENCES).join(', ')} (default parent-carer)
-  --pack P             also use pack P (repeat for more); packs: ${BUILTIN_PACKS.map((p) => p.id).join(', ')}
-  --only-packs         use only the packs named with --pack
-  --ignore TERM        never flag TERM (repeat for more)
-  --terms FILE         your own terms, in the dictionary file format (YAML or JSON)
-  -h, --help           show this help
-  -v, --version        show the version
-
-Exit codes:
-  0  checked; nothing to change (acronyms the text explains do not count)
-  1  checked; found terms, words or sentences to look at
-  2  a problem with the options or a file (other files are still checked)
-`;
-
-interface Io {
-  /** May return a promise: then nothing more is written until it settles (a slow pipe). */
-  stdout: (s: string) => void | Promise<void>;
-  stderr: (s: string) => void;
-  readStdin: () => Promise<Uint8Array>;
-  colour: boolean;
-  /** A terminal for progress bars (the audit's), if standard error is one. */
-  progress?: { write: (s: string) => void; columns?: number };
+/** The built-in packs' names: written into the built command, so help and option checks load no pack. */
+async function builtinPackIds(): Promise<readonly string[]> {
+  if (typeof PLAIN_SEND_PACK_IDS !== 'undefined') return PLAIN_SEND_PACK_IDS;
+  return (await import('../engine/dictionary/builtin.js')).BUILTIN_PACKS.map((p) => p.id);
 }
 
-/** Longest piece of the user's input quoted back in a message. */
-const QUOTED = 60;
-const quoted = (s: string) => JSON.stringify(s.length > QUOTED ? `${s.slice(0, QUOTED)}…` : s);
+/**
+ * The engine with the packs the user chose, once per thread (the only lines that know how packs
+ * load). An analyser for each way of reading line breaks, made the first time a file needs it.
+ */
+export async function loadAnalysers({ packs, onlyPacks, ...options }: CheckOptions): Promise<Analysers> {
+  const [{ createAnalyser }, { DEFAULT_PACKS }] = await Promise.all([
+    import('../engine/analyser.js'),
+    import('../engine/dictionary/builtin.js'),
+  ]);
+  const on = onlyPacks ? packs : [...DEFAULT_PACKS, ...packs];
+  const made = new Map<LineBreakMode, Analyser>();
+  return (lineBreaks) => {
+    let analyser = made.get(lineBreaks);
+    if (!analyser) made.set(lineBreaks, (analyser = createAnalyser({ ...options, packs: on, lineBreaks })));
+    return analyser;
+  };
+}
+
+/** The commands, by the first word on the command line. */
+const COMMANDS: Record<string, (args: string[], io: Io, rawIo: Io) => Promise<number>> = {
+  check,
+  // The audit escapes what it shows itself; it is loaded only when asked for.
+  audit: async (args, _io, rawIo) =>
+    (await import('./audit/command.js')).runAudit(args, { ...rawIo, version: VERSION }),
+};
 
 export async function run(argv: string[], rawIo: Io): Promise<number> {
   // Whatever reaches the terminal from the command line, a file or a terms file is shown escaped.
   const io: Io = { ...rawIo, stderr: (s) => rawIo.stderr(visible(s, true)) };
-  if (argv[0] === 'audit') return runAudit(argv.slice(1), { ...rawIo, version: VERSION, progress: rawIo.progress });
+  // The command usually comes first; options before it (plain-send --json check ...) still work.
+  const at = argv.findIndex((a) => Object.hasOwn(COMMANDS, a));
+  if (at >= 0) return COMMANDS[argv[at]]([...argv.slice(0, at), ...argv.slice(at + 1)], io, rawIo);
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+    });
+  } catch (error) {
+    io.stderr(`plain-send: ${(error as Error).message}\nTry "plain-send --help".\n`);
+    return EXIT.error;
+  }
+  const { values, positionals } = parsed;
+  if (values.version && !values.help) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.clean;
+  }
+  if (values.help) {
+    io.stdout(helpText(await builtinPackIds()));
+    return EXIT.clean;
+  }
+  const [command] = positionals;
+  io.stderr(
+    command
+      ? `plain-send: unknown command ${quoted(command)}. The commands are "check" and "audit".\n`
+      : helpText(await builtinPackIds()),
+  );
+  return EXIT.error;
+}
+
+/** plain-send check [options] FILE-OR-FOLDER... */
+async function check(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
       allowPositionals: true,
       options: {
         json: { type: 'boolean' },
@@ -87,6 +101,7 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
         'only-packs': { type: 'boolean' },
         ignore: { type: 'string', multiple: true },
         terms: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -95,24 +110,17 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     io.stderr(`plain-send: ${(error as Error).message}\nTry "plain-send --help".\n`);
     return EXIT.error;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals: files } = parsed;
   if (values.help) {
-    io.stdout(HELP);
+    io.stdout(helpText(await builtinPackIds()));
     return EXIT.clean;
   }
   if (values.version) {
     io.stdout(`${VERSION}\n`);
     return EXIT.clean;
   }
-  const [command, ...files] = positionals;
-  if (command !== 'check') {
-    io.stderr(
-      command ? `plain-send: unknown command ${quoted(command)}. The commands are "check" and "audit".\n` : HELP,
-    );
-    return EXIT.error;
-  }
   if (files.length === 0) {
-    io.stderr('plain-send: name at least one file to check, or "-" for standard input.\n');
+    io.stderr('plain-send: name at least one file or folder to check, or "-" for standard input.\n');
     return EXIT.error;
   }
   if (values.audience !== undefined && !Object.hasOwn(AUDIENCES, values.audience)) {
@@ -121,79 +129,67 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     );
     return EXIT.error;
   }
-  const known = new Set(BUILTIN_PACKS.map((p) => p.id));
-  const unknownPack = (values.pack ?? []).find((p) => !known.has(p));
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    jobs = /^\d{1,3}$/.test(values.jobs) ? Number(values.jobs) : 0;
+    if (jobs < 1 || jobs > 256) {
+      io.stderr(`plain-send: --jobs takes a whole number from 1 to 256, not ${quoted(values.jobs)}.\n`);
+      return EXIT.error;
+    }
+  }
+  const known = await builtinPackIds();
+  const unknownPack = (values.pack ?? []).find((p) => !known.includes(p));
   if (unknownPack !== undefined) {
-    io.stderr(`plain-send: unknown pack ${quoted(unknownPack)}. Packs: ${[...known].join(', ')}.\n`);
+    io.stderr(`plain-send: unknown pack ${quoted(unknownPack)}. Packs: ${known.join(', ')}.\n`);
     return EXIT.error;
   }
   const extraPacks: Pack[] = [];
   if (values.terms) {
-    let source: string;
-    try {
-      const info = await stat(values.terms);
-      if (info.isDirectory()) throw new ExtractError('is a folder: name the file inside it.');
-      if (info.size > MAX_DICTIONARY_BYTES)
-        throw new ExtractError(
-          `is too large (${Math.round(info.size / 1e6)} MB); a terms file may be at most ${MAX_DICTIONARY_BYTES / 1e6} MB.`,
-        );
-      source = decodeText(await readFile(values.terms)).text;
-    } catch (error) {
-      io.stderr(
-        error instanceof ExtractError
-          ? `plain-send: your terms file ${values.terms} ${error.message}\n`
-          : `plain-send: cannot read your terms file ${values.terms}: ${describe(error)}\n`,
-      );
-      return EXIT.error;
-    }
-    const result = parseOwnDictionary(source, values.terms);
-    if (!result.file) {
-      io.stderr(
-        `plain-send: your terms file has problems, so nothing was checked:\n  ${shownErrors(result.errors).join('\n  ')}\n`,
-      );
-      return EXIT.error;
-    }
-    extraPacks.push(...mergeFiles([result.file]).values());
+    const own = await readTerms(values.terms, io);
+    if (!own) return EXIT.error;
+    extraPacks.push(...own);
   }
-  const packs = values['only-packs'] ? (values.pack ?? []) : [...DEFAULT_PACKS, ...(values.pack ?? [])];
-  const options = { audience: values.audience as AudienceId | undefined, packs, extraPacks, ignore: values.ignore };
-  const analysers = {
-    hard: createAnalyser({ ...options, lineBreaks: 'hard' }),
-    soft: createAnalyser({ ...options, lineBreaks: 'soft' }),
+  const options: CheckOptions = {
+    audience: values.audience as CheckOptions['audience'],
+    packs: values.pack ?? [],
+    onlyPacks: values['only-packs'] === true,
+    extraPacks,
+    ignore: values.ignore,
   };
+  return checkAll(files, { options, json: values.json === true, colour: io.colour, jobs }, io, () =>
+    loadAnalysers(options),
+  );
+}
 
-  // Each file is printed as soon as it is checked, and then let go: any number of files fits in memory.
-  const style = io.colour ? COLOUR_STYLE : PLAIN_STYLE;
-  const out = buffered(io.stdout);
-  let printed = 0;
-  let failed = false;
-  let toLookAt = false;
-  if (values.json) await out.write(JSON_START);
-  for (const path of files) {
-    let result: FileResult;
-    try {
-      const { bytes, kind } = await readInput(path, io);
-      const { text, lineBreaks, warning } = await extract(bytes, kind);
-      result = { path, text, analysis: analysers[lineBreaks].analyse(text), warning };
-    } catch (error) {
-      failed = true;
-      await out.flush();
-      io.stderr(`plain-send: ${path} ${problem(error)}\n`);
-      continue;
-    }
-    if (values.json) for (const chunk of jsonFileChunks(result, printed === 0)) await out.write(chunk);
-    else {
-      if (printed) await out.write('\n');
-      for (const line of humanLines(result, style)) await out.write(`${line}\n`);
-    }
-    await out.flush();
-    printed++;
-    if (result.analysis.findings.some((f) => !f.explained)) toLookAt = true;
+/** The user's own terms file (--terms), or undefined after saying what is wrong with it. The YAML parser loads only here. */
+async function readTerms(path: string, io: Io): Promise<Pack[] | undefined> {
+  const { MAX_DICTIONARY_BYTES, parseOwnDictionary } = await import('../engine/dictionary/parse.js');
+  let source: string;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new ExtractError('is a folder: name the file inside it.');
+    if (info.size > MAX_DICTIONARY_BYTES)
+      throw new ExtractError(
+        `is too large (${Math.round(info.size / 1e6)} MB); a terms file may be at most ${MAX_DICTIONARY_BYTES / 1e6} MB.`,
+      );
+    source = decodeText(await readFile(path)).text;
+  } catch (error) {
+    io.stderr(
+      error instanceof ExtractError
+        ? `plain-send: your terms file ${path} ${error.message}\n`
+        : `plain-send: cannot read your terms file ${path}: ${describe(error)}\n`,
+    );
+    return undefined;
   }
-  if (values.json) await out.write(jsonEnd(printed));
-  await out.flush();
-  if (failed) return EXIT.error;
-  return toLookAt ? EXIT.found : EXIT.clean;
+  const result = parseOwnDictionary(source, path);
+  if (!result.file) {
+    io.stderr(
+      `plain-send: your terms file has problems, so nothing was checked:\n  ${shownErrors(result.errors).join('\n  ')}\n`,
+    );
+    return undefined;
+  }
+  const { mergeFiles } = await import('../engine/dictionary/validate.js');
+  return [...mergeFiles([result.file]).values()];
 }
 
 /** The first problems in a terms file, and how many more (a broken 20,000-term file is not 20,000 lines). */
@@ -201,60 +197,6 @@ function shownErrors(errors: readonly string[], shown = 20): string[] {
   return errors.length > shown
     ? [...errors.slice(0, shown), `… and ${errors.length - shown} more problems.`]
     : [...errors];
-}
-
-/** Collects small writes into pieces of about 64 KB (one write per finding would be slow). */
-function buffered(write: Io['stdout']) {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (pending.length) {
-      const piece = pending.join('');
-      pending = [];
-      size = 0;
-      await write(piece);
-    }
-  };
-  return {
-    write(s: string): Promise<void> | undefined {
-      pending.push(s);
-      size += s.length;
-      return size >= 65_536 ? flush() : undefined;
-    },
-    flush,
-  };
-}
-
-/** What went wrong with one file, in plain words (the reader's own, or "cannot be read"). */
-function problem(error: unknown): string {
-  if (error instanceof ExtractError) return error.message;
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `cannot be read: ${describe(error)}`;
-  if (error instanceof RangeError && /memory|string length|array length|buffer/i.test(error.message))
-    return 'is too large to check in the memory this computer gives Node.js; split it into smaller files.';
-  return `could not be checked because of a problem in plain-send (${String((error as Error)?.message ?? error)
-    .split('\n')[0]
-    .slice(0, 200)}). Please report it; the other files were checked.`;
-}
-
-async function readInput(path: string, io: Io): Promise<{ bytes: Uint8Array; kind: FileKind }> {
-  if (path === '-') return { bytes: await io.readStdin(), kind: 'text' };
-  const kind = kindOf(path);
-  if (!kind) throw new ExtractError('is not a file type plain-send reads: use .txt, .md, .html or .docx.');
-  const info = await stat(path);
-  if (info.isDirectory()) throw new ExtractError('is a folder: name the files inside it.');
-  if (info.size > MAX_FILE_BYTES)
-    throw new ExtractError(`is too large (${Math.round(info.size / 1048576)} MB); the limit is 50 MB.`);
-  return { bytes: await readFile(path), kind };
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file.';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied.';
-  if (code === 'EISDIR') return 'it is a folder.';
-  if (error instanceof ExtractError) return error.message;
-  return (error as Error)?.message ?? String(error);
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -299,6 +241,7 @@ export async function main(): Promise<void> {
       progress: process.stderr.isTTY
         ? { write: (s) => process.stderr.write(s), columns: process.stderr.columns }
         : undefined,
+      resultsOnTerminal: process.stdout.isTTY === true,
     });
   } catch (error) {
     fault(error);

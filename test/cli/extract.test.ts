@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extract, htmlToText, kindOf } from '../../src/cli/extract.js';
+import { extract, kindOf } from '../../src/cli/extract.js';
+import { htmlToText } from '../../src/cli/html.js';
 import { docx } from './docx.js';
 
 describe('kindOf', () => {

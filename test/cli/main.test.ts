@@ -131,14 +131,12 @@ describe('plain-send check', () => {
       'check',
       join(work, 'missing.txt'),
       join(work, 'broken.docx'),
-      work,
       join(work, 'x.pdf'),
       join(work, 'ok.txt'),
     ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('missing.txt cannot be read: no such file.');
     expect(r.err).toContain('broken.docx is not a Word .docx file');
-    expect(r.err).toContain('is a folder');
     expect(r.err).toContain('x.pdf is not a file type plain-send reads');
     expect(r.out).toContain('ok.txt:1:5');
     expect(r.err).not.toMatch(/\n\s+at /); // no stack traces
@@ -166,6 +164,15 @@ describe('plain-send check', () => {
   it('has help and a version', () => {
     expect(cli(['--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/Exit codes:/) });
     expect(cli(['--version']).out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(cli(['check', '--help'])).toMatchObject({ code: 0, out: expect.stringMatching(/FILE-OR-FOLDER/) });
+  });
+
+  it('finds the command after options too, and names an unknown one', () => {
+    writeFileSync(join(work, 'first.txt'), 'The EHCP.');
+    const r = cli(['--json', '--audience', 'professional', 'check', join(work, 'first.txt')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0]).toMatchObject({ audience: 'professional' });
+    expect(cli(['chekc', 'x.txt'])).toMatchObject({ code: 2, err: expect.stringMatching(/unknown command "chekc"/) });
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { Parser } from 'htmlparser2';
 import type { LineBreakMode } from '../../engine/index.js';
-import { ExtractError, decodeText, extract, htmlToText } from '../extract.js';
+import { ExtractError, decodeText, extract } from '../extract.js';
+import { htmlToText } from '../html.js';
 import { pdfText } from './pdf-text.js';
 
 export type DocumentKind = 'html' | 'docx' | 'pdf' | 'text' | 'markdown';

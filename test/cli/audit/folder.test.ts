@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/cli/audit/command.js';
 import type { AuditReport } from '../../../src/cli/audit/report.js';
-import { MAX_HTML_DEPTH } from '../../../src/cli/extract.js';
+import { MAX_HTML_DEPTH } from '../../../src/cli/html.js';
 import { docx } from '../docx.js';
 import { serve, type TestServer } from './site.js';
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/cli/audit/command.js';
 import { CSV_COLUMNS } from '../../../src/cli/audit/report-data.js';
 import type { AuditReport } from '../../../src/cli/audit/report.js';
-import { htmlToText } from '../../../src/cli/extract.js';
+import { htmlToText } from '../../../src/cli/html.js';
 import { createAnalyser } from '../../../src/engine/index.js';
 import { EASY_TEXT, HARD_TEXT, REPORT_TEXT, schoolSite, serve, type TestServer } from './site.js';
 

@@ -1,0 +1,93 @@
+/**
+ * The built command loads only what a run needs: --help and --version need no engine, a .txt
+ * file needs no .docx or HTML reader and no YAML parser. Proven by running copies of the build
+ * with the other chunks taken away, so a stray static import fails here.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dist = join(root, 'dist');
+
+beforeAll(() => {
+  const built = spawnSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`building the CLI failed: ${built.stderr}`);
+}, 60_000);
+
+/** The files a built module imports statically (import ... from "./x", import "./x"), and theirs. */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const code = readFileSync(join(dist, name), 'utf8');
+    for (const [, dep] of code.matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) visit(dep);
+  };
+  visit(entry);
+  return seen;
+}
+
+/** A copy of the command with only the built files `keep` says to keep. */
+function copyWith(keep: (name: string) => boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plain-send-startup-'));
+  mkdirSync(join(dir, 'bin'));
+  mkdirSync(join(dir, 'dist'));
+  cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
+  for (const name of readdirSync(dist)) if (keep(name)) cpSync(join(dist, name), join(dir, 'dist', name));
+  return dir;
+}
+
+const run = (dir: string, args: string[]) =>
+  spawnSync(process.execPath, [join(dir, 'bin/plain-send.mjs'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+
+describe('the built command', () => {
+  it('answers --help and --version from a small start-up set that holds no engine, reader or dictionary', () => {
+    const startup = staticClosure('cli.mjs');
+    const bytes = [...startup].reduce((sum, name) => sum + statSync(join(dist, name)).size, 0);
+    expect(bytes).toBeLessThan(100_000);
+    for (const name of startup) {
+      const code = readFileSync(join(dist, name), 'utf8');
+      expect(code).not.toContain('function compileGlossary');
+      expect(code).not.toMatch(/mammoth|htmlparser2|YAMLParseError/);
+    }
+    const dir = copyWith((name) => startup.has(name));
+    try {
+      const help = run(dir, ['--help']);
+      expect(help.status).toBe(0);
+      expect(help.stdout).toMatch(/--pack P .*devon/);
+      expect(run(dir, ['check', '--help']).status).toBe(0);
+      expect(run(dir, ['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      // A check needs the engine, which this copy lacks: a real check would fail (so the test can fail).
+      writeFileSync(join(dir, 'a.txt'), 'The EHCP.');
+      expect(run(dir, ['check', join(dir, 'a.txt')]).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('checks text and Markdown without the .docx and HTML readers or the YAML parser', () => {
+    const readers = /^(?:docx|html|parse)-/;
+    expect(readdirSync(dist).filter((n) => readers.test(n))).toHaveLength(3);
+    const dir = copyWith((name) => !readers.test(name));
+    try {
+      writeFileSync(join(dir, 'a.txt'), 'The EHCP.');
+      writeFileSync(join(dir, 'b.md'), 'The SENCo.');
+      const r = run(dir, ['check', join(dir, 'a.txt'), join(dir, 'b.md')]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('a.txt:1:5');
+      expect(r.stdout).toContain('b.md:1:5');
+      // Without its reader, an HTML file cannot be read: the readers really are loaded on demand.
+      writeFileSync(join(dir, 'c.html'), '<p>The EHCP.</p>');
+      expect(run(dir, ['check', join(dir, 'c.html')]).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+});
