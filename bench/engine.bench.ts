@@ -21,6 +21,7 @@
  */
 import { cpus } from 'node:os';
 import { syllable } from 'syllable';
+import './lib/packs.js';
 import { createAnalyser, paragraphs, sentences } from '../src/engine/index.js';
 import { addCounts, countSentences, emptyCounts, scores } from '../src/engine/readability.js';
 import { EDITED_PARAGRAPH, EMAIL, keystrokeTexts, TYPED } from './lib/email.js';

@@ -5,7 +5,7 @@
  */
 import { audience as audienceFor } from '../../src/engine/audiences.js';
 import { ParagraphContext } from '../../src/engine/context.js';
-import { BUILTIN_PACKS, DEFAULT_PACKS } from '../../src/engine/dictionary/builtin.js';
+import { DEFAULT_PACKS, loadedPacks } from '../../src/engine/dictionary/builtin.js';
 import type { Explanation } from '../../src/engine/glossary/explanations.js';
 import { compileGlossary } from '../../src/engine/glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from '../../src/engine/readability.js';
@@ -41,7 +41,7 @@ export function phaseBreakdown(text: string, runs: number, warmup = 1): Array<{ 
       t = n;
     };
     // Mirrors createAnalyser().analyse(text) with default options, pieces timed separately.
-    const glossary = compileGlossary(BUILTIN_PACKS.filter((p) => DEFAULT_PACKS.includes(p.id)));
+    const glossary = compileGlossary(loadedPacks().filter((p) => DEFAULT_PACKS.includes(p.id)));
     const audience = audienceFor(undefined);
     lap(names[0]);
     const spans = paragraphs(text);

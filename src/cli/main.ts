@@ -6,15 +6,17 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   AUDIENCES,
-  BUILTIN_PACKS,
   DEFAULT_PACKS,
+  PACK_INDEX,
   createAnalyser,
+  loadPacks,
   MAX_DICTIONARY_BYTES,
   mergeFiles,
   parseOwnDictionary,
   type AudienceId,
   type Pack,
 } from '../engine/index.js';
+import { bundledPacks } from '../engine/dictionary/bundled.js';
 import { ExtractError, MAX_FILE_BYTES, decodeText, extract, kindOf, type FileKind } from './extract.js';
 import {
   COLOUR_STYLE,
@@ -42,7 +44,7 @@ standard input. Nothing leaves your computer.
 Options:
   --json               print one JSON document for all files
   --audience A         who will read it: ${Object.keys(AUDIENCES).join(', ')} (default parent-carer)
-  --pack P             also use pack P (repeat for more); packs: ${BUILTIN_PACKS.map((p) => p.id).join(', ')}
+  --pack P             also use pack P (repeat for more); packs: ${PACK_INDEX.map((p) => p.id).join(', ')}
   --only-packs         use only the packs named with --pack
   --ignore TERM        never flag TERM (repeat for more)
   --terms FILE         your own terms, in the dictionary file format (YAML or JSON)
@@ -114,7 +116,7 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
     );
     return EXIT.error;
   }
-  const known = new Set(BUILTIN_PACKS.map((p) => p.id));
+  const known = new Set(PACK_INDEX.map((p) => p.id));
   const unknownPack = (values.pack ?? []).find((p) => !known.has(p));
   if (unknownPack !== undefined) {
     io.stderr(`plain-send: unknown pack ${quoted(unknownPack)}. Packs: ${[...known].join(', ')}.\n`);
@@ -150,6 +152,8 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   }
   const packs = values['only-packs'] ? (values.pack ?? []) : [...DEFAULT_PACKS, ...(values.pack ?? [])];
   const options = { audience: values.audience as AudienceId | undefined, packs, extraPacks, ignore: values.ignore };
+  // Only the packs that are on are read.
+  await loadPacks(packs, bundledPacks);
   const analysers = {
     hard: createAnalyser({ ...options, lineBreaks: 'hard' }),
     soft: createAnalyser({ ...options, lineBreaks: 'soft' }),

@@ -6,7 +6,7 @@
 import { audience as audienceFor } from './audiences.js';
 import { ParagraphContext } from './context.js';
 import { isIgnored } from './identity.js';
-import { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
+import { DEFAULT_PACKS, PACK_INDEX, loadedPacks, loadPacks, packInfo, type PackSource } from './dictionary/builtin.js';
 import type { Pack } from './dictionary/schema.js';
 import type { Explanation } from './glossary/explanations.js';
 import { compileGlossary, type Glossary } from './glossary/glossary.js';
@@ -28,7 +28,7 @@ export interface AnalyseOptions {
   categories?: readonly Category[];
   /** `'hard'` (default): every line break ends a sentence. `'soft'` for Markdown and hard-wrapped text. */
   lineBreaks?: LineBreakMode;
-  /** Packs to choose from (default: the built-in ones). */
+  /** Packs to choose from (default: the built-in ones loaded so far, see `loadPacks`). */
   available?: readonly Pack[];
   /** Also report entries marked `common` (words most readers know), as when a reader asks about a selection. */
   includeCommon?: boolean;
@@ -140,12 +140,25 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
   return { analyse, glossary };
 }
 
+/**
+ * Loads the built-in packs the options ask for (the defaults unless `packs` says), then makes
+ * the analyser: what a surface calls when it does not load packs itself.
+ */
+export async function loadAnalyser(options: AnalyseOptions, source: PackSource): Promise<Analyser> {
+  if (!options.available) await loadPacks(options.packs ?? DEFAULT_PACKS, source);
+  return createAnalyser(options);
+}
+
 function choosePacks(options: AnalyseOptions): Pack[] {
-  const available = options.available ?? BUILTIN_PACKS;
+  const available = options.available ?? loadedPacks();
   const wanted = options.packs ?? DEFAULT_PACKS;
   const byId = new Map(available.map((p) => [p.id, p]));
   for (const id of wanted) {
-    if (!byId.has(id)) throw new RangeError(`Unknown pack "${id}". Packs: ${[...byId.keys()].join(', ')}.`);
+    if (byId.has(id)) continue;
+    if (!options.available && packInfo(id))
+      throw new Error(`The pack "${id}" is not loaded yet: load it first (loadPacks or loadAnalyser).`);
+    const names = options.available ? [...byId.keys()] : PACK_INDEX.map((p) => p.id);
+    throw new RangeError(`Unknown pack "${id}". Packs: ${names.join(', ')}.`);
   }
   // Built-in order, so that a region (later) wins over its nation, whatever order was asked for.
   const chosen = available.filter((p) => wanted.includes(p.id));
