@@ -6,6 +6,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mergeFiles } from '../src/engine/dictionary/validate.js';
+import { compileForms, entryKey } from '../src/engine/glossary/compiled.js';
 import type { DictionaryFile } from '../src/engine/dictionary/schema.js';
 import { dictionaryPaths, loadDictionaryFile } from './dictionary-files.js';
 
@@ -44,8 +45,17 @@ const index = packs.map((p) => ({
   entryCount: p.entries.length,
   knownCount: p.known.length,
 }));
+// The glossary's trie keys, worked out here once (src/engine/glossary/compiled.ts); entries that
+// more than one pack has are merged when the glossary is made.
+const seen = new Set<string>();
+const sharedKeys = new Set<string>();
+for (const p of packs) for (const e of p.entries) (seen.has(entryKey(e)) ? sharedKeys : seen).add(entryKey(e));
 for (const p of packs) {
-  const shipped = { ...p, entries: p.entries.map((e) => ({ ...e, examples: { flag: [] } })) };
+  const shipped = {
+    ...p,
+    entries: p.entries.map((e) => ({ ...e, examples: { flag: [] } })),
+    compiled: compileForms(p, sharedKeys),
+  };
   writeFileSync(`${out}packs/${p.id}.json`, JSON.stringify(shipped));
 }
 writeFileSync(`${out}pack-index.json`, JSON.stringify(index));
@@ -63,4 +73,6 @@ export const loadWarmUp = (): Promise<{ default: unknown }> => import('./warm-up
 `,
 );
 const count = packs.reduce((n, p) => n + p.entries.length, 0);
-console.log(`Plain SEND: built ${packs.length} packs, ${count} entries.`);
+console.log(
+  `Plain SEND: built ${packs.length} packs, ${count} entries (${sharedKeys.size} terms in more than one pack).`,
+);

@@ -9,7 +9,8 @@ import { isIgnored } from './identity.js';
 import { DEFAULT_PACKS, PACK_INDEX, loadedPacks, loadPacks, packInfo, type PackSource } from './dictionary/builtin.js';
 import type { Pack } from './dictionary/schema.js';
 import type { Explanation } from './glossary/explanations.js';
-import { compileGlossary, type Glossary } from './glossary/glossary.js';
+import { loadGlossary } from './glossary/compiled.js';
+import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
@@ -52,8 +53,12 @@ export interface Analyser {
 }
 
 export function createAnalyser(options: AnalyseOptions = {}): Analyser {
+  return analyserWith(options, loadGlossary(choosePacks(options), { includeCommon: options.includeCommon }));
+}
+
+/** An analyser over a glossary made elsewhere (the tests compare glossary builders through it). */
+export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analyser {
   const audience = audienceFor(options.audience);
-  const glossary = compileGlossary(choosePacks(options), { includeCommon: options.includeCommon });
   const mode = options.lineBreaks ?? 'hard';
   const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
   const categories = options.categories ? new Set(options.categories) : undefined;
@@ -149,7 +154,8 @@ export async function loadAnalyser(options: AnalyseOptions, source: PackSource):
   return createAnalyser(options);
 }
 
-function choosePacks(options: AnalyseOptions): Pack[] {
+/** The packs an analyser with these options uses, in rising priority. */
+export function choosePacks(options: AnalyseOptions): Pack[] {
   const available = options.available ?? loadedPacks();
   const wanted = options.packs ?? DEFAULT_PACKS;
   const byId = new Map(available.map((p) => [p.id, p]));
