@@ -12,11 +12,12 @@
  * mode's menu items) and `sidePanel` (the list of words). The content script runs on the
  * webmail sites in src/browser/store/sites.ts from install (the same sites as `host_permissions`,
  * so no wider prompt); any other site needs the user to grant it, per site, from the popup
- * (`optional_host_permissions`). Nothing is ever fetched: the extension pages' CSP has
- * `connect-src 'none'`.
+ * (`optional_host_permissions`). Nothing is ever fetched from outside: the extension pages' CSP
+ * has `connect-src 'self'`, which lets the worker read its own packs/<id>.json and nothing else.
  *
  * PLAIN_SEND_EXT_OUT builds elsewhere (the end-to-end tests build into a temporary folder).
  */
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { WEBMAIL_MATCHES } from './src/browser/store/sites.js';
@@ -28,7 +29,8 @@ const CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
-  "connect-src 'none'",
+  // 'self' only so that the worker may read the extension's own files (each built-in pack's data, packs/<id>.json).
+  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -53,6 +55,10 @@ export default defineConfig({
           absoluteSrc: resolve(`src/public/icons/icon-${size}.png`),
           relativeDest: `icons/icon-${size}.png`,
         });
+      // Each built-in pack's data, read by the worker only when the pack is on (src/browser/messages/extension-files.ts).
+      for (const name of readdirSync(resolve('src/generated/packs')))
+        files.push({ absoluteSrc: resolve(`src/generated/packs/${name}`), relativeDest: `packs/${name}` });
+      files.push({ absoluteSrc: resolve('src/generated/warm-up.json'), relativeDest: 'warm-up.json' });
     },
     // What a school's IT may set, for Chrome and Edge (policies are checked against it; an invalid
     // schema stops the extension loading). Firefox reads policies.json instead and has no such key.

@@ -6,6 +6,7 @@
  * The complexity suite (`npm test`) checks the same shapes at 5 KB and 50 KB.
  */
 import { cpus } from 'node:os';
+import './lib/packs.js';
 import { createAnalyser } from '../src/engine/index.js';
 import { everyCharacter, GENERATORS, type Generator } from '../test/engine/pathological.js';
 import { collectGarbage } from './lib/stats.js';

@@ -10,6 +10,7 @@
  *    the adapter's tests, for 100 and 10,000 paragraphs: reading the document, and marking up
  *    every finding. They must be the same for both sizes.
  */
+import './lib/packs.js';
 import { createAnalyser } from '../src/engine/index.js';
 import { checkDocument } from '../src/word/check.js';
 import { MemoryPort } from '../src/word/memory-port.js';

@@ -1,5 +1,5 @@
 // Bundles the command line (src/cli/) into dist/: cli.mjs, the worker thread's worker.mjs, and
-// chunks loaded only when a run needs them (the engine and its packs, the .docx and HTML readers,
+// chunks loaded only when a run needs them (the engine, each built-in pack on its own, the .docx and HTML readers,
 // the YAML parser), so `plain-send --help` loads none of them.
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +11,10 @@ const { version } = JSON.parse(readFileSync(at('../package.json'), 'utf8'));
 // loaded. (If the generated data changes shape, the command finds them at run time instead.)
 const define = { PLAIN_SEND_VERSION: JSON.stringify(version) };
 try {
-  const { packs } = JSON.parse(readFileSync(at('../src/generated/dictionaries.json'), 'utf8'));
+  const packs = JSON.parse(readFileSync(at('../src/generated/pack-index.json'), 'utf8'));
   define.PLAIN_SEND_PACK_IDS = JSON.stringify(packs.map((p) => p.id));
 } catch {
-  console.warn('build-cli: no pack names in src/generated/dictionaries.json; --help will load the packs.');
+  console.warn('build-cli: no pack names in src/generated/pack-index.json; --help will read the pack index.');
 }
 const dist = at('../dist');
 const { metafile } = await build({

@@ -1,9 +1,12 @@
 /**
- * Compiles dictionaries/*.yaml into src/generated/dictionaries.json, the built-in packs every
- * surface bundles. Fails loudly, naming the file and entry, when a dictionary is broken.
+ * Compiles dictionaries/*.yaml into src/generated/: a small index of the packs every surface
+ * bundles (pack-index.json), each pack's data in its own file (packs/<id>.json) that a surface
+ * loads only when the pack is on (pack-loaders.ts), and the worker's warm-up lines. Fails
+ * loudly, naming the file and entry, when a dictionary is broken.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mergeFiles } from '../src/engine/dictionary/validate.js';
+import { compileForms, entryKey } from '../src/engine/glossary/compiled.js';
 import type { DictionaryFile } from '../src/engine/dictionary/schema.js';
 import { dictionaryPaths, loadDictionaryFile } from './dictionary-files.js';
 
@@ -27,12 +30,49 @@ function rank(id: string): number {
   return i < 0 ? ORDER.length : i;
 }
 const out = new URL('../src/generated/', import.meta.url).pathname;
-mkdirSync(out, { recursive: true });
+// Last build's outputs go first: a pack since removed must not linger in packs/.
+rmSync(out, { recursive: true, force: true });
+mkdirSync(`${out}packs`, { recursive: true });
 // The example sentences are for the tests, which read them from dictionaries/: the built packs
-// leave them out (a quarter of the size every surface loads), all but every tenth, which the
-// extension's worker reads to warm its engine up.
+// leave them out (a quarter of the size), all but every tenth, which the extension's worker
+// reads to warm its engine up.
 const warmUp = packs.flatMap((p) => p.entries.flatMap((e) => e.examples.flag)).filter((_, i) => i % 10 === 0);
-const shipped = packs.map((p) => ({ ...p, entries: p.entries.map((e) => ({ ...e, examples: { flag: [] } })) }));
-writeFileSync(`${out}dictionaries.json`, JSON.stringify({ packs: shipped, warmUp }));
+const index = packs.map((p) => ({
+  id: p.id,
+  name: p.name,
+  ...(p.description === undefined ? {} : { description: p.description }),
+  ...(p.hosts === undefined ? {} : { hosts: p.hosts }),
+  entryCount: p.entries.length,
+  knownCount: p.known.length,
+}));
+// The glossary's trie keys, worked out here once (src/engine/glossary/compiled.ts); entries that
+// more than one pack has are merged when the glossary is made.
+const seen = new Set<string>();
+const sharedKeys = new Set<string>();
+for (const p of packs) for (const e of p.entries) (seen.has(entryKey(e)) ? sharedKeys : seen).add(entryKey(e));
+for (const p of packs) {
+  const shipped = {
+    ...p,
+    entries: p.entries.map((e) => ({ ...e, examples: { flag: [] } })),
+    compiled: compileForms(p, sharedKeys),
+  };
+  writeFileSync(`${out}packs/${p.id}.json`, JSON.stringify(shipped));
+}
+writeFileSync(`${out}pack-index.json`, JSON.stringify(index));
+writeFileSync(`${out}warm-up.json`, JSON.stringify(warmUp));
+// Each import() is written out, so that every bundler (Vite, esbuild, vitest) splits each pack into its own chunk.
+const loaders = packs.map((p) => `  ${JSON.stringify(p.id)}: () => import('./packs/${p.id}.json'),`).join('\n');
+writeFileSync(
+  `${out}pack-loaders.ts`,
+  `// Made by scripts/build-dictionaries.ts: each built-in pack's data, loaded only when asked for.
+export const PACK_LOADERS: Readonly<Record<string, () => Promise<{ default: unknown }>>> = {
+${loaders}
+};
+
+export const loadWarmUp = (): Promise<{ default: unknown }> => import('./warm-up.json');
+`,
+);
 const count = packs.reduce((n, p) => n + p.entries.length, 0);
-console.log(`Plain SEND: built ${packs.length} packs, ${count} entries.`);
+console.log(
+  `Plain SEND: built ${packs.length} packs, ${count} entries (${sharedKeys.size} terms in more than one pack).`,
+);

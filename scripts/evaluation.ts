@@ -17,8 +17,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { BUILTIN_PACKS, createAnalyser, DEFAULT_PACKS } from '../src/engine/index.js';
+import { createAnalyser, DEFAULT_PACKS, loadPacks, PACK_INDEX } from '../src/engine/index.js';
+import { bundledPacks } from '../src/engine/dictionary/bundled.js';
 import { isAcronymLike } from '../src/engine/glossary/glossary.js';
+
+// Every pack, so that any passage may use its area's.
+await loadPacks(
+  PACK_INDEX.map((p) => p.id),
+  bundledPacks,
+);
 
 export interface AnnotatedDocument {
   file: string;
@@ -274,7 +281,7 @@ export function checkUkPassages(passages: readonly UkPassage[]): string[] {
 /** Default packs, plus a local pack when one is named after the passage's area (as the seeds' region). */
 export function packsFor(p: Pick<UkPassage, 'local_authority'>): readonly string[] | undefined {
   const slug = p.local_authority.toLowerCase().replace(/[^a-z]+/g, '-');
-  const local = BUILTIN_PACKS.find((pack) => pack.id === slug && !DEFAULT_PACKS.includes(pack.id));
+  const local = PACK_INDEX.find((pack) => pack.id === slug && !DEFAULT_PACKS.includes(pack.id));
   return local ? [...DEFAULT_PACKS, local.id] : undefined;
 }
 

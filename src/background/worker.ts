@@ -7,7 +7,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { debugLog } from '../browser/debug.js';
 import { PORT_NAME, type PortAnswer, type PortRequest } from '../browser/messages/channel.js';
-import { analyseRequest, settingsForSite } from '../browser/messages/engine-service.js';
+import { answerRequest } from '../browser/messages/engine-service.js';
+import { extensionFiles } from '../browser/messages/extension-files.js';
 import { hostOf } from '../browser/store/site-host.js';
 import { engineSettings } from '../browser/messages/engine-settings.js';
 import {
@@ -16,6 +17,8 @@ import {
   isAnalyseRequest,
   isEnableSiteRequest,
   isLoadEngineRequest,
+  isLoadPackRequest,
+  type LoadPackResponse,
 } from '../browser/messages/protocol.js';
 import { startInTab, syncGrantedSites } from './site-access.js';
 
@@ -54,6 +57,14 @@ function answer(message: unknown, sender: Browser.runtime.MessageSender, sendRes
       );
     return true;
   }
+  if (isLoadPackRequest(message)) {
+    // The engine in a frame reads its packs through here.
+    extensionFiles.pack(message.id).then(
+      (pack) => sendResponse({ ok: true, pack } satisfies LoadPackResponse),
+      (e: unknown) => sendResponse({ ok: false, error: String(e) } satisfies LoadPackResponse),
+    );
+    return true;
+  }
   if (isAddTermRequest(message)) {
     void browser.tabs.create({ url: addTermAddress(new URL('/options.html', self.location.origin).href, message) });
     return false;
@@ -73,11 +84,7 @@ function serve(port: Browser.runtime.Port): void {
     void engineSettings()
       .then(
         // Reading a council's own site turns its local glossary on.
-        (settings) =>
-          analyseRequest(
-            request,
-            request.mode === 'write' ? settings : settingsForSite(settings, hostOf(port.sender?.url ?? '')),
-          ),
+        (settings) => answerRequest(request, settings, hostOf(port.sender?.url ?? ''), extensionFiles),
         (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
       )
       .then((response) => {

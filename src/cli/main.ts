@@ -23,7 +23,7 @@ declare const PLAIN_SEND_PACK_IDS: readonly string[] | undefined;
 /** The built-in packs' names: written into the built command, so help and option checks load no pack. */
 async function builtinPackIds(): Promise<readonly string[]> {
   if (typeof PLAIN_SEND_PACK_IDS !== 'undefined') return PLAIN_SEND_PACK_IDS;
-  return (await import('../engine/dictionary/builtin.js')).BUILTIN_PACKS.map((p) => p.id);
+  return (await import('../engine/dictionary/builtin.js')).PACK_INDEX.map((p) => p.id);
 }
 
 /**
@@ -31,11 +31,14 @@ async function builtinPackIds(): Promise<readonly string[]> {
  * load). An analyser for each way of reading line breaks, made the first time a file needs it.
  */
 export async function loadAnalysers({ packs, onlyPacks, ...options }: CheckOptions): Promise<Analysers> {
-  const [{ createAnalyser }, { DEFAULT_PACKS }] = await Promise.all([
+  const [{ createAnalyser }, { DEFAULT_PACKS, loadPacks }, { bundledPacks }] = await Promise.all([
     import('../engine/analyser.js'),
     import('../engine/dictionary/builtin.js'),
+    import('../engine/dictionary/bundled.js'),
   ]);
   const on = onlyPacks ? packs : [...DEFAULT_PACKS, ...packs];
+  // Only the packs that are on are read.
+  await loadPacks(on, bundledPacks);
   const made = new Map<LineBreakMode, Analyser>();
   return (lineBreaks) => {
     let analyser = made.get(lineBreaks);

@@ -6,10 +6,11 @@
 import { audience as audienceFor } from './audiences.js';
 import { ParagraphContext } from './context.js';
 import { isIgnored } from './identity.js';
-import { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
+import { DEFAULT_PACKS, PACK_INDEX, loadedPacks, loadPacks, packInfo, type PackSource } from './dictionary/builtin.js';
 import type { Pack } from './dictionary/schema.js';
 import type { Explanation } from './glossary/explanations.js';
-import { compileGlossary, type Glossary } from './glossary/glossary.js';
+import { loadGlossary } from './glossary/compiled.js';
+import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
@@ -28,7 +29,7 @@ export interface AnalyseOptions {
   categories?: readonly Category[];
   /** `'hard'` (default): every line break ends a sentence. `'soft'` for Markdown and hard-wrapped text. */
   lineBreaks?: LineBreakMode;
-  /** Packs to choose from (default: the built-in ones). */
+  /** Packs to choose from (default: the built-in ones loaded so far, see `loadPacks`). */
   available?: readonly Pack[];
   /** Also report entries marked `common` (words most readers know), as when a reader asks about a selection. */
   includeCommon?: boolean;
@@ -52,8 +53,12 @@ export interface Analyser {
 }
 
 export function createAnalyser(options: AnalyseOptions = {}): Analyser {
+  return analyserWith(options, loadGlossary(choosePacks(options), { includeCommon: options.includeCommon }));
+}
+
+/** An analyser over a glossary made elsewhere (the tests compare glossary builders through it). */
+export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analyser {
   const audience = audienceFor(options.audience);
-  const glossary = compileGlossary(choosePacks(options), { includeCommon: options.includeCommon });
   const mode = options.lineBreaks ?? 'hard';
   const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
   const categories = options.categories ? new Set(options.categories) : undefined;
@@ -140,12 +145,26 @@ export function createAnalyser(options: AnalyseOptions = {}): Analyser {
   return { analyse, glossary };
 }
 
-function choosePacks(options: AnalyseOptions): Pack[] {
-  const available = options.available ?? BUILTIN_PACKS;
+/**
+ * Loads the built-in packs the options ask for (the defaults unless `packs` says), then makes
+ * the analyser: what a surface calls when it does not load packs itself.
+ */
+export async function loadAnalyser(options: AnalyseOptions, source: PackSource): Promise<Analyser> {
+  if (!options.available) await loadPacks(options.packs ?? DEFAULT_PACKS, source);
+  return createAnalyser(options);
+}
+
+/** The packs an analyser with these options uses, in rising priority. */
+export function choosePacks(options: AnalyseOptions): Pack[] {
+  const available = options.available ?? loadedPacks();
   const wanted = options.packs ?? DEFAULT_PACKS;
   const byId = new Map(available.map((p) => [p.id, p]));
   for (const id of wanted) {
-    if (!byId.has(id)) throw new RangeError(`Unknown pack "${id}". Packs: ${[...byId.keys()].join(', ')}.`);
+    if (byId.has(id)) continue;
+    if (!options.available && packInfo(id))
+      throw new Error(`The pack "${id}" is not loaded yet: load it first (loadPacks or loadAnalyser).`);
+    const names = options.available ? [...byId.keys()] : PACK_INDEX.map((p) => p.id);
+    throw new RangeError(`Unknown pack "${id}". Packs: ${names.join(', ')}.`);
   }
   // Built-in order, so that a region (later) wins over its nation, whatever order was asked for.
   const chosen = available.filter((p) => wanted.includes(p.id));

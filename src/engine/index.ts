@@ -1,7 +1,15 @@
 /** Plain SEND's engine: pure TypeScript, no DOM, no browser or Office API. */
-export { analyse, createAnalyser, type AnalyseOptions, type Analyser } from './analyser.js';
+export { analyse, createAnalyser, loadAnalyser, type AnalyseOptions, type Analyser } from './analyser.js';
 export { AUDIENCES, DEFAULT_AUDIENCE, audience } from './audiences.js';
-export { BUILTIN_PACKS, DEFAULT_PACKS } from './dictionary/builtin.js';
+export {
+  DEFAULT_PACKS,
+  PACK_INDEX,
+  loadPacks,
+  loadedPacks,
+  packInfo,
+  type PackInfo,
+  type PackSource,
+} from './dictionary/builtin.js';
 export { parseDictionary, parseOwnDictionary, MAX_DICTIONARY_BYTES } from './dictionary/parse.js';
 export { validateDictionary, mergeFiles, type ValidateOptions, type ValidationResult } from './dictionary/validate.js';
 export type { DictionaryEntry, DictionaryFile, Pack, Sense, EntryKind } from './dictionary/schema.js';

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { BUILTIN_PACKS, DEFAULT_PACKS, createAnalyser } from '../../src/engine/index.js';
+import { PACK_INDEX, DEFAULT_PACKS, createAnalyser } from '../../src/engine/index.js';
 import { mergeSources, type SourcesInput } from '../../src/browser/store/dictionary-sources.js';
 import { NO_POLICY, parseManagedPolicy } from '../../src/browser/store/managed-policy.js';
 import { analyseRequest } from '../../src/browser/messages/engine-service.js';
 import { ANALYSE, unpack } from '../../src/browser/messages/protocol.js';
 import type { DictionaryFile } from '../../src/engine/dictionary/schema.js';
 
-const ids = BUILTIN_PACKS.map((p) => p.id);
+const ids = PACK_INDEX.map((p) => p.id);
 const base: SourcesInput = {
-  builtin: BUILTIN_PACKS,
+  builtin: PACK_INDEX,
   defaultPacks: DEFAULT_PACKS,
   packChoices: {},
   imported: [],

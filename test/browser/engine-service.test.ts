@@ -1,13 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   analyseRequest,
   localPackFor,
   settingsForSite,
   warmUp,
-  warmUpLines,
+  type EngineFiles,
   type EngineSettings,
 } from '../../src/browser/messages/engine-service.js';
+import { bundledPacks, bundledWarmUpLines } from '../../src/engine/dictionary/bundled.js';
 import { ANALYSE, isAnalyseRequest, unpack, type AnalyseRequest } from '../../src/browser/messages/protocol.js';
+import { DEFAULT_PACKS } from '../../src/engine/dictionary/builtin.js';
 
 const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseRequest => ({
   type: ANALYSE,
@@ -15,6 +17,7 @@ const request = (text: string, mode: AnalyseRequest['mode'] = 'write'): AnalyseR
   mode,
 });
 const defaults: EngineSettings = { audience: 'parent-carer', ignore: [] };
+const files: EngineFiles = { pack: bundledPacks, warmUpLines: bundledWarmUpLines };
 
 describe('the background engine service', () => {
   test('answers with packed findings that unpack to the words in the text', () => {
@@ -63,7 +66,7 @@ describe('the background engine service', () => {
   });
 
   test('the warm-up is real SEND writing that goes through every reading path, and leaves the answers as they were', async () => {
-    const lines = warmUpLines();
+    const lines = await bundledWarmUpLines();
     expect(lines.join('\n').length).toBeGreaterThan(3_000);
     const text = lines.join('\n');
     const before = analyseRequest(request(text, 'read'), defaults);
@@ -77,7 +80,7 @@ describe('the background engine service', () => {
       'jargon/local-name',
     ]);
     const settings: EngineSettings = { audience: 'parent-carer', ignore: [] };
-    await warmUp(settings, 'read');
+    await warmUp(settings, 'read', files);
     const page = 'Your child has an EHCP. The SENCO and the QRB panel will meet.';
     expect(analyseRequest(request(page, 'read'), settings)).toEqual({
       ...analyseRequest(request(page, 'read'), defaults),
@@ -114,5 +117,50 @@ describe('a council’s own website', () => {
     expect(settingsForSite(defaults, 'www.example.org')).toBe(defaults);
     const withKent = { ...defaults, packs: ['england', 'kent'] };
     expect(settingsForSite(withKent, 'www.kent.gov.uk')).toBe(withKent);
+  });
+});
+
+describe('loading only the packs a check needs', () => {
+  /** The service and engine afresh (no pack loaded yet), and the packs each check asked for. */
+  async function fresh() {
+    vi.resetModules();
+    const service = await import('../../src/browser/messages/engine-service.js');
+    const asked: string[] = [];
+    const pack = (id: string) => {
+      asked.push(id);
+      return bundledPacks(id);
+    };
+    return { service, asked, pack };
+  }
+
+  test('a check loads the packs that are on, once; reading a council’s site adds its pack, and only there', async () => {
+    const { service, asked, pack } = await fresh();
+    const text = 'The STLS teacher will visit. The EHCP is due.';
+    const read = async (host: string) => {
+      const r = await service.answerRequest(request(text, 'read'), defaults, host, { pack });
+      if (!r.ok) throw new Error(r.error);
+      return unpack(r.spans, r.details, text).find((f) => f.text === 'STLS');
+    };
+    expect((await read('www.example.org'))?.definition).toBeUndefined();
+    expect(asked.sort()).toEqual([...DEFAULT_PACKS].sort());
+    await read('www.example.org');
+    expect(asked).toHaveLength(DEFAULT_PACKS.length); // loaded once
+    expect((await read('www.kent.gov.uk'))?.packName).toBe('Kent (on for this website)');
+    expect(asked.filter((id) => !DEFAULT_PACKS.includes(id))).toEqual(['kent']);
+    // Writing on the council's site uses the packs that are on, as anywhere.
+    const write = await service.answerRequest(request(text), defaults, 'www.kent.gov.uk', { pack });
+    if (!write.ok) throw new Error(write.error);
+    expect(unpack(write.spans, write.details, text).find((f) => f.text === 'STLS')?.definition).toBeUndefined();
+  });
+
+  test('a pack that cannot be read is a clear answer, and a later check tries again', async () => {
+    const { service } = await fresh();
+    let broken = true;
+    const pack = (id: string) => (broken ? Promise.reject(new Error('disk on fire')) : bundledPacks(id));
+    const first = await service.answerRequest(request('The EHCP.'), defaults, undefined, { pack });
+    expect(first).toEqual({ ok: false, error: 'the glossary could not be loaded: disk on fire' });
+    broken = false;
+    const second = await service.answerRequest(request('The EHCP.'), defaults, undefined, { pack });
+    expect(second.ok && second.spans).toHaveLength(1);
   });
 });

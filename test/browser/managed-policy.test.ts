@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { BUILTIN_PACKS } from '../../src/engine/index.js';
+import { PACK_INDEX } from '../../src/engine/index.js';
 import { MANAGED_KEYS, hostOf, parseManagedPolicy } from '../../src/browser/store/managed-policy.js';
 
-const ids = BUILTIN_PACKS.map((p) => p.id);
+const ids = PACK_INDEX.map((p) => p.id);
 const schema = JSON.parse(
   readFileSync(new URL('../../src/browser/public/managed_schema.json', import.meta.url), 'utf8'),
 );

@@ -15,7 +15,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUILTIN_PACKS } from '../../src/engine/dictionary/builtin.js';
+import { PACK_INDEX } from '../../src/engine/dictionary/builtin.js';
 import { ROOT, serveStatic } from './browser.js';
 import { readMarks } from './read-helpers.js';
 import {
@@ -478,7 +478,7 @@ describe('settings without a school policy', () => {
     const writing = await writeInTextarea(session!, 'We will utilise the Devon SEND Local Offer.');
     const popup = await openPopup(session!);
     await popup.click('#packs-summary');
-    const packs = BUILTIN_PACKS.length;
+    const packs = PACK_INDEX.length;
     expect(await popup.textContent('#packs-summary')).toBe(`Glossaries: 6 of ${packs} on`);
     expect(await popup.isChecked('#popup-pack-builtin-plain-words')).toBe(true);
     // Forty local glossaries are in the options page; the popup lists a local one only while it is on.

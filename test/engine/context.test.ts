@@ -1,12 +1,12 @@
 /** Lookups by offset in a paragraph: the same answers as reading the paragraph afresh, in time linear in it. */
 import { describe, expect, it } from 'vitest';
-import { analyse, audience, BUILTIN_PACKS, DEFAULT_PACKS } from '../../src/engine/index.js';
+import { analyse, audience, DEFAULT_PACKS, loadedPacks } from '../../src/engine/index.js';
 import { ParagraphContext } from '../../src/engine/context.js';
 import { compileGlossary } from '../../src/engine/glossary/glossary.js';
 import { ANALYSIS_LIMIT, analysisGrowth, growth as functionGrowthOf } from './growth.js';
 import { fill } from './pathological.js';
 
-const glossary = compileGlossary(BUILTIN_PACKS.filter((p) => DEFAULT_PACKS.includes(p.id)));
+const glossary = compileGlossary(loadedPacks().filter((p) => DEFAULT_PACKS.includes(p.id)));
 
 describe('ParagraphContext lookups', () => {
   it('answer as a fresh search of the paragraph would, in any order', () => {

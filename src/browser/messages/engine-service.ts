@@ -3,8 +3,15 @@
  * analyser per mode for the current settings, each with its own paragraph cache, so a keystroke
  * re-reads one paragraph only. New settings (a new object) mean new analysers.
  */
-import { BUILTIN_PACKS, createAnalyser, type AnalyseOptions, type Analyser } from '../../engine/index.js';
-import { WARM_UP_LINES } from '../../engine/dictionary/builtin.js';
+import { createAnalyser, type AnalyseOptions, type Analyser } from '../../engine/index.js';
+import {
+  DEFAULT_PACKS,
+  loadedPacks,
+  loadPacks,
+  PACK_INDEX,
+  type PackInfo,
+  type PackSource,
+} from '../../engine/dictionary/builtin.js';
 import type { AudienceId, Category, Finding } from '../../engine/types.js';
 import type { Pack } from '../../engine/dictionary/schema.js';
 import {
@@ -48,11 +55,17 @@ export function optionsFor(settings: EngineSettings, mode: AnalyseMode): Analyse
   return { ...base, ignore: [], categories: READ_CATEGORIES, includeCommon: true, readability: false };
 }
 
+/** Where the engine's files come from: the built-in packs and the warm-up lines. */
+export interface EngineFiles {
+  pack: PackSource;
+  warmUpLines(): Promise<string[]>;
+}
+
 /**
  * The local glossary whose own web sites include `host` (a council's site, its Local Offer's):
  * `www.kent.gov.uk` and `kent.gov.uk` both find Kent's. Undefined for any other site.
  */
-export function localPackFor(host: string | undefined, packs: readonly Pack[] = BUILTIN_PACKS): Pack | undefined {
+export function localPackFor(host: string | undefined, packs: readonly PackInfo[] = PACK_INDEX): PackInfo | undefined {
   if (!host) return undefined;
   const bare = host.toLowerCase().replace(/^www\./, '');
   return packs.find((p) => p.hosts?.some((h) => h.replace(/^www\./, '') === bare));
@@ -60,14 +73,23 @@ export function localPackFor(host: string | undefined, packs: readonly Pack[] = 
 
 const forSite = new WeakMap<EngineSettings, Map<string, EngineSettings>>();
 
+/** The built-in packs a check needs loaded: those that are on, and a council's own on its site. */
+export function packsNeeded(settings: EngineSettings, host?: string): string[] {
+  const on = settings.packs ?? DEFAULT_PACKS;
+  const local = localPackFor(host);
+  return local && !on.includes(local.id) ? [...on, local.id] : [...on];
+}
+
 /**
  * The settings for reading a page on `host`: on a council's own site its local glossary is on,
  * named on the card as on for this site. The same object each time, so analysers are kept.
+ * That glossary must be loaded already (`packsNeeded`).
  */
 export function settingsForSite(settings: EngineSettings, host: string | undefined): EngineSettings {
-  const local = localPackFor(host);
-  if (!local || settings.packs?.includes(local.id) || settings.extraPacks?.some((p) => p.id === local.id))
-    return settings;
+  const info = localPackFor(host);
+  if (!info || settings.packs?.includes(info.id) || settings.extraPacks?.some((p) => p.id === info.id)) return settings;
+  const local = loadedPacks().find((p) => p.id === info.id);
+  if (!local) throw new Error(`The pack "${info.id}" is not loaded yet.`);
   let bySite = forSite.get(settings);
   if (!bySite) forSite.set(settings, (bySite = new Map()));
   let site = bySite.get(local.id);
@@ -88,11 +110,6 @@ function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {
   return analyser;
 }
 
-/** Every tenth example sentence of the built-in glossary: about 5,000 characters of SEND writing. */
-export function warmUpLines(): string[] {
-  return [...WARM_UP_LINES];
-}
-
 /**
  * Builds the analyser for a mode and runs it over a little SEND writing, so that the first page
  * it reads meets compiled code and regular expressions: from cold, the engine takes twice as
@@ -100,9 +117,9 @@ export function warmUpLines(): string[] {
  * in between (a parent's command may be what woke it). About 30 ms in all, each time the worker
  * starts.
  */
-export async function warmUp(settings: EngineSettings, mode: AnalyseMode): Promise<void> {
+export async function warmUp(settings: EngineSettings, mode: AnalyseMode, files: EngineFiles): Promise<void> {
+  const [lines] = await Promise.all([files.warmUpLines(), loadPacks(packsNeeded(settings), files.pack)]);
   const analyser = analyserFor(settings, mode);
-  const lines = warmUpLines();
   for (let i = 0; i < lines.length; i += 10) {
     await new Promise((ok) => setTimeout(ok, 0));
     analyser.analyse(lines.slice(i, i + 10).join('\n'));
@@ -127,6 +144,26 @@ export function toWire(f: Finding): WireFinding {
   };
 }
 
+/**
+ * Answers a check from a page on `host`: loads the packs it needs (once each), and reading a
+ * council's own site turns its local glossary on.
+ */
+export async function answerRequest(
+  request: AnalyseRequest,
+  settings: EngineSettings,
+  host: string | undefined,
+  files: Pick<EngineFiles, 'pack'>,
+): Promise<AnalyseResponse> {
+  const site = request.mode === 'write' ? undefined : host;
+  try {
+    await loadPacks(packsNeeded(settings, site), files.pack);
+  } catch (e) {
+    return { ok: false, error: `the glossary could not be loaded: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  return analyseRequest(request, site === undefined ? settings : settingsForSite(settings, site));
+}
+
+/** Answers a check with the packs loaded already (see `answerRequest`). */
 export function analyseRequest(request: AnalyseRequest, settings: EngineSettings): AnalyseResponse {
   try {
     if (!isAudience(settings.audience)) return { ok: false, error: `unknown audience ${String(settings.audience)}` };

@@ -10,6 +10,15 @@ export const ANALYSE = 'plain-send:analyse';
 export const ENABLE_SITE = 'plain-send:enable-site';
 /** From a content script: put the engine into my frame (see page-engine.ts). */
 export const LOAD_ENGINE = 'plain-send:load-engine';
+/** From the engine in a frame: a built-in pack's data, which the worker reads from the extension's files. */
+export const LOAD_PACK = 'plain-send:load-pack';
+
+export interface LoadPackRequest {
+  type: typeof LOAD_PACK;
+  id: string;
+}
+
+export type LoadPackResponse = { ok: true; pack: unknown } | { ok: false; error: string };
 /** From a card: open the user's terms with this word filled in. */
 export const ADD_TERM = 'plain-send:add-term';
 
@@ -155,6 +164,11 @@ export function isEnableSiteRequest(m: unknown): m is EnableSiteRequest {
 
 export function isLoadEngineRequest(m: unknown): m is { type: typeof LOAD_ENGINE } {
   return (m as { type?: unknown } | null)?.type === LOAD_ENGINE;
+}
+
+export function isLoadPackRequest(m: unknown): m is LoadPackRequest {
+  const r = m as Partial<LoadPackRequest> | null;
+  return r?.type === LOAD_PACK && typeof r.id === 'string';
 }
 
 export function isAddTermRequest(m: unknown): m is AddTermRequest {

@@ -4,7 +4,7 @@
  * popup. Not for the content script, which must stay small: this pulls in the glossary.
  */
 import { browser } from 'wxt/browser';
-import { BUILTIN_PACKS, DEFAULT_PACKS } from '../../engine/dictionary/builtin.js';
+import { DEFAULT_PACKS, PACK_INDEX } from '../../engine/dictionary/builtin.js';
 import type { Category } from '../../engine/types.js';
 import { mergeSources, type ImportedPack, type Sources } from './dictionary-sources.js';
 import { readManagedPolicy, readManagedPolicySoon } from './managed.js';
@@ -57,7 +57,7 @@ export async function readAllSettings(options: ReadOptions = {}): Promise<AllSet
       : {};
   const chosen = isAudience(sync.audience) ? sync.audience : null;
   const sources = mergeSources({
-    builtin: BUILTIN_PACKS,
+    builtin: PACK_INDEX,
     defaultPacks: DEFAULT_PACKS,
     packChoices: choices,
     imported,

@@ -6,6 +6,7 @@
  * Pure: the storage is read elsewhere (engine-settings.ts, the options page).
  */
 import { DEFAULT_AUDIENCE } from '../../engine/audiences.js';
+import type { PackInfo } from '../../engine/dictionary/builtin.js';
 import type { DictionaryFile, Pack } from '../../engine/dictionary/schema.js';
 import type { AudienceId, Category } from '../../engine/types.js';
 import type { EngineSettings } from '../messages/engine-service.js';
@@ -24,7 +25,7 @@ export interface ImportedPack {
 
 export interface SourcesInput {
   /** The packs that ship, in their built-in order, and which of them are on by default. */
-  builtin: readonly Pack[];
+  builtin: readonly PackInfo[];
   defaultPacks: readonly string[];
   /** The user's own switches for built-in packs (what they did not touch is absent). */
   packChoices: Readonly<Record<string, boolean>>;
@@ -77,7 +78,7 @@ export function mergeSources(input: SourcesInput): Sources {
       id: p.id,
       name: p.name,
       description: p.description,
-      entries: p.entries.length + p.known.length,
+      entries: p.entryCount + p.knownCount,
       on,
       locked,
     });

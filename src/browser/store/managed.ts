@@ -4,7 +4,7 @@
  * with the dictionary validator, so a bad entry is named in the options page, not silently lost.
  */
 import { storage } from 'wxt/utils/storage';
-import { BUILTIN_PACKS } from '../../engine/dictionary/builtin.js';
+import { PACK_INDEX } from '../../engine/dictionary/builtin.js';
 import { MANAGED_KEYS, NO_POLICY, parseManagedPolicy, type ManagedPolicy } from './managed-policy.js';
 import { MANAGED_COPY_KEY, policySoon, type RawPolicy } from './policy-soon.js';
 import { debugLog } from '../debug.js';
@@ -36,7 +36,7 @@ function policyOf(raw: RawPolicy): ManagedPolicy {
   return Object.keys(raw).length
     ? parseManagedPolicy(
         raw,
-        BUILTIN_PACKS.map((p) => p.id),
+        PACK_INDEX.map((p) => p.id),
       )
     : NO_POLICY;
 }

@@ -6,7 +6,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AUDIENCES, BUILTIN_PACKS, createAnalyser, type Analyser } from '../../engine/index.js';
+import { AUDIENCES, PACK_INDEX, createAnalyser, type Analyser } from '../../engine/index.js';
 import { ExtractError } from '../extract.js';
 import { progressBar, type ProgressTarget } from '../progress.js';
 import { visible } from '../format.js';
@@ -75,7 +75,7 @@ Crawling (web addresses only):
 
 Checking (as plain-send check):
   --audience A            who will read it: ${Object.keys(AUDIENCES).join(', ')} (default parent-carer)
-  --pack P                also use pack P (repeat for more); packs: ${BUILTIN_PACKS.map((p) => p.id).join(', ')}
+  --pack P                also use pack P (repeat for more); packs: ${PACK_INDEX.map((p) => p.id).join(', ')}
   --only-packs            use only the packs named with --pack
   --ignore TERM           never flag TERM (repeat for more)
   --terms FILE            your own terms, in the dictionary file format (YAML or JSON)

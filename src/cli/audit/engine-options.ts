@@ -5,8 +5,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import {
   AUDIENCES,
-  BUILTIN_PACKS,
   DEFAULT_PACKS,
+  PACK_INDEX,
+  loadPacks,
   MAX_DICTIONARY_BYTES,
   mergeFiles,
   parseOwnDictionary,
@@ -14,6 +15,7 @@ import {
   type AudienceId,
   type Pack,
 } from '../../engine/index.js';
+import { bundledPacks } from '../../engine/dictionary/bundled.js';
 import { decodeText } from '../extract.js';
 
 export interface EngineFlags {
@@ -34,7 +36,7 @@ export async function engineOptions(flags: EngineFlags): Promise<AnalyseOptions>
     throw new OptionProblem(
       `unknown audience ${quoted(flags.audience)}. Choose one of: ${Object.keys(AUDIENCES).join(', ')}.`,
     );
-  const known = new Set(BUILTIN_PACKS.map((p) => p.id));
+  const known = new Set(PACK_INDEX.map((p) => p.id));
   const unknownPack = (flags.pack ?? []).find((p) => !known.has(p));
   if (unknownPack !== undefined)
     throw new OptionProblem(`unknown pack ${quoted(unknownPack)}. Packs: ${[...known].join(', ')}.`);
@@ -62,5 +64,7 @@ export async function engineOptions(flags: EngineFlags): Promise<AnalyseOptions>
     extraPacks.push(...mergeFiles([result.file]).values());
   }
   const packs = flags['only-packs'] ? (flags.pack ?? []) : [...DEFAULT_PACKS, ...(flags.pack ?? [])];
+  // Only the packs that are on are read.
+  await loadPacks(packs, bundledPacks);
   return { audience: flags.audience as AudienceId | undefined, packs, extraPacks, ignore: flags.ignore };
 }

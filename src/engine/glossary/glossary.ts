@@ -40,7 +40,14 @@ export interface Form {
   after: string;
 }
 
-interface Node {
+/** A trie node as matching reads it (compiled.ts builds the nodes below the root as they are first asked for). */
+export interface TrieNode {
+  next: { get(key: string): TrieNode | undefined };
+  forms: Form[];
+  punctuated?: boolean;
+}
+
+interface Node extends TrieNode {
   /** By a token's lower-case text, or, after punctuation that would break a phrase, by {@link gapKey}. */
   next: Map<string, Node>;
   forms: Form[];
@@ -64,12 +71,12 @@ export function gapKey(text: string, from: number, to: number, lower: string): s
 }
 
 export interface Glossary {
-  root: Node;
-  entries: GlossaryEntry[];
+  root: TrieNode;
+  readonly entries: readonly GlossaryEntry[];
   /** Acronyms any reader knows (upper case). */
-  known: Set<string>;
+  known: ReadonlySet<string>;
   /** Acronym forms by exact text, for finding acronyms the text explains. */
-  acronyms: Map<string, GlossaryEntry>;
+  acronyms: { get(text: string): GlossaryEntry | undefined };
   /** Most tokens in any form, to bound the walk. */
   maxTokens: number;
 }
@@ -86,7 +93,11 @@ export function isAcronymLike(word: string): boolean {
   return upper >= 2 && lower < upper && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
 }
 
-/** Compile packs into one glossary; for the same term, a later pack wins. */
+/**
+ * Compile packs into one glossary; for the same term, a later pack wins. The analyser uses
+ * loadGlossary (compiled.ts), which builds the same trie lazily from forms compiled at build
+ * time; this is the reference the tests hold it to.
+ */
 export function compileGlossary(packs: readonly Pack[], options: { includeCommon?: boolean } = {}): Glossary {
   const byKey = new Map<string, GlossaryEntry>();
   const known = new Set<string>();
@@ -156,7 +167,7 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
  * The punctuation a form has before its first word or after its last, when it tells the term
  * apart (`#`, `++`, `.`, `)`); not spaces, a possessive `'s`, or what may join words anyway (commas, dashes, quotes).
  */
-function affix(edge: string): string {
+export function affix(edge: string): string {
   const marks = edge.trim();
   if (/^['’]s$/i.test(marks) || /^[\s\-‐‑,/'’‘"“”]*$/.test(marks)) return '';
   return marks;

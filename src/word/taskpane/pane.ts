@@ -6,15 +6,16 @@
  */
 import {
   AUDIENCES,
-  BUILTIN_PACKS,
   DEFAULT_AUDIENCE,
   DEFAULT_PACKS,
-  createAnalyser,
+  PACK_INDEX,
+  loadAnalyser,
   ignoreKey,
   type Analyser,
   type AudienceId,
   type Readability,
 } from '../../engine/index.js';
+import { bundledPacks } from '../../engine/dictionary/bundled.js';
 import {
   checkDocument,
   CheckCancelled,
@@ -33,7 +34,7 @@ import { exportTerms, importTerms, showTerms, userPacks, userTerms } from './own
 type Scope = 'document' | 'selection';
 
 export class TaskPane {
-  private analyser: Analyser | undefined;
+  private analyser: Promise<Analyser> | undefined;
   private check: DocumentCheck | undefined;
   private scope: Scope = 'document';
   private selectionFindings: LocatedFinding[] | undefined;
@@ -63,7 +64,7 @@ export class TaskPane {
 
   private packs(): string[] {
     const saved = this.port.userSettings.get<string[]>('packs');
-    const known = new Set(BUILTIN_PACKS.map((p) => p.id));
+    const known = new Set(PACK_INDEX.map((p) => p.id));
     return (saved ?? [...DEFAULT_PACKS]).filter((id) => known.has(id));
   }
 
@@ -71,12 +72,12 @@ export class TaskPane {
     return this.port.documentSettings.get<GlossaryPlace>('glossaryPlace') === 'cursor' ? 'cursor' : 'end';
   }
 
-  private getAnalyser(): Analyser {
-    this.analyser ??= createAnalyser({
-      audience: this.audience(),
-      packs: this.packs(),
-      extraPacks: userPacks(userTerms(this.port.userSettings)),
-    });
+  /** Only the packs that are on are loaded (each once). */
+  private async getAnalyser(): Promise<Analyser> {
+    this.analyser ??= loadAnalyser(
+      { audience: this.audience(), packs: this.packs(), extraPacks: userPacks(userTerms(this.port.userSettings)) },
+      bundledPacks,
+    );
     return this.analyser;
   }
 
@@ -129,12 +130,12 @@ export class TaskPane {
     const chosen = new Set(this.packs());
     // The UK-wide glossaries, then forty local ones folded away (open when one is on).
     const local = el('details', { className: 'local-packs' });
-    const localPacks = BUILTIN_PACKS.filter((p) => !DEFAULT_PACKS.includes(p.id)).sort((a, b) =>
+    const localPacks = PACK_INDEX.filter((p) => !DEFAULT_PACKS.includes(p.id)).sort((a, b) =>
       a.name.localeCompare(b.name, 'en-GB'),
     );
     local.append(el('summary', {}, `Local glossaries (${localPacks.length} council areas)`));
     local.open = localPacks.some((p) => chosen.has(p.id));
-    for (const pack of [...BUILTIN_PACKS.filter((p) => DEFAULT_PACKS.includes(p.id)), ...localPacks]) {
+    for (const pack of [...PACK_INDEX.filter((p) => DEFAULT_PACKS.includes(p.id)), ...localPacks]) {
       const box = el('input', { type: 'checkbox', value: pack.id, checked: chosen.has(pack.id) });
       box.addEventListener('change', async () => {
         const ids = [...packs.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => b.value);
@@ -205,7 +206,8 @@ export class TaskPane {
         scope === 'selection'
           ? await this.port.readWithSelection()
           : { paragraphs: await this.port.readParagraphs(), selection: undefined };
-      const check = await checkDocument(this.getAnalyser(), paragraphs, {
+      const analyser = await this.getAnalyser();
+      const check = await checkDocument(analyser, paragraphs, {
         signal: controller.signal,
         onProgress: (f) => (progress.value = Math.round(f * 100)),
       });
@@ -215,7 +217,7 @@ export class TaskPane {
       if (selection) {
         const span = findSelection(paragraphs, selection);
         this.selectionFindings = span ? findingsIn(check.findings, span) : [];
-        const a = this.getAnalyser().analyse(selection.text.replace(/\v/g, '\n'));
+        const a = analyser.analyse(selection.text.replace(/\v/g, '\n'));
         selectionReadability = { readability: a.readability, within: a.withinAudience };
         if (!selection.text.trim())
           this.warn('Nothing is selected: select a section of the document, then choose Check selection.');

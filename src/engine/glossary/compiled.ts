@@ -1,0 +1,397 @@
+/**
+ * The glossary compiled at build time. Each built-in pack carries an index of its forms by
+ * their first trie key (`CompiledForms`: one short string per first word, read only when a text
+ * has that word), so loading a pack builds no object per entry, and an analyser's glossary
+ * costs almost nothing to make: the trie below a first word is built the first time a text has
+ * that word, from the packs that are on. It gives the same trie, node for node where a text reaches, as
+ * compileGlossary (glossary.ts), which stays as the reference the tests compare it with.
+ */
+import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
+import { tokenise } from '../text/tokens.js';
+import { affix, gapKey, isAcronymLike, type Form, type Glossary, type GlossaryEntry } from './glossary.js';
+
+/** A pack's forms, compiled by scripts/build-dictionaries.ts (format version 1). */
+export interface CompiledForms {
+  v: 1;
+  /** By a form's first trie key: which forms start with it, `entry,what,which,place`, space-separated. */
+  first: Record<string, string>;
+  /** Entries whose key another built-in entry also has (a later pack's wins): merged when the glossary is made. */
+  shared: number[];
+  /** Most tokens in any form. */
+  maxTokens: number;
+}
+
+const FIELD = ',';
+const FORM = ' ';
+
+/** Which written form of its entry: the term, a variant, the expansion, an inflection. */
+const enum What {
+  Term = 0,
+  Variant = 1,
+  Expansion = 2,
+  Inflection = 3,
+}
+
+/** One written form, split as the trie needs it. */
+interface FormData {
+  entry: number;
+  what: What;
+  /** Index among the entry's variants or inflections. */
+  which: number;
+  /** Its place among the entry's forms (their order on a trie node matters). */
+  ordinal: number;
+  text: string;
+  keys: string[];
+  /** Each token as written, and whether it looks like an acronym (then its capitals count). */
+  texts: string[];
+  acronymLike: boolean[];
+  before: string;
+  after: string;
+}
+
+/** An entry's written forms in compileGlossary's order: the term, its variants, its expansion, its inflections. */
+function whatsOf(entry: DictionaryEntry): Array<[What, number]> {
+  const whats: Array<[What, number]> = [[What.Term, 0]];
+  (entry.variants ?? []).forEach((_, i) => whats.push([What.Variant, i]));
+  if (entry.kind === 'acronym' && entry.expansion) whats.push([What.Expansion, 0]);
+  (entry.inflections ?? []).forEach((_, i) => whats.push([What.Inflection, i]));
+  return whats;
+}
+
+/** One written form split into trie keys; undefined when it has no word or too long a gap (compileGlossary leaves those out). */
+function formAt(
+  entry: DictionaryEntry,
+  index: number,
+  what: What,
+  which: number,
+  ordinal: number,
+): FormData | undefined {
+  const written =
+    what === What.Term
+      ? entry.term
+      : what === What.Variant
+        ? entry.variants![which]
+        : what === What.Expansion
+          ? entry.expansion!
+          : entry.inflections![which].text;
+  const text = written.trim();
+  const tokens = tokenise(text);
+  if (tokens.length === 0) return undefined;
+  const keys: string[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    let key = t.lower;
+    if (k > 0 && !t.joinsPrevious) {
+      const gap = gapKey(text, tokens[k - 1].end, t.start, t.lower);
+      if (gap === undefined) return undefined;
+      if (gap) key = gap;
+    }
+    keys.push(key);
+  }
+  return {
+    entry: index,
+    what,
+    which,
+    ordinal,
+    text,
+    keys,
+    texts: tokens.map((t) => t.text),
+    acronymLike: tokens.map((t) => isAcronymLike(t.text)),
+    before: affix(text.slice(0, tokens[0].start)),
+    after: affix(text.slice(tokens[tokens.length - 1].end)),
+  };
+}
+
+/** Every written form of an entry, split into trie keys. */
+function formData(entry: DictionaryEntry, index: number): FormData[] {
+  return whatsOf(entry).flatMap(([what, which], ordinal) => formAt(entry, index, what, which, ordinal) ?? []);
+}
+
+/** An entry's key: entries with the same key are one term, and the later pack's wins. */
+export function entryKey(e: DictionaryEntry): string {
+  return `${e.kind}:${e.term.toLowerCase()}`;
+}
+
+/**
+ * Compiles a pack's forms for shipping: by first trie key, which forms start with it (entry,
+ * which form, and its place among the entry's forms), so that a form is split into its keys
+ * only when a text has its first word. `sharedKeys`: the keys more than one built-in entry has.
+ */
+export function compileForms(pack: Pack, sharedKeys: ReadonlySet<string>): CompiledForms {
+  const first: Record<string, string[]> = {};
+  let maxTokens = 1;
+  pack.entries.forEach((entry, i) => {
+    for (const f of formData(entry, i)) {
+      (first[f.keys[0]] ??= []).push(`${f.entry}${FIELD}${f.what}${FIELD}${f.which}${FIELD}${f.ordinal}`);
+      maxTokens = Math.max(maxTokens, f.keys.length);
+    }
+  });
+  const joined: Record<string, string> = {};
+  for (const k of Object.keys(first)) joined[k] = first[k].join(FORM);
+  return {
+    v: 1,
+    first: joined,
+    shared: pack.entries.flatMap((e, i) => (sharedKeys.has(entryKey(e)) ? [i] : [])),
+    maxTokens,
+  };
+}
+
+function decode(pack: Pack, encoded: string): FormData[] {
+  return encoded.split(FORM).flatMap((s) => {
+    const [entry, what, which, ordinal] = s.split(FIELD).map(Number);
+    return formAt(pack.entries[entry], entry, what as What, which, ordinal) ?? [];
+  });
+}
+
+/** A pack's forms by first key, from its compiled data or (a user's or school's pack) compiled now. */
+interface PackForms {
+  at(key: string): FormData[] | undefined;
+  /** Each entry's key (see entryKey). */
+  readonly keys: string[];
+  /** Entries that may share a key with another pack's: all of them, for a pack compiled now. */
+  shared: number[] | 'all';
+  maxTokens: number;
+}
+
+const compiledNow = new WeakMap<Pack, PackForms>();
+const decodedForms = new WeakMap<CompiledForms, Map<string, FormData[]>>();
+
+function formsOfPack(pack: Pack): PackForms {
+  const c = (pack as Pack & { compiled?: CompiledForms }).compiled;
+  if (c?.v === 1) {
+    // Forms never change: every glossary the pack is in shares what was decoded.
+    let decoded = decodedForms.get(c);
+    if (!decoded) decodedForms.set(c, (decoded = new Map()));
+    const cache = decoded;
+    let keys: string[] | undefined;
+    return {
+      at(key) {
+        if (!Object.hasOwn(c.first, key)) return undefined;
+        let forms = cache.get(key);
+        if (!forms) cache.set(key, (forms = decode(pack, c.first[key])));
+        return forms;
+      },
+      // Asked for only when a pack compiled now is on too (a user's or school's).
+      get keys() {
+        return (keys ??= pack.entries.map(entryKey));
+      },
+      shared: c.shared,
+      maxTokens: c.maxTokens,
+    };
+  }
+  let done = compiledNow.get(pack);
+  if (!done) {
+    const byKey = new Map<string, FormData[]>();
+    let maxTokens = 1;
+    pack.entries.forEach((entry, i) => {
+      for (const f of formData(entry, i)) {
+        const list = byKey.get(f.keys[0]);
+        if (list) list.push(f);
+        else byKey.set(f.keys[0], [f]);
+        maxTokens = Math.max(maxTokens, f.keys.length);
+      }
+    });
+    done = { at: (key) => byKey.get(key), keys: pack.entries.map(entryKey), shared: 'all', maxTokens };
+    compiledNow.set(pack, done);
+  }
+  return done;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  forms: Form[];
+  punctuated?: boolean;
+  /** On a first word's node: its one-word short forms by exact text (the first made wins). */
+  acronyms?: Map<string, GlossaryEntry>;
+}
+
+/** Distinct first words remembered (found or not) before the memory starts afresh. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The glossary of these packs (later wins), as compileGlossary makes it, but built lazily from
+ * their compiled forms: nothing per entry now, and the trie below each first word when a text
+ * first has it.
+ */
+export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: boolean } = {}): Glossary {
+  const sources = packs.map(formsOfPack);
+  const position = (p: number, e: number) => p * 1_000_000 + e;
+
+  // Entries with the same key as another that is on: the last wins, with every spelling the earlier ones knew.
+  const candidates = new Map<string, Array<[number, number]>>();
+  const addCandidate = (p: number, e: number) => {
+    const key = sources[p].keys[e];
+    const list = candidates.get(key);
+    if (list) list.push([p, e]);
+    else candidates.set(key, [[p, e]]);
+  };
+  const anyNow = sources.some((s) => s.shared === 'all');
+  sources.forEach((s, p) => {
+    if (s.shared !== 'all') for (const e of s.shared) addCandidate(p, e);
+  });
+  if (anyNow) {
+    // A pack compiled now may share a key with any entry of the others.
+    const nowKeys = new Set<string>();
+    sources.forEach((s, p) => {
+      if (s.shared === 'all') s.keys.forEach((k, e) => (nowKeys.add(k), addCandidate(p, e)));
+    });
+    sources.forEach((s, p) => {
+      const shared = s.shared;
+      if (shared === 'all') return;
+      s.keys.forEach((k, e) => {
+        if (nowKeys.has(k) && !shared.includes(e)) addCandidate(p, e);
+      });
+    });
+  }
+  /** Merged entries by their winner's position; every entry in a merge by position, to leave its compiled forms out. */
+  const merged = new Map<number, GlossaryEntry>();
+  const inMerge = new Set<number>();
+  for (const list of candidates.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => position(...a) - position(...b));
+    let earlier: GlossaryEntry | undefined;
+    for (const [p, e] of list) {
+      const entry = packs[p].entries[e];
+      const variants = earlier
+        ? [...new Set([...(entry.variants ?? []), ...(earlier.variants ?? [])])]
+        : entry.variants;
+      earlier = { ...entry, variants, pack: packs[p].id, packName: packs[p].name, id: `${packs[p].id}:${entry.term}` };
+      inMerge.add(position(p, e));
+    }
+    const [p, e] = list[list.length - 1];
+    merged.set(position(p, e), earlier!);
+  }
+  /** Merged entries' forms by first key, compiled now (a few: the same term in two packs). */
+  const mergedForms = new Map<string, Array<{ at: number; form: FormData; entry: GlossaryEntry }>>();
+  for (const [at, entry] of merged) {
+    for (const form of formData(entry, 0)) {
+      const list = mergedForms.get(form.keys[0]);
+      if (list) list.push({ at, form, entry });
+      else mergedForms.set(form.keys[0], [{ at, form, entry }]);
+    }
+  }
+
+  const entryObjects = new Map<number, GlossaryEntry>();
+  const entryAt = (p: number, e: number): GlossaryEntry => {
+    const at = position(p, e);
+    let entry = entryObjects.get(at);
+    if (!entry) {
+      const raw = packs[p].entries[e];
+      entry = {
+        ...raw,
+        variants: raw.variants,
+        pack: packs[p].id,
+        packName: packs[p].name,
+        id: `${packs[p].id}:${raw.term}`,
+      };
+      entryObjects.set(at, entry);
+    }
+    return entry;
+  };
+
+  /** The trie below one first word, built as compileGlossary builds it: the same forms, in the same order. */
+  const build = (key: string): TrieNode | undefined => {
+    const todo: Array<{ at: number; form: FormData; entry: () => GlossaryEntry }> = [];
+    sources.forEach((s, p) => {
+      for (const form of s.at(key) ?? []) {
+        const at = position(p, form.entry);
+        if (!inMerge.has(at)) todo.push({ at, form, entry: () => entryAt(p, form.entry) });
+      }
+    });
+    for (const m of mergedForms.get(key) ?? []) todo.push({ at: m.at, form: m.form, entry: () => m.entry });
+    if (todo.length === 0) return undefined;
+    // compileGlossary inserts the last entry first, each entry's forms in order.
+    todo.sort((a, b) => b.at - a.at || a.form.ordinal - b.form.ordinal);
+    const top: TrieNode = { next: new Map(), forms: [] };
+    for (const item of todo) {
+      const { form: f } = item;
+      const entry = item.entry();
+      const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
+      let silent = false;
+      if (f.what === What.Variant) silent = plainExpansion && !f.text.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike);
+      else if (f.what === What.Expansion) silent = plainExpansion;
+      const common = entry.common === true && !options.includeCommon;
+      const cases = f.texts.map((t, k) => (entry.caseSensitive || f.acronymLike[k] ? t : null));
+      const short = entry.kind === 'acronym' && f.text !== entry.expansion && f.acronymLike.some(Boolean);
+      let node = top;
+      for (let k = 1; k < f.keys.length; k++) {
+        const next = f.keys[k];
+        if (next.charCodeAt(0) === 0) node.punctuated = true;
+        let child = node.next.get(next);
+        if (!child) node.next.set(next, (child = { next: new Map(), forms: [] }));
+        node = child;
+      }
+      if (
+        node.forms.some(
+          (o) =>
+            o.entry.id !== entry.id &&
+            o.cases.length === cases.length &&
+            o.cases.every((c, i) => c === cases[i]) &&
+            o.before === f.before &&
+            o.after === f.after,
+        )
+      )
+        continue;
+      const inflection = f.what === What.Inflection ? entry.inflections![f.which] : undefined;
+      const made: Form = {
+        entry,
+        cases,
+        short,
+        silent: silent || common,
+        before: f.before,
+        after: f.after,
+        suggestions: inflection?.suggestions,
+        afterHave: inflection?.afterHave,
+      };
+      const weight = (x: Form) => x.before.length + x.after.length;
+      const i = node.forms.findIndex((x) => weight(x) < weight(made));
+      node.forms.splice(i < 0 ? node.forms.length : i, 0, made);
+      if (short && f.keys.length === 1) {
+        top.acronyms ??= new Map();
+        if (!top.acronyms.has(f.text)) top.acronyms.set(f.text, entry);
+      }
+    }
+    return top;
+  };
+
+  const memo = new Map<string, TrieNode | null>();
+  const child = (key: string): TrieNode | undefined => {
+    let node = memo.get(key);
+    if (node === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(key, (node = build(key) ?? null));
+    }
+    return node ?? undefined;
+  };
+
+  const known = new Set<string>();
+  for (const pack of packs) for (const k of pack.known) known.add(k.toUpperCase());
+
+  let entries: GlossaryEntry[] | undefined;
+  return {
+    root: { next: { get: child }, forms: [] },
+    known,
+    acronyms: {
+      get(text: string) {
+        const tokens = tokenise(text);
+        return tokens.length === 1 ? child(tokens[0].lower)?.acronyms?.get(text) : undefined;
+      },
+    },
+    maxTokens: Math.max(1, ...sources.map((s) => s.maxTokens)),
+    get entries() {
+      // Every entry, in compileGlossary's order: only the tests ask.
+      if (!entries) {
+        const all: Array<[number, GlossaryEntry]> = [];
+        packs.forEach((pack, p) =>
+          pack.entries.forEach((_, e) => {
+            const at = position(p, e);
+            if (merged.has(at)) all.push([at, merged.get(at)!]);
+            else if (!inMerge.has(at)) all.push([at, entryAt(p, e)]);
+          }),
+        );
+        entries = all.sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
+      }
+      return entries;
+    },
+  };
+}

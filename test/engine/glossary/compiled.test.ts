@@ -1,0 +1,112 @@
+/**
+ * The glossary compiled at build time (compiled.ts, what every analyser uses) against the one
+ * built from the entries at start-up (compileGlossary, the reference): the same findings on
+ * every seed, every UK passage and every written form of every entry, with every pack on, on
+ * the dictionaries as they are now (not a stored snapshot).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, test } from 'vitest';
+import { analyserWith, choosePacks, createAnalyser, type AnalyseOptions } from '../../../src/engine/analyser.js';
+import { loadedPacks, PACK_INDEX } from '../../../src/engine/dictionary/builtin.js';
+import type { Pack } from '../../../src/engine/dictionary/schema.js';
+import { loadGlossary } from '../../../src/engine/glossary/compiled.js';
+import { compileGlossary } from '../../../src/engine/glossary/glossary.js';
+import { SEEDS } from '../../helpers.js';
+
+const ALL = PACK_INDEX.map((p) => p.id);
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
+const passages = (
+  parse(readFileSync(new URL('../../fixtures/uk-eval/passages.yaml', import.meta.url), 'utf8')) as {
+    passages: { text: string }[];
+  }
+).passages.map((p) => p.text);
+/** Every written form of every entry, one a line, with and without capitals: reaches every first word of the trie. */
+const everyForm = loadedPacks()
+  .flatMap((p) => p.entries)
+  .flatMap((e) => [e.term, ...(e.variants ?? []), e.expansion ?? '', ...(e.inflections ?? []).map((i) => i.text)])
+  .flatMap((t) => [`Read the ${t} today.`, `${t.toLowerCase()} and ${t.toUpperCase()}s.`])
+  .join('\n');
+
+/** A user's own terms that redefine built-in ones (merged when the glossary is made) and add new ones. */
+const own: Pack = {
+  id: 'own',
+  name: 'Your terms',
+  known: ['QRB'],
+  entries: [
+    {
+      term: 'EHCP',
+      kind: 'acronym',
+      expansion: 'my plan',
+      variants: ['EHC plan', 'E.H.C.P.'],
+      definition: 'Mine.',
+      source: 'me',
+      examples: { flag: [] },
+    },
+    {
+      term: 'SENCo',
+      kind: 'acronym',
+      caseSensitive: true,
+      expansion: 'the SEN lead',
+      definition: 'Ours.',
+      source: 'me',
+      examples: { flag: [] },
+    },
+    { term: 'Rainbow Room', kind: 'jargon', definition: 'A calm room.', source: 'me', examples: { flag: [] } },
+    { term: 'utilise', kind: 'plain-word', suggestions: ['use'], source: 'me', examples: { flag: [] } },
+  ],
+};
+
+const OPTIONS: Array<[string, AnalyseOptions]> = [
+  ['every pack', { packs: ALL }],
+  ['every pack, common words too', { packs: ALL, includeCommon: true }],
+  ['every pack and a user’s own terms', { packs: ALL, extraPacks: [own] }],
+  ['the default packs', {}],
+];
+
+describe('the compiled glossary gives the same findings as the glossary built from the entries', () => {
+  test.each(OPTIONS)('%s', (_, options) => {
+    const reference = analyserWith(
+      options,
+      compileGlossary(choosePacks(options), { includeCommon: options.includeCommon }),
+    );
+    const compiled = createAnalyser(options);
+    let findings = 0;
+    for (const text of [...seeds, ...passages, everyForm]) {
+      const want = reference.analyse(text);
+      expect(compiled.analyse(text)).toEqual(want);
+      findings += want.findings.length;
+    }
+    expect(findings).toBeGreaterThan(5_000);
+    expect(compiled.glossary.entries.map((e) => e.id)).toEqual(reference.glossary.entries.map((e) => e.id));
+    expect(compiled.glossary.maxTokens).toBeGreaterThanOrEqual(reference.glossary.maxTokens);
+    expect([...compiled.glossary.known].sort()).toEqual([...reference.glossary.known].sort());
+  });
+
+  test('the short forms a text may explain are the same entries', () => {
+    const packs = [...choosePacks({ packs: ALL }), own];
+    const reference = compileGlossary(packs);
+    const compiled = loadGlossary(packs);
+    const texts = packs.flatMap((p) => p.entries.flatMap((e) => [e.term, ...(e.variants ?? [])]));
+    let found = 0;
+    for (const t of texts) {
+      expect(compiled.acronyms.get(t)?.id, t).toBe(reference.acronyms.get(t)?.id);
+      if (reference.acronyms.get(t)) found++;
+    }
+    expect(found).toBeGreaterThan(300);
+  });
+
+  test('the built packs carry their compiled forms; a pack without them is compiled when it is on', () => {
+    const kent = loadedPacks().find((p) => p.id === 'kent') as Pack & { compiled?: { v: number } };
+    expect(kent.compiled?.v).toBe(1);
+    const { compiled: _, ...bare } = kent;
+    const text = 'The STLS and the LIFT meeting. Your EHCP.';
+    expect(loadGlossary([bare]).root.next.get('stls')?.forms[0].entry.id).toBe('kent:STLS');
+    expect(analyserWith({}, loadGlossary([bare])).analyse(text)).toEqual(
+      analyserWith({}, loadGlossary([kent])).analyse(text),
+    );
+  });
+});
