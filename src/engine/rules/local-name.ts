@@ -94,6 +94,8 @@ export const localName: ParagraphRule = {
     const tokens = context.tokens();
     const terms = context.terms();
     const sentences = context.sentences();
+    const longForms = context.longForms();
+    let l = 0; // next long form of a known acronym that could overlap
     let t = 0; // next glossary term that could overlap
     let s = 0; // the sentence holding the current token
     let headingChecked = -1;
@@ -132,6 +134,9 @@ export const localName: ParagraphRule = {
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;
       if (explained(terms, t, start, end)) continue;
+      // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
+      while (l < longForms.length && longForms[l].end <= start) l++;
+      if (l < longForms.length && longForms[l].start < end) continue;
       while (s < sentences.length && sentences[s].end <= start) s++;
       // Once per sentence, however many names it holds: one very long line stays linear.
       if (s !== headingChecked) {
