@@ -6,6 +6,7 @@ import type { TermMatch } from '../glossary/match.js';
 import type { Sense } from '../dictionary/schema.js';
 import { matchCase } from '../text/case.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
+import { inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
@@ -33,6 +34,8 @@ export const glossaryTerm: ParagraphRule = {
       // "Part VI" is a number, not VI (visual impairment).
       if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
         continue;
+      // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
+      if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) continue;
       // Inside a long form the text gives for a known acronym, the long form is the term.
       while (l < longForms.length && longForms[l].end <= match.start) l++;
       const long = longForms[l];

@@ -68,6 +68,9 @@ const LEADERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that
 /** Names every reader knows, though they end like a local one. */
 const KNOWN = new Set(['national health service', 'citizens advice service', 'local offer', 'microsoft teams']);
 
+/** The first word of a job title "… of" a service ("Head of SEND Services"). */
+const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
+
 const MAX_WORDS = 8;
 
 export const localName: ParagraphRule = {
@@ -86,6 +89,7 @@ export const localName: ParagraphRule = {
       'Our Support Plan',
       'How We Review Your Child’s Plan',
       'She goes to St Mary’s Primary School.',
+      'Ask the Head of Education and Inclusion Services.',
       'The panel will meet next week.',
     ],
   },
@@ -130,6 +134,8 @@ export const localName: ParagraphRule = {
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
       if (first === runStart && !tokens[first].joinsPrevious) continue;
+      // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
+      if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
       const start = tokens[first].start;
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;

@@ -116,6 +116,32 @@ describe('glossary-term: a long form the text writes its own way', () => {
   });
 });
 
+describe('glossary-term: titles that say what they are', () => {
+  const terms = (text: string) =>
+    analyse(text)
+      .findings.filter((f) => f.category === 'acronym' || f.category === 'jargon')
+      .map((f) => f.text);
+
+  it('leaves a term alone in the title of an Act or Order', () => {
+    expect(terms('The Education (Additional Support for Learning) (Scotland) Act 2004 sets out duties.')).toEqual([]);
+    expect(terms('Additional Support for Learning helps many pupils.')).toEqual(['Additional Support for Learning']);
+  });
+
+  it("leaves a term alone in a body's name that says what it is", () => {
+    expect(terms('We met Gloucestershire Dyslexia Association.')).toEqual([]);
+    expect(terms('The screening shows signs of dyslexia.')).toEqual(['dyslexia']);
+  });
+
+  it('still marks a law, a body or a court order the glossary names itself', () => {
+    expect(terms('Under the Mental Capacity Act he decides.')).toEqual(['Mental Capacity Act']);
+    expect(terms('Help from the Public Health Agency (PHA) came.')).toEqual(['Public Health Agency', 'PHA']);
+  });
+
+  it('still marks a court order, which is a term, not a law', () => {
+    expect(terms('He is on a Care Order now.')).toEqual(['Care Order']);
+  });
+});
+
 describe('glossary-term suggestions', () => {
   it("does not shout an acronym's plain words", () => {
     const pack = {

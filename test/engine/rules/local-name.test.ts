@@ -79,4 +79,12 @@ describe('local-name', () => {
       'Inclusion Support Panel',
     ]);
   });
+
+  it('leaves a job title alone ("the Head of Education and Inclusion Services")', () => {
+    expect(names('The Head of Education and Inclusion Services advised us.')).toEqual([]);
+    expect(names('Ask the Director of SEND Services.')).toEqual([]);
+    expect(names('Ask the Education and Inclusion Service.').map((f) => f.text)).toEqual([
+      'Education and Inclusion Service',
+    ]);
+  });
 });
