@@ -205,4 +205,13 @@ describe('other spellings of a form', () => {
       ]);
     }
   });
+
+  it('finds a plural written with an apostrophe ("early year\'s settings"), and a curly apostrophe as a straight one', () => {
+    expect(foundWith(own('early years setting'), "Early year’s settings and early year's settings.")).toEqual([
+      'Early year’s settings',
+      "early year's settings",
+    ]);
+    expect(foundWith(own("arm's length"), 'It runs at arm’s length from the council.')).toEqual(['arm’s length']);
+    expect(foundWith(own('early years setting'), "The early year's end is near.")).toEqual([]);
+  });
 });
