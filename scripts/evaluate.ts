@@ -8,6 +8,7 @@
  */
 import {
   checkUkPassages,
+  conflictsWithDecisions,
   groupTotals,
   KINDS,
   loadAnnotations,
@@ -28,9 +29,12 @@ const json = args.includes('--json');
 
 const scores = loadAnnotations().map((d) => scoreDocument(d));
 const passages = loadUkPassages();
-const problems = checkUkPassages(passages);
+const problems = [
+  ...checkUkPassages(passages),
+  ...loadAnnotations().flatMap((d) => conflictsWithDecisions(d).map((c) => `${d.file}: ${c}`)),
+];
 if (problems.length) {
-  console.error(`The UK set in test/fixtures/uk-eval/passages.yaml is not sound:\n  ${problems.join('\n  ')}`);
+  console.error(`The evaluation sets in test/fixtures/ are not sound:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
 const uk = passages.map((p) => scorePassage(p));
@@ -68,6 +72,7 @@ if (json) {
       correct: g.correct,
       mentions: g.gold,
       found: g.found,
+      neutral: g.neutral,
     };
   const table = (keys: readonly string[], one: Map<string, GroupTotals>, split: Map<string, GroupTotals>) =>
     Object.fromEntries(
@@ -86,6 +91,7 @@ if (json) {
           recall: seedTotals.recall,
           findings: seedTotals.findings,
           mentions: seedTotals.gold,
+          neutral: seedTotals.neutral,
         },
         uk: {
           passages: passages.length,
@@ -116,7 +122,7 @@ for (const s of scores) {
   if (s.wrong.size) console.log(`  not jargon: ${top(s.wrong, verbose ? 100 : 12)}`);
 }
 console.log(
-  `\nAll documents: precision ${pct(seedTotals.precision)}, recall ${pct(seedTotals.recall)} (${seedTotals.findings} findings, ${seedTotals.gold} annotated mentions)`,
+  `\nAll documents: precision ${pct(seedTotals.precision)}, recall ${pct(seedTotals.recall)} (${seedTotals.findings} findings, ${seedTotals.gold} annotated mentions; ${seedTotals.neutral} findings on neutral text, not counted)`,
 );
 
 const cell = (g: GroupTotals | undefined) =>
@@ -136,7 +142,7 @@ for (const n of NATIONS)
 for (const k of KINDS)
   console.log(row(k, byKind.get(k), byKindSplit.get(`${k}/dev`), byKindSplit.get(`${k}/held-back`)));
 console.log(
-  `(${all.gold} annotated mentions, ${all.findings} acronym and jargon findings; recall ${all.found}/${all.gold}, precision ${all.correct}/${all.findings})`,
+  `(${all.gold} annotated mentions, ${all.findings} acronym and jargon findings; recall ${all.found}/${all.gold}, precision ${all.correct}/${all.findings}; ${all.neutral} findings on neutral text, not counted: test/fixtures/ANNOTATING.md)`,
 );
 const limit = allMisses ? Infinity : 25;
 const say = (label: string, m: Map<string, number>) =>

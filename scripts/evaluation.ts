@@ -9,7 +9,8 @@
  *   precision = correct acronym and jargon findings / acronym and jargon findings;
  *   recall = gold mentions overlapped by any term finding (plain words too) / gold mentions.
  * A finding that counts against precision is a "false mark": on a `plain` look-alike, or on text
- * that is not annotated at all.
+ * that is not annotated at all. Text left out of both lists (`neutral`, per document or for every
+ * document in test/fixtures/terms.yaml) counts neither way. The rules: test/fixtures/ANNOTATING.md.
  *
  * The same scoring runs on the UK set in test/fixtures/uk-eval/passages.yaml: passages quoted from
  * public pages across the four nations, each scored on its own and summed by nation, kind of
@@ -32,6 +33,15 @@ export interface AnnotatedDocument {
   region: string;
   jargon: string[];
   plain?: string[];
+  /** Left out of both lists in this document only (test/fixtures/ANNOTATING.md): neither a miss nor a false mark. */
+  neutral?: string[];
+}
+
+/** The term-level decisions of test/fixtures/ANNOTATING.md, applied to every document of both sets. */
+export interface TermDecisions {
+  jargon: string[];
+  plain: string[];
+  neutral: string[];
 }
 
 export interface DocumentScore {
@@ -46,10 +56,53 @@ export interface DocumentScore {
   wrong: Map<string, number>;
   /** The false marks (in `wrong`) that fall on an annotated `plain` look-alike. */
   wrongPlain: Map<string, number>;
+  /** Findings on neutral text (left out of both lists): counted neither way. */
+  neutral: number;
 }
 
 export const SEED_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
 export const ANNOTATIONS = new URL('../test/fixtures/eval/annotations.yaml', import.meta.url).pathname;
+export const TERM_DECISIONS = new URL('../test/fixtures/terms.yaml', import.meta.url).pathname;
+
+export function loadTermDecisions(path = TERM_DECISIONS): TermDecisions {
+  const d = parse(readFileSync(path, 'utf8')) as Partial<TermDecisions>;
+  return { jargon: d.jargon ?? [], plain: d.plain ?? [], neutral: d.neutral ?? [] };
+}
+
+let decisions: TermDecisions | undefined;
+/** The decisions in test/fixtures/terms.yaml, read once. */
+export function termDecisions(): TermDecisions {
+  return (decisions ??= loadTermDecisions());
+}
+
+/** A form's key for comparing decisions: any case, curly or straight apostrophe, hyphen or space, plural or possessive. */
+export function formKey(form: string): string {
+  return form
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/[-‐‑\s]+/g, ' ')
+    .replace(/(?:'s|s'?|es)$/, '');
+}
+
+/**
+ * Forms a document lists on one side that ANNOTATING.md decides for every document on another
+ * ("ADHD" as plain, though the guide makes it jargon everywhere). Empty when they agree.
+ */
+export function conflictsWithDecisions(
+  lists: { jargon?: readonly string[]; plain?: readonly string[]; neutral?: readonly string[] },
+  d: TermDecisions = termDecisions(),
+): string[] {
+  const side = new Map<string, keyof TermDecisions>();
+  for (const k of ['jargon', 'plain', 'neutral'] as const) for (const f of d[k]) side.set(formKey(f), k);
+  const out: string[] = [];
+  for (const k of ['jargon', 'plain', 'neutral'] as const) {
+    for (const f of lists[k] ?? []) {
+      const decided = side.get(formKey(f));
+      if (decided && decided !== k) out.push(`${k} "${f}" is ${decided} for every document (test/fixtures/terms.yaml)`);
+    }
+  }
+  return out;
+}
 
 export function loadAnnotations(path = ANNOTATIONS): AnnotatedDocument[] {
   return (parse(readFileSync(path, 'utf8')) as { documents: AnnotatedDocument[] }).documents;
@@ -89,28 +142,44 @@ export function goldMentions(
 export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): DocumentScore {
   const text = readFileSync(seedDir + doc.file, 'utf8');
   const packs = doc.region && doc.region !== 'national' ? [...DEFAULT_PACKS, doc.region] : undefined;
-  return { file: doc.file, ...scoreText(text, doc.jargon, doc.plain ?? [], packs) };
+  return { file: doc.file, ...scoreText(text, doc.jargon, doc.plain ?? [], packs, doc.neutral ?? []) };
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-/** Scores one annotated text; `packs` as for createAnalyser (the defaults when left out). */
+/**
+ * Scores one annotated text; `packs` as for createAnalyser (the defaults when left out). The term
+ * decisions of ANNOTATING.md (`decided`) are added to the text's own lists. Neutral text (left out of
+ * both lists) counts neither way: a mention there is not gold, a finding there is not counted. Where
+ * a neutral span and a listed one overlap, the longer wins ("parent carer" inside "parent carer forum"),
+ * the listed one when they are as long.
+ */
 export function scoreText(
   text: string,
   jargon: readonly string[],
   plain: readonly string[] = [],
   packs?: readonly string[],
+  neutral: readonly string[] = [],
+  decided: TermDecisions = termDecisions(),
 ): Omit<DocumentScore, 'file'> {
   const all = createAnalyser(packs ? { packs } : {}).analyse(text).findings;
   // Precision is judged on what is flagged as jargon; a plain-word finding on an annotated term
   // ("signposted") still helps the reader, so it counts towards recall.
-  const findings = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
+  const lookalikes = goldMentions(text, [...plain, ...decided.plain]);
+  const listed = goldMentions(text, [...jargon, ...decided.jargon]);
+  const longer = (a: Span, b: Span) => a.end - a.start > b.end - b.start;
+  const open = goldMentions(text, [...neutral, ...decided.neutral]).filter(
+    (n) => ![...listed, ...lookalikes].some((m) => overlaps(m, n) && !longer(n, m)),
+  );
+  const gold = listed.filter((m) => !open.some((n) => overlaps(m, n) && longer(n, m)));
+  const findings = all.filter(
+    (f) =>
+      (f.category === 'acronym' || f.category === 'jargon') &&
+      (gold.some((m) => overlaps(f, m)) || !open.some((n) => overlaps(f, n))),
+  );
   const helpers = all.filter((f) => f.category !== 'sentence');
-  const gold = goldMentions(text, jargon);
-  const lookalikes = goldMentions(text, plain);
   const wrong = new Map<string, number>();
   const wrongPlain = new Map<string, number>();
   const missed = new Map<string, number>();
@@ -141,16 +210,20 @@ export function scoreText(
     missed,
     wrong,
     wrongPlain,
+    neutral: all.filter((f) => (f.category === 'acronym' || f.category === 'jargon') && !findings.includes(f)).length,
   };
 }
 
+type Span = { start: number; end: number };
+
 export function totals(scores: DocumentScore[]) {
-  const sum = (k: 'findings' | 'correct' | 'gold' | 'found') => scores.reduce((n, s) => n + s[k], 0);
+  const sum = (k: 'findings' | 'correct' | 'gold' | 'found' | 'neutral') => scores.reduce((n, s) => n + s[k], 0);
   return {
     precision: sum('correct') / Math.max(1, sum('findings')),
     recall: sum('found') / Math.max(1, sum('gold')),
     findings: sum('findings'),
     gold: sum('gold'),
+    neutral: sum('neutral'),
   };
 }
 
@@ -203,6 +276,8 @@ export interface UkPassage {
   text: string;
   jargon: string[];
   plain: string[];
+  /** Left out of both lists in this passage only. */
+  neutral?: string[];
 }
 
 export interface PassageScore extends DocumentScore {
@@ -262,7 +337,8 @@ export function checkUkPassages(passages: readonly UkPassage[]): string[] {
     const words = typeof p.text === 'string' ? p.text.trim().split(/\s+/).length : 0;
     if (words < 80 || words > 250) problems.push(`${name}: ${words} words, want a paragraph or two`);
     if (!Array.isArray(p.jargon) || !p.jargon.length) problems.push(`${name}: no jargon annotated`);
-    for (const key of ['jargon', 'plain'] as const) {
+    for (const key of ['jargon', 'plain', 'neutral'] as const) {
+      if (key === 'neutral' && p[key] === undefined) continue;
       const forms: unknown[] = Array.isArray(p[key]) ? p[key] : [];
       if (!Array.isArray(p[key])) problems.push(`${name}: ${key} is not a list`);
       const once = new Set<unknown>();
@@ -274,6 +350,7 @@ export function checkUkPassages(passages: readonly UkPassage[]): string[] {
         once.add(form);
       }
     }
+    for (const c of conflictsWithDecisions(p)) problems.push(`${name}: ${c}`);
   }
   return problems;
 }
@@ -292,7 +369,7 @@ export function scorePassage(p: UkPassage): PassageScore {
     nation: p.nation,
     kind: p.kind,
     split: p.split,
-    ...scoreText(p.text, p.jargon, p.plain ?? [], packsFor(p)),
+    ...scoreText(p.text, p.jargon, p.plain ?? [], packsFor(p), p.neutral ?? []),
   };
 }
 
@@ -304,6 +381,8 @@ export interface GroupTotals {
   correct: number;
   gold: number;
   found: number;
+  /** Findings on neutral text, counted neither way. */
+  neutral: number;
   missed: Map<string, number>;
   wrong: Map<string, number>;
   wrongPlain: Map<string, number>;
@@ -331,6 +410,7 @@ export function groupTotals<S extends DocumentScore>(
         correct: 0,
         gold: 0,
         found: 0,
+        neutral: 0,
         missed: new Map(),
         wrong: new Map(),
         wrongPlain: new Map(),
@@ -342,6 +422,7 @@ export function groupTotals<S extends DocumentScore>(
     g.correct += s.correct;
     g.gold += s.gold;
     g.found += s.found;
+    g.neutral += s.neutral;
     merge(g.missed, s.missed);
     merge(g.wrong, s.wrong);
     merge(g.wrongPlain, s.wrongPlain);

@@ -2,6 +2,7 @@
 import { isEverydayWord } from './readability.js';
 import { findExplanations, type Explanation } from './glossary/explanations.js';
 import type { Glossary } from './glossary/glossary.js';
+import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentences, type Sentence, type Span } from './text/segment.js';
 import { tokenise, type Token } from './text/tokens.js';
@@ -18,6 +19,7 @@ export class ParagraphContext {
     tokens?: Token[];
     terms?: TermMatch[];
     explanations?: Explanation[];
+    longForms?: LongForm[];
     shouting?: Sentence[];
     paragraphWords?: Set<string>;
   } = {};
@@ -52,6 +54,11 @@ export class ParagraphContext {
   explanations(): Explanation[] {
     return (this.cache.explanations ??=
       this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
+  }
+
+  /** Long forms the text gives for acronyms the glossary knows, where it writes them its own way. */
+  longForms(): LongForm[] {
+    return (this.cache.longForms ??= knownLongForms(this.text, this.explanations(), this.glossary, this.terms()));
   }
 
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkUkPassages,
+  conflictsWithDecisions,
   ENGLISH_REGIONS,
   goldMentions,
   groupTotals,
@@ -14,6 +15,7 @@ import {
   loadAnnotations,
   loadUkPassages,
   localAuthorities,
+  termDecisions,
   NATIONS,
   scoreDocument,
   scoreText,
@@ -37,6 +39,11 @@ describe('evaluation on the annotated seed documents', () => {
     expect(
       goldMentions(text, ['SEND Local Offer', 'Local Offer', 'LA', 'EHCP']).map((m) => text.slice(m.start, m.end)),
     ).toEqual(['SEND Local Offer', "LA's", 'EHCPs', 'Local Offer']);
+  });
+
+  it('lists no form against the decisions every document follows (test/fixtures/terms.yaml)', () => {
+    const problems = loadAnnotations().flatMap((d) => conflictsWithDecisions(d).map((c) => `${d.file}: ${c}`));
+    expect(problems).toEqual([]);
   });
 
   it('matches acronyms with their capitals only', () => {
@@ -83,6 +90,17 @@ describe('the UK evaluation set', () => {
     expect(problems).toContain('x1: id used twice');
     expect(problems).toContain('x1: unknown kind "blog"');
   });
+
+  it('names a form a passage lists against a decision for every document', () => {
+    const decided = termDecisions();
+    expect(decided.jargon).toContain('ADHD');
+    expect(decided.neutral).toContain('local authority');
+    const broken = [{ ...passages[0], plain: ['ADHD'], jargon: ['Local Authorities'] }] as UkPassage[];
+    expect(conflictsWithDecisions(broken[0])).toEqual([
+      'jargon "Local Authorities" is neutral for every document (test/fixtures/terms.yaml)',
+      'plain "ADHD" is jargon for every document (test/fixtures/terms.yaml)',
+    ]);
+  });
 });
 
 describe('scoring by group', () => {
@@ -101,6 +119,7 @@ describe('scoring by group', () => {
     missed: new Map(),
     wrong: new Map(),
     wrongPlain: new Map(),
+    neutral: 0,
     ...s,
   });
 
@@ -141,6 +160,44 @@ describe('scoring by group', () => {
     expect(sum(s.wrong)).toBe(2);
     expect(sum(s.wrongPlain)).toBe(1);
     expect(s.precision).toBe(0);
+  });
+
+  it('scores neutral text neither way: not gold, and a finding there is not counted', () => {
+    const none = { jargon: [], plain: [], neutral: [] };
+    const text = 'The SENCo and the LA met. Ask the LA.';
+    const plain = scoreText(text, ['SENCo'], [], undefined, [], none);
+    expect(plain.findings).toBe(3);
+    expect(plain.correct).toBe(1);
+    const open = scoreText(text, ['SENCo'], [], undefined, ['LA'], none);
+    expect(open.findings).toBe(1);
+    expect(open.correct).toBe(1);
+    expect(open.neutral).toBe(2);
+    expect(open.precision).toBe(1);
+    // A jargon form inside a longer neutral one is not a miss either.
+    const gone = scoreText('Your local authority will write.', ['authority'], [], undefined, ['local authority'], none);
+    expect(gone.gold).toBe(0);
+  });
+
+  it('lets the longer of a neutral and a listed span win, the listed one when they are as long', () => {
+    const none = { jargon: [], plain: [], neutral: ['parent carer'] };
+    const s = scoreText('Join the parent carer forum.', ['parent carer forum'], [], undefined, [], none);
+    expect(s.gold).toBe(1);
+    expect(s.found).toBe(1);
+    // "Ep" (a colour code) left out of both, in any case, does not hide the acronym EP.
+    const t = scoreText('The EP will visit.', ['EP'], [], undefined, ['Ep'], { jargon: [], plain: [], neutral: [] });
+    expect(t.gold).toBe(1);
+  });
+
+  it('applies the decisions for every document where the text does not list them', () => {
+    const s = scoreText('He has ADHD. The local authority will decide.', [], [], undefined, [], {
+      jargon: ['ADHD'],
+      plain: [],
+      neutral: ['local authority'],
+    });
+    expect(s.gold).toBe(1);
+    expect(s.found).toBe(1);
+    expect(s.neutral).toBe(1);
+    expect(s.precision).toBe(1);
   });
 
   it('holds back every third passage of a nation, in order of kind and id, from the second', () => {

@@ -14,6 +14,9 @@ export interface Explanation {
   /** The whole pattern, long form and short form together. */
   start: number;
   end: number;
+  /** Where the long form itself stands (`expansion` is its text). */
+  longStart: number;
+  longEnd: number;
 }
 
 const PARENS = /\(([^()\n]{1,200})\)/g;
@@ -35,13 +38,17 @@ export function findExplanations(text: string): Explanation[] {
         shortInside,
         lastWords(before.text, Math.min(shortInside.length + 5, shortInside.length * 2)),
       );
-      if (long)
+      if (long) {
+        const start = before.start + before.text.length - long.fromEnd;
         out.push({
           acronym: shortInside,
           expansion: long.text,
-          start: before.start + before.text.length - long.fromEnd,
+          start,
           end: close,
+          longStart: start,
+          longEnd: start + long.text.length,
         });
+      }
       continue;
     }
     // "SF (long form)"
@@ -50,7 +57,15 @@ export function findExplanations(text: string): Explanation[] {
     if (prev && shortBefore && /\s/.test(inner)) {
       const long = longFormFor(shortBefore, inner);
       if (long && long.fromEnd >= inner.length - 4) {
-        out.push({ acronym: shortBefore, expansion: inner, start: prev.start, end: close });
+        const longStart = open + 1 + m[1].indexOf(inner);
+        out.push({
+          acronym: shortBefore,
+          expansion: inner,
+          start: prev.start,
+          end: close,
+          longStart,
+          longEnd: longStart + inner.length,
+        });
       }
     }
   }
@@ -59,8 +74,17 @@ export function findExplanations(text: string): Explanation[] {
     const sf = shortForm(line.head);
     const rest = line.body.split(/[.;(]/)[0].trim();
     const long = sf ? longFormFor(sf, rest) : undefined;
-    if (sf && long && long.fromEnd >= rest.length - 4)
-      out.push({ acronym: sf, expansion: rest, start: 0, end: text.length });
+    if (sf && long && long.fromEnd >= rest.length - 4) {
+      const longStart = text.length - line.body.length + line.body.indexOf(rest);
+      out.push({
+        acronym: sf,
+        expansion: rest,
+        start: 0,
+        end: text.length,
+        longStart,
+        longEnd: longStart + rest.length,
+      });
+    }
   }
   return out;
 }

@@ -38,6 +38,8 @@ export interface Form {
    */
   before: string;
   after: string;
+  /** Another spelling of a written form ("coordinator" for "co-ordinator"): it never takes a written form's place. */
+  spelling?: true;
 }
 
 /** A trie node as matching reads it (compiled.ts builds the nodes below the root as they are first asked for). */
@@ -116,50 +118,65 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
   const root: Node = { next: new Map(), forms: [] };
   const acronyms = new Map<string, GlossaryEntry>();
   let maxTokens = 1;
-  // Later entries go in first, so that on a clash of forms the later pack's entry wins.
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    const common = entry.common === true && !options.includeCommon;
-    forms: for (const { text: written, silent, suggestions, afterHave } of formsOf(entry)) {
-      const text = written.trim();
-      const tokens = tokenise(text);
-      if (tokens.length === 0) continue;
-      const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
-      const short = entry.kind === 'acronym' && text !== entry.expansion && tokens.some((t) => isAcronymLike(t.text));
-      const before = affix(text.slice(0, tokens[0].start));
-      const after = affix(text.slice(tokens[tokens.length - 1].end));
-      let node = root;
-      for (let k = 0; k < tokens.length; k++) {
-        const t = tokens[k];
-        let key = t.lower;
-        if (k > 0 && !t.joinsPrevious) {
-          // Punctuation inside the form ("s.17", "ASQ:SE") must be in the text too.
-          const gap = gapKey(text, tokens[k - 1].end, t.start, t.lower);
-          if (gap === undefined) continue forms;
-          if (gap) {
-            key = gap;
-            node.punctuated = true;
+  // Later entries go in first, so that on a clash of forms the later pack's entry wins. Forms as
+  // the entries write them go in before other spellings of them, which never take a written form's place.
+  for (const spelled of [false, true])
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i];
+      const common = entry.common === true && !options.includeCommon;
+      forms: for (const { text: written, silent, suggestions, afterHave } of spelled
+        ? otherSpellingsOf(entry)
+        : formsOf(entry)) {
+        const text = written.trim();
+        const tokens = tokenise(text);
+        if (tokens.length === 0) continue;
+        const cases = tokens.map((t): PartCase => (entry.caseSensitive || isAcronymLike(t.text) ? t.text : null));
+        const short = entry.kind === 'acronym' && text !== entry.expansion && tokens.some((t) => isAcronymLike(t.text));
+        const before = affix(text.slice(0, tokens[0].start));
+        const after = affix(text.slice(tokens[tokens.length - 1].end));
+        let node = root;
+        for (let k = 0; k < tokens.length; k++) {
+          const t = tokens[k];
+          let key = t.lower;
+          if (k > 0 && !t.joinsPrevious) {
+            // Punctuation inside the form ("s.17", "ASQ:SE") must be in the text too.
+            const gap = gapKey(text, tokens[k - 1].end, t.start, t.lower);
+            if (gap === undefined) continue forms;
+            if (gap) {
+              key = gap;
+              node.punctuated = true;
+            }
           }
+          let child = node.next.get(key);
+          if (!child) node.next.set(key, (child = { next: new Map(), forms: [] }));
+          node = child;
         }
-        let child = node.next.get(key);
-        if (!child) node.next.set(key, (child = { next: new Map(), forms: [] }));
-        node = child;
+        const form: Form = { entry, cases, short, silent: silent || common, before, after, suggestions, afterHave };
+        if (spelled) form.spelling = true;
+        const clash = node.forms.findIndex(
+          (f) =>
+            (spelled || f.entry.id !== entry.id) &&
+            sameCases(f.cases, cases) &&
+            f.before === before &&
+            f.after === after,
+        );
+        if (clash >= 0) {
+          const written = !node.forms[clash].spelling;
+          if (spelled && (written || node.forms[clash].entry.id === entry.id)) continue;
+          // Within one pack, an entry that flags a phrase wins over one that only knows it as plain
+          // ("neurodevelopmental disorder" is jargon, though NDD's plain expansion too); else the later pack.
+          const other = node.forms[clash];
+          if (!(other.silent && !form.silent && other.entry.pack === entry.pack)) continue;
+          node.forms.splice(clash, 1);
+        }
+        // Forms with more punctuation go first, so "C++" is tried before "C+" and "C".
+        const weight = (f: Form) => f.before.length + f.after.length;
+        const at = node.forms.findIndex((f) => weight(f) < weight(form));
+        node.forms.splice(at < 0 ? node.forms.length : at, 0, form);
+        maxTokens = Math.max(maxTokens, tokens.length);
+        if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
       }
-      if (
-        node.forms.some(
-          (f) => f.entry.id !== entry.id && sameCases(f.cases, cases) && f.before === before && f.after === after,
-        )
-      )
-        continue;
-      const form = { entry, cases, short, silent: silent || common, before, after, suggestions, afterHave };
-      // Forms with more punctuation go first, so "C++" is tried before "C+" and "C".
-      const weight = (f: Form) => f.before.length + f.after.length;
-      const at = node.forms.findIndex((f) => weight(f) < weight(form));
-      node.forms.splice(at < 0 ? node.forms.length : at, 0, form);
-      maxTokens = Math.max(maxTokens, tokens.length);
-      if (short && tokens.length === 1 && !acronyms.has(text)) acronyms.set(text, entry);
     }
-  }
   return { root, entries, known, acronyms, maxTokens };
 }
 
@@ -175,6 +192,40 @@ export function affix(edge: string): string {
 
 function sameCases(a: PartCase[], b: PartCase[]): boolean {
   return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+/** A prefix written joined or with a hyphen: "co-ordinator" and "coordinator", "multi-agency" and "multiagency". */
+const HYPHENATED_PREFIX = /\b(co|multi|neuro|non|pre|post|inter|cross|socio)-(?=\p{L})/giu;
+const JOINED_PREFIX = /\b(co(?=o\p{L}{3})|(?:multi|neuro)(?=\p{L}{4}))/giu;
+
+/** Other common spellings of a form, each once: joined or hyphenated prefixes, "focused" and "focussed". */
+export function otherSpellings(text: string): string[] {
+  // Most forms have none of these: a quick look first (this runs for every form as the glossary is built).
+  const lower = text.toLowerCase();
+  if (!lower.includes('-') && !lower.includes('coo') && !lower.includes('multi') && !lower.includes('neuro'))
+    if (!lower.includes('focus')) return [];
+  const out = new Set<string>();
+  out.add(text.replace(HYPHENATED_PREFIX, '$1'));
+  out.add(text.replace(JOINED_PREFIX, '$1-'));
+  out.add(text.replace(/\bfocuss(?=ed\b|ing\b)/giu, 'focus').replace(/\bfocus(?=ed\b|ing\b)/giu, 'focuss'));
+  out.delete(text);
+  return [...out];
+}
+
+/** Other spellings of an entry's forms that it does not write itself. */
+function* otherSpellingsOf(
+  entry: DictionaryEntry,
+): Generator<ReturnType<typeof formsOf> extends Generator<infer F> ? F : never> {
+  const all = [...formsOf(entry)];
+  let seen: Set<string> | undefined;
+  for (const f of all) {
+    for (const text of otherSpellings(f.text.trim())) {
+      seen ??= new Set(all.map((g) => g.text.trim().toLowerCase()));
+      if (seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
+      yield { ...f, text };
+    }
+  }
 }
 
 function* formsOf(

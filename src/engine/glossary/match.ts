@@ -69,9 +69,10 @@ export function matchTerms(
     const crossing = depth > 0 && !t.joinsPrevious;
     if (crossing && !node.punctuated) return;
     // The word as written, then its singular (two passes, no array: this runs for every token).
-    for (let pass = 0; pass < 2; pass++) {
+    // Then, for "year's" written for "years" ("early year's settings"), the plural.
+    for (let pass = 0; pass < 3; pass++) {
       const singular = pass === 1;
-      const word = singular ? t.singular : t.lower;
+      const word = pass === 2 ? possessiveAsPlural(text, t) : singular ? t.singular : t.lower;
       if (word === undefined || (singular && word === t.lower)) continue;
       const key = crossing ? gapKey(text, tokens[j - 1].end, t.start, word) : word;
       if (!key) return;
@@ -107,6 +108,17 @@ export function matchTerms(
     }
   }
   return out;
+}
+
+/** "years" for the word "year" written "year's" or "year’s" (an apostrophe where none belongs); else undefined. */
+function possessiveAsPlural(text: string, t: Token): string | undefined {
+  const a = text.charCodeAt(t.end);
+  if (a !== 39 && a !== 0x2019) return undefined;
+  const s = text.charCodeAt(t.end + 1);
+  if (s !== 115 && s !== 83) return undefined;
+  const after = text.charCodeAt(t.end + 2);
+  if ((after >= 65 && after <= 90) || (after >= 97 && after <= 122)) return undefined;
+  return t.lower.endsWith('s') ? undefined : `${t.lower}s`;
 }
 
 /** True when `at` falls between the halves of a surrogate pair (a term's punctuation may be half an emoji). */

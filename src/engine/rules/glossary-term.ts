@@ -1,10 +1,12 @@
 /** SEND terms and acronyms from the glossary, with their plain meaning. */
 import type { ParagraphContext } from '../context.js';
 import type { GlossaryEntry } from '../glossary/glossary.js';
+import type { LongForm } from '../glossary/long-forms.js';
 import type { TermMatch } from '../glossary/match.js';
 import type { Sense } from '../dictionary/schema.js';
 import { matchCase } from '../text/case.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
+import { inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
@@ -25,16 +27,47 @@ export const glossaryTerm: ParagraphRule = {
   check(context) {
     const out: Finding[] = [];
     const tokens = context.tokens();
+    const longForms = context.longForms();
+    let l = 0;
     for (const match of context.terms()) {
       if (match.form.entry.kind === 'plain-word' || match.form.silent) continue;
       // "Part VI" is a number, not VI (visual impairment).
       if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
         continue;
+      // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
+      if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) continue;
+      // Inside a long form the text gives for a known acronym, the long form is the term.
+      while (l < longForms.length && longForms[l].end <= match.start) l++;
+      const long = longForms[l];
+      if (!match.form.short && long?.report && long.start <= match.start && match.end <= long.end) continue;
       out.push(termFinding(context, match));
     }
-    return out;
+    for (const long of longForms) if (long.report) out.push(longFormFinding(context, long));
+    return longForms.length ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
   },
 };
+
+/** "Educational Psychology Team (EPS)": the text's own long form of EPS, with the glossary's meaning. */
+function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
+  const entry = long.entry;
+  const text = context.text.slice(long.start, long.end);
+  const expansion = entry.expansion;
+  return {
+    category: 'jargon',
+    rule: 'glossary-term',
+    start: long.start,
+    end: long.end,
+    text,
+    message: `"${text}" is this text's name for ${long.acronym}${expansion ? ` (${expansion})` : ''}. The reader may not know what it is.`,
+    term: entry.term,
+    expansion,
+    definition: entry.definition,
+    suggestions: [],
+    replacements: [],
+    entryId: entry.id,
+    source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
+  };
+}
 
 function termFinding(context: ParagraphContext, match: TermMatch): Finding {
   const entry = match.form.entry;

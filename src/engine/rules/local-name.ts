@@ -68,6 +68,9 @@ const LEADERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that
 /** Names every reader knows, though they end like a local one. */
 const KNOWN = new Set(['national health service', 'citizens advice service', 'local offer', 'microsoft teams']);
 
+/** The first word of a job title "… of" a service ("Head of SEND Services"). */
+const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
+
 const MAX_WORDS = 8;
 
 export const localName: ParagraphRule = {
@@ -86,6 +89,7 @@ export const localName: ParagraphRule = {
       'Our Support Plan',
       'How We Review Your Child’s Plan',
       'She goes to St Mary’s Primary School.',
+      'Ask the Head of Education and Inclusion Services.',
       'The panel will meet next week.',
     ],
   },
@@ -94,6 +98,8 @@ export const localName: ParagraphRule = {
     const tokens = context.tokens();
     const terms = context.terms();
     const sentences = context.sentences();
+    const longForms = context.longForms();
+    let l = 0; // next long form of a known acronym that could overlap
     let t = 0; // next glossary term that could overlap
     let s = 0; // the sentence holding the current token
     let headingChecked = -1;
@@ -128,10 +134,15 @@ export const localName: ParagraphRule = {
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
       if (first === runStart && !tokens[first].joinsPrevious) continue;
+      // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
+      if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
       const start = tokens[first].start;
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;
       if (explained(terms, t, start, end)) continue;
+      // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
+      while (l < longForms.length && longForms[l].end <= start) l++;
+      if (l < longForms.length && longForms[l].start < end) continue;
       while (s < sentences.length && sentences[s].end <= start) s++;
       // Once per sentence, however many names it holds: one very long line stays linear.
       if (s !== headingChecked) {

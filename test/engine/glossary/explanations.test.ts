@@ -15,6 +15,13 @@ describe('acronyms the text explains', () => {
     ]);
   });
 
+  it('says where the long form itself stands', () => {
+    const at = (t: string) => findExplanations(t).map((e) => t.slice(e.longStart, e.longEnd));
+    expect(at('Ask the Educational Psychology Team (EPS) now.')).toEqual(['Educational Psychology Team']);
+    expect(at('Ask the EPS ( Educational Psychology Team ) now.')).toEqual(['Educational Psychology Team']);
+    expect(at('SENCO –  Special Educational Needs Coordinator')).toEqual(['Special Educational Needs Coordinator']);
+  });
+
   it('finds "SF (long form)"', () => {
     expect(pairs('Your EHCP (Education, Health and Care Plan) will be reviewed.')).toEqual([
       ['EHCP', 'Education, Health and Care Plan'],

@@ -116,3 +116,102 @@ describe('terms with punctuation of their own', () => {
     expect(foundWith(own('X\ud83d'), 'X😀 and X\ud83d.')).toEqual([['X\ud83d', 'X\ud83d']]);
   });
 });
+
+describe('other spellings of a form', () => {
+  const own = (...terms: string[]): Pack => ({
+    id: 'user',
+    name: 'My terms',
+    known: [],
+    entries: terms.map((term) => ({
+      term,
+      kind: 'jargon',
+      definition: `About ${term}.`,
+      source: 'me',
+      examples: { flag: [] },
+    })),
+  });
+  const foundWith = (pack: Pack, text: string) =>
+    miniAnalyser({ extraPacks: [pack] })
+      .analyse(text)
+      .findings.filter((f) => f.entryId?.startsWith('user:'))
+      .map((f) => f.text);
+
+  it('finds a prefix joined or hyphenated, whichever way the glossary writes it', () => {
+    const pack = own('SEND co-ordinator', 'multi-agency', 'neurodevelopmental', 'Coordinated Support Plan');
+    expect(
+      foundWith(
+        pack,
+        'The SEND coordinator and the SEND Co-ordinator; a multiagency and a multi-agency team; neuro-developmental needs; a Co-ordinated Support Plan.',
+      ),
+    ).toEqual([
+      'SEND coordinator',
+      'SEND Co-ordinator',
+      'multiagency',
+      'multi-agency',
+      'neuro-developmental',
+      'Co-ordinated Support Plan',
+    ]);
+  });
+
+  it('finds "focused" and "focussed" alike, and leaves other words alone', () => {
+    expect(foundWith(own('outcome focused'), 'Meetings are outcome focussed. Outcome focused too.')).toEqual([
+      'outcome focussed',
+      'Outcome focused',
+    ]);
+    expect(foundWith(own('co-ordinator'), 'A cord, a coordinate and a coop.')).toEqual([]);
+  });
+
+  it('never lets another spelling take the place of a form an entry writes', () => {
+    for (const pack of [own('coordinate', 'co-ordinate'), own('co-ordinate', 'coordinate')]) {
+      const terms = miniAnalyser({ extraPacks: [pack] })
+        .analyse('We co-ordinate and coordinate.')
+        .findings.filter((f) => f.entryId?.startsWith('user:'))
+        .map((f) => [f.text, f.term]);
+      expect(terms).toEqual([
+        ['co-ordinate', 'co-ordinate'],
+        ['coordinate', 'coordinate'],
+      ]);
+    }
+  });
+
+  it('lets an entry that flags a phrase win over one that knows it as a plain long form, in one pack', () => {
+    const entries = [
+      {
+        term: 'NDD',
+        kind: 'acronym' as const,
+        expansion: 'neurodevelopmental disorder',
+        flagExpansion: false,
+        definition: 'A condition of brain growth.',
+        source: 'me',
+        examples: { flag: [] },
+      },
+      {
+        term: 'neurodevelopmental',
+        kind: 'jargon' as const,
+        variants: ['neurodevelopmental disorder'],
+        definition: 'To do with brain growth.',
+        source: 'me',
+        examples: { flag: [] },
+      },
+    ];
+    for (const order of [entries, [...entries].reverse()]) {
+      const pack: Pack = { id: 'user', name: 'My terms', known: [], entries: order };
+      const terms = miniAnalyser({ extraPacks: [pack] })
+        .analyse('Neurodevelopmental disorders and neuro-developmental disorders.')
+        .findings.map((f) => [f.text, f.term]);
+      expect(terms).toEqual([
+        ['Neurodevelopmental disorders', 'neurodevelopmental'],
+        ['neuro-developmental disorders', 'neurodevelopmental'],
+      ]);
+    }
+  });
+
+  it('finds a plural written with an apostrophe ("early year\'s settings"), and a curly apostrophe as a straight one', () => {
+    expect(foundWith(own('early years setting'), "Early year’s settings and early year's settings.")).toEqual([
+      'Early year’s settings',
+      "early year's settings",
+    ]);
+    expect(foundWith(own("arm's length"), 'It runs at arm’s length from the council.')).toEqual(['arm’s length']);
+    expect(foundWith(own('early years setting'), "The early year's end is near.")).toEqual([]);
+  });
+});

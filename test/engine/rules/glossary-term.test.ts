@@ -65,6 +65,83 @@ describe('glossary-term and Roman numerals', () => {
   });
 });
 
+describe('glossary-term: a long form the text writes its own way', () => {
+  const terms = (text: string) =>
+    analyse(text).findings.filter((f) => f.category === 'acronym' || f.category === 'jargon');
+
+  it('marks "Educational Psychology Team (EPS)" as EPS, with its meaning, and counts EPS explained', () => {
+    const [long, short, later, ...rest] = terms(
+      'The Educational Psychology Team (EPS) will visit. Then the EPS will write.',
+    );
+    expect(rest).toEqual([]);
+    expect(long).toMatchObject({
+      category: 'jargon',
+      rule: 'glossary-term',
+      text: 'Educational Psychology Team',
+      term: 'EPS',
+      expansion: 'educational psychology service',
+      entryId: 'england:EPS',
+    });
+    expect(long.definition).toMatch(/psychologists/);
+    expect(long.message).toContain('EPS');
+    expect([short.text, short.explained, later.text, later.explained]).toEqual(['EPS', true, 'EPS', true]);
+  });
+
+  it('finds it after the short form too, "EPS (Educational Psychology Team)"', () => {
+    expect(terms('Ask the EPS (Educational Psychology Team) to visit.').map((f) => [f.text, f.term])).toEqual([
+      ['EPS', 'EPS'],
+      ['Educational Psychology Team', 'EPS'],
+    ]);
+  });
+
+  it('leaves the long forms of an acronym of several senses alone, as the glossary does', () => {
+    const found = miniAnalyser().analyse('Our Occupational Therapy Team (OT) will call.').findings;
+    expect(found.map((f) => [f.text, f.explained])).toEqual([['OT', true]]);
+  });
+
+  it('leaves quotes round the long form out of it', () => {
+    const [long] = terms('We now say ‘Educational Psychology Team’ (EPS) instead.');
+    expect(long.text).toBe('Educational Psychology Team');
+  });
+
+  it("leaves a long form alone that shares too few words with the glossary's (a chance match of letters)", () => {
+    expect(terms('The Early Years Partnership (EPS) will visit.').map((f) => f.text)).toEqual(['EPS']);
+  });
+
+  it('reports a long form the glossary writes the same way once, as before', () => {
+    expect(terms('The Educational Psychology Service (EPS) will visit.').map((f) => f.text)).toEqual([
+      'Educational Psychology Service',
+      'EPS',
+    ]);
+  });
+});
+
+describe('glossary-term: titles that say what they are', () => {
+  const terms = (text: string) =>
+    analyse(text)
+      .findings.filter((f) => f.category === 'acronym' || f.category === 'jargon')
+      .map((f) => f.text);
+
+  it('leaves a term alone in the title of an Act or Order', () => {
+    expect(terms('The Education (Additional Support for Learning) (Scotland) Act 2004 sets out duties.')).toEqual([]);
+    expect(terms('Additional Support for Learning helps many pupils.')).toEqual(['Additional Support for Learning']);
+  });
+
+  it("leaves a term alone in a body's name that says what it is", () => {
+    expect(terms('We met Gloucestershire Dyslexia Association.')).toEqual([]);
+    expect(terms('The screening shows signs of dyslexia.')).toEqual(['dyslexia']);
+  });
+
+  it('still marks a law, a body or a court order the glossary names itself', () => {
+    expect(terms('Under the Mental Capacity Act he decides.')).toEqual(['Mental Capacity Act']);
+    expect(terms('Help from the Public Health Agency (PHA) came.')).toEqual(['Public Health Agency', 'PHA']);
+  });
+
+  it('still marks a court order, which is a term, not a law', () => {
+    expect(terms('He is on a Care Order now.')).toEqual(['Care Order']);
+  });
+});
+
 describe('glossary-term suggestions', () => {
   it("does not shout an acronym's plain words", () => {
     const pack = {

@@ -71,4 +71,20 @@ describe('local-name', () => {
     );
     expect(ratio).toBeLessThan(ANALYSIS_LIMIT);
   });
+
+  it('leaves the long form of an acronym the glossary knows to the glossary ("Educational Psychology Team (EPS)")', () => {
+    expect(names('The Educational Psychology Team (EPS) will visit.')).toEqual([]);
+    // An acronym no glossary knows does not explain the name.
+    expect(names('The Inclusion Support Panel (ISP) meets in May.').map((f) => f.text)).toEqual([
+      'Inclusion Support Panel',
+    ]);
+  });
+
+  it('leaves a job title alone ("the Head of Education and Inclusion Services")', () => {
+    expect(names('The Head of Education and Inclusion Services advised us.')).toEqual([]);
+    expect(names('Ask the Director of SEND Services.')).toEqual([]);
+    expect(names('Ask the Education and Inclusion Service.').map((f) => f.text)).toEqual([
+      'Education and Inclusion Service',
+    ]);
+  });
 });

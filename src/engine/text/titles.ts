@@ -1,0 +1,77 @@
+/**
+ * Titles that say what they are: the title of an Act or Order ("the Education (Additional Support
+ * for Learning) (Scotland) Act 2004") and the name of a body that ends in what kind of body it is
+ * ("Gloucestershire Dyslexia Association"). A term inside such a title is part of its name: the
+ * reader sees a law or a body, not the term.
+ */
+import type { Token } from './tokens.js';
+
+/** The word a law's title ends in, before its year. */
+const LAWS = new Set(['act', 'order', 'regulations']);
+/** The last word of a body's name that says what kind of body it is. */
+const BODIES = new Set([
+  'agency',
+  'alliance',
+  'association',
+  'charity',
+  'commission',
+  'federation',
+  'foundation',
+  'institute',
+  'society',
+  'university',
+]);
+/** How far past a term its title may go on. */
+const REACH = 10;
+
+/**
+ * True when the term in tokens `first`..`last` is written with a capital and is a part of such a
+ * title, which runs on past it in capitalised words, brackets and a year to the word that says what
+ * it is. A term that is the whole title ("Mental Capacity Act", "Public Health Agency") is not: the
+ * glossary names that law or body itself. Looks at most {@link REACH} words ahead, so a pass over a
+ * paragraph stays linear.
+ */
+export function inTitle(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+  if (!capitalised(tokens[first])) return false;
+  const end = Math.min(tokens.length, last + 1 + REACH);
+  for (let j = last + 1; j < end; j++) {
+    const t = tokens[j];
+    if (!bracketGap(text, tokens[j - 1].end, t.start)) return false;
+    // Past the term a bracket holds one word of the title ("(Wales) Act"), not a citation after it
+    // ("Code of Practice (Education (NI) Order 1996)" cites a law; the code is not the law).
+    if (opens(text, tokens[j - 1].end, t.start) && text[t.end] !== ')') return false;
+    // Past the term, only its title's own words: not "and" or "the", which would join another name
+    // ("the Local Offer and the Children and Families Act").
+    if (!(capitalised(t) || t.lower === 'of' || t.lower === 'for' || isYear(t.text))) return false;
+    // "… Act", "… Act 2018", "… Order 1996"; not "a Care Order" (a court order is a term).
+    if (t.lower === 'act' || (LAWS.has(t.lower) && isYear(tokens[j + 1]?.text ?? ''))) return true;
+    if (BODIES.has(t.lower)) return true;
+  }
+  return false;
+}
+
+function capitalised(t: Token | undefined): boolean {
+  if (!t) return false;
+  const c = t.text.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c > 127 && t.text[0] !== t.text[0].toLowerCase());
+}
+
+function isYear(word: string): boolean {
+  return word.length === 4 && /^(?:1[89]|20)\d\d$/.test(word);
+}
+
+/** An opening bracket in the (short) gap between two words. */
+function opens(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] === '(') return true;
+  return false;
+}
+
+/** Between two words of a title: spaces and brackets only, a few characters ("Education (NI) Order"). */
+function bracketGap(text: string, from: number, to: number): boolean {
+  if (to - from > 4) return false;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== ' ' && c !== '(' && c !== ')' && c !== '\u00a0') return false;
+  }
+  return true;
+}
