@@ -7,9 +7,7 @@
 import {
   AUDIENCES,
   BUILTIN_PACKS,
-  DEFAULT_AUDIENCE,
   DEFAULT_PACKS,
-  createAnalyser,
   ignoreKey,
   type Analyser,
   type AudienceId,
@@ -28,7 +26,8 @@ import { StaleLocationError, type DocumentPort, type GlossaryPlace } from '../do
 import { commentFor, findingGroups, showReadability } from './cards.js';
 import { InWord } from './in-word.js';
 import { $, el, plural, shorten } from './dom.js';
-import { exportTerms, importTerms, showTerms, userPacks, userTerms } from './own-terms.js';
+import { exportTerms, importTerms, showTerms } from './own-terms.js';
+import { analyserFrom, audienceFrom, packsFrom } from '../reader.js';
 
 type Scope = 'document' | 'selection';
 
@@ -57,14 +56,11 @@ export class TaskPane {
   // ---- settings ----------------------------------------------------------------------------
 
   private audience(): AudienceId {
-    const a = this.port.documentSettings.get<string>('audience') ?? this.port.userSettings.get<string>('audience');
-    return a && Object.hasOwn(AUDIENCES, a) ? (a as AudienceId) : DEFAULT_AUDIENCE;
+    return audienceFrom(this.port.userSettings, this.port.documentSettings);
   }
 
   private packs(): string[] {
-    const saved = this.port.userSettings.get<string[]>('packs');
-    const known = new Set(BUILTIN_PACKS.map((p) => p.id));
-    return (saved ?? [...DEFAULT_PACKS]).filter((id) => known.has(id));
+    return packsFrom(this.port.userSettings);
   }
 
   private glossaryPlace(): GlossaryPlace {
@@ -72,11 +68,7 @@ export class TaskPane {
   }
 
   private getAnalyser(): Analyser {
-    this.analyser ??= createAnalyser({
-      audience: this.audience(),
-      packs: this.packs(),
-      extraPacks: userPacks(userTerms(this.port.userSettings)),
-    });
+    this.analyser ??= analyserFrom(this.port.userSettings, this.port.documentSettings);
     return this.analyser;
   }
 
