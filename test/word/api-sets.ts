@@ -50,7 +50,10 @@ export function parseApiSets(source: string, namespace = 'Word'): ApiTable {
     }
     if (!inWord) continue;
     if (line.includes('[Api set: '))
-      for (const m of line.matchAll(TAG)) doc.push({ name: m[1], version: Number(m[2]), label: m[2] });
+      for (const m of line.matchAll(TAG)) doc.push(
+          // `label` is not enumerable: a set still equals `{ name, version }` in the tests.
+          Object.defineProperty({ name: m[1], version: Number(m[2]) }, 'label', { value: m[2], enumerable: false }),
+        );
     if (/^ {4}\S/.test(line) && !line.startsWith('    /**') && !line.startsWith('     *')) {
       const c = CLASS.exec(line);
       current = c ? (table.get(c[1]) ?? new Map()) : undefined;
