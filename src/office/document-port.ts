@@ -8,6 +8,8 @@
  * the text is still there before it changes anything, and throws `StaleLocationError` if not.
  */
 
+import type { TextEdit } from '../engine/index.js';
+
 export interface DocParagraph {
   /** The paragraph's text as the reader will see it (tracked deletions left out where the host can tell). */
   text: string;
@@ -74,6 +76,12 @@ export interface Capabilities {
   annotations: boolean;
   /** Those underlines have a pop-up whose suggestions the user can pick (WordApi 1.8). */
   annotationSuggestions: boolean;
+  /** A finding's text can be selected in the document (Word: yes; Outlook's Mailbox API cannot). Default true. */
+  select?: boolean;
+  /** Findings can be marked in the document (Mark up all, Clear marks). Default true. */
+  marks?: boolean;
+  /** A glossary table can be inserted. Default true. */
+  glossary?: boolean;
 }
 
 /** A finding to show as an underline in the document. */
@@ -132,6 +140,11 @@ export interface DocumentPort {
   clearAnnotations?(): Promise<number>;
   /** Inserts the glossary table, or replaces the one inserted before (wherever it is). */
   insertGlossary(rows: readonly GlossaryRow[], place: GlossaryPlace): Promise<{ replaced: boolean }>;
+  /**
+   * Makes `edits` (offsets into the body's paragraphs joined with "\n", as read) in one change;
+   * throws StaleLocationError when the body is no longer `expected`. Absent: no review actions.
+   */
+  editText?(expected: string, edits: readonly TextEdit[]): Promise<void>;
   syncCounts(): SyncCounts;
   readonly documentSettings: SettingsStore;
   readonly userSettings: SettingsStore;
