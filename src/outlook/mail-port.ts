@@ -24,6 +24,7 @@ import { bodyModel, type BodyModel } from './body/body-text.js';
 import type { Body, MailBody } from './mail-body.js';
 
 const NOT_IN_OUTLOOK = 'Outlook does not let add-ins do that in an email.';
+const CHANGED = 'The email has changed since it was checked. Check it again, then try once more.';
 
 export class MailPort implements DocumentPort {
   readonly kind: string;
@@ -87,7 +88,11 @@ export class MailPort implements DocumentPort {
   async replace(location: Location, text: string): Promise<void> {
     const { body, model } = await this.model();
     const lines = model.text.split('\n').map((t) => ({ text: t }));
-    verifyLocation(lines, location);
+    try {
+      verifyLocation(lines, location);
+    } catch {
+      throw new StaleLocationError(CHANGED);
+    }
     let offset = 0;
     for (let i = 0; i < location.paragraph; i++) offset += lines[i].text.length + 1;
     await this.write(body, model, [{ start: offset + location.start, end: offset + location.end, text }]);
@@ -95,7 +100,7 @@ export class MailPort implements DocumentPort {
 
   async editText(expected: string, edits: readonly TextEdit[]): Promise<void> {
     const { body, model } = await this.model();
-    if (model.text !== expected) throw new StaleLocationError('The email has changed since it was checked. Check it again, then try once more.');
+    if (model.text !== expected) throw new StaleLocationError(CHANGED);
     await this.write(body, model, edits);
   }
 
