@@ -50,7 +50,8 @@ export class OfficeMailBody implements MailBody {
 
   private item(): ComposeItem {
     const item = this.office.context.mailbox.item as ComposeItem | undefined;
-    if (!item?.body?.getTypeAsync) throw new Error('Plain SEND works on a message you are writing. Open it from a new email or a reply.');
+    if (!item?.body?.getTypeAsync)
+      throw new Error('Plain SEND works on a message you are writing. Open it from a new email or a reply.');
     return item;
   }
 

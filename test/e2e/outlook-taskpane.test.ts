@@ -21,7 +21,16 @@ import {
 import { bodyModel, type BodyType } from '../../src/outlook/body/body-text.js';
 import type { Body } from '../../src/outlook/mail-body.js';
 import { OUTLOOK_WEB_HTML, PLAIN_REPLY } from '../outlook/messages.js';
-import { OFFICE_JS_CDN, ROOT, cleanUp, launch, openPane, serve, type PaneSession, type StaticServer } from './word-helpers.js';
+import {
+  OFFICE_JS_CDN,
+  ROOT,
+  cleanUp,
+  launch,
+  openPane,
+  serve,
+  type PaneSession,
+  type StaticServer,
+} from './word-helpers.js';
 
 let dir: string | undefined;
 let server: StaticServer;
@@ -129,7 +138,9 @@ describe('the Outlook task pane, outside Outlook, with a message in memory', () 
     const once = (await bodyNow(page)).content;
     const expected = expectedAfter(OUTLOOK_WEB_HTML, 'html', (t) => [planMeanings(t, findings(t)).edit!]);
     expect(bodyModel(once, 'html').text).toBe(expected);
-    expect(expected).toMatch(/\n\nWords in this email\nEHCP \(Education, Health and Care plan\): [^\n]+\nSaLT [^\n]+\n\nKind regards,/);
+    expect(expected).toMatch(
+      /\n\nWords in this email\nEHCP \(Education, Health and Care plan\): [^\n]+\nSaLT [^\n]+\n\nKind regards,/,
+    );
     expect(await status(page)).toMatch(/^Added the meanings at the end: 2 words\./);
     // The writer adds a word, then asks again: one list, updated, A to Z.
     const edited = once.replace('SaLT will join us.', 'SaLT will join us. The SENCO too.');
@@ -165,7 +176,9 @@ describe('the Outlook task pane, outside Outlook, with a message in memory', () 
   it('says so, and changes nothing, when the email changed since the check', async () => {
     const page = await open({ type: 'html', content: '<p>The EHCP is ready.</p>' });
     await checkEmail(page);
-    await page.evaluate(() => (window.plainSendMail!.mail.body = { type: 'html', content: '<p>Hello. The EHCP is ready.</p>' }));
+    await page.evaluate(
+      () => (window.plainSendMail!.mail.body = { type: 'html', content: '<p>Hello. The EHCP is ready.</p>' }),
+    );
     await click(page, 'li.finding button[data-action="replace"]');
     expect(await page.textContent('#alert')).toMatch(/changed since it was checked/);
     expect((await bodyNow(page)).content).toBe('<p>Hello. The EHCP is ready.</p>');

@@ -313,7 +313,9 @@ describe('the Word task pane, outside Word, with the memory port', () => {
       await clickAndSettle(page, `li.finding[data-ids~="${uses[0].id}"] button[data-action="select"]`);
       const selection = await page.evaluate(() => window.plainSend!.memory!.selection);
       expect(selection.start).toEqual({ paragraph: f.location.paragraph, offset: f.location.start });
-      expect(await status(page)).toBe(`Selected “Code of Practice” in paragraph ${f.location.paragraph + 1} (${(i % 3) + 1} of 3).`);
+      expect(await status(page)).toBe(
+        `Selected “Code of Practice” in paragraph ${f.location.paragraph + 1} (${(i % 3) + 1} of 3).`,
+      );
     }
     // Selecting changes nothing in the document.
     expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);

@@ -50,7 +50,9 @@ describe('the writer’s text of an HTML body', () => {
 
 describe('the writer’s text of a plain-text body', () => {
   it('stops at "-----Original Message-----", a "From:"/"Sent:" header, "On … wrote:", "-- " and ">" quotes', () => {
-    expect(writerText(PLAIN_REPLY, 'text')).toBe('Thanks, the EHCP meeting is fine.\r\n\r\nAnna'.replace(/\r\n/g, '\n'));
+    expect(writerText(PLAIN_REPLY, 'text')).toBe(
+      'Thanks, the EHCP meeting is fine.\r\n\r\nAnna'.replace(/\r\n/g, '\n'),
+    );
     expect(writerText('Hello\n\n-- \nMs Jones\nSENCo', 'text')).toBe('Hello');
     expect(writerText('Yes, fine.\n\nOn Tue, 3 Mar 2026 at 09:00, Mum <m@example.org> wrote:\n> The LA', 'text')).toBe(
       'Yes, fine.',
@@ -118,5 +120,26 @@ describe('edits put back into the body', () => {
     const m = textModel('a\r\nb');
     expect(m.text).toBe('a\nb');
     expect([...m.from]).toEqual([0, 1, 3]);
+  });
+});
+
+describe('one pass over the body', () => {
+  it('reads a 1 MB body in time linear in its length (1 MB / 10 KB well under quadratic)', () => {
+    const unit = '<p class="MsoNormal">The <b>EHCP</b> &amp; the SaLT&nbsp;plan.</p><div><br></div>\n';
+    const make = (bytes: number) => unit.repeat(Math.ceil(bytes / unit.length));
+    const time = (html: string) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        htmlModel(html);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    };
+    const small = make(10_000);
+    const large = make(1_000_000);
+    time(small); // warm up
+    const ratio = time(large) / Math.max(time(small), 0.05);
+    expect(ratio).toBeLessThan(1_000); // linear is about 100; quadratic would be 10,000
   });
 });

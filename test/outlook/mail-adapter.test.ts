@@ -29,7 +29,14 @@ describe('the Outlook adapter, on office-addin-mock', () => {
   it('reads an HTML body as HTML, and shows the lines of the writer’s part only', async () => {
     const { port, outlook } = mocked({ body: OUTLOOK_WEB_HTML });
     const lines = (await port.readParagraphs()).map((p) => p.text);
-    expect(lines).toEqual(['Dear Mrs Patel,', '\u00a0', 'The EHCP review is next week. SaLT will join us.', '', 'Kind regards,', 'Ms Jones']);
+    expect(lines).toEqual([
+      'Dear Mrs Patel,',
+      '\u00a0',
+      'The EHCP review is next week. SaLT will join us.',
+      '',
+      'Kind regards,',
+      'Ms Jones',
+    ]);
     expect(outlook.calls).toEqual(['Body.getTypeAsync', 'Body.getAsync']);
   });
 

@@ -51,7 +51,9 @@ describe('outlook/manifest.xml', () => {
   });
 
   it('is rejected by the same check when broken (the check is real)', () => {
-    const r = xmllint(forTheSchema(xml).replace('<Permissions>ReadWriteItem</Permissions>', '<Permissions>All</Permissions>'));
+    const r = xmllint(
+      forTheSchema(xml).replace('<Permissions>ReadWriteItem</Permissions>', '<Permissions>All</Permissions>'),
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/Permissions/);
   });
@@ -65,7 +67,12 @@ describe('outlook/manifest.xml', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i,
     );
     expect(DomUtils.textContent(one('Id'))).not.toBe(
-      DomUtils.textContent(DomUtils.getElementsByTagName('Id', parseDocument(readFileSync(`${ROOT}manifest.xml`, 'utf8'), { xmlMode: true }))[0]),
+      DomUtils.textContent(
+        DomUtils.getElementsByTagName(
+          'Id',
+          parseDocument(readFileSync(`${ROOT}manifest.xml`, 'utf8'), { xmlMode: true }),
+        )[0],
+      ),
     );
   });
 
@@ -119,7 +126,9 @@ describe('outlook/manifest.xml', () => {
   it('is moved to the school’s address by the build, and stays valid', () => {
     const url = outlookHostUrl({ PLAIN_SEND_OUTLOOK_URL: 'https://apps.example.sch.uk/plain-send-outlook/' });
     expect(url).toBe('https://apps.example.sch.uk/plain-send-outlook');
-    expect(() => outlookHostUrl({ PLAIN_SEND_OUTLOOK_URL: 'http://x.example/' })).toThrow(/PLAIN_SEND_OUTLOOK_URL must start with https/);
+    expect(() => outlookHostUrl({ PLAIN_SEND_OUTLOOK_URL: 'http://x.example/' })).toThrow(
+      /PLAIN_SEND_OUTLOOK_URL must start with https/,
+    );
     const moved = hostManifest(xml, url);
     expect(moved).not.toMatch(/="https:\/\/localhost/);
     expect(xmllint(forTheSchema(moved)).status).toBe(0);

@@ -33,7 +33,8 @@ describe('the check at Send', () => {
     const { options, outlook } = await send({ body: OUTLOOK_WEB_HTML });
     expect(options).toEqual({
       allowEvent: false,
-      errorMessage: 'This email uses EHCP and SaLT without saying what they mean. Open Plain SEND to fix it, or send it anyway.',
+      errorMessage:
+        'This email uses EHCP and SaLT without saying what they mean. Open Plain SEND to fix it, or send it anyway.',
       cancelLabel: FIX_LABEL,
       commandId: PANE_COMMAND_ID,
       sendModeOverride: 'promptUser',
@@ -60,7 +61,8 @@ describe('the check at Send', () => {
     const { options } = await send({ body: OUTLOOK_WEB_HTML, mailbox: '1.12' });
     expect(options).toEqual({
       allowEvent: false,
-      errorMessage: 'This email uses EHCP and SaLT without saying what they mean. Open Plain SEND to fix it, or send it anyway.',
+      errorMessage:
+        'This email uses EHCP and SaLT without saying what they mean. Open Plain SEND to fix it, or send it anyway.',
     });
   });
 

@@ -50,7 +50,8 @@ export function parseApiSets(source: string, namespace = 'Word'): ApiTable {
     }
     if (!inWord) continue;
     if (line.includes('[Api set: '))
-      for (const m of line.matchAll(TAG)) doc.push(
+      for (const m of line.matchAll(TAG))
+        doc.push(
           // `label` is not enumerable: a set still equals `{ name, version }` in the tests.
           Object.defineProperty({ name: m[1], version: Number(m[2]) }, 'label', { value: m[2], enumerable: false }),
         );

@@ -121,7 +121,11 @@ function card(g: FindingGroup, options: CardOptions): HTMLLIElement {
   };
   const many = g.findings.length > 1;
   if (options.select)
-    button('select', many ? 'Select next' : 'Select', `Select ${many ? 'the next use of ' : ''}${label} in the ${noun}`);
+    button(
+      'select',
+      many ? 'Select next' : 'Select',
+      `Select ${many ? 'the next use of ' : ''}${label} in the ${noun}`,
+    );
   f.replacements.forEach((r, i) => {
     if (r.label === EXPLAIN) button('replace', EXPLAIN, `Explain ${label} at first use: ${r.text}`, i);
     else button('replace', `Use “${r.text}”`, `Replace ${label} with ${r.text}${many ? ' here' : ''}`, i);

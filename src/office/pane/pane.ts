@@ -286,7 +286,12 @@ export class TaskPane {
       : `Nothing to change ${where}.`;
     const caps = this.port.capabilities();
     container.replaceChildren(
-      ...findingGroups(findings, { comments: caps.comments, select: caps.select !== false, unit: this.unit, noun: this.noun }),
+      ...findingGroups(findings, {
+        comments: caps.comments,
+        select: caps.select !== false,
+        unit: this.unit,
+        noun: this.noun,
+      }),
     );
   }
 

@@ -6,7 +6,7 @@
 import { orderedEdits, type TextEdit } from '../../engine/index.js';
 import type { BodyModel } from './body-text.js';
 
-const TAG = /<(\/?)([a-z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|<!--[\s\S]*?-->/gi;
+const TAG = /<(\/?)([a-z][\w:-]*)(?:[\s/](?:[^>"']|"[^"]*"|'[^']*')*)?>|<!--[\s\S]*?-->/gi;
 const INLINE_VOID = new Set(['br', 'wbr']);
 const BLOCK =
   /^(?:address|article|aside|blockquote|center|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|li|main|nav|ol|p|pre|section|ul)$/;
@@ -20,11 +20,7 @@ function rawAt(model: BodyModel, i: number): number {
 }
 
 function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\n/g, '<br>');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 }
 
 /**

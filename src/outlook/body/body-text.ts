@@ -22,10 +22,24 @@ export interface BodyModel {
   end: number;
 }
 
-/** Elements Outlook and other mail programs wrap a signature or a quoted message in, by id, name or class. */
-const MARKER_ATTRIBUTE =
-  /\b(?:id|name)\s*=\s*["']?(?:x_)*(?:Signature|divRplyFwdMsg|appendonsend|ms-outlook-mobile-signature|mail-editor-reference-message-container|_MailAutoSig|_MailOriginal|OLK_SRC_BODY_SECTION)\b|\bclass\s*=\s*["']?[^"'>]*\b(?:gmail_quote|gmail_signature|moz-cite-prefix|moz-signature)\b/i;
-const CITE = /\btype\s*=\s*["']?cite\b/i;
+/** Ids and names Outlook and other mail programs give the element around a signature or a quoted message. */
+const MARKER_ID =
+  /^(?:x_)*(?:Signature|divRplyFwdMsg|appendonsend|ms-outlook-mobile-signature|mail-editor-reference-message-container|_MailAutoSig|_MailOriginal|OLK_SRC_BODY_SECTION)\b/i;
+/** Their classes for the same. */
+const MARKER_CLASS = /\b(?:gmail_quote|gmail_signature|moz-cite-prefix|moz-signature)\b/i;
+const ATTRIBUTE = /(?<![\w:-])([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
+
+/** Whether a tag's attributes mark the start of a signature or a quoted message. */
+export function isMarker(name: string, attributes: string): boolean {
+  for (const m of attributes.matchAll(ATTRIBUTE)) {
+    const key = m[1].toLowerCase();
+    const value = m[2] ?? m[3] ?? m[4];
+    if ((key === 'id' || key === 'name') && MARKER_ID.test(value)) return true;
+    if (key === 'class' && MARKER_CLASS.test(value)) return true;
+    if (key === 'type' && name === 'blockquote' && value.toLowerCase() === 'cite') return true;
+  }
+  return false;
+}
 
 const BLOCK = new Set([
   'address',
@@ -71,7 +85,8 @@ const BLOCK = new Set([
 const HIDDEN = new Set(['head', 'style', 'script', 'title', 'xml', 'template', 'noscript']);
 
 /** A tag, a comment, a declaration, or a run of text up to the next `<`. */
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([a-z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|[^<]+|</;
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<!(?!--)[^>]*>?|<\?[^>]*>?|<(\/?)([a-z][\w:-]*)((?:[\s/](?:[^>"']|"[^"]*"|'[^']*')*)?)>|[^<]+|</;
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const ENTITY = /&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,8}));/iy;
@@ -120,7 +135,7 @@ export function htmlModel(html: string): BodyModel {
   const re = new RegExp(TOKEN.source, 'giy');
   let hidden: string | undefined;
   let end = html.length;
-  for (let at = 0; at < html.length; ) {
+  for (let at = 0; at < html.length;) {
     re.lastIndex = at;
     const m = re.exec(html);
     if (!m) break; // cannot happen: the last alternative matches any `<`
@@ -138,7 +153,7 @@ export function htmlModel(html: string): BodyModel {
         hidden = name;
         continue;
       }
-      if (!closing && (MARKER_ATTRIBUTE.test(m[3]) || (name === 'blockquote' && CITE.test(m[3])))) {
+      if (!closing && m[3] && isMarker(name, m[3])) {
         end = start;
         break;
       }
@@ -167,7 +182,7 @@ export function htmlModel(html: string): BodyModel {
 
 /** Decodes the entities of a run of text and folds its white space as a browser shows it. */
 function textRun(html: string, start: number, stop: number, out: Builder): void {
-  for (let i = start; i < stop; ) {
+  for (let i = start; i < stop;) {
     const c = html[i];
     if (c === '&') {
       ENTITY.lastIndex = i;
@@ -175,7 +190,11 @@ function textRun(html: string, start: number, stop: number, out: Builder): void 
       if (e && e.index === i) {
         const code = e[1] ? Number(e[1]) : e[2] ? parseInt(e[2], 16) : undefined;
         const decoded =
-          code !== undefined ? (code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd') : NAMED[e[3].toLowerCase()];
+          code !== undefined
+            ? code > 0 && code <= 0x10ffff
+              ? String.fromCodePoint(code)
+              : '\ufffd'
+            : NAMED[e[3].toLowerCase()];
         if (decoded !== undefined) {
           const next = i + e[0].length;
           for (const unit of splitUnits(decoded)) out.push(unit, i, next);
@@ -209,7 +228,7 @@ function splitUnits(s: string): string[] {
  */
 export function replyHeaderLine(text: string): number | undefined {
   const lines: { start: number; line: string }[] = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const n = text.indexOf('\n', start);
     const stop = n < 0 ? text.length : n;
     lines.push({ start, line: text.slice(start, stop).trim() });

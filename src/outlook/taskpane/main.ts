@@ -30,7 +30,10 @@ async function connectToOutlook(): Promise<{ office: OfficeGlobal; settings: Set
   if (!office?.onReady) return undefined;
   const info = await Promise.race([office.onReady(), new Promise<undefined>((r) => setTimeout(r, 5000))]);
   if (!info || info.host !== office.HostType.Outlook) return undefined;
-  return { office, settings: new RoamingSettingsStore(office.context.roamingSettings, office.AsyncResultStatus.Failed) };
+  return {
+    office,
+    settings: new RoamingSettingsStore(office.context.roamingSettings, office.AsyncResultStatus.Failed),
+  };
 }
 
 async function main(): Promise<void> {
