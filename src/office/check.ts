@@ -6,7 +6,7 @@
  * the engine caches results per paragraph, so the last whole-document pass only adds the
  * document-level rules.
  */
-import type { Analyser, Analysis, Finding, Readability } from '../engine/index.js';
+import type { Analyser, Analysis, Finding, Readability, TextEdit } from '../engine/index.js';
 import type { DocParagraph, GlossaryRow, Location, SelectionSnapshot } from './document-port.js';
 
 export interface LocatedFinding extends Finding {
@@ -220,4 +220,27 @@ export function glossaryRows(findings: readonly Finding[]): GlossaryRow[] {
     rows.push({ term: f.term, meaning });
   }
   return rows;
+}
+
+/**
+ * The engine's edits (offsets into the joined text) as paragraph locations, for hosts that change
+ * a document paragraph by paragraph (Word). Undefined when an edit is not a change of words inside
+ * one paragraph (an insertion, or one that runs across paragraphs).
+ */
+export function editsAsLocations(
+  paragraphs: readonly DocParagraph[],
+  edits: readonly TextEdit[],
+): { location: Location; text: string }[] | undefined {
+  const joined = joinParagraphs(paragraphs);
+  const out: { location: Location; text: string }[] = [];
+  for (const e of edits) {
+    if (e.end <= e.start) return undefined;
+    const paragraph = paragraphAt(joined.starts, e.start);
+    const start = e.start - joined.starts[paragraph];
+    const end = e.end - joined.starts[paragraph];
+    const own = paragraphs[paragraph].text;
+    if (end > own.length) return undefined;
+    out.push({ location: { paragraph, start, end, text: own.slice(start, end) }, text: e.text });
+  }
+  return out;
 }

@@ -82,6 +82,8 @@ export interface Capabilities {
   marks?: boolean;
   /** A glossary table can be inserted. Default true. */
   glossary?: boolean;
+  /** `editText` also takes edits that add lines (the meanings at the end). Default false. */
+  textLines?: boolean;
 }
 
 /** A finding to show as an underline in the document. */

@@ -50,6 +50,7 @@ export class MailPort implements DocumentPort {
       select: false,
       marks: false,
       glossary: false,
+      textLines: true,
     };
   }
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyser } from '../../src/engine/index.js';
+import { applyEdits, createAnalyser, plainWordEdits, shortFormEdits } from '../../src/engine/index.js';
 import { checkDocument, glossaryRows, type LocatedFinding } from '../../src/word/check.js';
 import { GLOSSARY_COLUMNS, GLOSSARY_HEADING, sortGlossary, type DocParagraph } from '../../src/word/document-port.js';
 import type { MemoryComment, MemorySelection } from '../../src/word/memory-port.js';
@@ -319,6 +319,26 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     }
     // Selecting changes nothing in the document.
     expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);
+  });
+
+  it('explains every short form and uses every plainer word in one go, the same text as the engine gives', async () => {
+    const page = await open();
+    const paragraphs = policy(3_000);
+    await load(page, paragraphs);
+    expect(await page.isVisible('#explain-all')).toBe(true);
+    expect(await page.isHidden('#add-meanings')).toBe(true); // Word has Insert glossary
+    for (const [button, make] of [
+      ['#explain-all', shortFormEdits],
+      ['#plain-all', plainWordEdits],
+    ] as const) {
+      const now = (await doc(page)).map((p) => p.text);
+      const { check } = await expected(now);
+      const edits = make(check.analysis.findings);
+      expect(edits.length).toBeGreaterThan(0);
+      await clickAndSettle(page, button);
+      expect((await doc(page)).map((p) => p.text).join('\n')).toBe(applyEdits(now.join('\n'), edits));
+    }
+    expect(await status(page)).toMatch(/^Used \d+ plainer words?\. Document checked/);
   });
 
   it('says so, and changes nothing, when the document changed since the check', async () => {

@@ -116,6 +116,7 @@ export class TaskPane {
     if (caps.marks === false) for (const id of ['mark-all', 'clear-marks']) $(id).hidden = true;
     if (caps.glossary === false) $('glossary-section').hidden = true;
     $('review').hidden = !this.port.editText;
+    $('add-meanings').hidden = !caps.textLines; // Word: Insert glossary
     $('explain-all').addEventListener('click', () => void this.review('explain'));
     $('plain-all').addEventListener('click', () => void this.review('plain'));
     $('add-meanings').addEventListener('click', () => void this.review('meanings'));
