@@ -147,14 +147,29 @@ describe('the check at Send', () => {
 describe('launchevent.js, the bundle Outlook loads', () => {
   it('is one classic script with no imports that runs with no DOM, registers the handler and answers a send', async () => {
     const r = await build({
-      entryPoints: [`${ROOT}src/outlook/send/launch-event.ts`],
+      absWorkingDir: ROOT,
+      entryPoints: ['src/outlook/send/launch-event.ts'],
       bundle: true,
       format: 'iife',
       target: 'es2020',
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
     const code = r.outputFiles[0].text;
+    // What it is made of: the engine and its data, the body-to-text function, the handler, and the
+    // small DOM-free pieces it reads settings and the body with; no pane, no DOM code.
+    const own = Object.keys(r.metafile!.inputs).filter((f) => f.startsWith('src/') && !f.startsWith('src/engine/'));
+    expect(own.filter((f) => !f.startsWith('src/generated/')).sort()).toEqual([
+      'src/office/reader.ts',
+      'src/office/terms.ts',
+      'src/outlook/body/body-text.ts',
+      'src/outlook/mail-body.ts',
+      'src/outlook/roaming-settings.ts',
+      'src/outlook/send/launch-event.ts',
+      'src/outlook/send/on-send.ts',
+      'src/outlook/send/verdict.ts',
+    ]);
     expect(code).not.toMatch(/^\s*(?:import|export)\s/m);
     const outlook = new FakeOutlook({ body: OUTLOOK_WEB_HTML });
     const office: OfficeSendGlobals = outlook.office();
