@@ -145,7 +145,7 @@ export class WordAdapter implements DocumentPort {
 
   /**
    * Changes words inside paragraphs (explain every short form, use every plainer word) in one
-   * Word.run, so one Undo takes them all out; refuses the whole change if any words moved.
+   * Word.run; refuses the whole change if any words moved.
    */
   async editText(expected: string, edits: readonly TextEdit[]): Promise<void> {
     await this.run(async (batch) => {
