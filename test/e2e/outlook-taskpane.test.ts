@@ -184,6 +184,31 @@ describe('the Outlook task pane, outside Outlook, with a message in memory', () 
     expect((await bodyNow(page)).content).toBe('<p>Hello. The EHCP is ready.</p>');
   });
 
+  it('works from the keyboard, and axe-core finds no WCAG 2.2 A or AA problem after a check', async () => {
+    const page = await open({ type: 'html', content: OUTLOOK_WEB_HTML });
+    await page.focus('#check-document');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /^Email checked/.test(document.getElementById('status')!.textContent ?? ''));
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(c: Document, o: unknown): Promise<{ violations: { id: string; help: string }[] }> };
+        }
+      ).axe;
+      const r = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return r.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    expect(violations).toEqual([]);
+    // Focus goes back to the email's findings after a fix: the first card's first action can be reached.
+    const first = page.locator('li.finding button').first();
+    await first.focus();
+    expect(await first.evaluate((b) => b === document.activeElement)).toBe(true);
+  });
+
   it('builds commands.html for the check at Send: Office.js from the CDN, then launchevent.js, and nothing else', () => {
     const html = readFileSync(join(dir!, 'commands.html'), 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);

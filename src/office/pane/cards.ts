@@ -127,10 +127,11 @@ function card(g: FindingGroup, options: CardOptions): HTMLLIElement {
       `Select ${many ? 'the next use of ' : ''}${label} in the ${noun}`,
     );
   f.replacements.forEach((r, i) => {
-    if (r.label === EXPLAIN) button('replace', EXPLAIN, `Explain ${label} at first use: ${r.text}`, i);
-    else button('replace', `Use “${r.text}”`, `Replace ${label} with ${r.text}${many ? ' here' : ''}`, i);
+    // Each name starts with the words on the button (WCAG 2.5.3, label in name).
+    if (r.label === EXPLAIN) button('replace', EXPLAIN, `${EXPLAIN}: ${r.text}`, i);
+    else button('replace', `Use “${r.text}”`, `Use “${r.text}” instead of ${label}${many ? ' here' : ''}`, i);
   });
-  if (options.comments) button('comment', 'Add comment', `Add a comment on ${label}`);
+  if (options.comments) button('comment', 'Add comment', `Add comment on ${label}`);
   button('ignore', 'Ignore', `Ignore ${label} in this ${noun}`);
   li.append(actions);
   return li;
