@@ -124,7 +124,7 @@ function card(g: FindingGroup, options: CardOptions): HTMLLIElement {
     button(
       'select',
       many ? 'Select next' : 'Select',
-      `Select ${many ? 'the next use of ' : ''}${label} in the ${noun}`,
+      `Select ${many ? 'next use of ' : ''}${label} in the ${noun}`,
     );
   f.replacements.forEach((r, i) => {
     // Each name starts with the words on the button (WCAG 2.5.3, label in name).
