@@ -121,11 +121,7 @@ function card(g: FindingGroup, options: CardOptions): HTMLLIElement {
   };
   const many = g.findings.length > 1;
   if (options.select)
-    button(
-      'select',
-      many ? 'Select next' : 'Select',
-      `Select ${many ? 'next use of ' : ''}${label} in the ${noun}`,
-    );
+    button('select', many ? 'Select next' : 'Select', `Select ${many ? 'next use of ' : ''}${label} in the ${noun}`);
   f.replacements.forEach((r, i) => {
     // Each name starts with the words on the button (WCAG 2.5.3, label in name).
     if (r.label === EXPLAIN) button('replace', EXPLAIN, `${EXPLAIN}: ${r.text}`, i);
