@@ -1,8 +1,8 @@
 /**
  * Keeps the layers apart, by reading the import statements of every file in src: the engine
  * imports no surface, the browser surfaces meet only in the shared layer (src/browser), read
- * mode and writing never import each other, and the Word add-in and the command line use only
- * the engine.
+ * mode and writing never import each other, the Word and Outlook add-ins use only the engine and
+ * the shared Office pane (src/office), and the command line only the engine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -20,7 +20,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   settings: ['engine', 'browser'],
   background: ['engine', 'browser'],
   entrypoints: ['engine', 'browser', 'writing', 'read', 'settings', 'background'],
-  word: ['engine'],
+  office: ['engine'],
+  word: ['engine', 'office'],
+  outlook: ['engine', 'office'],
   cli: ['engine'],
 };
 
@@ -32,7 +34,9 @@ const PACKAGES: Record<string, RegExp> = {
   read: /^(office|@microsoft)/,
   settings: /^(office|@microsoft)/,
   background: /^(office|@microsoft)/,
+  office: /^(wxt|@wxt-dev)/,
   word: /^(wxt|@wxt-dev)/,
+  outlook: /^(wxt|@wxt-dev)/,
   cli: /^(wxt|@wxt-dev|office|@microsoft)/,
 };
 
@@ -105,7 +109,9 @@ describe('layering', () => {
       'settings',
       'background',
       'entrypoints',
+      'office',
       'word',
+      'outlook',
       'cli',
     ])
       expect(

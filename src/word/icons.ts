@@ -1,12 +1,12 @@
 /**
  * Draws the add-in's icon and encodes it as PNG, with no dependencies (node:zlib only):
  * a rounded dark-teal square holding a white speech bubble with three short lines of
- * "plain" text. `npx tsx src/word/icons.ts` writes src/public/icons/icon-{16,32,64,80}.png;
+ * "plain" text. `npx tsx src/word/icons.ts` writes src/public/icons/icon-{16,32,64,80,128}.png (128: Outlook's high-resolution icon);
  * test/word/manifest.test.ts checks the committed files are what this draws.
  */
 import { deflateSync } from 'node:zlib';
 
-export const ICON_SIZES = [16, 32, 64, 80] as const;
+export const ICON_SIZES = [16, 32, 64, 80, 128] as const;
 
 type RGBA = [number, number, number, number];
 const TEAL: RGBA = [0x0b, 0x5c, 0x63, 255];

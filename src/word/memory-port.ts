@@ -4,6 +4,7 @@
  * shows what each action must do to a document, with no Office in the way.
  */
 import {
+  StaleLocationError,
   GLOSSARY_COLUMNS,
   GLOSSARY_HEADING,
   sortGlossary,
@@ -22,6 +23,8 @@ import {
   type SyncCounts,
 } from './document-port.js';
 import { LocalStorageSettings, MemorySettings } from './settings.js';
+import { editsAsLocations, joinParagraphs } from '../office/check.js';
+import type { TextEdit } from '../engine/index.js';
 
 export type MemoryParagraph = DocParagraph;
 
@@ -165,6 +168,20 @@ export class MemoryPort implements DocumentPort {
     this.marks = move(this.marks);
     this.annotations = move(this.annotations);
     this.setSelection({ paragraph: location.paragraph, offset: location.start + text.length });
+  }
+
+  /** As Word does it: words changed inside paragraphs, all or none. */
+  async editText(expected: string, edits: readonly TextEdit[]): Promise<void> {
+    this.runs++;
+    if (joinParagraphs(this.paragraphs).text !== expected) throw new StaleLocationError();
+    const changes = editsAsLocations(this.paragraphs, edits);
+    if (!changes) throw new Error('Word can change words here, not add lines: use Insert glossary.');
+    // Right to left, so the offsets of the changes still to make hold.
+    for (const { location: l, text } of [...changes].reverse()) {
+      const p = this.paragraphs[l.paragraph];
+      p.text = p.text.slice(0, l.start) + text + p.text.slice(l.end);
+      this.log.push(`replace ${describe(l)} with ${JSON.stringify(text)}`);
+    }
   }
 
   async insertComment(location: Location, comment: string): Promise<void> {

@@ -27,11 +27,14 @@ import type {
   SettingsStore,
   SyncCounts,
 } from './document-port.js';
+import { StaleLocationError } from './document-port.js';
 import { Underlines } from './adapter/annotations.js';
 import type { Batch, OfficeGlobals } from './adapter/batch.js';
 import { DocumentSettings } from './adapter/document-settings.js';
 import { insertGlossary } from './adapter/glossary.js';
-import { locateOne } from './adapter/locate.js';
+import { locate, locateOne } from './adapter/locate.js';
+import { editsAsLocations, joinParagraphs } from '../office/check.js';
+import type { TextEdit } from '../engine/index.js';
 import { MARKS_KEY, clearColourMarks, clearTemporaryMarks, markTemporarily, markWithColour } from './adapter/marks.js';
 import { loadSelection, readBody } from './adapter/read.js';
 import { LocalStorageSettings } from './settings.js';
@@ -136,6 +139,30 @@ export class WordAdapter implements DocumentPort {
   async replace(location: Location, text: string): Promise<void> {
     await this.run(async (batch) => {
       (await locateOne(batch, location, true)).insertText(text, 'Replace');
+      await batch.sync();
+    });
+  }
+
+  /**
+   * Changes words inside paragraphs (explain every short form, use every plainer word) in one
+   * Word.run; refuses the whole change if any words moved.
+   */
+  async editText(expected: string, edits: readonly TextEdit[]): Promise<void> {
+    await this.run(async (batch) => {
+      const { paragraphs } = await readBody(batch);
+      if (joinParagraphs(paragraphs).text !== expected) throw new StaleLocationError();
+      const changes = editsAsLocations(paragraphs, edits);
+      if (!changes) throw new Error('Word can change words here, not add lines: use Insert glossary.');
+      const ranges = await locate(
+        batch,
+        changes.map((c) => c.location),
+        undefined,
+        true,
+      );
+      const failed = ranges.find((r): r is StaleLocationError => r instanceof Error);
+      if (failed) throw failed;
+      // Right to left: the words before each change stay where they were found.
+      for (let i = ranges.length - 1; i >= 0; i--) (ranges[i] as Word.Range).insertText(changes[i].text, 'Replace');
       await batch.sync();
     });
   }

@@ -9,10 +9,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyser } from '../../src/engine/index.js';
+import { applyEdits, createAnalyser, plainWordEdits, shortFormEdits } from '../../src/engine/index.js';
 import { checkDocument, glossaryRows, type LocatedFinding } from '../../src/word/check.js';
 import { GLOSSARY_COLUMNS, GLOSSARY_HEADING, sortGlossary, type DocParagraph } from '../../src/word/document-port.js';
 import type { MemoryComment, MemorySelection } from '../../src/word/memory-port.js';
+import { groupFindings } from '../../src/office/groups.js';
 import { FORTY_PAGES, policy, wordCount } from '../word/policy.js';
 import {
   OFFICE_JS_CDN,
@@ -113,7 +114,10 @@ async function expected(paragraphs: string[]) {
 }
 
 const cardButton = (f: LocatedFinding, action: string, index?: number) =>
-  `li.finding[data-id="${f.id}"] button[data-action="${action}"]${index === undefined ? '' : `[data-index="${index}"]`}`;
+  `li.finding[data-ids~="${f.id}"] button[data-action="${action}"]${index === undefined ? '' : `[data-index="${index}"]`}`;
+
+/** One card per term: how many cards these findings make. */
+const cards = (findings: LocatedFinding[]) => groupFindings(findings).length;
 
 describe('Office.js in the built pane', () => {
   it("loads Office.js from Microsoft's CDN, allows exactly that script origin, and serves no file of the npm package", () => {
@@ -188,7 +192,9 @@ describe('the Word task pane, outside Word, with the memory port', () => {
       if (n === 0) continue;
       expect(await page.textContent(`#group-${category}`)).toBe(`${title} (${n.toLocaleString('en-GB')})`);
     }
-    expect(await page.locator('li.finding').count()).toBe(visible.length);
+    expect(await page.locator('li.finding').count()).toBe(cards(visible));
+    // A term used many times is one card: fewer cards than findings.
+    expect(cards(visible)).toBeLessThan(visible.length);
     const verdict = (await page.textContent('#readability-document .verdict')) ?? '';
     expect(verdict).toMatch(check.withinAudience ? /^Easy enough for parent carers/ : /^Too hard for parent carers/);
     expect(await page.textContent('#readability-document .figures')).toContain(
@@ -263,7 +269,7 @@ describe('the Word task pane, outside Word, with the memory port', () => {
 
     // Ignore: every finding of that term goes from the list; the document is unchanged.
     const key = (target.entryId ?? target.term ?? target.text).toLowerCase();
-    const same = visible.filter((f) => (f.entryId ?? f.term ?? f.text).toLowerCase() === key).length;
+    const same = cards(visible.filter((f) => (f.entryId ?? f.term ?? f.text).toLowerCase() === key));
     const before = await page.locator('li.finding').count();
     await clickAndSettle(page, cardButton(target, 'ignore'));
     expect(await page.locator('li.finding').count()).toBe(before - same);
@@ -274,13 +280,65 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     expect(await page.locator('li.finding').count()).toBe(before - same);
 
     // Mark up all, then clear: marks on every visible finding, then none; the text unchanged.
-    const shown = await page.locator('li.finding').count();
+    // Every use of every term on the cards (a card holds all the uses of its term).
+    const shown = await page.$$eval('li.finding', (els) =>
+      els.reduce((n, e) => n + (e as HTMLElement).dataset.ids!.split(' ').length, 0),
+    );
     await clickAndSettle(page, '#mark-all');
     expect(await page.evaluate(() => window.plainSend!.memory!.marks.length)).toBe(shown);
     await clickAndSettle(page, '#clear-marks');
     expect(await page.evaluate(() => window.plainSend!.memory!.marks.length)).toBe(0);
     expect(await status(page)).toBe(`Cleared ${shown.toLocaleString('en-GB')} marks.`);
     expect((await doc(page)).map((p) => p.text)).toEqual(current);
+  });
+
+  it('shows a term used many times as one card with its count and places; Select goes to the next use, then round again', async () => {
+    const page = await open();
+    const paragraphs = [
+      'The Code of Practice says what schools must do.',
+      'We follow the Code of Practice closely.',
+      'Thank you for coming.',
+      'Ask us about the Code of Practice at any time.',
+    ];
+    await load(page, paragraphs);
+    await checkAll(page);
+    const { visible } = await expected(paragraphs);
+    const uses = visible.filter((f) => f.text === 'Code of Practice');
+    expect(uses).toHaveLength(3);
+    const card = page.locator(`li.finding[data-ids~="${uses[0].id}"]`);
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('.where').textContent()).toBe('3 times, paragraphs 1, 2 and 4');
+    expect(await card.getAttribute('data-ids')).toBe(uses.map((f) => f.id).join(' '));
+    for (const [i, f] of [...uses, uses[0]].entries()) {
+      await clickAndSettle(page, `li.finding[data-ids~="${uses[0].id}"] button[data-action="select"]`);
+      const selection = await page.evaluate(() => window.plainSend!.memory!.selection);
+      expect(selection.start).toEqual({ paragraph: f.location.paragraph, offset: f.location.start });
+      expect(await status(page)).toBe(
+        `Selected “Code of Practice” in paragraph ${f.location.paragraph + 1} (${(i % 3) + 1} of 3).`,
+      );
+    }
+    // Selecting changes nothing in the document.
+    expect((await doc(page)).map((p) => p.text)).toEqual(paragraphs);
+  });
+
+  it('explains every short form and uses every plainer word in one go, the same text as the engine gives', async () => {
+    const page = await open();
+    const paragraphs = policy(3_000);
+    await load(page, paragraphs);
+    expect(await page.isVisible('#explain-all')).toBe(true);
+    expect(await page.isHidden('#add-meanings')).toBe(true); // Word has Insert glossary
+    for (const [button, make] of [
+      ['#explain-all', shortFormEdits],
+      ['#plain-all', plainWordEdits],
+    ] as const) {
+      const now = (await doc(page)).map((p) => p.text);
+      const { check } = await expected(now);
+      const edits = make(check.analysis.findings);
+      expect(edits.length).toBeGreaterThan(0);
+      await clickAndSettle(page, button);
+      expect((await doc(page)).map((p) => p.text).join('\n')).toBe(applyEdits(now.join('\n'), edits));
+    }
+    expect(await status(page)).toMatch(/^Used \d+ plainer words?\. Document checked/);
   });
 
   it('says so, and changes nothing, when the document changed since the check', async () => {
@@ -320,7 +378,7 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     expect([...terms].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }))).toEqual(terms);
     expect(await status(page)).toContain(`Inserted a glossary: ${rows.length} terms.`);
     // The glossary itself is not checked: the same findings as before.
-    expect(await page.locator('li.finding').count()).toBe((await expected(paragraphs)).visible.length);
+    expect(await page.locator('li.finding').count()).toBe(cards((await expected(paragraphs)).visible));
 
     // Again: updated in place, not a second copy.
     await clickAndSettle(page, '#insert-glossary');
@@ -362,7 +420,7 @@ describe('the Word task pane, outside Word, with the memory port', () => {
     await page.click('#check-selection');
     await page.waitForFunction(() => /^Selection checked/.test(document.getElementById('status')!.textContent ?? ''));
     const inside = visible.filter((f) => f.location.paragraph >= first && f.location.paragraph <= last);
-    expect(await page.locator('li.finding').count()).toBe(inside.length);
+    expect(await page.locator('li.finding').count()).toBe(cards(inside));
     expect(await page.textContent('#readability-selection h3')).toBe('Selection');
     const selected = paragraphs.slice(first, last + 1).join('\n');
     const words = createAnalyser().analyse(selected).readability.words;

@@ -140,7 +140,7 @@ describe('manifest.xml', () => {
       expect(existsSync(`${ROOT}src/word/taskpane/${page.slice(DEV_URL.length + 1)}`), page).toBe(true);
   });
 
-  it('ships the icons src/word/icons.ts draws (16, 32, 64 and 80 px)', () => {
+  it('ships the icons src/word/icons.ts draws (16, 32, 64, 80 and 128 px)', () => {
     for (const size of ICON_SIZES)
       expect(readFileSync(`${ROOT}src/public/icons/icon-${size}.png`).equals(iconPng(size)), `icon-${size}.png`).toBe(
         true,

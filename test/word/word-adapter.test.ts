@@ -4,6 +4,7 @@
  * round trips (`context.sync()`), which must not grow with the document or the findings.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyEdits, createAnalyser, shortFormEdits } from '../../src/engine/index.js';
 import { checkDocument } from '../../src/word/check.js';
 import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/word/document-port.js';
 import {
@@ -558,5 +559,36 @@ describe('settings', () => {
     expect(adapter.documentSettings.get('ignored')).toEqual(['ehcp']);
     await adapter.userSettings.set('audience', 'school-staff');
     expect(adapter.userSettings.get('audience')).toBe('school-staff');
+  });
+});
+
+describe('review actions in Word (editText)', () => {
+  it('explains every short form in one Word.run with a constant number of syncs, leaving the rest alone', async () => {
+    const texts = ['The EHCP and the SENCO.', 'No change here.', 'Ask the EHCP team and the SENCO.'];
+    const { word, adapter } = setUp(texts, 1.3);
+    const paragraphs = await adapter.readParagraphs();
+    const check = await checkDocument(createAnalyser(), paragraphs, { yieldNow: async () => {} });
+    const text = texts.join('\n');
+    const edits = shortFormEdits(check.analysis.findings);
+    expect(edits.length).toBe(2);
+    const before = adapter.syncCounts();
+    await adapter.editText(text, edits);
+    expect(word.texts().join('\n')).toBe(applyEdits(text, edits));
+    expect(word.texts()[2]).toBe(texts[2]); // later uses are left alone
+    const after = adapter.syncCounts();
+    expect(after.runs - before.runs).toBe(1);
+    expect(after.syncs - before.syncs).toBeLessThanOrEqual(5);
+  });
+
+  it('changes nothing when the document changed since the check, or when asked to add lines', async () => {
+    const texts = ['The EHCP is here.'];
+    const { word, adapter } = setUp(texts, 1.3);
+    await expect(adapter.editText('Something else', [{ start: 4, end: 8, text: 'plan' }])).rejects.toBeInstanceOf(
+      StaleLocationError,
+    );
+    await expect(adapter.editText(texts[0], [{ start: 17, end: 17, text: '\n\nWords' }])).rejects.toThrow(
+      /Insert glossary/,
+    );
+    expect(word.texts()).toEqual(texts);
   });
 });

@@ -6,7 +6,7 @@
 import type { DocumentPort } from '../document-port.js';
 import { MemoryPort } from '../memory-port.js';
 import { connectToWord } from '../word-adapter.js';
-import { TaskPane } from './pane.js';
+import { TaskPane } from '../../office/pane/pane.js';
 
 declare global {
   interface Window {

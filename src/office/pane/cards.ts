@@ -4,6 +4,7 @@
  */
 import { AUDIENCES, type AudienceId, type Category, type Readability } from '../../engine/index.js';
 import type { DocumentCheck, LocatedFinding } from '../check.js';
+import { groupFindings, placesLabel, type FindingGroup } from '../groups.js';
 import { $, age, el, plural, shorten } from './dom.js';
 
 const GROUPS: { category: Category; title: string }[] = [
@@ -19,6 +20,7 @@ export function showReadability(
   audienceId: AudienceId,
   check: DocumentCheck,
   selection?: { readability: Readability; within: boolean },
+  noun = 'document',
 ): void {
   const audience = AUDIENCES[audienceId];
   const block = (title: string, r: Readability, within: boolean) => {
@@ -40,43 +42,59 @@ export function showReadability(
     );
   };
   $('readability').hidden = false;
-  $('readability-document').replaceChildren(block('Whole document', check.readability, check.withinAudience));
+  $('readability-document').replaceChildren(block(`Whole ${noun}`, check.readability, check.withinAudience));
   $('readability-selection').replaceChildren(
     ...(selection ? [block('Selection', selection.readability, selection.within)] : []),
   );
 }
 
-/** The findings as groups (acronyms, jargon, …), each a list of cards. */
-export function findingGroups(findings: readonly LocatedFinding[], comments: boolean): HTMLDetailsElement[] {
-  const groups = GROUPS.map(({ category, title }) => {
-    const items = findings.filter((f) => f.category === category);
+export interface CardOptions {
+  /** Add comment is offered (Word 1.4 and later). */
+  comments: boolean;
+  /** Select is offered (not in Outlook, whose Mailbox API cannot select text). */
+  select: boolean;
+  /** What a place is called: `paragraph` in Word, `line` in an email. */
+  unit?: string;
+  /** What the text is called: `document`, `email`. */
+  noun?: string;
+}
+
+/** The findings as sections (acronyms, jargon, …), each a list of cards: one card per term, with its count and places. */
+export function findingGroups(findings: readonly LocatedFinding[], options: CardOptions): HTMLDetailsElement[] {
+  const groups = groupFindings(findings);
+  return GROUPS.map(({ category, title }) => {
+    const items = groups.filter((g) => g.category === category);
     if (!items.length) return undefined;
+    const uses = items.reduce((n, g) => n + g.findings.length, 0);
     const list = el('ul', { className: 'findings' });
-    for (const f of items) list.append(card(f, comments));
+    for (const g of items) list.append(card(g, options));
     const headingId = `group-${category}`;
     const details = el(
       'details',
       { className: 'group', open: true },
-      el('summary', {}, el('h3', { id: headingId, textContent: `${title} (${items.length.toLocaleString('en-GB')})` })),
+      el('summary', {}, el('h3', { id: headingId, textContent: `${title} (${uses.toLocaleString('en-GB')})` })),
       list,
     );
     list.setAttribute('aria-labelledby', headingId);
     return details;
   }).filter((g): g is HTMLDetailsElement => !!g);
-  return groups;
 }
 
-function card(f: LocatedFinding, comments: boolean): HTMLLIElement {
-  const label = f.category === 'sentence' ? shorten(f.text, 70) : f.text;
+function card(g: FindingGroup, options: CardOptions): HTMLLIElement {
+  const f = g.findings[0];
+  const label = f.category === 'sentence' ? shorten(f.text, 70) : (f.term ?? f.text);
+  const noun = options.noun ?? 'document';
   const li = el('li', { className: 'finding', tabIndex: -1 });
   li.dataset.id = f.id;
+  li.dataset.key = g.key;
+  li.dataset.ids = g.findings.map((x) => x.id).join(' ');
   li.append(
     el(
       'p',
       { className: 'finding-text' },
-      el('span', { className: 'found', textContent: label }),
+      el('span', { className: 'found', textContent: f.category === 'sentence' ? label : f.text }),
       ' ',
-      el('span', { className: 'where', textContent: `paragraph ${f.location.paragraph + 1}` }),
+      el('span', { className: 'where', textContent: placesLabel(g, options.unit) }),
     ),
   );
   if (f.definition || f.expansion) {
@@ -101,13 +119,16 @@ function card(f: LocatedFinding, comments: boolean): HTMLLIElement {
     b.setAttribute('aria-label', aria);
     actions.append(b);
   };
-  button('select', 'Select', `Select ${label} in the document`);
+  const many = g.findings.length > 1;
+  if (options.select)
+    button('select', many ? 'Select next' : 'Select', `Select ${many ? 'next use of ' : ''}${label} in the ${noun}`);
   f.replacements.forEach((r, i) => {
-    if (r.label === EXPLAIN) button('replace', EXPLAIN, `Explain ${label} at first use: ${r.text}`, i);
-    else button('replace', `Use “${r.text}”`, `Replace ${label} with ${r.text}`, i);
+    // Each name starts with the words on the button (WCAG 2.5.3, label in name).
+    if (r.label === EXPLAIN) button('replace', EXPLAIN, `${EXPLAIN}: ${r.text}`, i);
+    else button('replace', `Use “${r.text}”`, `Use “${r.text}” instead of ${label}${many ? ' here' : ''}`, i);
   });
-  if (comments) button('comment', 'Add comment', `Add a comment on ${label}`);
-  button('ignore', 'Ignore', `Ignore ${label} in this document`);
+  if (options.comments) button('comment', 'Add comment', `Add comment on ${label}`);
+  button('ignore', 'Ignore', `Ignore ${label} in this ${noun}`);
   li.append(actions);
   return li;
 }

@@ -3,24 +3,12 @@
  * exported and turned into packs for the analyser. A bad file is refused with the reason and
  * the terms there were are kept.
  */
-import { mergeFiles, parseOwnDictionary, type Pack } from '../../engine/index.js';
+import { parseOwnDictionary } from '../../engine/index.js';
 import type { SettingsStore } from '../document-port.js';
+import { userPacks, userTerms, type UserTerms } from '../terms.js';
 import { $, el, plural } from './dom.js';
 
-export interface UserTerms {
-  name: string;
-  text: string;
-}
-
-export function userTerms(settings: SettingsStore): UserTerms | undefined {
-  return settings.get<UserTerms>('terms');
-}
-
-export function userPacks(terms: UserTerms | undefined): Pack[] {
-  if (!terms) return [];
-  const parsed = parseOwnDictionary(terms.text, terms.name);
-  return parsed.file ? [...mergeFiles([parsed.file]).values()] : [];
-}
+export { userPacks, userTerms, type UserTerms };
 
 export function showTerms(settings: SettingsStore): void {
   const terms = userTerms(settings);

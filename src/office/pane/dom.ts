@@ -30,3 +30,7 @@ export function age(years: number, easy: boolean): string {
 export function shorten(text: string, max = 90): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+export function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

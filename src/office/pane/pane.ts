@@ -6,32 +6,44 @@
  */
 import {
   AUDIENCES,
-  DEFAULT_AUDIENCE,
-  DEFAULT_PACKS,
   PACK_INDEX,
-  loadAnalyser,
+  DEFAULT_PACKS,
   ignoreKey,
+  planMeanings,
+  plainWordEdits,
+  shortFormEdits,
+  type TextEdit,
   type Analyser,
   type AudienceId,
   type Readability,
 } from '../../engine/index.js';
-import { bundledPacks } from '../../engine/dictionary/bundled.js';
 import {
   checkDocument,
   CheckCancelled,
   findingsIn,
   findSelection,
   glossaryRows,
+  joinParagraphs,
   type DocumentCheck,
   type LocatedFinding,
 } from '../check.js';
 import { StaleLocationError, type DocumentPort, type GlossaryPlace } from '../document-port.js';
+import { groupFindings } from '../groups.js';
 import { commentFor, findingGroups, showReadability } from './cards.js';
 import { InWord } from './in-word.js';
-import { $, el, plural, shorten } from './dom.js';
-import { exportTerms, importTerms, showTerms, userPacks, userTerms } from './own-terms.js';
+import { $, capital, el, plural, shorten } from './dom.js';
+import { exportTerms, importTerms, showTerms } from './own-terms.js';
+import { analyserFrom, audienceFrom, packsFrom } from '../reader.js';
 
 type Scope = 'document' | 'selection';
+
+/** What differs between the hosts, in words. */
+export interface PaneOptions {
+  /** What the text is called: `document` (Word), `email` (Outlook). */
+  noun?: string;
+  /** What a place in it is called: `paragraph`, `line`. */
+  unit?: string;
+}
 
 export class TaskPane {
   private analyser: Promise<Analyser> | undefined;
@@ -44,7 +56,17 @@ export class TaskPane {
   /** Show in Word: the findings as Word's own underlines. */
   private readonly inWord: InWord;
 
-  constructor(private readonly port: DocumentPort) {
+  /** Which use of each term (by group key) a card acts on: Select moves it to the next. */
+  private cursor = new Map<string, number>();
+  private readonly noun: string;
+  private readonly unit: string;
+
+  constructor(
+    private readonly port: DocumentPort,
+    options: PaneOptions = {},
+  ) {
+    this.noun = options.noun ?? 'document';
+    this.unit = options.unit ?? 'paragraph';
     this.inWord = new InWord(port, {
       isBusy: () => this.busy,
       setBusy: (busy) => this.setBusy(busy),
@@ -58,14 +80,11 @@ export class TaskPane {
   // ---- settings ----------------------------------------------------------------------------
 
   private audience(): AudienceId {
-    const a = this.port.documentSettings.get<string>('audience') ?? this.port.userSettings.get<string>('audience');
-    return a && Object.hasOwn(AUDIENCES, a) ? (a as AudienceId) : DEFAULT_AUDIENCE;
+    return audienceFrom(this.port.userSettings, this.port.documentSettings);
   }
 
   private packs(): string[] {
-    const saved = this.port.userSettings.get<string[]>('packs');
-    const known = new Set(PACK_INDEX.map((p) => p.id));
-    return (saved ?? [...DEFAULT_PACKS]).filter((id) => known.has(id));
+    return packsFrom(this.port.userSettings);
   }
 
   private glossaryPlace(): GlossaryPlace {
@@ -73,11 +92,8 @@ export class TaskPane {
   }
 
   /** Only the packs that are on are loaded (each once). */
-  private async getAnalyser(): Promise<Analyser> {
-    this.analyser ??= loadAnalyser(
-      { audience: this.audience(), packs: this.packs(), extraPacks: userPacks(userTerms(this.port.userSettings)) },
-      bundledPacks,
-    );
+  private getAnalyser(): Promise<Analyser> {
+    this.analyser ??= analyserFrom(this.port.userSettings, this.port.documentSettings);
     return this.analyser;
   }
 
@@ -97,6 +113,14 @@ export class TaskPane {
     $('clear-marks').addEventListener('click', () => void this.clearMarks());
     this.inWord.start();
     $('insert-glossary').addEventListener('click', () => void this.insertGlossary());
+    const caps = this.port.capabilities();
+    if (caps.marks === false) for (const id of ['mark-all', 'clear-marks']) $(id).hidden = true;
+    if (caps.glossary === false) $('glossary-section').hidden = true;
+    $('review').hidden = !this.port.editText;
+    $('add-meanings').hidden = !caps.textLines; // Word: Insert glossary
+    $('explain-all').addEventListener('click', () => void this.review('explain'));
+    $('plain-all').addEventListener('click', () => void this.review('plain'));
+    $('add-meanings').addEventListener('click', () => void this.review('meanings'));
     $('findings').addEventListener('click', (event) => void this.onFindingClick(event));
 
     for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="glossary-place"]')) {
@@ -107,7 +131,7 @@ export class TaskPane {
     this.ignored = new Set(this.port.documentSettings.get<string[]>('ignored') ?? []);
     this.showTerms();
     this.showIgnored();
-    if (!this.port.capabilities().comments)
+    if (!caps.comments && this.port.kind === 'word')
       this.say('This version of Word cannot add comments from an add-in; everything else works.');
   }
 
@@ -201,7 +225,7 @@ export class TaskPane {
     const show = setTimeout(() => (area.hidden = false), 150); // only for checks long enough to see
     $('alert').hidden = true;
     try {
-      this.say(scope === 'document' ? 'Checking the document…' : 'Checking the selection…');
+      this.say(scope === 'document' ? `Checking the ${this.noun}…` : 'Checking the selection…');
       const { paragraphs, selection } =
         scope === 'selection'
           ? await this.port.readWithSelection()
@@ -222,13 +246,14 @@ export class TaskPane {
         if (!selection.text.trim())
           this.warn('Nothing is selected: select a section of the document, then choose Check selection.');
       }
-      showReadability(this.audience(), check, selectionReadability);
+      showReadability(this.audience(), check, selectionReadability, this.noun);
+      this.cursor.clear();
       this.render();
       const shown = this.visible().length;
-      this.say(`${scope === 'document' ? 'Document' : 'Selection'} checked: ${plural(shown, 'finding')}.`);
+      this.say(`${scope === 'document' ? capital(this.noun) : 'Selection'} checked: ${plural(shown, 'finding')}.`);
     } catch (error) {
       if (error instanceof CheckCancelled) this.say('Check cancelled.');
-      else this.failed(error, 'check the document');
+      else this.failed(error, `check the ${this.noun}`);
     } finally {
       clearTimeout(show);
       area.hidden = true;
@@ -258,11 +283,19 @@ export class TaskPane {
     const explained = all.filter(
       (f) => f.category === 'acronym' && f.explained && !this.ignored.has(ignoreKey(f)),
     ).length;
-    const where = this.scope === 'selection' ? 'in the selection' : 'in the document';
+    const where = this.scope === 'selection' ? 'in the selection' : `in the ${this.noun}`;
     $('findings-summary').textContent = findings.length
       ? `${plural(findings.length, 'finding')} ${where}.${explained ? ` ${plural(explained, 'acronym is', 'acronyms are')} explained in the text.` : ''}`
       : `Nothing to change ${where}.`;
-    container.replaceChildren(...findingGroups(findings, this.port.capabilities().comments));
+    const caps = this.port.capabilities();
+    container.replaceChildren(
+      ...findingGroups(findings, {
+        comments: caps.comments,
+        select: caps.select !== false,
+        unit: this.unit,
+        noun: this.noun,
+      }),
+    );
   }
 
   private async onFindingClick(event: Event): Promise<void> {
@@ -270,9 +303,14 @@ export class TaskPane {
     if (!button || this.busy) return;
     const card = button.closest<HTMLLIElement>('li.finding');
     const list = this.visible();
-    const index = list.findIndex((f) => f.id === card?.dataset.id);
-    const f = list[index];
-    if (!f) return;
+    const key = card?.dataset.key ?? '';
+    const group = groupFindings(list).find((g) => g.key === key);
+    if (!group || !card) return;
+    const index = [...document.querySelectorAll('#findings li.finding')].indexOf(card);
+    // Select moves on to the next use; the other actions act on the use selected last (the first to start with).
+    let at = this.cursor.get(key);
+    if (button.dataset.action === 'select') at = at === undefined ? 0 : (at + 1) % group.findings.length;
+    const f = group.findings[at ?? 0];
     const action = button.dataset.action;
     this.setBusy(true);
     let recheck = false;
@@ -280,7 +318,10 @@ export class TaskPane {
     try {
       if (action === 'select') {
         await this.port.select(f.location);
-        this.say(`Selected “${shorten(f.text, 60)}” in paragraph ${f.location.paragraph + 1}.`);
+        this.cursor.set(key, at ?? 0);
+        card.dataset.id = f.id;
+        const of = group.findings.length > 1 ? ` (${(at ?? 0) + 1} of ${group.findings.length})` : '';
+        this.say(`Selected “${shorten(f.text, 60)}” in ${this.unit} ${f.location.paragraph + 1}${of}.`);
       } else if (action === 'replace') {
         recheck = await this.replaceWith(f, f.replacements[Number(button.dataset.index)].text);
       } else if (action === 'comment') {
@@ -290,7 +331,7 @@ export class TaskPane {
         this.ignored.add(ignoreKey(f));
         await this.port.documentSettings.set('ignored', [...this.ignored]);
         this.showIgnored();
-        this.say(`Ignoring “${f.term ?? f.text}” in this document.`);
+        this.say(`Ignoring “${f.term ?? f.text}” in this ${this.noun}.`);
         this.render();
         this.focusCard(index);
         if (this.inWord.on) recheckInWord = true;
@@ -356,6 +397,57 @@ export class TaskPane {
       this.failed(error, 'clear the marks');
     } finally {
       this.setBusy(false);
+    }
+  }
+
+  /**
+   * The review actions, on the whole text, through the engine's own edits (the same text as the
+   * extension gives): explain every short form at first use, use every plainer word, add the
+   * meanings at the end (made again, it replaces the list made before).
+   */
+  async review(action: 'explain' | 'plain' | 'meanings'): Promise<void> {
+    if (this.busy || !this.port.editText) return;
+    await this.run('document');
+    const check = this.check;
+    if (!check || this.scope !== 'document') return;
+    const findings = check.analysis.findings.filter((f) => !this.ignored.has(ignoreKey(f)));
+    const text = joinParagraphs(check.paragraphs).text;
+    let edits: TextEdit[];
+    let message: string;
+    if (action === 'explain') {
+      edits = shortFormEdits(findings);
+      message = edits.length
+        ? `Explained ${plural(edits.length, 'short form')} at first use.`
+        : 'There are no short forms to explain.';
+    } else if (action === 'plain') {
+      edits = plainWordEdits(findings);
+      message = edits.length ? `Used ${plural(edits.length, 'plainer word')}.` : 'There are no plainer words to use.';
+    } else {
+      const plan = planMeanings(text, findings);
+      edits = plan.edit ? [plan.edit] : [];
+      message = plan.items.length
+        ? `${plan.replaces ? 'Updated' : 'Added'} the meanings at the end: ${plural(plan.items.length, 'word')}.`
+        : plan.replaces
+          ? 'Took the list of meanings out: no words in it need one now.'
+          : `There are no words in the ${this.noun} whose meanings to add.`;
+    }
+    if (!edits.length) {
+      this.say(message);
+      return;
+    }
+    this.setBusy(true);
+    let done = false;
+    try {
+      await this.port.editText(text, edits);
+      done = true;
+    } catch (error) {
+      this.failed(error, `change the ${this.noun}`);
+    } finally {
+      this.setBusy(false);
+    }
+    if (done) {
+      await this.run('document');
+      this.say(`${message} ${$('status').textContent}`);
     }
   }
 
