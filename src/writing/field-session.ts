@@ -6,6 +6,8 @@ import { ignoreKey } from '../engine/identity.js';
 import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
 import { observeUntil } from '../browser/signals.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+import { applyAllToRich, applyAllToTextarea, pasteMeanings } from './apply-all.js';
+import type { MeaningsPlan, TextEdit } from '../engine/review/index.js';
 import type { Field } from './fields.js';
 import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
 import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } from '../browser/messages/protocol.js';
@@ -269,6 +271,51 @@ export class FieldSession {
     if (this.measuring()) performance.mark('plain-send:apply', { detail: path });
     this.schedule();
     return path;
+  }
+
+  /** Findings fresh for the text as it is now (a check if it changed since the last). */
+  async settle(): Promise<void> {
+    if (this.readText() !== this.text || !this.readability) await this.check();
+  }
+
+  /**
+   * Several edits to `text` (the field's text now) as one action, through the editor's input
+   * path. Nothing happens if the field's text is no longer `text`.
+   */
+  applyAll(text: string, edits: readonly TextEdit[]): ApplyPath[] {
+    if (!edits.length || this.readText() !== text) return [];
+    const paths =
+      this.field.kind === 'textarea'
+        ? [applyAllToTextarea(this.el as HTMLTextAreaElement, edits)]
+        : applyAllToRich(this.el, edits);
+    this.applied(paths);
+    return paths;
+  }
+
+  /** The meanings list, added or put in place of the one there: plain lines in a textarea, a heading and a list in a rich editor. */
+  addMeanings(text: string, plan: MeaningsPlan): ApplyPath[] {
+    if (!plan.edit || this.readText() !== text) return [];
+    const paths =
+      this.field.kind === 'textarea'
+        ? [applyAllToTextarea(this.el as HTMLTextAreaElement, [plan.edit])]
+        : [pasteMeanings(this.el, plan)];
+    this.applied(paths);
+    return paths;
+  }
+
+  private applied(paths: ApplyPath[]): void {
+    if (this.measuring()) performance.mark('plain-send:apply', { detail: paths.join(',') });
+    this.schedule();
+  }
+
+  /** Scrolls the field (and the page) so that the finding can be seen; nothing in the field changes. */
+  reveal(f: WireFinding): void {
+    if (this.painter instanceof MirrorPainter) this.painter.reveal(f);
+    else {
+      const range = (this.painter as RichPainter).rangeOf(f);
+      const el = range?.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   }
 
   dispose(): void {

@@ -1,0 +1,139 @@
+/**
+ * A whole review action (every short form explained, every plainer word, the meanings at the
+ * end) through the editor's own input path, made so that one Undo takes it all out where the
+ * editor allows it.
+ *
+ * - textarea: one `insertText` over the span from the first edit to the last (the browser's
+ *   own undo stack holds it as one step).
+ * - rich editors: edits that share a text node become one replacement over that node's part
+ *   (nothing else in the node's span, so no formatting is lost); the parts go in from the last
+ *   to the first, in one task, so no earlier offset moves and editors that group what happens
+ *   in one task or within a moment (ProseMirror's DOM reading, Slate's and Lexical's batching,
+ *   TinyMCE's undo level closed once at the end) keep it as one step.
+ * - the meanings list in a rich editor: a paste of a heading-like paragraph and a list (HTML,
+ *   with the plain lines beside it), which every editor takes through its own paste handling;
+ *   where nothing takes it (a bare contenteditable), the browser's `insertHTML`.
+ */
+import { applyEdits, meaningLine, type MeaningsPlan, type TextEdit } from '../engine/review/index.js';
+import { mapText, rangeFor } from '../browser/page/text-map.js';
+import { debugLog } from '../browser/debug.js';
+import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+
+/** The edits (in order, none overlapping) as one `insertText` over the span they cover. */
+export function applyAllToTextarea(field: HTMLTextAreaElement, edits: readonly TextEdit[]): ApplyPath {
+  if (!edits.length) return 'failed';
+  const first = edits[0].start;
+  const last = edits[edits.length - 1].end;
+  const text = applyEdits(
+    field.value.slice(first, last),
+    edits.map((e) => ({ start: e.start - first, end: e.end - first, text: e.text })),
+  );
+  return applyToTextarea(field, first, last, text);
+}
+
+/**
+ * Edits (in order, none overlapping, none empty) grouped by the text node they lie in: each
+ * group is one replacement over the part of the node from its first edit to its last.
+ */
+export function editRuns(root: HTMLElement, edits: readonly TextEdit[]): TextEdit[][] {
+  const map = mapText(root);
+  const runs: { node: Node | undefined; edits: TextEdit[] }[] = [];
+  for (const e of edits) {
+    const r = rangeFor(map, e.start, e.end);
+    const node = r && r.startContainer === r.endContainer ? r.startContainer : undefined;
+    const run = runs[runs.length - 1];
+    if (run && node && run.node === node) run.edits.push(e);
+    else runs.push({ node, edits: [e] });
+  }
+  return runs.map((r) => r.edits);
+}
+
+/** The edits in a rich field, last first, as one action; the paths each part took, in text order. */
+export function applyAllToRich(root: HTMLElement, edits: readonly TextEdit[]): ApplyPath[] {
+  const text = mapText(root).text;
+  const runs = editRuns(root, edits);
+  const paths: ApplyPath[] = [];
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    const start = run[0].start;
+    const end = run[run.length - 1].end;
+    const expected = text.slice(start, end);
+    const replacement = applyEdits(
+      expected,
+      run.map((e) => ({ start: e.start - start, end: e.end - start, text: e.text })),
+    );
+    paths.unshift(applyToRich(root, start, end, expected, replacement, i === 0));
+  }
+  return paths;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The list as a rich editor's blocks: a bold heading line and a bulleted list (blank paragraphs where the plain text has blank lines). */
+export function meaningsHtml(plan: MeaningsPlan, blankBefore: boolean, blankAfter: boolean): string {
+  const blank = '<p><br></p>';
+  const items = plan.items.map((m) => `<li>${escapeHtml(meaningLine(m))}</li>`).join('');
+  return `${blankBefore ? blank : ''}<p><strong>${escapeHtml(plan.heading)}</strong></p><ul>${items}</ul>${blankAfter ? blank : ''}`;
+}
+
+/**
+ * The meanings list into a rich field: its edit's span selected (the old list, or a point), then
+ * pasted as HTML and plain text. Returns how it went in.
+ */
+export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath {
+  const edit = plan.edit;
+  if (!edit) return 'failed';
+  const doc = root.ownerDocument;
+  const view = doc.defaultView!;
+  const map = mapText(root);
+  const range = doc.createRange();
+  if (edit.end > edit.start) {
+    const r = rangeFor(map, edit.start, edit.end, doc);
+    if (!r) return 'failed';
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+  } else {
+    // A point: the end of the text before it, or the start of the text after it.
+    const r = edit.start > 0 ? rangeFor(map, edit.start - 1, edit.start, doc) : rangeFor(map, 0, 1, doc);
+    if (!r) return 'failed';
+    if (edit.start > 0) range.setStart(r.endContainer, r.endOffset);
+    else range.setStart(r.startContainer, r.startOffset);
+    range.collapse(true);
+  }
+  const plain = edit.text;
+  const html = plan.items.length
+    ? meaningsHtml(plan, plain.startsWith('\n\n'), plain.endsWith('\n\n') && edit.end === edit.start)
+    : '';
+  root.focus({ preventScroll: true });
+  const sel = doc.getSelection();
+  if (!sel) return 'failed';
+  sel.removeAllRanges();
+  sel.addRange(range);
+  if (!html) {
+    // Nothing to list any more: the old list goes.
+    return doc.execCommand('delete') ? 'execCommand' : 'failed';
+  }
+  const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
+  if (!firefoxContentScript) {
+    const data = new view.DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', plain);
+    const editable =
+      (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??
+      root;
+    const paste = new view.ClipboardEvent('paste', {
+      clipboardData: data,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    if (!editable.dispatchEvent(paste)) return 'paste';
+  }
+  try {
+    if (doc.execCommand('insertHTML', false, html)) return 'execCommand';
+  } catch (error) {
+    debugLog('insertHTML into an editor', error);
+  }
+  return 'failed';
+}
