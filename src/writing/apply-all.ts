@@ -70,23 +70,38 @@ export function applyAllToRich(root: HTMLElement, edits: readonly TextEdit[]): A
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
-/** The list as a rich editor's blocks: a bold heading line and a bulleted list (blank paragraphs where the plain text has blank lines). */
-export function meaningsHtml(plan: MeaningsPlan, blankBefore: boolean, blankAfter: boolean): string {
-  const blank = '<p><br></p>';
+/**
+ * The list as a rich editor's blocks: a bold heading line and a bulleted list, with empty
+ * paragraphs where the plain text has blank lines. `paragraph` is the block the editor makes
+ * for a line (`p` for editors with a model; the browser's own, usually `div`, for a bare one).
+ */
+export function meaningsHtml(plan: MeaningsPlan, blankBefore: boolean, blankAfter: boolean, paragraph = 'p'): string {
+  const blank = `<${paragraph}><br></${paragraph}>`;
   const items = plan.items.map((m) => `<li>${escapeHtml(meaningLine(m))}</li>`).join('');
-  return `${blankBefore ? blank : ''}<p><strong>${escapeHtml(plan.heading)}</strong></p><ul>${items}</ul>${blankAfter ? blank : ''}`;
+  const heading = `<${paragraph}><strong>${escapeHtml(plan.heading)}</strong></${paragraph}>`;
+  return `${blankBefore ? blank : ''}${heading}<ul>${items}</ul>${blankAfter ? blank : ''}`;
 }
 
 /**
  * The meanings list into a rich field: its edit's span selected (the old list, or a point), then
- * pasted as HTML and plain text. Returns how it went in.
+ * pasted as HTML and plain text. A list made before keeps its heading line: only its lines
+ * under the heading are put in again, as list items, so no editor nests a new list in the old
+ * one's place. Returns how it went in.
  */
 export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath {
-  const edit = plan.edit;
-  if (!edit) return 'failed';
+  if (!plan.edit) return 'failed';
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
   const map = mapText(root);
+  let edit = plan.edit;
+  let itemsOnly = false;
+  if (plan.replaces && plan.items.length) {
+    const headingEnd = map.text.indexOf('\n', plan.replaces.start);
+    if (headingEnd > 0 && headingEnd < plan.replaces.end) {
+      edit = { start: headingEnd + 1, end: plan.replaces.end, text: plan.lines.slice(1).join('\n') };
+      itemsOnly = true;
+    }
+  }
   const range = doc.createRange();
   if (edit.end > edit.start) {
     const r = rangeFor(map, edit.start, edit.end, doc);
@@ -102,22 +117,22 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
     range.collapse(true);
   }
   const plain = edit.text;
-  const html = plan.items.length
-    ? meaningsHtml(plan, plain.startsWith('\n\n'), plain.endsWith('\n\n') && edit.end === edit.start)
-    : '';
+  const before = plain.startsWith('\n\n');
+  const after = plain.endsWith('\n\n') && edit.end === edit.start;
   root.focus({ preventScroll: true });
   const sel = doc.getSelection();
   if (!sel) return 'failed';
   sel.removeAllRanges();
   sel.addRange(range);
-  if (!html) {
+  if (!plan.items.length) {
     // Nothing to list any more: the old list goes.
     return doc.execCommand('delete') ? 'execCommand' : 'failed';
   }
+  const items = plan.items.map((m) => `<li>${escapeHtml(meaningLine(m))}</li>`).join('');
   const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
   if (!firefoxContentScript) {
     const data = new view.DataTransfer();
-    data.setData('text/html', html);
+    data.setData('text/html', itemsOnly ? `<ul>${items}</ul>` : meaningsHtml(plan, before, after));
     data.setData('text/plain', plain);
     const editable =
       (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??
@@ -129,6 +144,22 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
       composed: true,
     });
     if (!editable.dispatchEvent(paste)) return 'paste';
+  }
+  // No editor took the paste: the browser puts the HTML in, in its own blocks (items straight
+  // into the list that is there, if it is one).
+  let html: string;
+  const inList = !!(
+    range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement
+  )?.closest('li');
+  if (itemsOnly) html = inList ? items : `<ul>${items}</ul>`;
+  else {
+    let paragraph = 'div';
+    try {
+      paragraph = doc.queryCommandValue('defaultParagraphSeparator') || 'div';
+    } catch (error) {
+      debugLog('the paragraph an editor makes', error);
+    }
+    html = meaningsHtml(plan, before, after, paragraph);
   }
   try {
     if (doc.execCommand('insertHTML', false, html)) return 'execCommand';
