@@ -48,8 +48,16 @@ export function editRuns(root: HTMLElement, edits: readonly TextEdit[]): TextEdi
   return runs.map((r) => r.edits);
 }
 
-/** The edits in a rich field, last first, as one action; the paths each part took, in text order. */
-export function applyAllToRich(root: HTMLElement, edits: readonly TextEdit[]): ApplyPath[] {
+/**
+ * The edits in a rich field, last first, as one action; the paths each part took, in text order.
+ * `before(start, end)` runs before each part when given (for editors that must see the selection
+ * move before each edit: Lexical reads its own selection, not the edit's target range).
+ */
+export async function applyAllToRich(
+  root: HTMLElement,
+  edits: readonly TextEdit[],
+  before?: (start: number, end: number) => Promise<void>,
+): Promise<ApplyPath[]> {
   const text = mapText(root).text;
   const runs = editRuns(root, edits);
   const paths: ApplyPath[] = [];
@@ -57,6 +65,7 @@ export function applyAllToRich(root: HTMLElement, edits: readonly TextEdit[]): A
     const run = runs[i];
     const start = run[0].start;
     const end = run[run.length - 1].end;
+    if (before) await before(start, end);
     const expected = text.slice(start, end);
     const replacement = applyEdits(
       expected,
@@ -88,20 +97,26 @@ export function meaningsHtml(plan: MeaningsPlan, blankBefore: boolean, blankAfte
  * under the heading are put in again, as list items, so no editor nests a new list in the old
  * one's place. Returns how it went in.
  */
+export function meaningsTarget(text: string, plan: MeaningsPlan): { edit: TextEdit; itemsOnly: boolean } | undefined {
+  if (!plan.edit) return undefined;
+  if (plan.replaces && plan.items.length) {
+    const headingEnd = text.indexOf('\n', plan.replaces.start);
+    if (headingEnd > 0 && headingEnd < plan.replaces.end)
+      return {
+        edit: { start: headingEnd + 1, end: plan.replaces.end, text: plan.lines.slice(1).join('\n') },
+        itemsOnly: true,
+      };
+  }
+  return { edit: plan.edit, itemsOnly: false };
+}
+
 export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath {
-  if (!plan.edit) return 'failed';
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
   const map = mapText(root);
-  let edit = plan.edit;
-  let itemsOnly = false;
-  if (plan.replaces && plan.items.length) {
-    const headingEnd = map.text.indexOf('\n', plan.replaces.start);
-    if (headingEnd > 0 && headingEnd < plan.replaces.end) {
-      edit = { start: headingEnd + 1, end: plan.replaces.end, text: plan.lines.slice(1).join('\n') };
-      itemsOnly = true;
-    }
-  }
+  const target = meaningsTarget(map.text, plan);
+  if (!target) return 'failed';
+  const { edit, itemsOnly } = target;
   const range = doc.createRange();
   if (edit.end > edit.start) {
     const r = rangeFor(map, edit.start, edit.end, doc);
@@ -132,7 +147,12 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
   const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
   if (!firefoxContentScript) {
     const data = new view.DataTransfer();
-    data.setData('text/html', itemsOnly ? `<ul>${items}</ul>` : meaningsHtml(plan, before, after));
+    // Editors with a model paste a slice whose first block joins the line the caret is in: an
+    // empty one first, so the blank line stays a line of its own.
+    data.setData(
+      'text/html',
+      itemsOnly ? `<ul>${items}</ul>` : `${before ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`,
+    );
     data.setData('text/plain', plain);
     const editable =
       (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??

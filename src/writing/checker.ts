@@ -267,6 +267,10 @@ export class Checker implements SessionHost {
     this.panelPlace = undefined;
     this.ui.attach();
     this.panel.open(this.reviewState(session));
+    // Some editors take focus back on the click that opened the panel (TinyMCE in its frame).
+    this.view.requestAnimationFrame(() => {
+      if (this.panel.isOpen && !this.panel.contains(this.ui.shadow.activeElement)) this.panel.focus();
+    });
   }
 
   private reviewState(session: FieldSession): ReviewState {
@@ -299,17 +303,17 @@ export class Checker implements SessionHost {
     let done: string;
     if (action === 'explain') {
       if (!plan.explain.length) return;
-      session.applyAll(state.text, plan.explain);
+      await session.applyAll(state.text, plan.explain);
       const n = plan.explain.length;
       done = `Explained ${n === 1 ? '1 short form' : `${n} short forms`} where first used.`;
     } else if (action === 'plain') {
       if (!plan.plain.length) return;
-      session.applyAll(state.text, plan.plain);
+      await session.applyAll(state.text, plan.plain);
       const n = plan.plain.length;
       done = `Put in ${n === 1 ? '1 plainer word' : `${n} plainer words`}.`;
     } else {
       if (!plan.meaningsChange) return;
-      session.addMeanings(state.text, plan.meanings);
+      await session.addMeanings(state.text, plan.meanings);
       done = plan.hasList ? 'Updated the meanings at the end.' : 'Added the meanings at the end.';
     }
     this.afterAction(session, action, `${done} Ctrl+Z takes it out.`);
@@ -324,7 +328,7 @@ export class Checker implements SessionHost {
       found.filter((f) => f.replacements[0]).map((f) => ({ start: f.start, end: f.end, text: f.replacements[0].text })),
     );
     if (!edits.length) return;
-    session.applyAll(text, edits);
+    await session.applyAll(text, edits);
     this.afterAction(session, 'plain', `Put in "${edits[0].text}". Ctrl+Z takes it out.`);
   }
 

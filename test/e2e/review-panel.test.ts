@@ -78,10 +78,11 @@ const probe = <T>(page: Page, fn: string, ...args: unknown[]): Promise<T> =>
     [fn, args] as const,
   );
 /**
- * Pages whose editor is a bare contenteditable, with no model: their data is the DOM, read here
- * as one line per block (innerText would count an empty `<div><br></div>` as two lines).
+ * Pages whose editor's data is HTML (a bare contenteditable; TinyMCE): read here as one line per
+ * block, as the extension reads it (innerText would count an empty `<div><br></div>` as two
+ * lines, and a `<p>` with its margins as two).
  */
-const BARE: readonly EditorName[] = ['contenteditable', 'gmail', 'outlook'];
+const BARE: readonly EditorName[] = ['contenteditable', 'gmail', 'outlook', 'tinymce'];
 let bare = false;
 const editorText = (page: Page) =>
   bare
