@@ -147,12 +147,11 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
   const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
   if (!firefoxContentScript) {
     const data = new view.DataTransfer();
-    // Editors with a model paste a slice whose first block joins the line the caret is in: an
-    // empty one first, so the blank line stays a line of its own.
-    data.setData(
-      'text/html',
-      itemsOnly ? `<ul>${items}</ul>` : `${before ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`,
-    );
+    // Quill and ProseMirror paste a slice whose first block joins the line the caret is in: an
+    // empty one first, so the blank line stays a line of its own (Lexical starts a new line).
+    const joins = before && !root.matches('[data-lexical-editor="true"]');
+    const html = itemsOnly ? `<ul>${items}</ul>` : `${joins ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`;
+    data.setData('text/html', html);
     data.setData('text/plain', plain);
     const editable =
       (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??
@@ -164,6 +163,15 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
       composed: true,
     });
     if (!editable.dispatchEvent(paste)) return 'paste';
+    // Slate, where the browser has beforeinput, takes a paste from the beforeinput it brings.
+    const input = new view.InputEvent('beforeinput', {
+      inputType: 'insertFromPaste',
+      dataTransfer: data,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    if (!editable.dispatchEvent(input)) return 'beforeinput';
   }
   // No editor took the paste: the browser puts the HTML in, in its own blocks (items straight
   // into the list that is there, if it is one).

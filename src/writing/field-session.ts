@@ -288,12 +288,12 @@ export class FieldSession {
     let paths: ApplyPath[];
     if (this.field.kind === 'textarea') paths = [applyAllToTextarea(this.el as HTMLTextAreaElement, edits)];
     else {
-      // The editor first sees the selection on the last edit (the first made); Lexical, which
-      // reads its own selection rather than the edit's target, sees it on each.
+      // The editor first sees the selection on the last edit (the first made); Lexical and Slate,
+      // which read their own selection rather than the edit's target, see it on each.
       const last = edits[edits.length - 1];
       await this.select(last.start, last.end);
       if (this.readText() !== text) return [];
-      const stepwise = this.el.matches('[data-lexical-editor="true"]');
+      const stepwise = this.el.matches('[data-lexical-editor="true"], [data-slate-editor="true"]');
       paths = await applyAllToRich(this.el, edits, stepwise ? (s, e) => this.select(s, e) : undefined);
     }
     this.applied(paths);

@@ -48,7 +48,17 @@ const BODY: Partial<Record<EditorName, string>> = {
  * replacement may cross a paragraph) is taken out by one Ctrl+Z, as measured. The others keep
  * each edit as its own undo step.
  */
-const ONE_UNDO_ACROSS_PARAGRAPHS: readonly EditorName[] = ['textarea', 'roundcube'];
+const ONE_UNDO_ACROSS_PARAGRAPHS: readonly EditorName[] = ['textarea', 'roundcube', 'ckeditor'];
+
+/**
+ * How an editor's own paste handling places the list, where it differs from the plain text by a
+ * blank line (measured): Quill keeps the line end the caret was on as an empty line after the
+ * list; ProseMirror drops the empty paragraphs at the start of a pasted slice.
+ */
+const LIST_SPACING: Partial<Record<EditorName, (want: string) => string>> = {
+  quill: (want) => `${want}\n`,
+  prosemirror: (want) => want.replace(`\n\n${MEANINGS_HEADING}`, `\n${MEANINGS_HEADING}`),
+};
 
 let built: Built | undefined;
 let server: StaticServer | undefined;
@@ -129,9 +139,10 @@ const analyse = (text: string) => createAnalyser().analyse(text).findings;
 /** What each action must make of a text: the engine's own review functions on it. */
 const explained = (text: string) => applyEdits(text, shortFormEdits(analyse(text)));
 const plainer = (text: string) => applyEdits(text, plainWordEdits(analyse(text)));
-function withMeanings(text: string): string {
+function withMeanings(text: string, name?: EditorName): string {
   const plan = planMeanings(text, analyse(text));
-  return plan.edit ? applyEdits(text, [plan.edit]) : text;
+  const want = plan.edit ? applyEdits(text, [plan.edit]) : text;
+  return name && !plan.replaces ? (LIST_SPACING[name]?.(want) ?? want) : want;
 }
 
 async function open(name: EditorName): Promise<Page> {
@@ -174,8 +185,7 @@ async function press(page: Page, id: string): Promise<void> {
   await page.mouse.click(at!.x, at!.y);
 }
 
-const until = (page: Page, want: string) =>
-  expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(want);
+const until = (page: Page, want: string) => expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(want);
 
 /** Editors group quick edits into one undo step (Quill and Lexical here: 1 s): let what came before settle. */
 const settle = (page: Page) => page.waitForTimeout(1_100);
@@ -249,7 +259,9 @@ for (const name of EDITORS) {
       expect(await probe(page, 'card')).toBeNull();
       await press(page, 'explain');
       await until(page, explained(letter));
-      await expect.poll(async () => (await review(page))?.status, { timeout: 3_000 }).toMatch(/^Explained 2 short forms/);
+      await expect
+        .poll(async () => (await review(page))?.status, { timeout: 3_000 })
+        .toMatch(/^Explained 2 short forms/);
       const after = (await review(page))!;
       // Focus is back in the panel (on the panel itself: the button it was on has nothing more to do).
       expect(after.focused).toBe('review');
@@ -268,7 +280,7 @@ for (const name of EDITORS) {
       await page.keyboard.press('Alt+Shift+P');
       await review(page);
       await press(page, 'meanings');
-      const added = withMeanings(letter);
+      const added = withMeanings(letter, name);
       await until(page, added);
       await expect
         .poll(async () => (await review(page))?.actions[2], { timeout: 3_000 })

@@ -138,6 +138,8 @@
         root &&
         ([...root.querySelectorAll('.review [data-id]')].find((x) => x.dataset.id === id) ??
           [...root.querySelectorAll('.review .place')].find((x) => x.querySelector('.term').textContent === id));
+      // The panel scrolls when it is taller than the frame (TinyMCE's): bring the control into view first.
+      if (b) b.scrollIntoView({ block: 'nearest' });
       return b ? center(b.getBoundingClientRect()) : null;
     },
     /** The text of the word marked as the one being shown (the card's, or the review panel's place). */
