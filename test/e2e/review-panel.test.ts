@@ -57,6 +57,7 @@ const ONE_UNDO_ACROSS_PARAGRAPHS: readonly EditorName[] = ['textarea', 'roundcub
  */
 const LIST_SPACING: Partial<Record<EditorName, (want: string) => string>> = {
   quill: (want) => `${want}\n`,
+  tinymce: (want) => want,
   prosemirror: (want) => want.replace(`\n\n${MEANINGS_HEADING}`, `\n${MEANINGS_HEADING}`),
 };
 
@@ -142,7 +143,9 @@ const plainer = (text: string) => applyEdits(text, plainWordEdits(analyse(text))
 function withMeanings(text: string, name?: EditorName): string {
   const plan = planMeanings(text, analyse(text));
   const want = plan.edit ? applyEdits(text, [plan.edit]) : text;
-  return name && !plan.replaces ? (LIST_SPACING[name]?.(want) ?? want) : want;
+  if (!name || !LIST_SPACING[name]) return want;
+  // Quill leaves its empty line after the list each time; ProseMirror's blank line goes only when the list is added.
+  return name === 'quill' || !plan.replaces ? LIST_SPACING[name](want) : want;
 }
 
 async function open(name: EditorName): Promise<Page> {
@@ -301,7 +304,7 @@ for (const name of EDITORS) {
       await until(page, added);
       await page.keyboard.press('Escape');
       await review(page, false);
-      await page.keyboard.press('Control+Home');
+      await probe(page, 'caretToLine', 0);
       await page.keyboard.type('The SaLT team says hello. ');
       const typed = await editorText(page);
       expect(typed.startsWith('The SaLT team says hello. ')).toBe(true);
@@ -310,7 +313,7 @@ for (const name of EDITORS) {
       await page.keyboard.press('Alt+Shift+P');
       expect((await review(page))!.actions[2].label).toBe('Update the meanings at the end');
       await press(page, 'meanings');
-      const updated = withMeanings(typed);
+      const updated = withMeanings(typed, name);
       expect(count(updated, MEANINGS_HEADING)).toBe(1);
       expect(updated).toContain('SaLT');
       await until(page, updated);
