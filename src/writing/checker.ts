@@ -267,9 +267,15 @@ export class Checker implements SessionHost {
     this.panelPlace = undefined;
     this.ui.attach();
     this.panel.open(this.reviewState(session));
-    // Some editors take focus back on the click that opened the panel (TinyMCE in its frame).
+    this.keepPanelFocus();
+  }
+
+  /** Some editors take focus back after a press near them (TinyMCE in its frame): it goes back to the panel. */
+  private keepPanelFocus(): void {
+    const active = this.ui.shadow.activeElement as HTMLElement | null;
+    const id = active && this.panel.contains(active) ? active.dataset.id : undefined;
     this.view.requestAnimationFrame(() => {
-      if (this.panel.isOpen && !this.panel.contains(this.ui.shadow.activeElement)) this.panel.focus();
+      if (this.panel.isOpen && !this.panel.contains(this.ui.shadow.activeElement)) this.panel.focus(id);
     });
   }
 
@@ -350,6 +356,7 @@ export class Checker implements SessionHost {
     this.panelPlace = f;
     session.paint();
     session.reveal(f);
+    this.keepPanelFocus();
   }
 
   /** Opens the card for the next finding after the caret (or after the open card's finding). */

@@ -96,7 +96,8 @@ export class ReviewPanel {
     this.el.addEventListener('keydown', (e) => this.keydown(e));
     // A press in the panel is ours: editors that take focus back on a press in their document
     // (TinyMCE in its frame) must not see it.
-    for (const type of ['mousedown', 'pointerdown']) this.el.addEventListener(type, (e) => e.stopPropagation());
+    for (const type of ['mousedown', 'pointerdown', 'mouseup', 'pointerup', 'click', 'focusin'])
+      this.el.addEventListener(type, (e) => e.stopPropagation());
     layer.append(this.el);
   }
 
