@@ -683,12 +683,12 @@ describe('the built extension', () => {
       .poll(async () => (await probe<{ state: string } | null>(page, 'badge'))?.state, { timeout: 5_000 })
       .toBe('hard');
     expect((await probe<{ text: string }>(page, 'badge')).text).toMatch(/^▲ Reading age [\d.]+ · aim 11$/);
-    // The badge is a button: it opens the first finding's card, focus on its first action.
+    // The badge is a button: it opens the review of the whole message, focus in it, saying the same reading age.
     await page.bringToFront();
     await page.click('plain-send-ui .badge');
-    const card = await probe<{ title: string; focused: string | null }>(page, 'card');
-    expect(card.title).toBe('EHCP');
-    expect(card.focused).toBeTruthy();
+    const review = await probe<{ focused: string | null; age: string } | null>(page, 'review');
+    expect(review?.focused).toBe('review');
+    expect(review?.age).toMatch(/^▲ Reading age [\d.]+: too hard for parent carers, who need 11 or under\.$/);
     await popup.close();
     await page.close();
   });

@@ -116,7 +116,7 @@
       const labelled = p.getAttribute('aria-labelledby');
       return {
         role: p.getAttribute('role'),
-        label: labelled ? root.getElementById(labelled)?.textContent ?? null : null,
+        label: labelled ? (root.getElementById(labelled)?.textContent ?? null) : null,
         age: p.querySelector('.age')?.textContent ?? null,
         focused: active && p.contains(active) ? (active.dataset.id ?? active.className) : null,
         actions: [...p.querySelectorAll('.actions button')].map((b) => ({
