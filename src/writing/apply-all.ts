@@ -147,9 +147,9 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
   const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
   if (!firefoxContentScript) {
     const data = new view.DataTransfer();
-    // Quill pastes a slice whose first block joins the line the caret is in: an empty one
-    // first, so the blank line stays a line of its own (the others start a new line).
-    const joins = before && root.matches('.ql-editor');
+    // Quill and CKEditor paste a slice whose first block joins the line the caret is in: an
+    // empty one first, so the blank line stays a line of its own (the others start a new line).
+    const joins = before && root.matches('.ql-editor, .ck-editor__editable');
     const html = itemsOnly ? `<ul>${items}</ul>` : `${joins ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`;
     data.setData('text/html', html);
     data.setData('text/plain', plain);

@@ -302,6 +302,7 @@ export class Checker implements SessionHost {
   private async act(action: ReviewAction): Promise<void> {
     const session = this.panelSession;
     if (!session) return;
+    this.panel.say('');
     await session.settle();
     if (this.panelSession !== session) return;
     const state = this.reviewState(session);

@@ -193,11 +193,15 @@ async function review(page: Page, open = true): Promise<Review | null> {
   return r;
 }
 
-/** Presses one of the panel's controls with the pointer, as a person would. */
+/** Presses one of the panel's controls with the pointer, as a person would; an action, until it says it is done. */
 async function press(page: Page, id: string): Promise<void> {
   const at = await probe<{ x: number; y: number } | null>(page, 'reviewButtonAt', id);
   expect(at, id).not.toBeNull();
   await page.mouse.click(at!.x, at!.y);
+  if (['explain', 'plain', 'meanings'].includes(id))
+    await expect
+      .poll(async () => (await probe<Review | null>(page, 'review'))?.status, { timeout: 5_000 })
+      .toMatch(/Ctrl\+Z takes it out\.$/);
 }
 
 const until = (page: Page, want: string) => expect.poll(() => editorText(page), { timeout: 5_000 }).toBe(want);
@@ -324,7 +328,8 @@ for (const name of EDITORS) {
           return { x: r.left + 1, y: r.top + r.height / 2 };
         });
         await page.mouse.click(at.x, at.y);
-      } else await probe(page, 'caretToLine', 0);
+      } else if (name === 'textarea' || name === 'roundcube') await probe(page, 'caretToLine', 0);
+      else await page.keyboard.press('Control+Home');
       await page.waitForTimeout(100);
       await page.keyboard.type('The SaLT team says hello. ');
       const typed = await editorText(page);
