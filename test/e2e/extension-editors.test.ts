@@ -364,6 +364,8 @@ describe('the built extension', () => {
         await page.keyboard.press('Alt+Shift+P');
         let card = await waitForCard(page, 'SENCO'); // the caret is at the end: wraps to the first
         expect(card!.focused).toBe('Explain at first use');
+        // A moment to read the card: pressed twice quickly, Alt+Shift+P opens the review instead.
+        await page.waitForTimeout(700);
         await page.keyboard.press('Alt+Shift+P');
         card = await waitForCard(page, 'EHCP');
         await page.keyboard.press('Escape');
