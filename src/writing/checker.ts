@@ -20,6 +20,7 @@ import { HighlightLayer } from './painter.js';
 import { restoreFocus, saveSelection, type SavedSelection } from './selection.js';
 import { ReviewPanel, reviewPlan, type ReviewAction, type ReviewState } from './review-panel.js';
 import { orderedEdits } from '../engine/review/edits.js';
+import { findMeaningsBlock } from '../engine/review/meanings.js';
 
 /** Alt+Shift+P pressed again within this time opens the review panel. */
 const TWICE_MS = 600;
@@ -280,9 +281,12 @@ export class Checker implements SessionHost {
   }
 
   private reviewState(session: FieldSession): ReviewState {
+    // The meanings list's own words are not the message's: not counted, not fixed.
+    const list = findMeaningsBlock(session.text);
+    const outside = (f: WireFinding) => !list || f.end <= list.start || f.start >= list.end;
     return {
       text: session.text,
-      shown: session.shown,
+      shown: session.shown.filter(outside),
       all: session.findings.filter((f) => !session.ignoredHere.has(ignoreKey(f))),
       readability: session.readability,
     };

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   applyEdits,
   createAnalyser,
+  findMeaningsBlock,
   MEANINGS_HEADING,
   planMeanings,
   plainWordEdits,
@@ -151,7 +152,12 @@ interface Review {
 const analyse = (text: string) => createAnalyser().analyse(text).findings;
 /** What each action must make of a text: the engine's own review functions on it. */
 const explained = (text: string) => applyEdits(text, shortFormEdits(analyse(text)));
-const plainer = (text: string) => applyEdits(text, plainWordEdits(analyse(text)));
+/** The meanings list's own words are not the message's: the panel leaves them alone. */
+function plainer(text: string): string {
+  const list = findMeaningsBlock(text);
+  const outside = analyse(text).filter((f) => !list || f.end <= list.start || f.start >= list.end);
+  return applyEdits(text, plainWordEdits(outside));
+}
 function withMeanings(text: string, name?: EditorName): string {
   const plan = planMeanings(text, analyse(text));
   const want = plan.edit ? applyEdits(text, [plan.edit]) : text;
