@@ -16,7 +16,7 @@
 import { mapText, rangeFor } from '../browser/page/text-map.js';
 import { debugLog } from '../browser/debug.js';
 
-export type ApplyPath = 'execCommand' | 'setRangeText' | 'beforeinput' | 'text-node' | 'failed';
+export type ApplyPath = 'execCommand' | 'setRangeText' | 'beforeinput' | 'paste' | 'text-node' | 'failed';
 
 export function applyToTextarea(field: HTMLTextAreaElement, start: number, end: number, text: string): ApplyPath {
   const doc = field.ownerDocument;
@@ -58,7 +58,15 @@ export function placeCaret(root: HTMLElement, offset: number): void {
  * Replaces [start, end) of a rich field's mapped text with `text`. `expected` is what the span
  * must hold now (the finding's text); nothing is changed if it does not.
  */
-export function applyToRich(root: HTMLElement, start: number, end: number, expected: string, text: string): ApplyPath {
+export function applyToRich(
+  root: HTMLElement,
+  start: number,
+  end: number,
+  expected: string,
+  text: string,
+  /** False for all but the last of several edits made as one action: one closing `input` for them all. */
+  close = true,
+): ApplyPath {
   const doc = root.ownerDocument;
   const view = doc.defaultView!;
   const map = mapText(root);
@@ -113,15 +121,16 @@ export function applyToRich(root: HTMLElement, start: number, end: number, expec
     // The browser's own events said `insertText`. Close the sequence as a spell-check replacement
     // does, with an `input` of type insertReplacementText: editors that keep their own undo
     // levels from input events (TinyMCE) then record the fix as one step of its own.
-    editable.dispatchEvent(
-      new view.InputEvent('input', {
-        inputType: 'insertReplacementText',
-        data: text,
-        dataTransfer,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    if (close)
+      editable.dispatchEvent(
+        new view.InputEvent('input', {
+          inputType: 'insertReplacementText',
+          data: text,
+          dataTransfer,
+          bubbles: true,
+          composed: true,
+        }),
+      );
     return 'execCommand';
   }
   // Last resort: the smallest text-node edit, then `input`.

@@ -33,9 +33,9 @@ export class Badge {
     const words = findings === 1 ? '1 thing to look at' : `${findings} things to look at`;
     this.el.setAttribute(
       'aria-label',
-      `Plain SEND: reading age ${age}, ${verdict}. ${words}.${findings ? ' Press to see the first.' : ''}`,
+      `Plain SEND: reading age ${age}, ${verdict}. ${words}. Press to review the whole message.`,
     );
-    this.el.title = `Plain SEND: ${verdict}. ${words}. Alt+Shift+P goes through them.`;
+    this.el.title = `Plain SEND: ${verdict}. ${words}. Press to review the whole message (or Alt+Shift+P twice). Alt+Shift+P once goes through them one by one.`;
     this.el.hidden = false;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Writing in one document: finds the fields someone writes in, runs a session for each, and
- * owns the card and the readability badge there. The pointer and Escape are the shared
- * CardPointer's; Alt+Shift+P (the next finding) is ours. Stops when its signal aborts.
+ * owns the card, the readability badge and the review panel there. The pointer and Escape are
+ * the shared CardPointer's; Alt+Shift+P (the next finding; twice quickly, the review panel) is
+ * ours. Stops when its signal aborts.
  */
 import { browser } from 'wxt/browser';
 import { logged } from '../browser/debug.js';
@@ -17,6 +18,12 @@ import { FieldSession, type SessionHost } from './field-session.js';
 import { fieldFor, whyNot } from './fields.js';
 import { HighlightLayer } from './painter.js';
 import { restoreFocus, saveSelection, type SavedSelection } from './selection.js';
+import { ReviewPanel, reviewPlan, type ReviewAction, type ReviewState } from './review-panel.js';
+import { orderedEdits } from '../engine/review/edits.js';
+import { findMeaningsBlock } from '../engine/review/meanings.js';
+
+/** Alt+Shift+P pressed again within this time opens the review panel. */
+const TWICE_MS = 600;
 
 const WATCHED = [
   'contenteditable',
@@ -49,6 +56,14 @@ export class Checker implements SessionHost {
   private readonly observer: MutationObserver;
   private readonly pointer: CardPointer<Hit>;
   private readonly view: Window & typeof globalThis;
+  private readonly panel: ReviewPanel;
+  private panelSession: FieldSession | undefined;
+  /** The place the panel shows (marked as the active word). */
+  private panelPlace: WireFinding | undefined;
+  /** Where the caret was when the panel opened (after an action: where the action left it). */
+  private reviewSaved: SavedSelection | undefined;
+  /** When Alt+Shift+P was last pressed, to tell a double press. */
+  private lastP = -Infinity;
 
   /** Checks until `signal` aborts; then everything of ours leaves the document. */
   constructor(
@@ -65,9 +80,15 @@ export class Checker implements SessionHost {
       ignoreAlways: (f) => void this.ignoreAlways(f),
       addTerm: (f) => this.addTerm(f),
       closed: (f, restore) => this.cardClosed(f, restore),
-      next: () => this.openNext(true),
+      next: () => this.pressedP(),
     });
-    this.badge = new Badge(this.ui.layer, () => this.openNext(true, 0));
+    this.badge = new Badge(this.ui.layer, () => this.openReview());
+    this.panel = new ReviewPanel(this.ui.layer, {
+      act: (action) => void this.act(action),
+      usePlainer: (found) => void this.usePlainer(found),
+      show: (f) => this.showPlace(f),
+      closed: (restore) => this.reviewClosed(restore),
+    });
     this.sweep = new NextFrame(this.view, signal, () => this.sweepNow());
     this.observer = observeUntil(new this.view.MutationObserver(() => this.sweep.request()), signal);
     this.pointer = new CardPointer(this.view, this.pointerHost(), signal);
@@ -89,6 +110,7 @@ export class Checker implements SessionHost {
     for (const s of this.sessions.values()) s.dispose();
     this.sessions.clear();
     this.card.close(false);
+    this.panel.close(false);
     this.highlights.destroy();
     this.ui.destroy();
   }
@@ -99,11 +121,16 @@ export class Checker implements SessionHost {
 
   // SessionHost
   active(): WireFinding | undefined {
-    return this.card.isOpen ? this.card.finding : undefined;
+    if (this.card.isOpen) return this.card.finding;
+    return this.panel.isOpen ? this.panelPlace : undefined;
   }
 
   checked(session: FieldSession): void {
     if (session === this.activeSession) this.showBadge();
+    if (this.panel.isOpen && this.panelSession === session) {
+      if (this.panelPlace && !session.current(this.panelPlace)) this.panelPlace = undefined;
+      this.panel.update(this.reviewState(session));
+    }
     if (this.cardSession === session && this.card.finding && !session.current(this.card.finding))
       this.card.close(false);
   }
@@ -159,6 +186,7 @@ export class Checker implements SessionHost {
       const gone = !el.isConnected || (s.field.kind === 'rich' ? !fieldFor(el) : !!whyNot(el));
       if (!gone) continue;
       if (this.cardSession === s) this.card.close(false);
+      if (this.panelSession === s) this.panel.close(false);
       s.dispose();
       this.sessions.delete(el);
       if (this.activeSession === s) {
@@ -213,8 +241,127 @@ export class Checker implements SessionHost {
     e.preventDefault();
     e.stopImmediatePropagation();
     this.activeSession = session;
-    this.openNext(true);
+    this.pressedP();
     return true;
+  }
+
+  /** Alt+Shift+P: the next finding's card; pressed twice quickly, the review panel. */
+  private pressedP(): void {
+    const now = this.view.performance.now();
+    const twice = now - this.lastP < TWICE_MS;
+    this.lastP = twice ? -Infinity : now;
+    if (twice) this.openReview();
+    else this.openNext(true);
+  }
+
+  /** The review panel for the active field, focus in it. */
+  openReview(): void {
+    const session = this.activeSession ?? this.cardSession;
+    if (!session) return;
+    // A card opened by the first of two presses: the caret it saved is the one to go back to.
+    const saved = this.card.isOpen && this.saved?.session === session ? this.saved : saveSelection(session);
+    this.pointer.cancelHover();
+    this.card.close(false);
+    this.saved = undefined;
+    this.reviewSaved = saved;
+    this.panelSession = session;
+    this.panelPlace = undefined;
+    this.ui.attach();
+    this.panel.open(this.reviewState(session));
+    this.keepPanelFocus();
+  }
+
+  /** Some editors take focus back after a press near them (TinyMCE in its frame): it goes back to the panel. */
+  private keepPanelFocus(): void {
+    const active = this.ui.shadow.activeElement as HTMLElement | null;
+    const id = active && this.panel.contains(active) ? active.dataset.id : undefined;
+    this.view.requestAnimationFrame(() => {
+      if (this.panel.isOpen && !this.panel.contains(this.ui.shadow.activeElement)) this.panel.focus(id);
+    });
+  }
+
+  private reviewState(session: FieldSession): ReviewState {
+    // The meanings list's own words are not the message's: not counted, not fixed.
+    const list = findMeaningsBlock(session.text);
+    const outside = (f: WireFinding) => !list || f.end <= list.start || f.start >= list.end;
+    return {
+      text: session.text,
+      shown: session.shown.filter(outside),
+      all: session.findings.filter((f) => !session.ignoredHere.has(ignoreKey(f))),
+      readability: session.readability,
+    };
+  }
+
+  private reviewClosed(restore: boolean): void {
+    const session = this.panelSession;
+    this.panelSession = undefined;
+    this.panelPlace = undefined;
+    if (!session) return;
+    session.paint();
+    if (restore) restoreFocus(session, this.reviewSaved);
+    this.reviewSaved = undefined;
+  }
+
+  /** A whole-message action, on findings fresh for the text as it is now. */
+  private async act(action: ReviewAction): Promise<void> {
+    const session = this.panelSession;
+    if (!session) return;
+    this.panel.say('');
+    await session.settle();
+    if (this.panelSession !== session) return;
+    const state = this.reviewState(session);
+    const plan = reviewPlan(state);
+    let done: string;
+    if (action === 'explain') {
+      if (!plan.explain.length) return;
+      await session.applyAll(state.text, plan.explain);
+      const n = plan.explain.length;
+      done = `Explained ${n === 1 ? '1 short form' : `${n} short forms`} where first used.`;
+    } else if (action === 'plain') {
+      if (!plan.plain.length) return;
+      await session.applyAll(state.text, plan.plain);
+      const n = plan.plain.length;
+      done = `Put in ${n === 1 ? '1 plainer word' : `${n} plainer words`}.`;
+    } else {
+      if (!plan.meaningsChange) return;
+      await session.addMeanings(state.text, plan.meanings);
+      done = plan.hasList ? 'Updated the meanings at the end.' : 'Added the meanings at the end.';
+    }
+    this.afterAction(session, action, `${done} Ctrl+Z takes it out.`);
+  }
+
+  /** One term's plainer word at each of its places. */
+  private async usePlainer(found: WireFinding[]): Promise<void> {
+    const session = this.panelSession;
+    if (!session || !found.length) return;
+    const text = session.text;
+    const edits = orderedEdits(
+      found.filter((f) => f.replacements[0]).map((f) => ({ start: f.start, end: f.end, text: f.replacements[0].text })),
+    );
+    if (!edits.length) return;
+    await session.applyAll(text, edits);
+    this.afterAction(session, 'plain', `Put in "${edits[0].text}". Ctrl+Z takes it out.`);
+  }
+
+  /** After an edit: the caret it left is the one to go back to; focus back in the panel once the editor has drawn it. */
+  private afterAction(session: FieldSession, control: string, message: string): void {
+    this.panelPlace = undefined;
+    this.view.requestAnimationFrame(() => {
+      if (this.panelSession !== session) return;
+      this.reviewSaved = saveSelection(session);
+      this.panel.focus(control);
+      this.panel.say(message);
+    });
+  }
+
+  /** A place the panel points to: marked as the active word and scrolled into view. */
+  private showPlace(f: WireFinding): void {
+    const session = this.panelSession;
+    if (!session) return;
+    this.panelPlace = f;
+    session.paint();
+    session.reveal(f);
+    this.keepPanelFocus();
   }
 
   /** Opens the card for the next finding after the caret (or after the open card's finding). */

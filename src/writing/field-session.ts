@@ -6,6 +6,9 @@ import { ignoreKey } from '../engine/identity.js';
 import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
 import { observeUntil } from '../browser/signals.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+import { applyAllToRich, applyAllToTextarea, meaningsTarget, pasteMeanings } from './apply-all.js';
+import { mapText, rangeFor } from '../browser/page/text-map.js';
+import type { MeaningsPlan, TextEdit } from '../engine/review/index.js';
 import type { Field } from './fields.js';
 import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
 import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } from '../browser/messages/protocol.js';
@@ -269,6 +272,92 @@ export class FieldSession {
     if (this.measuring()) performance.mark('plain-send:apply', { detail: path });
     this.schedule();
     return path;
+  }
+
+  /** Findings fresh for the text as it is now (a check if it changed since the last). */
+  async settle(): Promise<void> {
+    if (this.readText() !== this.text || !this.readability) await this.check();
+  }
+
+  /**
+   * Several edits to `text` (the field's text now) as one action, through the editor's input
+   * path. Nothing happens if the field's text is no longer `text`.
+   */
+  async applyAll(text: string, edits: readonly TextEdit[]): Promise<ApplyPath[]> {
+    if (!edits.length || this.readText() !== text) return [];
+    let paths: ApplyPath[];
+    if (this.field.kind === 'textarea') paths = [applyAllToTextarea(this.el as HTMLTextAreaElement, edits)];
+    else {
+      // The editor first sees the selection on the last edit (the first made); Lexical and Slate,
+      // which read their own selection rather than the edit's target, see it on each.
+      const last = edits[edits.length - 1];
+      await this.select(last.start, last.end);
+      if (this.readText() !== text) return [];
+      const stepwise = this.el.matches('[data-lexical-editor="true"], [data-slate-editor="true"]');
+      paths = await applyAllToRich(this.el, edits, stepwise ? (s, e) => this.select(s, e) : undefined);
+    }
+    this.applied(paths);
+    return paths;
+  }
+
+  /**
+   * Selects [start, end) of a rich field (a point when they are equal), focus in it, then waits
+   * a moment: editors take in a selection change a little after it happens (CKEditor closes
+   * its typing step then; Lexical and Slate copy it into their model).
+   */
+  private async select(start: number, end: number): Promise<void> {
+    const doc = this.el.ownerDocument;
+    const map = mapText(this.el);
+    let range: Range | undefined;
+    if (end > start) range = rangeFor(map, start, end, doc);
+    else {
+      const r = start > 0 ? rangeFor(map, start - 1, start, doc) : rangeFor(map, 0, 1, doc);
+      if (r) {
+        range = doc.createRange();
+        if (start > 0) range.setStart(r.endContainer, r.endOffset);
+        else range.setStart(r.startContainer, r.startOffset);
+        range.collapse(true);
+      }
+    }
+    this.el.focus({ preventScroll: true });
+    const sel = doc.getSelection();
+    if (range && sel) {
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    const view = doc.defaultView ?? window;
+    await new Promise<void>((done) => view.requestAnimationFrame(() => view.setTimeout(done, 0)));
+  }
+
+  /** The meanings list, added or put in place of the one there: plain lines in a textarea, a heading and a list in a rich editor. */
+  async addMeanings(text: string, plan: MeaningsPlan): Promise<ApplyPath[]> {
+    if (!plan.edit || this.readText() !== text) return [];
+    let paths: ApplyPath[];
+    if (this.field.kind === 'textarea') paths = [applyAllToTextarea(this.el as HTMLTextAreaElement, [plan.edit])];
+    else {
+      const target = meaningsTarget(text, plan);
+      if (!target) return [];
+      await this.select(target.edit.start, target.edit.end);
+      if (this.readText() !== text) return [];
+      paths = [pasteMeanings(this.el, plan)];
+    }
+    this.applied(paths);
+    return paths;
+  }
+
+  private applied(paths: ApplyPath[]): void {
+    if (this.measuring()) performance.mark('plain-send:apply', { detail: paths.join(',') });
+    this.schedule();
+  }
+
+  /** Scrolls the field (and the page) so that the finding can be seen; nothing in the field changes. */
+  reveal(f: WireFinding): void {
+    if (this.painter instanceof MirrorPainter) this.painter.reveal(f);
+    else {
+      const range = (this.painter as RichPainter).rangeOf(f);
+      const el = range?.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   }
 
   dispose(): void {

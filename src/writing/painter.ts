@@ -329,6 +329,20 @@ export class MirrorPainter implements Painter {
       : '';
   }
 
+  /** Scrolls the textarea so that the finding is in view (a third of the way down), then the page to the textarea. */
+  reveal(f: WireFinding): void {
+    const mark = this.marks.get(f);
+    const field = this.field;
+    if (mark) {
+      // The mirror's text sits where the field's does: the mark's place in it is the place to scroll to.
+      const top = mark.offsetTop;
+      if (top < field.scrollTop || top + mark.offsetHeight > field.scrollTop + field.clientHeight)
+        field.scrollTop = Math.max(0, top - field.clientHeight / 3);
+    }
+    field.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    this.reposition();
+  }
+
   clear(): void {
     this.inner.replaceChildren();
     this.marks.clear();

@@ -46,7 +46,36 @@ export function highlightCss(): string {
   return [
     ...rules,
     `::highlight(${highlightName(ACTIVE)}) { background-color: rgba(255, 214, 10, 0.45); }`,
-    `@media (forced-colors: active) { ${forced.join(' ')} ::highlight(${highlightName(ACTIVE)}) { background-color: Highlight; color: HighlightText; } }`,
+    `.review { position: fixed; z-index: 3; top: 12px; right: 12px; box-sizing: border-box; width: min(400px, calc(100vw - 24px));
+  max-height: calc(100vh - 24px); overflow: auto; background: #fff; color: #1b1b1b; border: 1px solid #6b6b6b; border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 12px 14px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  pointer-events: auto; text-align: left; }
+.review:focus { outline: none; }
+.review h2 { font-size: 17px; line-height: 1.3; margin: 0 28px 6px 0; font-weight: 700; color: inherit; }
+.review h3 { font-size: 13px; font-weight: 700; margin: 12px 0 4px; color: #333; }
+.review h3.kind::before { content: ""; display: inline-block; width: 18px; margin-right: 6px; vertical-align: middle; border-bottom: 3px solid currentColor; }
+.review h3.jargon::before { border-bottom-style: double; color: ${LOOK.jargon.colour}; }
+.review h3.acronym::before { border-bottom-style: solid; color: ${LOOK.acronym.colour}; }
+.review h3.plain-word::before { border-bottom-style: dashed; color: ${LOOK['plain-word'].colour}; }
+.review h3.sentence::before { border-bottom-style: dotted; color: ${LOOK.sentence.colour}; }
+.review p { margin: 0 0 8px; }
+.review .age.ok { color: #14532d; }
+.review .age.hard { color: #7a2e00; font-weight: 600; }
+.review .actions { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin: 8px 0; }
+.review ul { list-style: none; margin: 0; padding: 0; }
+.review li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 2px 0; }
+.review button { font: inherit; font-size: 13px; border-radius: 6px; padding: 4px 10px; cursor: pointer; border: 1px solid #1a56b8; background: #fff; color: #1a56b8; }
+.review button.fix { background: #1a56b8; color: #fff; font-weight: 600; }
+.review button.place { border-color: transparent; padding: 2px 4px; text-align: left; color: #1b1b1b; }
+.review button.place .term { color: #1a56b8; text-decoration: underline; }
+.review button.place .count { color: #4a4a4a; }
+.review button:disabled { border-color: #767676; background: #fff; color: #4a4a4a; cursor: default; font-weight: 400; }
+.review button:hover:not(:disabled) { text-decoration: underline; }
+.review button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.review .close { position: absolute; top: 6px; right: 6px; border: none; background: transparent; color: #333; font-size: 18px; line-height: 1; padding: 2px 6px; }
+.review .status:empty { display: none; }
+.review .status { margin-top: 8px; font-style: italic; }
+@media (forced-colors: active) { ${forced.join(' ')} ::highlight(${highlightName(ACTIVE)}) { background-color: Highlight; color: HighlightText; } }`,
   ].join('\n');
 }
 
@@ -91,11 +120,40 @@ ${marks.join('\n')}
 .badge.hard { background: #fff4e5; color: #7a2e00; border-color: #b34700; border-width: 2px; }
 .badge:hover { opacity: 1; text-decoration: underline; }
 .badge:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.review { position: fixed; z-index: 3; top: 12px; right: 12px; box-sizing: border-box; width: min(400px, calc(100vw - 24px));
+  max-height: calc(100vh - 24px); overflow: auto; background: #fff; color: #1b1b1b; border: 1px solid #6b6b6b; border-radius: 8px;
+  box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 12px 14px; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  pointer-events: auto; text-align: left; }
+.review:focus { outline: none; }
+.review h2 { font-size: 17px; line-height: 1.3; margin: 0 28px 6px 0; font-weight: 700; color: inherit; }
+.review h3 { font-size: 13px; font-weight: 700; margin: 12px 0 4px; color: #333; }
+.review h3.kind::before { content: ""; display: inline-block; width: 18px; margin-right: 6px; vertical-align: middle; border-bottom: 3px solid currentColor; }
+.review h3.jargon::before { border-bottom-style: double; color: ${LOOK.jargon.colour}; }
+.review h3.acronym::before { border-bottom-style: solid; color: ${LOOK.acronym.colour}; }
+.review h3.plain-word::before { border-bottom-style: dashed; color: ${LOOK['plain-word'].colour}; }
+.review h3.sentence::before { border-bottom-style: dotted; color: ${LOOK.sentence.colour}; }
+.review p { margin: 0 0 8px; }
+.review .age.ok { color: #14532d; }
+.review .age.hard { color: #7a2e00; font-weight: 600; }
+.review .actions { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; margin: 8px 0; }
+.review ul { list-style: none; margin: 0; padding: 0; }
+.review li { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin: 2px 0; }
+.review button { font: inherit; font-size: 13px; border-radius: 6px; padding: 4px 10px; cursor: pointer; border: 1px solid #1a56b8; background: #fff; color: #1a56b8; }
+.review button.fix { background: #1a56b8; color: #fff; font-weight: 600; }
+.review button.place { border-color: transparent; padding: 2px 4px; text-align: left; color: #1b1b1b; }
+.review button.place .term { color: #1a56b8; text-decoration: underline; }
+.review button.place .count { color: #4a4a4a; }
+.review button:disabled { border-color: #767676; background: #fff; color: #4a4a4a; cursor: default; font-weight: 400; }
+.review button:hover:not(:disabled) { text-decoration: underline; }
+.review button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.review .close { position: absolute; top: 6px; right: 6px; border: none; background: transparent; color: #333; font-size: 18px; line-height: 1; padding: 2px 6px; }
+.review .status:empty { display: none; }
+.review .status { margin-top: 8px; font-style: italic; }
 @media (forced-colors: active) {
   ${forcedMarks.join('\n  ')}
   .mark.active { background-color: Highlight; }
-  .card, .badge { border: 2px solid CanvasText; }
-  .card button { border: 1px solid ButtonText; }
+  .card, .badge, .review { border: 2px solid CanvasText; }
+  .card button, .review button { border: 1px solid ButtonText; }
 }
 `;
 }

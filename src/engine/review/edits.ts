@@ -3,6 +3,12 @@
  * path (one Undo takes a whole set out) and all three surfaces give the same text.
  */
 
+import type { Finding } from '../types.js';
+import type { ListedFinding } from './word-list.js';
+
+/** What the review functions read of a finding (the extension's wire form has this shape too). */
+export type ReviewFinding = ListedFinding & Pick<Finding, 'replacements' | 'explained'>;
+
 /** Replace `text.slice(start, end)` with `text`; offsets are UTF-16, into the text analysed. */
 export interface TextEdit {
   start: number;

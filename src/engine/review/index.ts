@@ -1,5 +1,5 @@
 /** Reviewing a whole message at once: the same text from the extension's panel and the Office panes. */
-export { applyEdits, orderedEdits, type TextEdit } from './edits.js';
+export { applyEdits, orderedEdits, type ReviewFinding, type TextEdit } from './edits.js';
 export { shortFormEdits, unexplainedShortForms, EXPLAIN_AT_FIRST_USE } from './short-forms.js';
 export { plainWordEdits } from './plain-words.js';
 export {

@@ -3,8 +3,7 @@
  * meaning, A to Z. Made again, it replaces the list already there instead of adding a second.
  * Pure text here; a rich editor's surface draws the same items as a heading and a list.
  */
-import type { Finding } from '../types.js';
-import type { TextEdit } from './edits.js';
+import type { ReviewFinding, TextEdit } from './edits.js';
 import { listWords } from './word-list.js';
 
 export const MEANINGS_HEADING = 'Words in this email';
@@ -19,7 +18,7 @@ export interface Meaning {
 }
 
 /** The terms with a meaning, once per meaning, A to Z; names and short forms no glossary knows are left out. */
-export function meaningsOf(findings: Iterable<Finding>): Meaning[] {
+export function meaningsOf(findings: Iterable<ReviewFinding>): Meaning[] {
   const wanted = [...findings].filter(
     (f) => (f.category === 'acronym' || f.category === 'jargon') && (f.definition || f.expansion),
   );
@@ -76,7 +75,11 @@ export interface MeaningsPlan {
  * The list for `text`, from its findings, as an edit: replacing the list made before (whose own
  * words are not counted), else added after the last words of the text with a blank line between.
  */
-export function planMeanings(text: string, findings: Iterable<Finding>, heading = MEANINGS_HEADING): MeaningsPlan {
+export function planMeanings(
+  text: string,
+  findings: Iterable<ReviewFinding>,
+  heading = MEANINGS_HEADING,
+): MeaningsPlan {
   const replaces = findMeaningsBlock(text, heading);
   const outside = [...findings].filter((f) => !replaces || f.end <= replaces.start || f.start >= replaces.end);
   const items = meaningsOf(outside);

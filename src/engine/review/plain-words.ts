@@ -1,8 +1,7 @@
 /** "Use every plainer word": each plain-word finding's first suggestion, in the same form and capitals. */
-import type { Finding } from '../types.js';
-import { orderedEdits, type TextEdit } from './edits.js';
+import { orderedEdits, type ReviewFinding, type TextEdit } from './edits.js';
 
-export function plainWordEdits(findings: Iterable<Finding>): TextEdit[] {
+export function plainWordEdits(findings: Iterable<ReviewFinding>): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const f of findings) {
     if (f.category === 'plain-word' && f.replacements[0])

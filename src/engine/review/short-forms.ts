@@ -3,13 +3,12 @@
  * first use ("Education, Health and Care plan (EHCP)"); acronyms it already explains, and later
  * uses, are left alone. The wording is the `acronym-first-use` rule's own replacement.
  */
-import type { Finding } from '../types.js';
-import { orderedEdits, type TextEdit } from './edits.js';
+import { orderedEdits, type ReviewFinding, type TextEdit } from './edits.js';
 
 /** The label the acronym-first-use rule gives its replacement. */
 export const EXPLAIN_AT_FIRST_USE = 'Explain at first use';
 
-export function shortFormEdits(findings: Iterable<Finding>): TextEdit[] {
+export function shortFormEdits(findings: Iterable<ReviewFinding>): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const f of findings) {
     if (f.category !== 'acronym' || f.explained) continue;
@@ -20,7 +19,7 @@ export function shortFormEdits(findings: Iterable<Finding>): TextEdit[] {
 }
 
 /** The short forms the text uses without saying what they mean, once each, in order of first use. */
-export function unexplainedShortForms(findings: Iterable<Finding>): string[] {
+export function unexplainedShortForms(findings: Iterable<ReviewFinding>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of findings) {

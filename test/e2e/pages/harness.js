@@ -107,6 +107,48 @@
       const b = root && [...root.querySelectorAll('.card .actions button')].find((x) => x.textContent === label);
       return b ? center(b.getBoundingClientRect()) : null;
     },
+    /** The review panel as a person would meet it, or null when it is closed. */
+    review() {
+      const root = ui();
+      const p = root && root.querySelector('.review');
+      if (!p || p.hidden) return null;
+      const active = root.activeElement;
+      const labelled = p.getAttribute('aria-labelledby');
+      return {
+        role: p.getAttribute('role'),
+        label: labelled ? (root.getElementById(labelled)?.textContent ?? null) : null,
+        age: p.querySelector('.age')?.textContent ?? null,
+        focused: active && p.contains(active) ? (active.dataset.id ?? active.className) : null,
+        actions: [...p.querySelectorAll('.actions button')].map((b) => ({
+          id: b.dataset.id,
+          label: b.textContent,
+          disabled: b.disabled,
+        })),
+        groups: [...p.querySelectorAll('section')].map((s) => ({
+          title: s.querySelector('h3').textContent,
+          entries: [...s.querySelectorAll('li .place')].map((b) => b.textContent),
+        })),
+        status: p.querySelector('.status').textContent,
+      };
+    },
+    /** Where the review panel's control with this data-id (or the entry for this term) is (top-page coordinates). */
+    reviewButtonAt(id) {
+      const root = ui();
+      const b =
+        root &&
+        ([...root.querySelectorAll('.review [data-id]')].find((x) => x.dataset.id === id) ??
+          [...root.querySelectorAll('.review .place')].find((x) => x.querySelector('.term').textContent === id));
+      // The panel scrolls when it is taller than the frame (TinyMCE's): bring the control into view first.
+      if (b) b.scrollIntoView({ block: 'nearest' });
+      return b ? center(b.getBoundingClientRect()) : null;
+    },
+    /** The text of the word marked as the one being shown (the card's, or the review panel's place). */
+    activeMark() {
+      const h = editorDoc().defaultView.CSS.highlights.get('plain-send-active');
+      if (h && h.size) return [...h][0].toString();
+      const m = ui() && ui().querySelector('.mirror .mark.active');
+      return m ? m.textContent : null;
+    },
     badge() {
       const root = ui();
       const b = root && root.querySelector('.badge');
