@@ -6,7 +6,14 @@
  * the engine caches results per paragraph, so the last whole-document pass only adds the
  * document-level rules.
  */
-import type { Analyser, Analysis, Finding, Readability, TextEdit } from '../engine/index.js';
+import {
+  meaningsOf,
+  type Analyser,
+  type Analysis,
+  type Finding,
+  type Readability,
+  type TextEdit,
+} from '../engine/index.js';
 import type { DocParagraph, GlossaryRow, Location, SelectionSnapshot } from './document-port.js';
 
 export interface LocatedFinding extends Finding {
@@ -202,24 +209,18 @@ export function findingsIn(findings: readonly LocatedFinding[], span: SelectionS
   });
 }
 
-/** One glossary row per glossary term found (ignored ones included: they stay in the text). */
+/**
+ * One glossary row per meaning found (ignored ones included: they stay in the text): the same
+ * terms and meanings as "the meanings at the end" in Outlook and the browser (`meaningsOf`).
+ */
 export function glossaryRows(findings: readonly Finding[]): GlossaryRow[] {
-  const rows: GlossaryRow[] = [];
-  const seen = new Set<string>();
-  for (const f of findings) {
-    if (f.rule !== 'glossary-term' || !f.term || !f.definition) continue;
-    const key = f.entryId ?? f.term;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const definition = f.definition.trim();
-    const expansion = f.expansion?.trim();
-    const meaning =
-      expansion && !definition.toLowerCase().startsWith(expansion.toLowerCase())
-        ? `${expansion[0].toUpperCase()}${expansion.slice(1)}. ${definition}`
-        : definition;
-    rows.push({ term: f.term, meaning });
-  }
-  return rows;
+  return meaningsOf(findings).map(({ term, expansion, meaning }) => ({
+    term,
+    meaning:
+      expansion && !meaning.toLowerCase().startsWith(expansion.toLowerCase())
+        ? `${expansion[0].toUpperCase()}${expansion.slice(1)}. ${meaning}`
+        : meaning,
+  }));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   paragraphAt,
 } from '../../src/word/check.js';
 import { countOccurrences, occurrenceBefore, sortGlossary } from '../../src/word/document-port.js';
+import { meaningsOf } from '../../src/engine/index.js';
 import { miniAnalyser } from '../helpers.js';
 
 const noYield = async () => {};
@@ -136,6 +137,8 @@ describe('helpers', () => {
     const rows = sortGlossary(glossaryRows(check.findings));
     expect(rows.map((r) => r.term)).toEqual(['EHCP', 'SENCO']);
     expect(rows[0].meaning).toBe('Education, Health and Care plan. A legal plan that says what help a child must get.');
+    // The same terms as "the meanings at the end" in Outlook and the browser, whose list it is.
+    expect(rows.map((r) => r.term)).toEqual(meaningsOf(check.findings).map((m) => m.term));
     expect(
       sortGlossary([
         { term: 'b', meaning: '' },
