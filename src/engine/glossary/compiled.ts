@@ -8,11 +8,22 @@
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
 import { tokenise } from '../text/tokens.js';
-import { affix, gapKey, isAcronymLike, type Form, type Glossary, type GlossaryEntry } from './glossary.js';
+import {
+  affix,
+  gapKey,
+  isAcronymLike,
+  otherSpellings,
+  type Form,
+  type Glossary,
+  type GlossaryEntry,
+} from './glossary.js';
 
-/** A pack's forms, compiled by scripts/build-dictionaries.ts (format version 1). */
+/**
+ * A pack's forms, compiled by scripts/build-dictionaries.ts. Format version 2 has other spellings
+ * of forms too; data of another version (built before) is not read, and the pack is compiled when loaded.
+ */
 export interface CompiledForms {
-  v: 1;
+  v: 2;
   /** By a form's first trie key: which forms start with it, `entry,what,which,place`, space-separated. */
   first: Record<string, string>;
   /** Entries whose key another built-in entry also has (a later pack's wins): merged when the glossary is made. */
@@ -24,23 +35,26 @@ export interface CompiledForms {
 const FIELD = ',';
 const FORM = ' ';
 
-/** Which written form of its entry: the term, a variant, the expansion, an inflection. */
+/** Which form of its entry: the term, a variant, the expansion, an inflection, or another spelling of one of those. */
 const enum What {
   Term = 0,
   Variant = 1,
   Expansion = 2,
   Inflection = 3,
+  Spelling = 4,
 }
 
-/** One written form, split as the trie needs it. */
+/** One form (written, or spelled otherwise), split as the trie needs it. */
 interface FormData {
   entry: number;
   what: What;
-  /** Index among the entry's variants or inflections. */
+  /** Index among the entry's variants, inflections or other spellings. */
   which: number;
-  /** Its place among the entry's forms (their order on a trie node matters). */
+  /** Its place among the entry's written forms, or among its other spellings (their order on a trie node matters). */
   ordinal: number;
   text: string;
+  /** For another spelling: the written form it spells differently (its silence and suggestions go with it). */
+  source?: [What, number];
   keys: string[];
   /** Each token as written, and whether it looks like an acronym (then its capitals count). */
   texts: string[];
@@ -58,7 +72,47 @@ function whatsOf(entry: DictionaryEntry): Array<[What, number]> {
   return whats;
 }
 
-/** One written form split into trie keys; undefined when it has no word or too long a gap (compileGlossary leaves those out). */
+/** The text of one written form as the entry writes it. */
+function writtenAt(entry: DictionaryEntry, what: What, which: number): string {
+  return what === What.Term
+    ? entry.term
+    : what === What.Variant
+      ? entry.variants![which]
+      : what === What.Expansion
+        ? entry.expansion!
+        : entry.inflections![which].text;
+}
+
+interface Spelling {
+  text: string;
+  source: [What, number];
+}
+
+const spellingsMemo = new WeakMap<DictionaryEntry, Spelling[]>();
+
+/**
+ * Other spellings of an entry's forms that it does not write itself, in compileGlossary's
+ * order (otherSpellingsOf in glossary.ts): by written form, each text once.
+ */
+function spellingsOf(entry: DictionaryEntry): Spelling[] {
+  let out = spellingsMemo.get(entry);
+  if (out) return out;
+  out = [];
+  const written = whatsOf(entry).map(([what, which]) => ({ text: writtenAt(entry, what, which).trim(), what, which }));
+  let seen: Set<string> | undefined;
+  for (const { text: form, what, which } of written) {
+    for (const text of otherSpellings(form)) {
+      seen ??= new Set(written.map((w) => w.text.toLowerCase()));
+      if (seen.has(text.toLowerCase())) continue;
+      seen.add(text.toLowerCase());
+      out.push({ text, source: [what, which] });
+    }
+  }
+  spellingsMemo.set(entry, out);
+  return out;
+}
+
+/** One form split into trie keys; undefined when it has no word or too long a gap (compileGlossary leaves those out). */
 function formAt(
   entry: DictionaryEntry,
   index: number,
@@ -66,15 +120,8 @@ function formAt(
   which: number,
   ordinal: number,
 ): FormData | undefined {
-  const written =
-    what === What.Term
-      ? entry.term
-      : what === What.Variant
-        ? entry.variants![which]
-        : what === What.Expansion
-          ? entry.expansion!
-          : entry.inflections![which].text;
-  const text = written.trim();
+  const spelling = what === What.Spelling ? spellingsOf(entry)[which] : undefined;
+  const text = (spelling ? spelling.text : writtenAt(entry, what, which)).trim();
   const tokens = tokenise(text);
   if (tokens.length === 0) return undefined;
   const keys: string[] = [];
@@ -94,6 +141,7 @@ function formAt(
     which,
     ordinal,
     text,
+    source: spelling?.source,
     keys,
     texts: tokens.map((t) => t.text),
     acronymLike: tokens.map((t) => isAcronymLike(t.text)),
@@ -102,9 +150,11 @@ function formAt(
   };
 }
 
-/** Every written form of an entry, split into trie keys. */
+/** Every form of an entry, split into trie keys: its written forms, then its other spellings. */
 function formData(entry: DictionaryEntry, index: number): FormData[] {
-  return whatsOf(entry).flatMap(([what, which], ordinal) => formAt(entry, index, what, which, ordinal) ?? []);
+  const written = whatsOf(entry).flatMap(([what, which], ordinal) => formAt(entry, index, what, which, ordinal) ?? []);
+  const spelled = spellingsOf(entry).flatMap((_, i) => formAt(entry, index, What.Spelling, i, i) ?? []);
+  return spelled.length === 0 ? written : [...written, ...spelled];
 }
 
 /** An entry's key: entries with the same key are one term, and the later pack's wins. */
@@ -129,7 +179,7 @@ export function compileForms(pack: Pack, sharedKeys: ReadonlySet<string>): Compi
   const joined: Record<string, string> = {};
   for (const k of Object.keys(first)) joined[k] = first[k].join(FORM);
   return {
-    v: 1,
+    v: 2,
     first: joined,
     shared: pack.entries.flatMap((e, i) => (sharedKeys.has(entryKey(e)) ? [i] : [])),
     maxTokens,
@@ -158,7 +208,7 @@ const decodedForms = new WeakMap<CompiledForms, Map<string, FormData[]>>();
 
 function formsOfPack(pack: Pack): PackForms {
   const c = (pack as Pack & { compiled?: CompiledForms }).compiled;
-  if (c?.v === 1) {
+  if (c?.v === 2) {
     // Forms never change: every glossary the pack is in shares what was decoded.
     let decoded = decodedForms.get(c);
     if (!decoded) decodedForms.set(c, (decoded = new Map()));
@@ -300,16 +350,21 @@ export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: 
     });
     for (const m of mergedForms.get(key) ?? []) todo.push({ at: m.at, form: m.form, entry: () => m.entry });
     if (todo.length === 0) return undefined;
-    // compileGlossary inserts the last entry first, each entry's forms in order.
-    todo.sort((a, b) => b.at - a.at || a.form.ordinal - b.form.ordinal);
+    // compileGlossary inserts every written form before any other spelling; within each, the last
+    // entry first, each entry's forms in order.
+    const spelled = (x: FormData) => (x.what === What.Spelling ? 1 : 0);
+    todo.sort((a, b) => spelled(a.form) - spelled(b.form) || b.at - a.at || a.form.ordinal - b.form.ordinal);
     const top: TrieNode = { next: new Map(), forms: [] };
     for (const item of todo) {
       const { form: f } = item;
       const entry = item.entry();
       const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
+      // Another spelling is as silent as the written form it spells, and has its suggestions.
+      const [what, which] = f.source ?? [f.what, f.which];
       let silent = false;
-      if (f.what === What.Variant) silent = plainExpansion && !f.text.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike);
-      else if (f.what === What.Expansion) silent = plainExpansion;
+      if (what === What.Variant)
+        silent = plainExpansion && !entry.variants![which].split(/[^\p{L}\p{N}]+/u).some(isAcronymLike);
+      else if (what === What.Expansion) silent = plainExpansion;
       const common = entry.common === true && !options.includeCommon;
       const cases = f.texts.map((t, k) => (entry.caseSensitive || f.acronymLike[k] ? t : null));
       const short = entry.kind === 'acronym' && f.text !== entry.expansion && f.acronymLike.some(Boolean);
@@ -321,18 +376,8 @@ export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: 
         if (!child) node.next.set(next, (child = { next: new Map(), forms: [] }));
         node = child;
       }
-      if (
-        node.forms.some(
-          (o) =>
-            o.entry.id !== entry.id &&
-            o.cases.length === cases.length &&
-            o.cases.every((c, i) => c === cases[i]) &&
-            o.before === f.before &&
-            o.after === f.after,
-        )
-      )
-        continue;
-      const inflection = f.what === What.Inflection ? entry.inflections![f.which] : undefined;
+      const isSpelling = f.what === What.Spelling;
+      const inflection = what === What.Inflection ? entry.inflections![which] : undefined;
       const made: Form = {
         entry,
         cases,
@@ -343,6 +388,23 @@ export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: 
         suggestions: inflection?.suggestions,
         afterHave: inflection?.afterHave,
       };
+      if (isSpelling) made.spelling = true;
+      // The clash rules of compileGlossary: another spelling never takes a written form's place (nor
+      // its own entry's); within one pack a flagged phrase wins over a plain one; else the later pack.
+      const clash = node.forms.findIndex(
+        (o) =>
+          (isSpelling || o.entry.id !== entry.id) &&
+          o.cases.length === cases.length &&
+          o.cases.every((c, i) => c === cases[i]) &&
+          o.before === f.before &&
+          o.after === f.after,
+      );
+      if (clash >= 0) {
+        const other = node.forms[clash];
+        if (isSpelling && (!other.spelling || other.entry.id === entry.id)) continue;
+        if (!(other.silent && !made.silent && other.entry.pack === entry.pack)) continue;
+        node.forms.splice(clash, 1);
+      }
       const weight = (x: Form) => x.before.length + x.after.length;
       const i = node.forms.findIndex((x) => weight(x) < weight(made));
       node.forms.splice(i < 0 ? node.forms.length : i, 0, made);

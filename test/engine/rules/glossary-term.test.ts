@@ -134,7 +134,10 @@ describe('glossary-term: titles that say what they are', () => {
 
   it('still marks a law, a body or a court order the glossary names itself', () => {
     expect(terms('Under the Mental Capacity Act he decides.')).toEqual(['Mental Capacity Act']);
-    expect(terms('Help from the Public Health Agency (PHA) came.')).toEqual(['Public Health Agency', 'PHA']);
+    expect(terms('Help from the Standards and Testing Agency (STA) came.')).toEqual([
+      'Standards and Testing Agency',
+      'STA',
+    ]);
   });
 
   it('still marks a court order, which is a term, not a law', () => {
