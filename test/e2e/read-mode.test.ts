@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { optionsFor } from '../../src/browser/messages/engine-service.js';
+import { READ_SITES_CHANGED } from '../../src/browser/messages/read-protocol.js';
 import { serveStatic } from './browser.js';
 import {
   PAGES,
@@ -88,7 +89,6 @@ async function open(path: string): Promise<Page> {
 
 const problemsOf = (page: Page) => (page as unknown as { problems: string[] }).problems;
 
-/** Starts recording every change to the page's DOM (in the page's own world). */
 /** `promise`, or a failure naming `step` if it takes longer than `ms`. */
 async function within<T>(step: string, ms: number, promise: Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +102,7 @@ async function within<T>(step: string, ms: number, promise: Promise<T>): Promise
   }
 }
 
+/** Starts recording every change to the page's DOM (in the page's own world). */
 async function watchDom(page: Page): Promise<void> {
   await page.evaluate(() => {
     const records: string[] = [];
@@ -729,28 +730,33 @@ describe('popup, printing, and sites where read mode is always on', () => {
   });
 
   test('a site chosen for read mode gets it on every page, from a registered script', async () => {
-    const worker = session!.worker;
-    // Each step has its own limit, so that a slow one is named (this test once ran out of time in CI, unexplained).
-    await within(
+    // As the popup does it, from an extension page: the worker is woken by the message, so a worker
+    // Chrome stopped and started again meanwhile cannot leave the test waiting on an old handle.
+    const id = new URL(session!.worker.url()).host;
+    const extensionPage = await session!.context.newPage();
+    await extensionPage.goto(`chrome-extension://${id}/popup.html`);
+    type Chrome = {
+      chrome: {
+        storage: { sync: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
+        runtime: { sendMessage(m: object): Promise<unknown> };
+        scripting: { getRegisteredContentScripts(): Promise<{ id: string; js: string[]; matches: string[] }[]> };
+      };
+    };
+    const choose = (sites: string[] | null) =>
+      extensionPage.evaluate(
+        async ({ sites, type }) => {
+          const { chrome } = globalThis as unknown as Chrome;
+          if (sites) await chrome.storage.sync.set({ readSites: sites });
+          else await chrome.storage.sync.remove('readSites');
+          await chrome.runtime.sendMessage({ type });
+          return chrome.scripting.getRegisteredContentScripts();
+        },
+        { sites, type: READ_SITES_CHANGED },
+      );
+    const registered = await within(
       'choosing the site and registering the script',
       10_000,
-      worker.evaluate(async () => {
-        const g = globalThis as unknown as {
-          chrome: { storage: { sync: { set(o: object): Promise<void> } } };
-          plainSendRead: { syncReadSites(): Promise<void> };
-        };
-        await g.chrome.storage.sync.set({ readSites: ['http://127.0.0.1/*'] });
-        await g.plainSendRead.syncReadSites();
-      }),
-    );
-    const registered = await worker.evaluate(() =>
-      (
-        globalThis as unknown as {
-          chrome: {
-            scripting: { getRegisteredContentScripts(): Promise<{ id: string; js: string[]; matches: string[] }[]> };
-          };
-        }
-      ).chrome.scripting.getRegisteredContentScripts(),
+      choose(['http://127.0.0.1/*']),
     );
     expect(registered.find((r) => r.id === 'plain-send-read-sites')).toMatchObject({
       js: ['read-mode.js'],
@@ -759,21 +765,10 @@ describe('popup, printing, and sites where read mode is always on', () => {
     const page = await within('opening a page on the site', 10_000, open('/pages/read/letter.html'));
     await expect.poll(async () => (await readMarks(page)).acronym?.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(3);
     expect((await readUi(page)).bar?.shown).toBe(true);
-    await worker.evaluate(async () => {
-      const g = globalThis as unknown as {
-        chrome: { storage: { sync: { remove(k: string): Promise<void> } } };
-        plainSendRead: { syncReadSites(): Promise<void> };
-      };
-      await g.chrome.storage.sync.remove('readSites');
-      await g.plainSendRead.syncReadSites();
-    });
-    const after = await worker.evaluate(() =>
-      (
-        globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }
-      ).chrome.scripting.getRegisteredContentScripts(),
-    );
+    const after = await within('taking the site off', 10_000, choose(null));
     expect(after.some((r) => r.id === 'plain-send-read-sites')).toBe(false);
     await page.close();
+    await extensionPage.close();
   });
 
   test('nothing left 127.0.0.1', async () => {
