@@ -12,7 +12,7 @@
  */
 import './lib/packs.js';
 import { createAnalyser } from '../src/engine/index.js';
-import { checkDocument } from '../src/word/check.js';
+import { checkDocument } from '../src/office/check.js';
 import { MemoryPort } from '../src/word/memory-port.js';
 import { WordAdapter } from '../src/word/word-adapter.js';
 import { FakeWord } from '../test/word/fake-word.js';

@@ -12,11 +12,10 @@ import {
   hasFindings,
   outputPieces,
   type Analysers,
-  type CheckOptions,
-  type OutputOptions,
+  type BatchSettings,
+  type Outcome,
 } from './check-file.js';
 import { FOLDER_EXTENSIONS, filesIn, type WalkProblem } from './files.js';
-import type { FileResult } from './format.js';
 import { JSON_START, jsonEnd } from './format.js';
 import { EXIT, buffered, type Io } from './io.js';
 import { problem } from './problem.js';
@@ -25,23 +24,11 @@ import { NO_PROGRESS, progressBar } from './progress.js';
 /** More files than this make a batch "large": worker threads, and a progress bar on a terminal. */
 export const LARGE_BATCH = 50;
 
-export interface BatchSettings extends OutputOptions {
-  options: CheckOptions;
-  /** Files checked at a time (--jobs); undefined: one per core for a large batch. */
-  jobs?: number;
-}
-
 /** A file to check, or a path that could not be opened (a folder's problem comes in its place in the walk). */
 interface Item {
   path: string;
   problem?: string;
 }
-
-/** A checked file: its result (this thread) or its output already made (a worker), or its problem. */
-export type Outcome =
-  | { path: string; result: FileResult; found: boolean }
-  | { path: string; pieces: string[]; found: boolean }
-  | { path: string; problem: string };
 
 export async function checkAll(
   paths: readonly string[],

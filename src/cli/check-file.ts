@@ -28,6 +28,19 @@ export interface OutputOptions {
   colour: boolean;
 }
 
+/** A batch's settings: plain data, handed to each worker as it starts. */
+export interface BatchSettings extends OutputOptions {
+  options: CheckOptions;
+  /** Files checked at a time (--jobs); undefined: one per core for a large batch. */
+  jobs?: number;
+}
+
+/** A checked file: its result (this thread) or its output already made (a worker), or its problem. */
+export type Outcome =
+  | { path: string; result: FileResult; found: boolean }
+  | { path: string; pieces: string[]; found: boolean }
+  | { path: string; problem: string };
+
 export async function checkFile(
   path: string,
   analysers: () => Promise<Analysers>,

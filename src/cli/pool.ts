@@ -3,7 +3,7 @@
  * the files it is given, and sends back the output as text. Jobs go to whichever thread is free.
  */
 import { Worker } from 'node:worker_threads';
-import type { BatchSettings, Outcome } from './batch.js';
+import type { BatchSettings, Outcome } from './check-file.js';
 
 /** What a worker is started with (structured-cloned into it). */
 export type WorkerSetup = BatchSettings;

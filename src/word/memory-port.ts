@@ -21,8 +21,8 @@ import {
   type SelectionSnapshot,
   type SettingsStore,
   type SyncCounts,
-} from './document-port.js';
-import { LocalStorageSettings, MemorySettings } from './settings.js';
+} from '../office/document-port.js';
+import { LocalStorageSettings, MemorySettings } from '../office/settings.js';
 import { editsAsLocations, joinParagraphs } from '../office/check.js';
 import type { TextEdit } from '../engine/index.js';
 

@@ -26,8 +26,8 @@ import type {
   SelectionSnapshot,
   SettingsStore,
   SyncCounts,
-} from './document-port.js';
-import { StaleLocationError } from './document-port.js';
+} from '../office/document-port.js';
+import { StaleLocationError } from '../office/document-port.js';
 import { Underlines } from './adapter/annotations.js';
 import type { Batch, OfficeGlobals } from './adapter/batch.js';
 import { DocumentSettings } from './adapter/document-settings.js';
@@ -37,7 +37,7 @@ import { editsAsLocations, joinParagraphs } from '../office/check.js';
 import type { TextEdit } from '../engine/index.js';
 import { MARKS_KEY, clearColourMarks, clearTemporaryMarks, markTemporarily, markWithColour } from './adapter/marks.js';
 import { loadSelection, readBody } from './adapter/read.js';
-import { LocalStorageSettings } from './settings.js';
+import { LocalStorageSettings } from '../office/settings.js';
 
 export {
   CRITIQUE_BRANDING,

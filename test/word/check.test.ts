@@ -9,8 +9,8 @@ import {
   glossaryRows,
   joinParagraphs,
   paragraphAt,
-} from '../../src/word/check.js';
-import { countOccurrences, occurrenceBefore, sortGlossary } from '../../src/word/document-port.js';
+} from '../../src/office/check.js';
+import { countOccurrences, occurrenceBefore, sortGlossary } from '../../src/office/document-port.js';
 import { meaningsOf } from '../../src/engine/index.js';
 import { miniAnalyser } from '../helpers.js';
 

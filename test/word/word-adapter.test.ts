@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyEdits, createAnalyser, shortFormEdits } from '../../src/engine/index.js';
-import { checkDocument } from '../../src/word/check.js';
-import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/word/document-port.js';
+import { checkDocument } from '../../src/office/check.js';
+import { GLOSSARY_HEADING, GLOSSARY_TITLE, StaleLocationError, type Location } from '../../src/office/document-port.js';
 import {
   SEARCH_LIMIT,
   critiqueResources,

@@ -6,7 +6,7 @@
  * the whole body failing on a Mac, a pane reloaded, and a batch failing half way.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Location } from '../../src/word/document-port.js';
+import type { Location } from '../../src/office/document-port.js';
 import { TrackedChangesError, WordAdapter } from '../../src/word/word-adapter.js';
 import { apiSetOf, wordApiSets } from './api-sets.js';
 import { FakeWord, type FakeHost, type ParagraphSpec } from './fake-word.js';

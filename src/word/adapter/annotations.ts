@@ -13,7 +13,7 @@ import {
   type DocParagraph,
   type MarkResult,
   type SettingsStore,
-} from '../document-port.js';
+} from '../../office/document-port.js';
 import type { Batch } from './batch.js';
 import { readBody } from './read.js';
 

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 /** Office's per-document settings (saved inside the document), under `plainSend.<key>`. */
-import type { SettingsStore } from '../document-port.js';
+import type { SettingsStore } from '../../office/document-port.js';
 
 export class DocumentSettings implements SettingsStore {
   constructor(private readonly office: () => typeof Office) {}

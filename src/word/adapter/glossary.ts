@@ -10,7 +10,7 @@ import {
   sortGlossary,
   type GlossaryPlace,
   type GlossaryRow,
-} from '../document-port.js';
+} from '../../office/document-port.js';
 import type { Batch } from './batch.js';
 
 const GLOSSARY_TAG = 'plain-send-glossary';

@@ -14,7 +14,7 @@ import {
   verifyLocation,
   type DocParagraph,
   type Location,
-} from '../document-port.js';
+} from '../../office/document-port.js';
 import type { Batch } from './batch.js';
 import { readBody } from './read.js';
 

@@ -5,7 +5,7 @@
  * once in the document (before anything is coloured), so that Clear puts every one back, also
  * after the pane reloaded or the text moved.
  */
-import type { Location, MarkResult, SettingsStore } from '../document-port.js';
+import type { Location, MarkResult, SettingsStore } from '../../office/document-port.js';
 import type { Batch } from './batch.js';
 import { escapeSearch, locate, searchable } from './locate.js';
 

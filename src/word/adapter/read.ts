@@ -4,7 +4,7 @@
  * whatever markup view Word shows), its table and list flags, the glossary we inserted, and the
  * selection, in a constant number of round trips.
  */
-import { GLOSSARY_TITLE, type DocParagraph, type SelectionSnapshot } from '../document-port.js';
+import { GLOSSARY_TITLE, type DocParagraph, type SelectionSnapshot } from '../../office/document-port.js';
 import type { Batch } from './batch.js';
 
 export interface ReadBody {

@@ -3,7 +3,7 @@
  * the in-memory port with `?port=memory` (the end-to-end tests, and trying the pane in a
  * browser). Nothing here touches Office.js: the Word adapter does.
  */
-import type { DocumentPort } from '../document-port.js';
+import type { DocumentPort } from '../../office/document-port.js';
 import { MemoryPort } from '../memory-port.js';
 import { connectToWord } from '../word-adapter.js';
 import { TaskPane } from '../../office/pane/pane.js';
