@@ -30,13 +30,14 @@ function staticClosure(entry: string): Set<string> {
   return seen;
 }
 
-/** A copy of the command with only the built files `keep` says to keep. */
+/** A copy of the command with only the built files `keep` says to keep (dist/ also holds the Office add-ins' folders). */
 function copyWith(keep: (name: string) => boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'plain-send-startup-'));
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
   cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
-  for (const name of readdirSync(dist)) if (keep(name)) cpSync(join(dist, name), join(dir, 'dist', name));
+  for (const name of readdirSync(dist))
+    if (name.endsWith('.mjs') && keep(name)) cpSync(join(dist, name), join(dir, 'dist', name));
   return dir;
 }
 
