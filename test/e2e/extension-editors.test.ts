@@ -742,6 +742,17 @@ describe('the built extension', () => {
       // every mark after them moves, some within their line and all of them down a line.
       await probe(page, 'caretToLine', 9);
       await page.waitForTimeout(300);
+      // An editor may put back its own caret as it takes focus (Slate did, once in CI): put ours again until it stays.
+      await expect
+        .poll(
+          async () => {
+            const line = await probe<number>(page, 'caretLine');
+            if (line !== 9) await probe(page, 'caretToLine', 9);
+            return line;
+          },
+          { timeout: 5_000, interval: 300 },
+        )
+        .toBe(9);
       await probe(page, 'clearMeasures');
       const typed = '\nThe SENCO and the SALT team will meet you soon. ';
       // On every frame drawn while typing, marks sit on whole findings: each marked text is one

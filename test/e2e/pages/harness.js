@@ -253,6 +253,13 @@
       const text = walker.nextNode();
       root.ownerDocument.getSelection().collapse(text || block, 0);
     },
+    /** The line (top-level block) the caret is in, or -1 (an editor may move a caret put there on focus). */
+    caretLine() {
+      const root = window.testEditor.root;
+      if (root.tagName === 'TEXTAREA') return root.value.slice(0, root.selectionStart).split('\n').length - 1;
+      const node = root.ownerDocument.getSelection()?.anchorNode;
+      return node ? [...root.children].findIndex((block) => block.contains(node)) : -1;
+    },
     /** Watches the editable for mutations of any kind, from now on. */
     watch() {
       const records = [];
