@@ -4,17 +4,17 @@
  * Nothing heavy is imported up front: the engine and its packs, the .docx and HTML readers and
  * the YAML parser load when a run needs them, so --help answers at once.
  */
-import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Analyser, LineBreakMode, Pack } from '../engine/index.js';
 import { AUDIENCES } from '../engine/audiences.js';
 import { checkAll } from './batch.js';
 import type { Analysers, CheckOptions } from './check-file.js';
-import { MAX_FILE_BYTES, decodeText } from './extract.js';
+import { MAX_FILE_BYTES } from './extract.js';
 import { visible } from './format.js';
 import { helpText, VERSION } from './help.js';
 import { EXIT, quoted, type Io } from './io.js';
-import { ExtractError, describe } from './problem.js';
+import { ExtractError } from './problem.js';
+import { readTermsFile, TermsFileProblem } from './terms-file.js';
 
 export { EXIT };
 
@@ -164,42 +164,15 @@ async function check(args: string[], io: Io): Promise<number> {
   );
 }
 
-/** The user's own terms file (--terms), or undefined after saying what is wrong with it. The YAML parser loads only here. */
+/** The user's own terms file (--terms), or undefined after saying what is wrong with it. */
 async function readTerms(path: string, io: Io): Promise<Pack[] | undefined> {
-  const { MAX_DICTIONARY_BYTES, parseOwnDictionary } = await import('../engine/dictionary/parse.js');
-  let source: string;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw new ExtractError('is a folder: name the file inside it.');
-    if (info.size > MAX_DICTIONARY_BYTES)
-      throw new ExtractError(
-        `is too large (${Math.round(info.size / 1e6)} MB); a terms file may be at most ${MAX_DICTIONARY_BYTES / 1e6} MB.`,
-      );
-    source = decodeText(await readFile(path)).text;
+    return await readTermsFile(path, 'checked');
   } catch (error) {
-    io.stderr(
-      error instanceof ExtractError
-        ? `plain-send: your terms file ${path} ${error.message}\n`
-        : `plain-send: cannot read your terms file ${path}: ${describe(error)}\n`,
-    );
+    if (!(error instanceof TermsFileProblem)) throw error;
+    io.stderr(`plain-send: ${error.message}\n`);
     return undefined;
   }
-  const result = parseOwnDictionary(source, path);
-  if (!result.file) {
-    io.stderr(
-      `plain-send: your terms file has problems, so nothing was checked:\n  ${shownErrors(result.errors).join('\n  ')}\n`,
-    );
-    return undefined;
-  }
-  const { mergeFiles } = await import('../engine/dictionary/validate.js');
-  return [...mergeFiles([result.file]).values()];
-}
-
-/** The first problems in a terms file, and how many more (a broken 20,000-term file is not 20,000 lines). */
-function shownErrors(errors: readonly string[], shown = 20): string[] {
-  return errors.length > shown
-    ? [...errors.slice(0, shown), `… and ${errors.length - shown} more problems.`]
-    : [...errors];
 }
 
 async function readStdin(): Promise<Uint8Array> {
