@@ -56,6 +56,9 @@ const byNation = groupTotals(uk, (s) => s.nation);
 const byKind = groupTotals(uk, (s) => s.kind);
 const byNationSplit = groupTotals(uk, (s) => `${s.nation}/${s.split}`);
 const byKindSplit = groupTotals(uk, (s) => `${s.kind}/${s.split}`);
+const BATCHES = [...new Set(uk.map((s) => s.batch))];
+const byBatch = groupTotals(uk, (s) => s.batch);
+const byBatchSplit = groupTotals(uk, (s) => `${s.batch}/${s.split}`);
 const unannotated = new Map([...devAll.wrong].filter(([k]) => !devAll.wrongPlain.has(k)));
 for (const [k, n] of devAll.wrong) {
   const onPlain = devAll.wrongPlain.get(k) ?? 0;
@@ -100,6 +103,7 @@ if (json) {
           bySplit: Object.fromEntries(SPLITS.map((s) => [s, figures(bySplit.get(s))])),
           byNation: table(NATIONS, byNation, byNationSplit),
           byKind: table(KINDS, byKind, byKindSplit),
+          byBatch: table(BATCHES, byBatch, byBatchSplit),
           dev: {
             misses: list(devAll.missed),
             falseMarksOnPlain: list(devAll.wrongPlain),
@@ -141,6 +145,9 @@ for (const n of NATIONS)
   console.log(row(n, byNation.get(n), byNationSplit.get(`${n}/dev`), byNationSplit.get(`${n}/held-back`)));
 for (const k of KINDS)
   console.log(row(k, byKind.get(k), byKindSplit.get(`${k}/dev`), byKindSplit.get(`${k}/held-back`)));
+if (BATCHES.length > 1)
+  for (const b of BATCHES)
+    console.log(row(b, byBatch.get(b), byBatchSplit.get(`${b}/dev`), byBatchSplit.get(`${b}/held-back`)));
 console.log(
   `(${all.gold} annotated mentions, ${all.findings} acronym and jargon findings; recall ${all.found}/${all.gold}, precision ${all.correct}/${all.findings}; ${all.neutral} findings on neutral text, not counted: test/fixtures/ANNOTATING.md)`,
 );

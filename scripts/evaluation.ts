@@ -16,7 +16,8 @@
  * public pages across the four nations, each scored on its own and summed by nation, kind of
  * publisher and split (dev or held-back).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { createAnalyser, DEFAULT_PACKS, loadPacks, PACK_INDEX } from '../src/engine/index.js';
 import { bundledPacks } from '../src/engine/dictionary/bundled.js';
@@ -278,6 +279,8 @@ export interface UkPassage {
   plain: string[];
   /** Left out of both lists in this passage only. */
   neutral?: string[];
+  /** The file it came from (set on loading): each batch holds back its own third. */
+  batch?: string;
 }
 
 export interface PassageScore extends DocumentScore {
@@ -285,10 +288,26 @@ export interface PassageScore extends DocumentScore {
   nation: string;
   kind: string;
   split: string;
+  batch: string;
 }
 
+/**
+ * The set: `passages.yaml` and each later batch `passages-<name>.yaml` beside it. A batch added later
+ * holds back a third of its own, so adding one never moves a passage someone has tuned on into the
+ * held-back split.
+ */
 export function loadUkPassages(path = UK_PASSAGES): UkPassage[] {
-  return (parse(readFileSync(path, 'utf8')) as { passages: UkPassage[] }).passages;
+  const folder = dirname(path);
+  const first = basename(path);
+  const later = readdirSync(folder)
+    .filter((f) => /^passages-[a-z0-9-]+\.yaml$/.test(f) && f !== first)
+    .sort();
+  return [first, ...later].flatMap((file) =>
+    (parse(readFileSync(join(folder, file), 'utf8')) as { passages: UkPassage[] }).passages.map((p) => ({
+      ...p,
+      batch: file,
+    })),
+  );
 }
 
 /** Areas with a local authority of their own (whole-nation bodies left out). */
@@ -297,20 +316,22 @@ export function localAuthorities(passages: readonly UkPassage[]): Set<string> {
 }
 
 /**
- * The held-back passages, by a fixed rule: within each nation, passages in order of kind and
- * then id; every third one, starting with the second, is held back. This keeps about a third of
- * every nation back and spreads it over the kinds of publisher.
+ * The held-back passages, by a fixed rule: within each batch and nation, passages in order of kind
+ * and then id; every third one, starting with the second, is held back. This keeps about a third
+ * of every nation back and spreads it over the kinds of publisher.
  */
 export function heldBackByRule(passages: readonly UkPassage[]): Set<string> {
   const held = new Set<string>();
-  for (const nation of NATIONS) {
-    const group = passages
-      .filter((p) => p.nation === nation)
-      .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-    group.forEach((p, i) => {
-      if (i % 3 === 1) held.add(p.id);
-    });
-  }
+  const batches = new Set(passages.map((p) => p.batch));
+  for (const batch of batches)
+    for (const nation of NATIONS) {
+      const group = passages
+        .filter((p) => p.batch === batch && p.nation === nation)
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+      group.forEach((p, i) => {
+        if (i % 3 === 1) held.add(p.id);
+      });
+    }
   return held;
 }
 
@@ -369,6 +390,7 @@ export function scorePassage(p: UkPassage): PassageScore {
     nation: p.nation,
     kind: p.kind,
     split: p.split,
+    batch: p.batch ?? basename(UK_PASSAGES),
     ...scoreText(p.text, p.jargon, p.plain ?? [], packsFor(p), p.neutral ?? []),
   };
 }

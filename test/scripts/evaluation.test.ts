@@ -110,6 +110,7 @@ describe('scoring by group', () => {
     nation,
     kind: 'council',
     split,
+    batch: 'passages.yaml',
     findings: 0,
     correct: 0,
     gold: 0,
@@ -212,5 +213,15 @@ describe('scoring by group', () => {
     ]);
     // wales in order: w1, w2, w5 (nhs), w3, w4 (school) -> w2 and w4
     expect([...held].sort()).toEqual(['w2', 'w4']);
+  });
+
+  it('holds back a third of each batch on its own, so a later batch never moves an earlier passage', () => {
+    const p = (id: string, batch: string) => ({ id, nation: 'wales', kind: 'council', batch }) as UkPassage;
+    const first = ['a1', 'a2', 'a3'].map((id) => p(id, 'passages.yaml'));
+    const before = heldBackByRule(first);
+    const after = heldBackByRule([...first, ...['a0', 'b1', 'b2'].map((id) => p(id, 'passages-2.yaml'))]);
+    expect([...before]).toEqual(['a2']);
+    // 'a0' sorts first, but in a batch of its own: 'a2' stays held back and 'b1' joins it.
+    expect([...after].sort()).toEqual(['a2', 'b1']);
   });
 });
