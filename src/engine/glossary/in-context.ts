@@ -16,9 +16,12 @@ interface CueWord {
   exact?: string;
 }
 
+/** Phrases by the lower case of their word next to the term (a `before` phrase's last, an `after` phrase's first). */
+type Phrases = Map<string, CueWord[][]>;
+
 interface Pattern {
-  before?: CueWord[][];
-  after?: CueWord[][];
+  before?: Phrases;
+  after?: Phrases;
   sentence?: CueWord[];
   capitals?: boolean;
 }
@@ -34,12 +37,26 @@ function cueWords(cue: string): CueWord[] {
   return tokenise(cue).map((t) => (isAcronymLike(t.text) ? { lower: t.lower, exact: t.text } : { lower: t.lower }));
 }
 
+/** Phrases indexed by their word next to the term, so a match looks up only the phrases that can fit. */
+function index(list: string[] | undefined, next: (words: CueWord[]) => CueWord): Phrases | undefined {
+  if (!list) return undefined;
+  const out: Phrases = new Map();
+  for (const cue of list) {
+    const words = cueWords(cue);
+    if (words.length === 0) continue;
+    const key = next(words).lower;
+    const same = out.get(key);
+    if (same) same.push(words);
+    else out.set(key, [words]);
+  }
+  return out;
+}
+
 function compilePattern(p: ContextPattern): Pattern {
-  const phrases = (list?: string[]) => list?.map(cueWords).filter((words) => words.length > 0);
   return {
-    before: phrases(p.before),
-    after: phrases(p.after),
-    sentence: phrases(p.sentence)?.map((words) => words[0]),
+    before: index(p.before, (words) => words[words.length - 1]),
+    after: index(p.after, (words) => words[0]),
+    sentence: p.sentence?.flatMap((cue) => cueWords(cue).slice(0, 1)),
     capitals: p.capitals,
   };
 }
@@ -91,29 +108,37 @@ function inSentence(keys: ReadonlySet<string>, cues: readonly CueWord[]): boolea
   return false;
 }
 
+/** Phrases that may fit next to token `t`: by its word as written and by its singular. */
+function* candidates(phrases: Phrases, t: Token): Generator<CueWord[]> {
+  yield* phrases.get(t.lower) ?? [];
+  if (t.singular && t.singular !== t.lower) yield* phrases.get(t.singular) ?? [];
+}
+
 /** One of the phrases ends just before token `first` (joined to it, within the sentence). */
-function phraseBefore(tokens: readonly Token[], first: number, sentence: Span, phrases: readonly CueWord[][]): boolean {
-  for (const words of phrases) {
-    let k = first;
+function phraseBefore(tokens: readonly Token[], first: number, sentence: Span, phrases: Phrases): boolean {
+  if (first === 0 || !tokens[first].joinsPrevious || tokens[first - 1].start < sentence.start) return false;
+  for (const words of candidates(phrases, tokens[first - 1])) {
     let ok = true;
-    for (let w = words.length - 1; w >= 0 && ok; w--, k--)
+    for (let w = words.length - 1, k = first - 1; w >= 0 && ok; w--, k--)
       ok =
-        k > 0 && tokens[k].joinsPrevious && tokens[k - 1].start >= sentence.start && sameWord(tokens[k - 1], words[w]);
+        k >= 0 &&
+        tokens[k].start >= sentence.start &&
+        (w === words.length - 1 || tokens[k + 1].joinsPrevious) &&
+        sameWord(tokens[k], words[w]);
     if (ok) return true;
   }
   return false;
 }
 
 /** One of the phrases starts just after token `last` (joined to it, within the sentence). */
-function phraseAfter(tokens: readonly Token[], last: number, sentence: Span, phrases: readonly CueWord[][]): boolean {
-  for (const words of phrases) {
-    let k = last;
+function phraseAfter(tokens: readonly Token[], last: number, sentence: Span, phrases: Phrases): boolean {
+  const next = tokens[last + 1];
+  if (!next || !next.joinsPrevious || next.end > sentence.end) return false;
+  for (const words of candidates(phrases, next)) {
     let ok = true;
-    for (let w = 0; w < words.length && ok; w++) {
-      k++;
+    for (let w = 0, k = last + 1; w < words.length && ok; w++, k++)
       ok =
         k < tokens.length && tokens[k].joinsPrevious && tokens[k].end <= sentence.end && sameWord(tokens[k], words[w]);
-    }
     if (ok) return true;
   }
   return false;
