@@ -45,6 +45,8 @@ describe('context: an everyday word in its SEND sense', () => {
     expect(marks([setting], 'Ask a specialist (settings are in the menu).')).toEqual([]);
     expect(marks([setting], 'Talk to the settings, and schools too.')).toEqual(['settings']);
     expect(marks([setting], 'A specialist / setting place.')).toEqual(['setting']);
+    // Each word of a phrase joined to the next: "early: years settings" is not "early years settings".
+    expect(marks([setting], 'It was early: years settings.')).toEqual([]);
   });
 
   it('counts a plural in the text as the singular a cue gives', () => {
