@@ -1,4 +1,6 @@
 /** Everyday words marked only in their SEND sense: an entry's `context` (src/engine/glossary/in-context.ts). */
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { createAnalyser, type AnalyseOptions } from '../../../src/engine/index.js';
 import type { DictionaryEntry, EntryContext, Pack } from '../../../src/engine/dictionary/schema.js';
@@ -188,5 +190,28 @@ describe('context: checking a dictionary file', () => {
     expect(errors({ when: [{ before: ['a'] }], sometimes: true })).toEqual([
       'Entry 1 ("setting"): "context" has an unknown field "sometimes" (use when or unless).',
     ]);
+  });
+
+  it('agrees with the JSON Schema editors use', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../../dictionaries/dictionary.schema.json', import.meta.url), 'utf8'),
+    );
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const good = [
+      { when: [{ before: ['early years'], sentence: ['SEN'] }, { capitals: true }], unless: { after: ['up'] } },
+    ];
+    const bad = [
+      {},
+      { when: [] },
+      { when: [{}] },
+      { when: [{ befor: ['a'] }] },
+      { when: [{ capitals: false }] },
+      { unless: { capitals: true } },
+    ];
+    for (const c of good) expect([validate(file(c)), errors(c)]).toEqual([true, []]);
+    for (const c of bad) {
+      expect(validate(file(c)), JSON.stringify(c)).toBe(false);
+      expect(errors(c).length, JSON.stringify(c)).toBeGreaterThan(0);
+    }
   });
 });
