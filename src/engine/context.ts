@@ -2,6 +2,7 @@
 import { isEverydayWord } from './readability.js';
 import { findExplanations, type Explanation } from './glossary/explanations.js';
 import type { Glossary } from './glossary/glossary.js';
+import { inContext } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentences, type Sentence, type Span } from './text/segment.js';
@@ -43,12 +44,16 @@ export class ParagraphContext {
     return (this.cache.tokens ??= tokenise(this.text));
   }
 
-  /** Every glossary term in the paragraph, whatever its kind. */
+  /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= matchTerms(this.glossary, this.text, this.tokens(), {
-      isShouting: (offset) => this.isShouting(offset),
-      isEverydayWord,
-    }));
+    return (this.cache.terms ??= inContext(
+      matchTerms(this.glossary, this.text, this.tokens(), {
+        isShouting: (offset) => this.isShouting(offset),
+        isEverydayWord,
+      }),
+      this.tokens(),
+      this.sentences(),
+    ));
   }
 
   explanations(): Explanation[] {

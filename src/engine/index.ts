@@ -12,7 +12,15 @@ export {
 } from './dictionary/builtin.js';
 export { parseDictionary, parseOwnDictionary, MAX_DICTIONARY_BYTES } from './dictionary/parse.js';
 export { validateDictionary, mergeFiles, type ValidateOptions, type ValidationResult } from './dictionary/validate.js';
-export type { DictionaryEntry, DictionaryFile, Pack, Sense, EntryKind } from './dictionary/schema.js';
+export type {
+  ContextPattern,
+  DictionaryEntry,
+  DictionaryFile,
+  EntryContext,
+  Pack,
+  Sense,
+  EntryKind,
+} from './dictionary/schema.js';
 export { scores, countSentences } from './readability.js';
 export { paragraphs, sentences, words, type LineBreakMode } from './text/segment.js';
 export { PARAGRAPH_RULES, DOCUMENT_RULES } from './rules/index.js';

@@ -86,6 +86,11 @@ export const GENERATORS: Generator[] = [
   { name: 'repeated possessives', make: (n) => fill("LA's ", n) },
   { name: 'repeated abbreviations', make: (n) => fill('e.g. Dr. Mrs. J. ', n) },
   { name: 'repeated list markers', make: (n) => fill('1. ', n) },
+  // Everyday words whose sense the words around them decide (src/engine/glossary/in-context.ts), all in one sentence.
+  {
+    name: 'everyday words in a SEND sense, one sentence',
+    make: (n) => fill('the panel, schools and settings, her statement for SEN pupils who are looked after ', n),
+  },
   {
     name: 'user terms with punctuation',
     make: (n) => fill('C# and C++ and F# on .NET under s.17 ', n),

@@ -37,6 +37,27 @@ export interface Sense {
   suggestions?: string[];
 }
 
+/**
+ * Words around a term that say it is used in its SEND sense ("setting" after "early years", "panel"
+ * in a sentence about a decision). A pattern holds when all the parts it gives hold.
+ */
+export interface ContextPattern {
+  /** A word or phrase just before the term, in the same sentence (a plural in the text counts as its singular). */
+  before?: string[];
+  /** A word or phrase just after the term, in the same sentence. */
+  after?: string[];
+  /** A word anywhere in the same sentence. A word with capitals (`SEN`) counts only in capitals. */
+  sentence?: string[];
+  /** Every word of the term is written with a capital (`School Action`). */
+  capitals?: boolean;
+}
+
+/** When an everyday word is marked: when one `when` pattern holds, and never when a part of `unless` holds. */
+export interface EntryContext {
+  when?: ContextPattern[];
+  unless?: Omit<ContextPattern, 'capitals'>;
+}
+
 /** One other form of a plain word ("utilised"), with its suggestions in the same form ("used"). */
 export interface Inflection {
   text: string;
@@ -57,6 +78,8 @@ export interface DictionaryEntry {
   flagExpansion?: boolean;
   /** A word most readers know: defined for look-up, not flagged in text. */
   common?: boolean;
+  /** An everyday word that is marked only where the words around it show its SEND sense. */
+  context?: EntryContext;
   /**
    * A plain word whose term starts with a verb ("utilise", "liaise with"): its other forms are
    * found too ("utilised", "liaising with"), and the suggestions given in the same form.

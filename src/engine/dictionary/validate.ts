@@ -3,6 +3,7 @@
  * Hand-written rather than a JSON Schema validator so it runs under an extension's strict
  * CSP (no generated code) and its messages name the term a SENCO is editing.
  */
+import { tokenise } from '../text/tokens.js';
 import { TOPICS, type DictionaryFile, type EntryKind, type Pack, type Sense } from './schema.js';
 
 export interface ValidationResult {
@@ -32,6 +33,7 @@ const ENTRY_KEYS = new Set([
   'caseSensitive',
   'flagExpansion',
   'common',
+  'context',
   'verb',
   'topic',
   'source',
@@ -133,6 +135,7 @@ function entryProblems(entry: unknown, own: boolean): string[] {
   for (const key of ['caseSensitive', 'flagExpansion', 'common', 'verb'] as const) {
     if (entry[key] !== undefined && typeof entry[key] !== 'boolean') p.push(`"${key}" must be true or false.`);
   }
+  if (entry.context !== undefined) p.push(...contextProblems(entry.context));
   if (entry.senses !== undefined) {
     if (!Array.isArray(entry.senses) || entry.senses.length < 2) p.push('"senses" must list at least two meanings.');
     else entry.senses.forEach((s, i) => p.push(...senseProblems(s).map((m) => `sense ${i + 1}: ${m}`)));
@@ -160,6 +163,57 @@ function entryProblems(entry: unknown, own: boolean): string[] {
   } else if (ex.pass !== undefined && !(Array.isArray(ex.pass) && ex.pass.every(isText))) {
     p.push('"examples.pass" must be a list of sentences.');
   }
+  return p;
+}
+
+const PATTERN_KEYS = ['before', 'after', 'sentence', 'capitals'];
+/** Most words in one `before` or `after` phrase. */
+export const MAX_CUE_WORDS = 4;
+
+/** `context`: when an everyday word is in its SEND sense (see dictionaries/README.md). */
+function contextProblems(context: unknown): string[] {
+  if (!isObject(context) || (context.when === undefined && context.unless === undefined))
+    return ['"context" must have "when" (a list of patterns), "unless", or both.'];
+  const p: string[] = [];
+  for (const key of Object.keys(context))
+    if (key !== 'when' && key !== 'unless') p.push(`"context" has an unknown field "${key}" (use when or unless).`);
+  if (context.when !== undefined) {
+    if (!Array.isArray(context.when) || context.when.length === 0)
+      p.push('"context.when" must be a list of patterns, such as [{ before: [early years] }].');
+    else context.when.forEach((x, i) => p.push(...patternProblems(x, `"context.when" pattern ${i + 1}`, PATTERN_KEYS)));
+  }
+  if (context.unless !== undefined)
+    p.push(...patternProblems(context.unless, '"context.unless"', PATTERN_KEYS.slice(0, 3)));
+  return p;
+}
+
+function patternProblems(pattern: unknown, where: string, keys: string[]): string[] {
+  const fields = keys.join(', ');
+  if (!isObject(pattern)) return [`${where} must be a set of fields: ${fields}.`];
+  const p: string[] = [];
+  for (const key of Object.keys(pattern))
+    if (!keys.includes(key)) p.push(`${where} has an unknown field "${key}" (use ${fields}).`);
+  if (!keys.some((k) => pattern[k] !== undefined)) p.push(`${where} needs at least one of ${fields}.`);
+  for (const key of ['before', 'after', 'sentence'] as const) {
+    const cues = pattern[key];
+    if (cues === undefined) continue;
+    if (!Array.isArray(cues) || cues.length === 0 || !cues.every(isText)) {
+      p.push(`${where}: "${key}" must be a list of words or phrases.`);
+      continue;
+    }
+    for (const cue of cues) {
+      const words = tokenise(cue).length;
+      if (words === 0) p.push(`${where}: "${key}" has ${quoteTerm(cue)}, which has no letters or digits.`);
+      else if (key === 'sentence' && words > 1)
+        p.push(
+          `${where}: "sentence" has ${quoteTerm(cue)}; give single words there (a phrase goes in "before" or "after").`,
+        );
+      else if (words > MAX_CUE_WORDS)
+        p.push(`${where}: "${key}" has ${quoteTerm(cue)}; keep each phrase to ${MAX_CUE_WORDS} words or fewer.`);
+    }
+  }
+  if (pattern.capitals !== undefined && pattern.capitals !== true)
+    p.push(`${where}: "capitals" can only be true (leave it out otherwise).`);
   return p;
 }
 

@@ -1,0 +1,196 @@
+/**
+ * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is kept
+ * only where the words around it show that sense (dictionaries/README.md). Applied to the matches
+ * once they are found, in one forward pass: each sentence's words are gathered once, when a match
+ * in it first asks, so a paragraph costs time linear in its length.
+ */
+import type { ContextPattern, EntryContext } from '../dictionary/schema.js';
+import type { Span } from '../text/segment.js';
+import { isAcronymLike } from './glossary.js';
+import { tokenise, type Token } from '../text/tokens.js';
+import type { TermMatch } from './match.js';
+
+/** One word of a cue: lower case, or with its capitals when it looks like an acronym (`SEN`). */
+interface CueWord {
+  lower: string;
+  exact?: string;
+}
+
+/** Phrases by the lower case of their word next to the term (a `before` phrase's last, an `after` phrase's first). */
+type Phrases = Map<string, CueWord[][]>;
+
+interface Pattern {
+  before?: Phrases;
+  after?: Phrases;
+  sentence?: CueWord[];
+  capitals?: boolean;
+}
+
+interface Compiled {
+  when?: Pattern[];
+  unless?: Pattern;
+}
+
+const compiledMemo = new WeakMap<EntryContext, Compiled>();
+
+function cueWords(cue: string): CueWord[] {
+  return tokenise(cue).map((t) => (isAcronymLike(t.text) ? { lower: t.lower, exact: t.text } : { lower: t.lower }));
+}
+
+/** Phrases indexed by their word next to the term, so a match looks up only the phrases that can fit. */
+function index(list: string[] | undefined, next: (words: CueWord[]) => CueWord): Phrases | undefined {
+  if (!list) return undefined;
+  const out: Phrases = new Map();
+  for (const cue of list) {
+    const words = cueWords(cue);
+    if (words.length === 0) continue;
+    const key = next(words).lower;
+    const same = out.get(key);
+    if (same) same.push(words);
+    else out.set(key, [words]);
+  }
+  return out;
+}
+
+function compilePattern(p: ContextPattern): Pattern {
+  return {
+    before: index(p.before, (words) => words[words.length - 1]),
+    after: index(p.after, (words) => words[0]),
+    sentence: p.sentence?.flatMap((cue) => cueWords(cue).slice(0, 1)),
+    capitals: p.capitals,
+  };
+}
+
+/** Cues split into words once per entry (the context object is shared by every glossary the entry is in). */
+function compiled(context: EntryContext): Compiled {
+  let c = compiledMemo.get(context);
+  if (!c) {
+    c = { when: context.when?.map(compilePattern), unless: context.unless && compilePattern(context.unless) };
+    compiledMemo.set(context, c);
+  }
+  return c;
+}
+
+/** A word of the text is the cue word: in any case, or with the cue's capitals; its singular counts too. */
+function sameWord(t: Token, w: CueWord): boolean {
+  if (w.exact === undefined) return t.lower === w.lower || t.singular === w.lower;
+  const surface = t.text;
+  return (
+    surface === w.exact ||
+    surface === w.exact.toUpperCase() ||
+    t.singularText === w.exact ||
+    t.singularText === w.exact.toUpperCase()
+  );
+}
+
+/** The words of one sentence, as a set, for cue look-ups: lower case and singular, and `\0` + the surface of words with capitals. */
+function sentenceKeys(tokens: readonly Token[], from: number, sentence: Span): { keys: Set<string>; next: number } {
+  const keys = new Set<string>();
+  let i = from;
+  while (i < tokens.length && tokens[i].start < sentence.start) i++;
+  for (; i < tokens.length && tokens[i].start < sentence.end; i++) {
+    const t = tokens[i];
+    keys.add(t.lower);
+    if (t.singular) keys.add(t.singular);
+    if (t.text !== t.lower) {
+      keys.add(`\0${t.text}`);
+      if (t.singularText) keys.add(`\0${t.singularText}`);
+    }
+  }
+  return { keys, next: i };
+}
+
+function inSentence(keys: ReadonlySet<string>, cues: readonly CueWord[]): boolean {
+  for (const w of cues) {
+    if (w.exact === undefined ? keys.has(w.lower) : keys.has(`\0${w.exact}`) || keys.has(`\0${w.exact.toUpperCase()}`))
+      return true;
+  }
+  return false;
+}
+
+/** Phrases that may fit next to token `t`: by its word as written and by its singular. */
+function* candidates(phrases: Phrases, t: Token): Generator<CueWord[]> {
+  yield* phrases.get(t.lower) ?? [];
+  if (t.singular && t.singular !== t.lower) yield* phrases.get(t.singular) ?? [];
+}
+
+/** One of the phrases ends just before token `first` (joined to it, within the sentence). */
+function phraseBefore(tokens: readonly Token[], first: number, sentence: Span, phrases: Phrases): boolean {
+  if (first === 0 || !tokens[first].joinsPrevious || tokens[first - 1].start < sentence.start) return false;
+  for (const words of candidates(phrases, tokens[first - 1])) {
+    let ok = true;
+    for (let w = words.length - 1, k = first - 1; w >= 0 && ok; w--, k--)
+      ok =
+        k >= 0 &&
+        tokens[k].start >= sentence.start &&
+        (w === words.length - 1 || tokens[k + 1].joinsPrevious) &&
+        sameWord(tokens[k], words[w]);
+    if (ok) return true;
+  }
+  return false;
+}
+
+/** One of the phrases starts just after token `last` (joined to it, within the sentence). */
+function phraseAfter(tokens: readonly Token[], last: number, sentence: Span, phrases: Phrases): boolean {
+  const next = tokens[last + 1];
+  if (!next || !next.joinsPrevious || next.end > sentence.end) return false;
+  for (const words of candidates(phrases, next)) {
+    let ok = true;
+    for (let w = 0, k = last + 1; w < words.length && ok; w++, k++)
+      ok =
+        k < tokens.length && tokens[k].joinsPrevious && tokens[k].end <= sentence.end && sameWord(tokens[k], words[w]);
+    if (ok) return true;
+  }
+  return false;
+}
+
+/**
+ * The matches to keep: every match of an entry without `context`, and those of an entry with it
+ * where the words around show its SEND sense. `matches` and `sentences` sorted by start, as found.
+ */
+export function inContext(matches: TermMatch[], tokens: readonly Token[], sentences: readonly Span[]): TermMatch[] {
+  if (!matches.some((m) => m.form.entry.context)) return matches;
+  let s = 0;
+  let keysOf = -1;
+  let keys: Set<string> = new Set();
+  let nextToken = 0;
+  const none: Span = { start: 0, end: 0 };
+  return matches.filter((m) => {
+    const context = m.form.entry.context;
+    if (!context) return true;
+    while (s < sentences.length && sentences[s].end <= m.start) s++;
+    const inOne = s < sentences.length && sentences[s].start <= m.start;
+    const sentence = inOne ? sentences[s] : none;
+    const words = (): ReadonlySet<string> => {
+      if (!inOne) return new Set();
+      if (keysOf !== s) {
+        ({ keys, next: nextToken } = sentenceKeys(tokens, nextToken, sentence));
+        keysOf = s;
+      }
+      return keys;
+    };
+    // `any`: one part that holds is enough (unless); else every part given must hold (a when pattern).
+    const holds = (p: Pattern, any: boolean): boolean => {
+      const tests = [
+        p.before ? () => phraseBefore(tokens, m.first, sentence, p.before!) : undefined,
+        p.after ? () => phraseAfter(tokens, m.last, sentence, p.after!) : undefined,
+        p.sentence ? () => inSentence(words(), p.sentence!) : undefined,
+        p.capitals ? () => capitalised(tokens, m.first, m.last) : undefined,
+      ];
+      for (const test of tests) if (test && test() === any) return any;
+      return !any;
+    };
+    const c = compiled(context);
+    if (c.unless && holds(c.unless, true)) return false;
+    return !c.when || c.when.some((p) => holds(p, false));
+  });
+}
+
+/** Every word of the match starts with a capital. */
+function capitalised(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const c = tokens[k].text[0];
+    if (c === c.toLowerCase()) return false;
+  }
+  return true;
+}
