@@ -1,0 +1,222 @@
+/**
+ * Names of local schemes, plans, panels, bases and teams that no glossary knows ("the Inclusion
+ * Support Panel", "an Enhanced Resource Base"): capitalised words ending in a word such names end
+ * in. A name with no such ending (a person, a place, a school, a month) is left alone, and so is a
+ * heading, where every word has capitals.
+ */
+import type { TermMatch } from './match.js';
+import { isEverydayWord } from './readability.js';
+import type { Token } from './tokens.js';
+import type { Finding } from '../../src/engine/types.js';
+import type { ParagraphContext } from './context.js';
+
+/** The last word of a local service's or plan's name (singular, lower case). */
+const HEADS = new Set([
+  'allowance',
+  'approach',
+  'assessment',
+  'base',
+  'board',
+  'centre',
+  'charter',
+  'clinic',
+  'collaborative',
+  'directory',
+  'forum',
+  'framework',
+  'fund',
+  'funding',
+  'grant',
+  'guidance',
+  'hub',
+  'meeting',
+  'model',
+  'network',
+  'offer',
+  'pack',
+  'panel',
+  'partnership',
+  'passport',
+  'pathway',
+  'plan',
+  'process',
+  'profile',
+  'programme',
+  'project',
+  'protocol',
+  'provision',
+  'register',
+  'resource',
+  'response',
+  'review',
+  'room',
+  'scheme',
+  'service',
+  'strategy',
+  'team',
+  'tool',
+  'toolkit',
+  'unit',
+]);
+
+/** Small words a name may hold between its capitalised words ("Special Educational Needs and Disabilities Team"). */
+const JOINERS = new Set(['and', 'of', 'for']);
+
+/** Words before a name that are not part of it. */
+const LEADERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that', 'my', 'his', 'her', 'its']);
+
+/** Names every reader knows, though they end like a local one. */
+const KNOWN = new Set(['national health service', 'citizens advice service', 'local offer', 'microsoft teams']);
+
+/** The first word of a job title "… of" a service ("Head of SEND Services"). */
+const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
+
+const MAX_WORDS = 8;
+
+export const localName = {
+  id: 'local-name',
+  category: 'jargon',
+  description: 'Names of local schemes, panels, bases and plans that no glossary explains.',
+  examples: {
+    flag: [
+      'Your request will go to the Inclusion Support Panel in May.',
+      'He could move to an Enhanced Learning Base next year.',
+      'The school uses the Graduated Support Toolkit for this.',
+    ],
+    pass: [
+      'Please write to Mrs Jane Smith at the school.',
+      'We will meet on Monday 3 March in Leeds.',
+      'Our Support Plan',
+      'How We Review Your Child’s Plan',
+      'She goes to St Mary’s Primary School.',
+      'Ask the Head of Education and Inclusion Services.',
+      'The panel will meet next week.',
+    ],
+  },
+  check(context: ParagraphContext): Finding[] {
+    const out: Finding[] = [];
+    const tokens = context.tokens();
+    const terms = context.terms();
+    const sentences = context.sentences();
+    const longForms = context.longForms();
+    let l = 0; // next long form of a known acronym that could overlap
+    let t = 0; // next glossary term that could overlap
+    let s = 0; // the sentence holding the current token
+    let headingChecked = -1;
+    let heading = false;
+    let i = 0;
+    while (i < tokens.length) {
+      if (!isCapitalised(tokens[i])) {
+        i++;
+        continue;
+      }
+      // The longest run of capitalised words, small joiners allowed between them.
+      // It ends at the last word a name ends in: "the Inclusion Panel in May" is "Inclusion Panel".
+      const runStart = i;
+      let runEnd = i;
+      let last = isHead(tokens[i]) ? i : -1;
+      let j = i + 1;
+      while (j < tokens.length && j - i < MAX_WORDS * 2 && oneSpaceApart(context.text, tokens[j - 1], tokens[j])) {
+        if (isCapitalised(tokens[j])) {
+          runEnd = j;
+          if (isHead(tokens[j])) last = j;
+        } else if (!JOINERS.has(tokens[j].lower) && !(tokens[j].lower === 'the' && JOINERS.has(tokens[j - 1].lower)))
+          break;
+        j++;
+      }
+      i = runEnd + 1;
+      if (last < 0) continue;
+      let first = runStart;
+      // "Ask the Inclusion Panel": a sentence's first word before a joiner is not part of the name.
+      if (first < last && !tokens[first].joinsPrevious && JOINERS.has(tokens[first + 1].lower)) first++;
+      while (first < last && (LEADERS.has(tokens[first].lower) || JOINERS.has(tokens[first].lower))) first++;
+      const head = tokens[last];
+      if (last - first < 1 || last - first >= MAX_WORDS) continue;
+      // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
+      if (first === runStart && !tokens[first].joinsPrevious) continue;
+      // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
+      if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
+      const start = tokens[first].start;
+      const end = head.end;
+      while (t < terms.length && terms[t].end <= start) t++;
+      if (explained(terms, t, start, end)) continue;
+      // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
+      while (l < longForms.length && longForms[l].end <= start) l++;
+      if (l < longForms.length && longForms[l].start < end) continue;
+      while (s < sentences.length && sentences[s].end <= start) s++;
+      // Once per sentence, however many names it holds: one very long line stays linear.
+      if (s !== headingChecked) {
+        headingChecked = s;
+        heading = s < sentences.length && isHeading(sentences[s].words);
+      }
+      if (heading) continue;
+      const text = context.text.slice(start, end);
+      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last)) continue;
+      out.push({
+        category: 'jargon',
+        rule: 'local-name',
+        start,
+        end,
+        text,
+        message: `"${text}" looks like the name of a local service, plan or panel. Plain SEND has no meaning for it: say in a few words what it is, or add it to your terms.`,
+        term: text,
+        suggestions: [],
+        replacements: [],
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * A glossary term is part of the name ("Resource Base"), or is the whole of it. A common word the
+ * glossary only knows for look-up ("panel") does not explain a name it is part of.
+ */
+function explained(terms: readonly TermMatch[], from: number, start: number, end: number): boolean {
+  for (let k = from; k < terms.length && terms[k].start < end; k++) {
+    const m = terms[k];
+    if (m.form.entry.kind === 'plain-word') continue;
+    if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
+  }
+  return false;
+}
+
+/** Words of one name stand one space apart ("Children's Speech" too); a tab, a line or a comma parts them. */
+function oneSpaceApart(text: string, a: Token, b: Token): boolean {
+  if (!b.joinsPrevious) return false;
+  const gap = b.start - a.end;
+  if (gap === 1) return text.charCodeAt(a.end) === 32;
+  return gap === 3 && /^['’]s $/.test(text.slice(a.end, b.start));
+}
+
+/** Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is. */
+function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k];
+    if (!JOINERS.has(t.lower) && t.lower !== 'the' && !isEverydayWord(t.singular ?? t.lower) && !isHead(t))
+      return false;
+  }
+  return true;
+}
+
+function isHead(token: Token): boolean {
+  return HEADS.has(token.singular ?? token.lower);
+}
+
+/** A word with a capital first letter and small letters after it ("Panel", not "SEND" or "panel"). */
+function isCapitalised(token: Token): boolean {
+  const c = token.text.charCodeAt(0);
+  const upperFirst = (c >= 65 && c <= 90) || (c > 127 && token.text[0] !== token.text[0].toLowerCase());
+  return upperFirst && token.text.length > 1 && token.text !== token.text.toUpperCase();
+}
+
+/** Every word but the small joiners has a capital: a title or heading, not a sentence. */
+function isHeading(words: ReadonlyArray<{ text: string }>): boolean {
+  let small = 0;
+  for (const w of words) {
+    const c = w.text.charCodeAt(0);
+    if (c >= 97 && c <= 122 && !JOINERS.has(w.text)) small++;
+    if (small > 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,73 @@
+/** Runs of capitals that are not in any glossary and that a reader may not know. */
+import { isAcronymLike } from '../../src/engine/glossary/glossary.js';
+import { isEverydayWord } from './readability.js';
+import { ROMAN_NUMERAL } from '../../src/engine/text/roman.js';
+import type { Finding } from '../../src/engine/types.js';
+import type { ParagraphContext } from './context.js';
+
+export const unknownAcronym = {
+  id: 'unknown-acronym',
+  category: 'acronym',
+  description: 'Acronyms that are in no glossary and that the reader may not know.',
+  examples: {
+    flag: ['Please bring the form to the QRB meeting.', 'The JSNA shows rising need.'],
+    pass: [
+      'I saw the GP in the UK.',
+      'Part II of the report is OK.',
+      'PLEASE READ THIS LETTER CAREFULLY',
+      'Your child is in Year 6.',
+      'Write to us at 12 High Street, Belfast BT1 5GS.',
+    ],
+  },
+  check(context: ParagraphContext): Finding[] {
+    const out: Finding[] = [];
+    const terms = context.terms();
+    let t = 0;
+    for (const token of context.tokens()) {
+      while (t < terms.length && terms[t].end <= token.start) t++;
+      if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
+      if (!isAcronymLike(token.text) || context.isShouting(token.start)) continue;
+      const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
+      if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
+      // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.
+      if (
+        isEverydayWord(base.toLowerCase()) ||
+        (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))
+      )
+        continue;
+      // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
+      if (hasDigit(base)) continue;
+      out.push({
+        category: 'acronym',
+        rule: 'unknown-acronym',
+        start: token.start,
+        end: token.end,
+        text: token.text,
+        message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
+        term: base,
+        suggestions: [],
+        replacements: [],
+        explained: false,
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * Pronounceable like an English word: four or more letters, vowels, no run of three consonants
+ * ("POLICY", not "CAMHS"). Six letters or more, such words in capitals are headings or emphasis.
+ */
+export function looksLikeWord(word: string): boolean {
+  return /^[A-Z]{4,}$/.test(word) && /[AEIOU]/.test(word) && !/[^AEIOUY]{3}/.test(word);
+}
+
+/** Any digit makes a code, not an acronym ("A12B3", "BT1"). By character code: this runs per capitalised word. */
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+    if (c >= 128 && /\p{N}/u.test(String.fromCodePoint(word.codePointAt(i)!))) return true;
+  }
+  return false;
+}
