@@ -1,7 +1,9 @@
 /**
  * Tokens for glossary matching: runs of letters and digits (a hyphenated word is several
- * tokens, so `post-16` and `post 16` match alike), with what lies between them.
+ * tokens, so `post-16` and `post 16` match alike), with what lies between them; and, from the
+ * same pass ({@link scan}), the words sentences and readability count.
  */
+import type { Word } from './segment.js';
 
 export interface Token {
   start: number;
@@ -18,8 +20,6 @@ export interface Token {
   joinsPrevious: boolean;
 }
 
-/** A letter, digit or combining mark at `lastIndex` (sticky: one code point, surrogate pairs too). */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/uy;
 /** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes. */
 const JOINING = new Set([..." \t\u00a0\u2009\u202f-‐‑,/'’"].map((c) => c.charCodeAt(0)));
 const AMPERSAND = 38;
@@ -30,75 +30,127 @@ function joins(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The length (1 or 2 code units) of the letter, digit or mark at `i`, or 0 when there is none. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
-  if (c >= 0xdc00 && c <= 0xdfff) return 0;
-  WORD_CHAR.lastIndex = i;
-  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
-}
-
 /**
  * Runs of letters, digits and marks, and each `&` on its own (as `/[\p{L}\p{N}\p{M}]+|&/gu`
  * would find them), scanned by hand: this runs over every page read mode opens, and a regular
  * expression's match objects cost a third of the engine's time there.
  */
 export function tokenise(text: string): Token[] {
-  const out: Token[] = [];
-  let previousEnd = -1;
+  return scan(text).tokens;
+}
+
+export interface Scan {
+  tokens: Token[];
+  /** As `words` (segment.ts) finds them. */
+  words: Word[];
+}
+
+/** A letter or digit, or a combining mark, at `lastIndex` (sticky: one code point, surrogate pairs too). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const MARK = /\p{M}/uy;
+/** What joins two runs into one word, when a letter or digit follows it. */
+const WORD_JOINERS = new Set([..."'’‘-‐‑."].map((c) => c.charCodeAt(0)));
+
+/**
+ * What starts at `i`: its kind in the low two bits (a letter or digit 2, a combining mark 1,
+ * neither 0) and its length in code units above them; 0 for neither.
+ */
+function charAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 6 : 0;
+  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  LETTER_OR_DIGIT.lastIndex = i;
+  if (LETTER_OR_DIGIT.test(text)) return ((LETTER_OR_DIGIT.lastIndex - i) << 2) | 2;
+  MARK.lastIndex = i;
+  if (MARK.test(text)) return ((MARK.lastIndex - i) << 2) | 1;
+  return 0;
+}
+
+/**
+ * One pass over a paragraph for both its tokens and its words: a word is one run of letters,
+ * digits and marks, or several joined by an inner apostrophe, hyphen or full stop with a letter
+ * or digit after it; a token is each run on its own. A word of one run is its token's own string,
+ * so most words are sliced once and their spelling hashed once, however many lookups they go through.
+ */
+export function scan(text: string): Scan {
+  const tokens: Token[] = [];
+  const words: Word[] = [];
   const n = text.length;
+  /** End of the last token (for joining and a possessive `'s`), -1 before the first. */
+  let previousEnd = -1;
+  /** The word being read, and its token while it is one run. */
+  let wordStart = -1;
+  let wordEnd = -1;
+  let wordToken: Token | undefined;
+  let runs = 0;
+  const closeWord = () => {
+    if (wordStart < 0) return;
+    const surface = runs === 1 && wordToken ? wordToken.text : text.slice(wordStart, wordEnd);
+    words.push({ start: wordStart, end: wordEnd, text: surface });
+  };
   let i = 0;
   while (i < n) {
-    let step = wordCharAt(text, i);
-    if (step === 0) {
+    let ch = charAt(text, i);
+    if (ch === 0) {
       if (text.charCodeAt(i) === AMPERSAND) {
-        add(out, text, i, i + 1, previousEnd);
+        tokens.push(makeToken(text, i, i + 1, previousEnd));
         previousEnd = i + 1;
       }
       i++;
       continue;
     }
     const start = i;
-    while (step > 0) {
-      i += step;
-      step = i < n ? wordCharAt(text, i) : 0;
+    const letterFirst = (ch & 3) === 2;
+    while (ch !== 0) {
+      i += ch >> 2;
+      ch = i < n ? charAt(text, i) : 0;
     }
-    // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the word before it.
+    // One joiner between this run and the word before it, and a letter or digit first: one word.
+    if (wordStart >= 0 && wordEnd === start - 1 && letterFirst && WORD_JOINERS.has(text.charCodeAt(wordEnd))) {
+      wordEnd = i;
+      runs++;
+    } else {
+      closeWord();
+      wordStart = start;
+      wordEnd = i;
+      wordToken = undefined;
+      runs = 1;
+    }
+    // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the token before it.
     const c = text.charCodeAt(start);
     if (
       i - start === 1 &&
       (c === 115 || c === 83) &&
-      out.length &&
+      tokens.length &&
       start - previousEnd === 1 &&
       (text.charCodeAt(start - 1) === 39 || text.charCodeAt(start - 1) === 0x2019)
     ) {
       previousEnd = start + 1;
       continue;
     }
-    add(out, text, start, i, previousEnd);
+    const token = makeToken(text, start, i, previousEnd);
+    tokens.push(token);
+    if (runs === 1) wordToken = token;
     previousEnd = i;
   }
-  return out;
+  closeWord();
+  return { tokens, words };
 }
 
-function add(out: Token[], text: string, start: number, end: number, previousEnd: number): void {
+function makeToken(text: string, start: number, end: number, previousEnd: number): Token {
   const surface = text.slice(start, end);
-  const lower = surface === '&' ? 'and' : surface.toLowerCase();
-  const token: Token = {
+  const singular = singularOf(surface);
+  // Every field set, in one order: one shape for every token.
+  return {
     start,
     end,
     text: surface,
-    lower,
+    lower: surface === '&' ? 'and' : surface.toLowerCase(),
+    singular: singular?.toLowerCase(),
+    singularText: singular,
     joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start),
   };
-  const singular = singularOf(surface);
-  if (singular) {
-    token.singularText = singular;
-    token.singular = singular.toLowerCase();
-  }
-  out.push(token);
 }
 
 /** The singular of a plural-looking word, or undefined. Acronyms take a lower-case `s` (`EHCPs`). */

@@ -1,0 +1,43 @@
+/** The one pass over a paragraph gives the tokens and the words the separate passes give. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { words } from '../../../src/engine/text/segment.js';
+import { scan } from '../../../src/engine/text/tokens.js';
+import { SEEDS } from '../../helpers.js';
+import { words as referenceWords } from '../../reference/segment.js';
+import { tokenise as referenceTokenise } from '../../reference/tokens.js';
+
+const SEED_TEXT = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+  .join('\n');
+
+describe('scan', () => {
+  it('gives the tokens and words of the separate passes on every seed', () => {
+    const s = scan(SEED_TEXT);
+    expect(s.tokens).toEqual(referenceTokenise(SEED_TEXT));
+    expect(s.words).toEqual(referenceWords(SEED_TEXT));
+    expect(s.words).toEqual(words(SEED_TEXT));
+    expect(s.words.length).toBeGreaterThan(20_000);
+  });
+
+  it('gives them on random text of letters, joiners, marks, surrogates and ampersands', () => {
+    const alphabet = [..."aZs1.'’‘-‐‑ ,&(", 'é', 'e\u0301', '\u0301', '𝐀', '😀', '\ud835', '\udc00', '٣', '²', '中'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      for (let i = Math.floor(next() * 16); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
+      const s = scan(t);
+      expect(s.tokens, JSON.stringify(t)).toEqual(referenceTokenise(t));
+      expect(s.words, JSON.stringify(t)).toEqual(referenceWords(t));
+    }
+  });
+
+  it("reads a possessive 's as part of the word and no token of its own", () => {
+    const s = scan("The LA's offer & the parent’s plan");
+    expect(s.tokens.map((t) => t.text)).toEqual(['The', 'LA', 'offer', '&', 'the', 'parent', 'plan']);
+    expect(s.words.map((w) => w.text)).toEqual(['The', "LA's", 'offer', 'the', 'parent’s', 'plan']);
+  });
+});
