@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { words } from '../../../src/engine/text/segment.js';
 import { scan } from '../../../src/engine/text/tokens.js';
+import type { Word } from '../../../src/engine/text/segment.js';
 import { SEEDS } from '../../helpers.js';
 import { words as referenceWords } from '../../reference/segment.js';
 import { tokenise as referenceTokenise } from '../../reference/tokens.js';
+
+/** A word of one run is its token: compare what a word has. */
+const plain = (ws: readonly Word[]) => ws.map(({ start, end, text }) => ({ start, end, text }));
 
 const SEED_TEXT = readdirSync(SEEDS)
   .filter((f) => f.endsWith('.txt'))
@@ -17,8 +21,8 @@ describe('scan', () => {
   it('gives the tokens and words of the separate passes on every seed', () => {
     const s = scan(SEED_TEXT);
     expect(s.tokens).toEqual(referenceTokenise(SEED_TEXT));
-    expect(s.words).toEqual(referenceWords(SEED_TEXT));
-    expect(s.words).toEqual(words(SEED_TEXT));
+    expect(plain(s.words)).toEqual(referenceWords(SEED_TEXT));
+    expect(plain(s.words)).toEqual(words(SEED_TEXT));
     expect(s.words.length).toBeGreaterThan(20_000);
   });
 
@@ -31,7 +35,7 @@ describe('scan', () => {
       for (let i = Math.floor(next() * 16); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
       const s = scan(t);
       expect(s.tokens, JSON.stringify(t)).toEqual(referenceTokenise(t));
-      expect(s.words, JSON.stringify(t)).toEqual(referenceWords(t));
+      expect(plain(s.words), JSON.stringify(t)).toEqual(referenceWords(t));
     }
   });
 
