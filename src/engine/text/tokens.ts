@@ -18,6 +18,27 @@ export interface Token {
   singularText?: string;
   /** False when punctuation that ends a phrase (`.`, `:`, `(`, a line break) separates it from the token before. */
   joinsPrevious: boolean;
+  /** What every token of this text shares (see {@link Spelling}); undefined for a very long one. */
+  spelling: Spelling | undefined;
+}
+
+/**
+ * One spelling (the exact text of a token), made once however often it is met: its strings, and
+ * what the passes that read it worked out for it, so each works it out once per spelling rather
+ * than once per token (readability's figures, the glossary's node for its first word).
+ */
+export interface Spelling {
+  readonly hash: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly singular: string | undefined;
+  readonly singularText: string | undefined;
+  /** Readability's figures for this text (readability.ts). */
+  counted: object | undefined;
+  /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
+  glossary: object | undefined;
+  node: object | null | undefined;
+  singularNode: object | null | undefined;
 }
 
 const AMPERSAND = 38;
@@ -160,18 +181,75 @@ export function scan(text: string): Scan {
 }
 
 function makeToken(text: string, start: number, end: number, previousEnd: number): Token {
-  const surface = text.slice(start, end);
-  const singular = singularOf(surface);
+  const spelling = spellingAt(text, start, end);
   // Every field set, in one order: one shape for every token.
   return {
     start,
     end,
+    text: spelling.text,
+    lower: spelling.lower,
+    singular: spelling.singular,
+    singularText: spelling.singularText,
+    joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start),
+    spelling: spelling.hash === LONG ? undefined : spelling,
+  };
+}
+
+function spellingOf(surface: string, hash: number): Spelling {
+  const singular = singularOf(surface);
+  return {
+    hash,
     text: surface,
     lower: surface === '&' ? 'and' : surface.toLowerCase(),
     singular: singular?.toLowerCase(),
     singularText: singular,
-    joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start),
+    counted: undefined,
+    glossary: undefined,
+    node: undefined,
+    singularNode: undefined,
   };
+}
+
+/**
+ * Every spelling met so far, by its exact text, in an open-addressed table hashed as the text is
+ * read: a word met before costs no new string (no slice, no lower case, no singular). Words longer
+ * than {@link MAX_KEPT} are not kept (their hash is {@link LONG}); the table starts afresh when half full.
+ */
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const MAX_SPELLINGS = 1 << (TABLE_BITS - 1);
+const MAX_KEPT = 32;
+const LONG = -1;
+const table = new Int32Array(1 << TABLE_BITS);
+/** By id; id 0 marks an empty slot. */
+const spellings: Spelling[] = [spellingOf('', LONG)];
+
+function spellingAt(text: string, start: number, end: number): Spelling {
+  if (end - start > MAX_KEPT) return spellingOf(text.slice(start, end), LONG);
+  // FNV-1a over the code units, never LONG.
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  hash &= 0x7fffffff;
+  let slot = hash & TABLE_MASK;
+  for (let id = table[slot]; id !== 0; id = table[slot]) {
+    const known = spellings[id];
+    if (known.hash === hash && known.text.length === end - start && sameText(known.text, text, start)) return known;
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  if (spellings.length > MAX_SPELLINGS) {
+    table.fill(0);
+    spellings.length = 1;
+    slot = hash & TABLE_MASK;
+  }
+  const made = spellingOf(text.slice(start, end), hash);
+  table[slot] = spellings.length;
+  spellings.push(made);
+  return made;
+}
+
+function sameText(known: string, text: string, start: number): boolean {
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The singular of a plural-looking word, or undefined. Acronyms take a lower-case `s` (`EHCPs`). */
