@@ -2,8 +2,8 @@
  * The engine as it was before the single scan over each paragraph (issue 13): its tokeniser,
  * sentence splitter, readability counts, glossary matcher and paragraph context, kept here
  * unchanged as the reference the tests hold the shipped engine to (test/engine/reference.test.ts),
- * the way compileGlossary is kept for the compiled glossary. Never shipped. Rules whose code did
- * not change run from src; those that did run from their copies here.
+ * the way compileGlossary is kept for the compiled glossary. Never shipped. The rules run from
+ * src, on this context (they read it through the methods both have).
  */
 import { choosePacks, type AnalyseOptions } from '../../src/engine/analyser.js';
 import { audience as audienceFor } from '../../src/engine/audiences.js';
@@ -14,16 +14,8 @@ import { isIgnored } from '../../src/engine/identity.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from '../../src/engine/rules/index.js';
 import type { Analysis, Finding, ParagraphReport, Readability, TextCounts } from '../../src/engine/types.js';
 import { ParagraphContext } from './context.js';
-import { localName } from './local-name.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { paragraphs } from './segment.js';
-import { unknownAcronym } from './unknown-acronym.js';
-
-/** Copies of the rules as they were, by id; the rest run as shipped. */
-const COPIES = new Map<string, { check(context: ParagraphContext): Finding[] }>([
-  [localName.id, localName],
-  [unknownAcronym.id, unknownAcronym],
-]);
 
 interface ParagraphResult {
   findings: Finding[];
@@ -47,7 +39,7 @@ export function referenceAnalyser(options: AnalyseOptions = {}): {
     categories
       ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c)))
       : PARAGRAPH_RULES
-  ).map((r) => COPIES.get(r.id) ?? { check: (c: ParagraphContext) => r.check(c as unknown as ShippedContext) });
+  ).map((r) => ({ check: (c: ParagraphContext) => r.check(c as unknown as ShippedContext) }));
   const counting = options.readability !== false;
   const keep = (f: Finding) => (!categories || categories.has(f.category)) && !isIgnored(f, ignored);
 
