@@ -69,7 +69,8 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     : PARAGRAPH_RULES;
   const counting = options.readability !== false;
 
-  const keep = (f: Finding) => (!categories || categories.has(f.category)) && !isIgnored(f, ignored);
+  const keep = (f: Finding) =>
+    (!categories || categories.has(f.category)) && (ignored.size === 0 || !isIgnored(f, ignored));
 
   function paragraph(text: string): ParagraphResult {
     const hit = cache.get(text);

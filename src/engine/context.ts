@@ -5,8 +5,8 @@ import type { Glossary } from './glossary/glossary.js';
 import { inContext } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
-import { sentences, type Sentence, type Span } from './text/segment.js';
-import { tokenise, type Token } from './text/tokens.js';
+import { sentencesOf, type Sentence, type Span } from './text/segment.js';
+import { scan, type Scan, type Token } from './text/tokens.js';
 import type { Audience } from './types.js';
 
 /**
@@ -16,8 +16,8 @@ import type { Audience } from './types.js';
  */
 export class ParagraphContext {
   private cache: {
+    scan?: Scan;
     sentences?: Sentence[];
-    tokens?: Token[];
     terms?: TermMatch[];
     explanations?: Explanation[];
     longForms?: LongForm[];
@@ -36,12 +36,17 @@ export class ParagraphContext {
     readonly audience: Audience,
   ) {}
 
+  /** Tokens and words, from one pass over the text. */
+  private scanned(): Scan {
+    return (this.cache.scan ??= scan(this.text));
+  }
+
   sentences(): Sentence[] {
-    return (this.cache.sentences ??= sentences(this.text));
+    return (this.cache.sentences ??= sentencesOf(this.text, this.scanned().words));
   }
 
   tokens(): Token[] {
-    return (this.cache.tokens ??= tokenise(this.text));
+    return this.scanned().tokens;
   }
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */

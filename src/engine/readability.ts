@@ -10,6 +10,7 @@ import { syllable } from 'syllable';
 import { daleChall } from 'dale-chall';
 import type { Readability, TextCounts } from './types.js';
 import type { Sentence } from './text/segment.js';
+import type { Spelling } from './text/tokens.js';
 
 const familiar = new Set(daleChall);
 const syllableCache = new Map<string, number>();
@@ -98,7 +99,10 @@ export function countSentences(sentences: readonly Sentence[]): TextCounts {
   for (const s of sentences) {
     c.sentences++;
     for (let i = 0; i < s.words.length; i++) {
-      const info = wordInfo(s.words[i].text);
+      const word = s.words[i];
+      // A word of one run is its token: its spelling keeps the figures, found once per spelling.
+      const spelling = (word as { spelling?: Spelling }).spelling;
+      const info = spelling ? ((spelling.counted ??= wordInfo(word.text)) as WordInfo) : wordInfo(word.text);
       const start = i === 0;
       c.words++;
       c.syllables += info.syllables;

@@ -258,12 +258,36 @@ interface TrieNode {
 /** Distinct first words remembered (found or not) before the memory starts afresh. */
 const MEMO_LIMIT = 50_000;
 
+/** Glossaries made so far, by their packs (each pack object in turn, then includeCommon): see loadGlossary. */
+interface Made {
+  next: WeakMap<Pack, Made>;
+  glossaries?: Map<boolean, Glossary>;
+}
+const made: Made = { next: new WeakMap() };
+
 /**
  * The glossary of these packs (later wins), as compileGlossary makes it, but built lazily from
  * their compiled forms: nothing per entry now, and the trie below each first word when a text
- * first has it.
+ * first has it. Packs never change once made, so analysers over the same packs share one glossary
+ * and each trie is built once for them all, not once per analyser (a pack that is let go takes its
+ * glossaries with it).
  */
 export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: boolean } = {}): Glossary {
+  let level = made;
+  for (const pack of packs) {
+    let next = level.next.get(pack);
+    if (!next) level.next.set(pack, (next = { next: new WeakMap() }));
+    level = next;
+  }
+  const common = options.includeCommon === true;
+  let glossary = level.glossaries?.get(common);
+  if (!glossary) (level.glossaries ??= new Map()).set(common, (glossary = makeGlossary(packs, common)));
+  return glossary;
+}
+
+function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary {
+  const packs = [...given];
+  const options = { includeCommon };
   const sources = packs.map(formsOfPack);
   const position = (p: number, e: number) => p * 1_000_000 + e;
 

@@ -1,6 +1,6 @@
 /** Finds glossary terms in a run of tokens: leftmost, then longest, never overlapping. */
 import type { Token } from '../text/tokens.js';
-import { gapKey, type Form, type Glossary } from './glossary.js';
+import { gapKey, type Form, type Glossary, type TrieNode } from './glossary.js';
 
 export interface TermMatch {
   form: Form;
@@ -76,7 +76,7 @@ export function matchTerms(
       if (word === undefined || (singular && word === t.lower)) continue;
       const key = crossing ? gapKey(text, tokens[j - 1].end, t.start, word) : word;
       if (!key) return;
-      const child = node.next.get(key);
+      const child = depth === 0 && pass < 2 ? firstNode(t, singular) : node.next.get(key);
       if (!child) continue;
       usedSingular[depth] = singular;
       for (const form of child.forms) {
@@ -93,6 +93,23 @@ export function matchTerms(
       }
       walk(child, j + 1, depth + 1);
     }
+  };
+
+  /** The root's node for a token's word or its singular: asked of the glossary once per spelling. */
+  const firstNode = (t: Token, singular: boolean): TrieNode | undefined => {
+    const spelling = t.spelling;
+    if (!spelling) return glossary.root.next.get(singular ? t.singular! : t.lower);
+    if (spelling.glossary !== glossary) {
+      spelling.glossary = glossary;
+      spelling.node = spelling.singularNode = undefined;
+    }
+    let found = singular ? spelling.singularNode : spelling.node;
+    if (found === undefined) {
+      found = glossary.root.next.get(singular ? t.singular! : t.lower) ?? null;
+      if (singular) spelling.singularNode = found;
+      else spelling.node = found;
+    }
+    return (found as TrieNode | null) ?? undefined;
   };
 
   while (i < tokens.length) {

@@ -198,7 +198,11 @@ export function words(text: string, start = 0, end = text.length): Word[] {
  * marker at the start ("1.", "b)", "iv.") is not a word. Segments with no words are dropped.
  */
 export function sentences(text: string): Sentence[] {
-  const all = words(text);
+  return sentencesOf(text, words(text));
+}
+
+/** {@link sentences}, from the paragraph's words found already (the engine's one scan). */
+export function sentencesOf(text: string, all: readonly Word[]): Sentence[] {
   const out: Sentence[] = [];
   let current: Word[] = [];
   let sentenceStart = -1;

@@ -1,7 +1,9 @@
 /**
  * Tokens for glossary matching: runs of letters and digits (a hyphenated word is several
- * tokens, so `post-16` and `post 16` match alike), with what lies between them.
+ * tokens, so `post-16` and `post 16` match alike), with what lies between them; and, from the
+ * same pass ({@link scan}), the words sentences and readability count.
  */
+import type { Word } from './segment.js';
 
 export interface Token {
   start: number;
@@ -16,28 +18,56 @@ export interface Token {
   singularText?: string;
   /** False when punctuation that ends a phrase (`.`, `:`, `(`, a line break) separates it from the token before. */
   joinsPrevious: boolean;
+  /** What every token of this text shares (see {@link Spelling}); undefined for a very long one. */
+  spelling: Spelling | undefined;
 }
 
-/** A letter, digit or combining mark at `lastIndex` (sticky: one code point, surrogate pairs too). */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/uy;
-/** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes. */
-const JOINING = new Set([..." \t\u00a0\u2009\u202f-‐‑,/'’"].map((c) => c.charCodeAt(0)));
+/**
+ * One spelling (the exact text of a token), made once however often it is met: its strings, and
+ * what the passes that read it worked out for it, so each works it out once per spelling rather
+ * than once per token (readability's figures, the glossary's node for its first word).
+ */
+export interface Spelling {
+  readonly hash: number;
+  readonly text: string;
+  readonly lower: string;
+  readonly singular: string | undefined;
+  readonly singularText: string | undefined;
+  /** Readability's figures for this text (readability.ts). */
+  counted: object | undefined;
+  /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
+  glossary: object | undefined;
+  node: object | null | undefined;
+  singularNode: object | null | undefined;
+}
+
 const AMPERSAND = 38;
 
-/** True when everything between `from` and `to` may lie inside a multi-word term. */
+/**
+ * True when everything between `from` and `to` may lie inside a multi-word term: spaces,
+ * hyphens, commas, slashes, apostrophes (` \t\u00a0\u2009\u202f-‐‑,/'’`). By code: this runs for every gap.
+ */
 function joins(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!JOINING.has(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) {
+    switch (text.charCodeAt(i)) {
+      case 32:
+      case 9:
+      case 0xa0:
+      case 0x2009:
+      case 0x202f:
+      case 45:
+      case 0x2010:
+      case 0x2011:
+      case 44:
+      case 47:
+      case 39:
+      case 0x2019:
+        continue;
+      default:
+        return false;
+    }
+  }
   return true;
-}
-
-/** The length (1 or 2 code units) of the letter, digit or mark at `i`, or 0 when there is none. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
-  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
-  if (c >= 0xdc00 && c <= 0xdfff) return 0;
-  WORD_CHAR.lastIndex = i;
-  return WORD_CHAR.test(text) ? WORD_CHAR.lastIndex - i : 0;
 }
 
 /**
@@ -46,59 +76,180 @@ function wordCharAt(text: string, i: number): number {
  * expression's match objects cost a third of the engine's time there.
  */
 export function tokenise(text: string): Token[] {
-  const out: Token[] = [];
-  let previousEnd = -1;
+  return scan(text).tokens;
+}
+
+export interface Scan {
+  tokens: Token[];
+  /** As `words` (segment.ts) finds them. */
+  words: Word[];
+}
+
+/** A letter or digit, or a combining mark, at `lastIndex` (sticky: one code point, surrogate pairs too). */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const MARK = /\p{M}/uy;
+/** What joins two runs into one word, when a letter or digit follows it. */
+const WORD_JOINERS = new Set([..."'’‘-‐‑."].map((c) => c.charCodeAt(0)));
+
+/**
+ * What starts at `i`: its kind in the low two bits (a letter or digit 2, a combining mark 1,
+ * neither 0) and its length in code units above them; 0 for neither.
+ */
+function charAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 6 : 0;
+  // A trailing surrogate here stands alone (a sticky expression would step back onto a pair).
+  if (c >= 0xdc00 && c <= 0xdfff) return 0;
+  LETTER_OR_DIGIT.lastIndex = i;
+  if (LETTER_OR_DIGIT.test(text)) return ((LETTER_OR_DIGIT.lastIndex - i) << 2) | 2;
+  MARK.lastIndex = i;
+  if (MARK.test(text)) return ((MARK.lastIndex - i) << 2) | 1;
+  return 0;
+}
+
+/**
+ * One pass over a paragraph for both its tokens and its words: a word is one run of letters,
+ * digits and marks, or several joined by an inner apostrophe, hyphen or full stop with a letter
+ * or digit after it; a token is each run on its own. A word of one run is its token's own string,
+ * so most words are sliced once and their spelling hashed once, however many lookups they go through.
+ */
+export function scan(text: string): Scan {
+  const tokens: Token[] = [];
+  const words: Word[] = [];
   const n = text.length;
+  /** End of the last token (for joining and a possessive `'s`), -1 before the first. */
+  let previousEnd = -1;
+  /** The word being read, and its token while it is one run. */
+  let wordStart = -1;
+  let wordEnd = -1;
+  let wordToken: Token | undefined;
+  let runs = 0;
+  const closeWord = () => {
+    if (wordStart < 0) return;
+    // A word of one run is its token (a token has a word's start, end and text): no object more.
+    words.push(
+      runs === 1 && wordToken ? wordToken : { start: wordStart, end: wordEnd, text: text.slice(wordStart, wordEnd) },
+    );
+  };
   let i = 0;
   while (i < n) {
-    let step = wordCharAt(text, i);
-    if (step === 0) {
+    let ch = charAt(text, i);
+    if (ch === 0) {
       if (text.charCodeAt(i) === AMPERSAND) {
-        add(out, text, i, i + 1, previousEnd);
+        tokens.push(makeToken(text, i, i + 1, previousEnd));
         previousEnd = i + 1;
       }
       i++;
       continue;
     }
     const start = i;
-    while (step > 0) {
-      i += step;
-      step = i < n ? wordCharAt(text, i) : 0;
+    const letterFirst = (ch & 3) === 2;
+    while (ch !== 0) {
+      i += ch >> 2;
+      ch = i < n ? charAt(text, i) : 0;
     }
-    // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the word before it.
+    // One joiner between this run and the word before it, and a letter or digit first: one word.
+    if (wordStart >= 0 && wordEnd === start - 1 && letterFirst && WORD_JOINERS.has(text.charCodeAt(wordEnd))) {
+      wordEnd = i;
+      runs++;
+    } else {
+      closeWord();
+      wordStart = start;
+      wordEnd = i;
+      wordToken = undefined;
+      runs = 1;
+    }
+    // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the token before it.
     const c = text.charCodeAt(start);
     if (
       i - start === 1 &&
       (c === 115 || c === 83) &&
-      out.length &&
+      tokens.length &&
       start - previousEnd === 1 &&
       (text.charCodeAt(start - 1) === 39 || text.charCodeAt(start - 1) === 0x2019)
     ) {
       previousEnd = start + 1;
       continue;
     }
-    add(out, text, start, i, previousEnd);
+    const token = makeToken(text, start, i, previousEnd);
+    tokens.push(token);
+    if (runs === 1) wordToken = token;
     previousEnd = i;
   }
-  return out;
+  closeWord();
+  return { tokens, words };
 }
 
-function add(out: Token[], text: string, start: number, end: number, previousEnd: number): void {
-  const surface = text.slice(start, end);
-  const lower = surface === '&' ? 'and' : surface.toLowerCase();
-  const token: Token = {
+function makeToken(text: string, start: number, end: number, previousEnd: number): Token {
+  const spelling = spellingAt(text, start, end);
+  // Every field set, in one order: one shape for every token.
+  return {
     start,
     end,
-    text: surface,
-    lower,
+    text: spelling.text,
+    lower: spelling.lower,
+    singular: spelling.singular,
+    singularText: spelling.singularText,
     joinsPrevious: previousEnd >= 0 && joins(text, previousEnd, start),
+    spelling: spelling.hash === LONG ? undefined : spelling,
   };
+}
+
+function spellingOf(surface: string, hash: number): Spelling {
   const singular = singularOf(surface);
-  if (singular) {
-    token.singularText = singular;
-    token.singular = singular.toLowerCase();
+  return {
+    hash,
+    text: surface,
+    lower: surface === '&' ? 'and' : surface.toLowerCase(),
+    singular: singular?.toLowerCase(),
+    singularText: singular,
+    counted: undefined,
+    glossary: undefined,
+    node: undefined,
+    singularNode: undefined,
+  };
+}
+
+/**
+ * Every spelling met so far, by its exact text, in an open-addressed table hashed as the text is
+ * read: a word met before costs no new string (no slice, no lower case, no singular). Words longer
+ * than {@link MAX_KEPT} are not kept (their hash is {@link LONG}); the table starts afresh when half full.
+ */
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const MAX_SPELLINGS = 1 << (TABLE_BITS - 1);
+const MAX_KEPT = 32;
+const LONG = -1;
+const table = new Int32Array(1 << TABLE_BITS);
+/** By id; id 0 marks an empty slot. */
+const spellings: Spelling[] = [spellingOf('', LONG)];
+
+function spellingAt(text: string, start: number, end: number): Spelling {
+  if (end - start > MAX_KEPT) return spellingOf(text.slice(start, end), LONG);
+  // FNV-1a over the code units, never LONG.
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  hash &= 0x7fffffff;
+  let slot = hash & TABLE_MASK;
+  for (let id = table[slot]; id !== 0; id = table[slot]) {
+    const known = spellings[id];
+    if (known.hash === hash && known.text.length === end - start && sameText(known.text, text, start)) return known;
+    slot = (slot + 1) & TABLE_MASK;
   }
-  out.push(token);
+  if (spellings.length > MAX_SPELLINGS) {
+    table.fill(0);
+    spellings.length = 1;
+    slot = hash & TABLE_MASK;
+  }
+  const made = spellingOf(text.slice(start, end), hash);
+  table[slot] = spellings.length;
+  spellings.push(made);
+  return made;
+}
+
+function sameText(known: string, text: string, start: number): boolean {
+  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The singular of a plural-looking word, or undefined. Acronyms take a lower-case `s` (`EHCPs`). */
