@@ -8,6 +8,9 @@ import type { ContextPattern, EntryContext } from '../dictionary/schema.js';
 import type { Span } from '../text/segment.js';
 import { isAcronymLike } from './glossary.js';
 import { tokenise, type Token } from '../text/tokens.js';
+
+/** What the check reads of a token (the reference engine's tokens have no more). */
+type Word = Pick<Token, 'start' | 'end' | 'text' | 'lower' | 'singular' | 'singularText' | 'joinsPrevious'>;
 import type { TermMatch } from './match.js';
 
 /** One word of a cue: lower case, or with its capitals when it looks like an acronym (`SEN`). */
@@ -72,7 +75,7 @@ function compiled(context: EntryContext): Compiled {
 }
 
 /** A word of the text is the cue word: in any case, or with the cue's capitals; its singular counts too. */
-function sameWord(t: Token, w: CueWord): boolean {
+function sameWord(t: Word, w: CueWord): boolean {
   if (w.exact === undefined) return t.lower === w.lower || t.singular === w.lower;
   const surface = t.text;
   return (
@@ -84,7 +87,7 @@ function sameWord(t: Token, w: CueWord): boolean {
 }
 
 /** The words of one sentence, as a set, for cue look-ups: lower case and singular, and `\0` + the surface of words with capitals. */
-function sentenceKeys(tokens: readonly Token[], from: number, sentence: Span): { keys: Set<string>; next: number } {
+function sentenceKeys(tokens: readonly Word[], from: number, sentence: Span): { keys: Set<string>; next: number } {
   const keys = new Set<string>();
   let i = from;
   while (i < tokens.length && tokens[i].start < sentence.start) i++;
@@ -109,13 +112,13 @@ function inSentence(keys: ReadonlySet<string>, cues: readonly CueWord[]): boolea
 }
 
 /** Phrases that may fit next to token `t`: by its word as written and by its singular. */
-function* candidates(phrases: Phrases, t: Token): Generator<CueWord[]> {
+function* candidates(phrases: Phrases, t: Word): Generator<CueWord[]> {
   yield* phrases.get(t.lower) ?? [];
   if (t.singular && t.singular !== t.lower) yield* phrases.get(t.singular) ?? [];
 }
 
 /** One of the phrases ends just before token `first` (joined to it, within the sentence). */
-function phraseBefore(tokens: readonly Token[], first: number, sentence: Span, phrases: Phrases): boolean {
+function phraseBefore(tokens: readonly Word[], first: number, sentence: Span, phrases: Phrases): boolean {
   if (first === 0 || !tokens[first].joinsPrevious || tokens[first - 1].start < sentence.start) return false;
   for (const words of candidates(phrases, tokens[first - 1])) {
     let ok = true;
@@ -131,7 +134,7 @@ function phraseBefore(tokens: readonly Token[], first: number, sentence: Span, p
 }
 
 /** One of the phrases starts just after token `last` (joined to it, within the sentence). */
-function phraseAfter(tokens: readonly Token[], last: number, sentence: Span, phrases: Phrases): boolean {
+function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phrases: Phrases): boolean {
   const next = tokens[last + 1];
   if (!next || !next.joinsPrevious || next.end > sentence.end) return false;
   for (const words of candidates(phrases, next)) {
@@ -148,7 +151,7 @@ function phraseAfter(tokens: readonly Token[], last: number, sentence: Span, phr
  * The matches to keep: every match of an entry without `context`, and those of an entry with it
  * where the words around show its SEND sense. `matches` and `sentences` sorted by start, as found.
  */
-export function inContext(matches: TermMatch[], tokens: readonly Token[], sentences: readonly Span[]): TermMatch[] {
+export function inContext(matches: TermMatch[], tokens: readonly Word[], sentences: readonly Span[]): TermMatch[] {
   if (!matches.some((m) => m.form.entry.context)) return matches;
   let s = 0;
   let keysOf = -1;
@@ -187,7 +190,7 @@ export function inContext(matches: TermMatch[], tokens: readonly Token[], senten
 }
 
 /** Every word of the match starts with a capital. */
-function capitalised(tokens: readonly Token[], first: number, last: number): boolean {
+function capitalised(tokens: readonly Word[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const c = tokens[k].text[0];
     if (c === c.toLowerCase()) return false;
