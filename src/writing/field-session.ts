@@ -150,6 +150,7 @@ export class FieldSession {
     if (this.disposed) return;
     const began = performance.now();
     const text = this.readText();
+    const read = performance.now();
     if (text !== this.text) {
       this.findings = shift(this.findings, this.text, text);
       this.text = text;
@@ -176,23 +177,23 @@ export class FieldSession {
       this.schedule();
       return;
     }
+    const reread = performance.now();
     this.findings = stillValid(unpack(response.spans, response.details, text), text);
     this.readability = response.readability;
     this.paint();
     const painted = performance.now();
     this.host.checked(this);
+    const done = performance.now();
     // Our own time on the page's thread: reading the field, the frame's engine (the worker's is
     // not the page's), then painting and the badge.
     const inFrame = response.inFrame === true;
-    const ownMs =
-      sent - began + (inFrame ? (response.answerMs ?? response.engineMs) : 0) + performance.now() - answered;
-    this.measure(painted, { engineMs: response.engineMs, roundTripMs, inFrame, ownMs });
+    const ownMs = sent - began + (inFrame ? (response.answerMs ?? response.engineMs) : 0) + done - answered;
+    // Where it goes: reading the field (twice: before asking, and to see it did not change since), painting, the badge.
+    const parts = { readMs: read - began + reread - answered, paintMs: painted - reread, hostMs: done - painted };
+    this.measure(painted, { engineMs: response.engineMs, roundTripMs, inFrame, ownMs, ...parts });
   }
 
-  private measure(
-    end: number,
-    times: { engineMs: number; roundTripMs: number; inFrame: boolean; ownMs: number },
-  ): void {
+  private measure(end: number, times: Record<string, number | boolean>): void {
     const start = this.inputAt;
     this.inputAt = undefined;
     if (start === undefined || !this.measuring()) return;
