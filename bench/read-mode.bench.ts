@@ -78,9 +78,22 @@ const server = await serveStatic([['/gen/', pages]]);
 const session = await launchWithExtension(built.testCopy);
 const worker = session.worker;
 
+/** A promise in the page, settled by the next read-mode measure. (A string: tsx would wrap named functions in a helper the page lacks.) */
+const PAINTED_WATCH = `void (window.__plainSendPainted = new Promise((done) => {
+  const observer = new PerformanceObserver((list) => {
+    if (!list.getEntriesByName('plain-send:read-painted').length) return;
+    observer.disconnect();
+    done(true);
+  });
+  observer.observe({ type: 'measure' });
+  setTimeout(() => done(false), 30000);
+}))`;
+
 /** Turns read mode on (by default from the worker; else by `ask`, which returns when it asked) and waits for its measure. */
 async function switchOn(page: Page, tabId: number, ask?: () => Promise<number>): Promise<Run> {
+  // Told by the page when the measure is made (polling for it each frame would take the page's time while it reads).
   const before = await page.evaluate(() => performance.getEntriesByName('plain-send:read-painted').length);
+  await page.evaluate(PAINTED_WATCH);
   let asked: number;
   if (ask) asked = await ask();
   else {
@@ -88,6 +101,7 @@ async function switchOn(page: Page, tabId: number, ask?: () => Promise<number>):
     const state = await setReadMode(worker, tabId, true);
     if (!state.on) throw new Error('read mode did not switch on');
   }
+  await page.evaluate('window.__plainSendPainted');
   await page.waitForFunction((n) => performance.getEntriesByName('plain-send:read-painted').length > n, before);
   const m = await page.evaluate(() => {
     const all = performance.getEntriesByName('plain-send:read-painted') as PerformanceMeasure[];
