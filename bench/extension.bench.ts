@@ -5,6 +5,9 @@
  *    contenteditable message box: from the input event to our marks repainted for the new
  *    text (median, p95), and how often the new marks were in place before the browser drew
  *    the frame after the keystroke. Target: median under 8 ms, p95 under 16 ms.
+ *    Beside it, the extension's own work per keystroke on the page's thread (the issue's figure:
+ *    median at most 2 ms): reading the field, the frame's engine, painting and the badge, from the
+ *    content script's timing marks (`ownMs`), without the time the page spends on its own work.
  * 2. The content script's size, as loaded in every frame of the pages it runs on.
  * 3. The page's added memory: JS heap and DOM nodes after typing the same email, with the
  *    extension and without it (two browsers, same page, garbage collected first).
@@ -21,10 +24,13 @@ import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, cleanUp } from '../test/e2e/browser.js';
+import { DEFAULT_PACKS, PACK_INDEX } from '../src/engine/dictionary/builtin.js';
 import { buildExtension, launchWithExtension, serve, type Session } from '../test/e2e/extension-helpers.js';
 
 const TARGET_MEDIAN_MS = 8;
 const TARGET_P95_MS = 16;
+/** Issue 13: the extension's own work per keystroke, median. */
+const TARGET_OWN_MS = 2;
 const PARAGRAPH =
   'The SENCO will review the EHCP with you prior to the annual review, and the class teacher will share what Sam has been doing in class this term. ' +
   'We will utilise the graduated approach, so we plan, do and review the support each half term. Please tell us what you think works well at home.';
@@ -39,7 +45,7 @@ const KEY_GAP_MS = 35;
 interface Measure {
   start: number;
   duration: number;
-  detail: { engineMs: number; roundTripMs: number };
+  detail: { engineMs: number; roundTripMs: number; ownMs: number; inFrame: boolean };
 }
 
 const quantile = (xs: number[], q: number) => {
@@ -106,6 +112,12 @@ async function inputToHighlights(session: Session, url: string, kind: 'textarea'
     max: Math.max(...d),
     roundTrip: median(list.map((m) => m.detail.roundTripMs)),
     engine: median(list.map((m) => m.detail.engineMs)),
+    own: median(list.map((m) => m.detail.ownMs)),
+    ownP95: quantile(
+      list.map((m) => m.detail.ownMs),
+      0.95,
+    ),
+    frameEngine: list.filter((m) => m.detail.inFrame).length / list.length,
     inFrame: inFrame / list.length,
   };
 }
@@ -188,12 +200,12 @@ try {
 
   console.log('\nPlain SEND extension in Chromium: typing into a 1,000-word email\n');
   console.log(
-    '| field | keystrokes | input to highlights, median | p95 | max | marks before the next frame | round trip to the engine, median | engine, median |',
+    "| field | keystrokes | input to highlights, median | p95 | max | marks before the next frame | round trip to the engine, median | engine, median | our own work per keystroke, median | p95 | answered by the frame's engine |",
   );
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of runs) {
     console.log(
-      `| ${r.kind} | ${r.samples} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.max)} | ${(r.inFrame * 100).toFixed(0)}% | ${ms(r.roundTrip)} | ${ms(r.engine)} |`,
+      `| ${r.kind} | ${r.samples} | ${ms(r.median)} | ${ms(r.p95)} | ${ms(r.max)} | ${(r.inFrame * 100).toFixed(0)}% | ${ms(r.roundTrip)} | ${ms(r.engine)} | ${ms(r.own)} | ${ms(r.ownP95)} | ${(r.frameEngine * 100).toFixed(0)}% |`,
     );
   }
   const engine = Math.max(...runs.map((r) => r.engine));
@@ -208,13 +220,18 @@ try {
       `The engine (${(engineScript.length / 1024).toFixed(0)} KB, ${(gzipSync(engineScript).length / 1024).toFixed(0)} KB gzipped) only in frames where someone writes.`,
   );
   console.log(
-    `Page's added memory after typing the email: JS heap +${((withExtension.heap - without.heap) / 1024 / 1024).toFixed(2)} MB ` +
+    `Page's added memory after typing the email (the frame's engine in it, with the ${DEFAULT_PACKS.length} default packs of ${PACK_INDEX.length}): JS heap +${((withExtension.heap - without.heap) / 1024 / 1024).toFixed(2)} MB ` +
       `(${(withExtension.heap / 1024 / 1024).toFixed(2)} MB with the extension, ${(without.heap / 1024 / 1024).toFixed(2)} MB without), DOM nodes ${withExtension.nodes} with, ${without.nodes} without.`,
   );
   const ok = runs.every((r) => r.median < TARGET_MEDIAN_MS && r.p95 < TARGET_P95_MS);
   console.log(
-    `\nTarget median < ${TARGET_MEDIAN_MS} ms and p95 < ${TARGET_P95_MS} ms: ${ok ? 'met' : 'NOT met'} on this machine (figures vary with machine load).`,
+    `\nTarget median < ${TARGET_MEDIAN_MS} ms and p95 < ${TARGET_P95_MS} ms from input to highlights: ${ok ? 'met' : 'NOT met'} on this machine (figures vary with machine load).`,
   );
+  for (const r of runs)
+    console.log(
+      `Issue 13, typing latency in Chromium (${r.kind}): our own work per keystroke, median ${ms(r.own)} against at most ${TARGET_OWN_MS} ms: ${r.own <= TARGET_OWN_MS ? 'met' : 'missed'} ` +
+        `(the editor's input to highlights ${ms(r.median)}).`,
+    );
 } finally {
   await session?.context.close();
   await plain?.close();

@@ -16,6 +16,9 @@ export class Badge {
     layer.append(this.el);
   }
 
+  /** What the badge says now: written again only when it changes (each write costs the page a style pass). */
+  private said = '';
+
   show(r: WireReadability, findings: number): void {
     if (r.words === 0) {
       this.el.hidden = true;
@@ -23,19 +26,24 @@ export class Badge {
     }
     const ok = r.withinAudience;
     const age = Math.round(r.readingAge * 10) / 10;
-    this.el.classList.toggle('ok', ok);
-    this.el.classList.toggle('hard', !ok);
-    this.el.dataset.state = ok ? 'ok' : 'hard';
-    this.el.textContent = ok ? `✓ Reading age ${age}` : `▲ Reading age ${age} · aim ${r.maxReadingAge}`;
+    const text = ok ? `✓ Reading age ${age}` : `▲ Reading age ${age} · aim ${r.maxReadingAge}`;
     const verdict = ok
       ? `easy enough for ${r.audienceLabel.toLowerCase()}`
       : `too hard for ${r.audienceLabel.toLowerCase()}, who need ${r.maxReadingAge} or under`;
     const words = findings === 1 ? '1 thing to look at' : `${findings} things to look at`;
-    this.el.setAttribute(
-      'aria-label',
-      `Plain SEND: reading age ${age}, ${verdict}. ${words}. Press to review the whole message.`,
-    );
-    this.el.title = `Plain SEND: ${verdict}. ${words}. Press to review the whole message (or Alt+Shift+P twice). Alt+Shift+P once goes through them one by one.`;
+    const said = `${text}\n${verdict}\n${words}`;
+    if (said !== this.said) {
+      this.said = said;
+      this.el.classList.toggle('ok', ok);
+      this.el.classList.toggle('hard', !ok);
+      this.el.dataset.state = ok ? 'ok' : 'hard';
+      this.el.textContent = text;
+      this.el.setAttribute(
+        'aria-label',
+        `Plain SEND: reading age ${age}, ${verdict}. ${words}. Press to review the whole message.`,
+      );
+      this.el.title = `Plain SEND: ${verdict}. ${words}. Press to review the whole message (or Alt+Shift+P twice). Alt+Shift+P once goes through them one by one.`;
+    }
     this.el.hidden = false;
   }
 

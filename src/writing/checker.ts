@@ -53,6 +53,8 @@ export class Checker implements SessionHost {
   private cardSession: FieldSession | undefined;
   private saved: SavedSelection | undefined;
   private readonly sweep: NextFrame;
+  /** The badge is placed in the next frame: reading the field's box right after a keystroke would lay the page out early. */
+  private readonly badgePlace: NextFrame;
   private readonly observer: MutationObserver;
   private readonly pointer: CardPointer<Hit>;
   private readonly view: Window & typeof globalThis;
@@ -90,6 +92,7 @@ export class Checker implements SessionHost {
       closed: (restore) => this.reviewClosed(restore),
     });
     this.sweep = new NextFrame(this.view, signal, () => this.sweepNow());
+    this.badgePlace = new NextFrame(this.view, signal, () => this.placeBadge());
     this.observer = observeUntil(new this.view.MutationObserver(() => this.sweep.request()), signal);
     this.pointer = new CardPointer(this.view, this.pointerHost(), signal);
     onAbort(signal, () => this.clear());
@@ -215,7 +218,7 @@ export class Checker implements SessionHost {
     }
     this.ui.attach();
     this.badge.show(s.readability, s.shown.length);
-    this.placeBadge();
+    this.badgePlace.request();
   }
 
   private placeBadge(): void {

@@ -148,7 +148,9 @@ export class FieldSession {
 
   async check(force = false): Promise<void> {
     if (this.disposed) return;
+    const began = performance.now();
     const text = this.readText();
+    const read = performance.now();
     if (text !== this.text) {
       this.findings = shift(this.findings, this.text, text);
       this.text = text;
@@ -167,29 +169,39 @@ export class FieldSession {
       debugLog('check of a field', error);
       return;
     }
-    const roundTripMs = performance.now() - sent;
+    const answered = performance.now();
+    const roundTripMs = answered - sent;
     if (this.disposed || seq !== this.seq || !response.ok) return;
     if (this.readText() !== text) {
       // Typed again while the engine worked: that input has its own check coming.
       this.schedule();
       return;
     }
+    const reread = performance.now();
     this.findings = stillValid(unpack(response.spans, response.details, text), text);
     this.readability = response.readability;
     this.paint();
-    this.measure(response.engineMs, roundTripMs, response.inFrame === true);
+    const painted = performance.now();
     this.host.checked(this);
+    const done = performance.now();
+    // Our own time on the page's thread: reading the field, the frame's engine (the worker's is
+    // not the page's), then painting and the badge.
+    const inFrame = response.inFrame === true;
+    const ownMs = sent - began + (inFrame ? (response.answerMs ?? response.engineMs) : 0) + done - answered;
+    // Where it goes: reading the field (twice: before asking, and to see it did not change since), painting, the badge.
+    const parts = { readMs: read - began + reread - answered, paintMs: painted - reread, hostMs: done - painted };
+    this.measure(painted, { engineMs: response.engineMs, roundTripMs, inFrame, ownMs, ...parts });
   }
 
-  private measure(engineMs: number, roundTripMs: number, inFrame: boolean): void {
+  private measure(end: number, times: Record<string, number | boolean>): void {
     const start = this.inputAt;
     this.inputAt = undefined;
     if (start === undefined || !this.measuring()) return;
     try {
       performance.measure('plain-send:input-to-highlight', {
         start,
-        end: performance.now(),
-        detail: { engineMs, roundTripMs, inFrame, findings: this.findings.length, chars: this.text.length },
+        end,
+        detail: { ...times, findings: this.findings.length, chars: this.text.length },
       });
     } catch (error) {
       debugLog('timing marks', error);

@@ -141,6 +141,10 @@ export class RichPainter implements Painter {
   }
 }
 
+function same(f: WireFinding, g: WireFinding): boolean {
+  return f.start === g.start && f.end === g.end && f.rule === g.rule;
+}
+
 /** Computed styles a mirror copies so that its text wraps exactly like the field's. */
 const COPIED = [
   'direction',
@@ -212,10 +216,26 @@ export function clipBox(el: Element): { top: number; right: number; bottom: numb
   return clip;
 }
 
+/**
+ * One line of the field's text in the mirror (or a few, when a mark runs over a line break): its
+ * own block, so that a keystroke re-lays out the line it changed, not the whole text. `placed`
+ * holds each finding's mark, in the order of `findings` (undefined for one left out).
+ */
+interface MirrorBlock {
+  /** Where it starts in the text, and its text (with the line break that ends it). */
+  from: number;
+  body: string;
+  key: string;
+  findings: WireFinding[];
+  el?: HTMLDivElement;
+  placed: (HTMLElement | undefined)[];
+}
+
 export class MirrorPainter implements Painter {
   readonly mirror: HTMLDivElement;
   private readonly inner: HTMLDivElement;
   private marks = new Map<WireFinding, HTMLElement>();
+  private blocks: MirrorBlock[] = [];
   /** Where the field can be seen, set each time the mirror is placed (hit-testing asks often, per finding). */
   private visible = { top: 0, right: 0, bottom: 0, left: 0 };
 
@@ -233,44 +253,103 @@ export class MirrorPainter implements Painter {
     ui.layer.append(this.mirror);
   }
 
+  /**
+   * The text as blocks of whole lines, each with its marks. A block whose text and marks are
+   * as last time keeps its elements: typing rebuilds (and the browser re-lays out) one line.
+   */
   paint(text: string, findings: readonly WireFinding[], active?: WireFinding): void {
-    const doc = this.mirror.ownerDocument;
-    const frag = doc.createDocumentFragment();
-    this.marks = new Map();
-    // Nest marks: a sentence holds the words in it; a span that straddles an open one is left out.
     const sorted = findings
       .filter((f) => text.slice(f.start, f.end) === f.text)
       .sort((a, b) => a.start - b.start || b.end - a.end);
-    const stack: { el: Node; end: number }[] = [{ el: frag, end: text.length }];
+    const blocks: MirrorBlock[] = [];
+    let from = 0;
+    let next = 0;
+    // Each line break ends a block, unless a mark runs over it. One pass over the lines and the marks.
+    let started = 0;
+    let reach = 0;
+    for (let at = text.indexOf('\n'); ; at = text.indexOf('\n', at + 1)) {
+      for (; at >= 0 && started < sorted.length && sorted[started].start <= at; started++)
+        reach = Math.max(reach, sorted[started].end);
+      if (at >= 0 && reach > at) continue;
+      const end = at < 0 ? text.length : at;
+      let upto = next;
+      while (upto < sorted.length && sorted[upto].start <= end) upto++;
+      const own = sorted.slice(next, upto);
+      next = upto;
+      // An empty last line takes a space, so that it takes up a line as in the field.
+      const body = at < 0 ? text.slice(from) || (text.length ? ' ' : '') : text.slice(from, at + 1);
+      const marks = own.map(
+        (f) => `${f.start - from},${f.end - from},${f.category}${active && same(f, active) ? '*' : ''}`,
+      );
+      blocks.push({ from, body, key: `${body}\u0000${marks.join(';')}`, findings: own, placed: [] });
+      if (at < 0) break;
+      from = at + 1;
+    }
+    // The blocks before and after the change stay as they are.
+    const old = this.blocks;
+    let head = 0;
+    while (head < old.length && head < blocks.length && old[head].key === blocks[head].key) head++;
+    let tail = 0;
+    while (
+      tail < old.length - head &&
+      tail < blocks.length - head &&
+      old[old.length - 1 - tail].key === blocks[blocks.length - 1 - tail].key
+    )
+      tail++;
+    const keep = (b: MirrorBlock, o: MirrorBlock) => {
+      b.el = o.el;
+      b.placed = o.placed;
+    };
+    for (let i = 0; i < head; i++) keep(blocks[i], old[i]);
+    for (let i = 1; i <= tail; i++) keep(blocks[blocks.length - i], old[old.length - i]);
+    const before = tail ? old[old.length - tail].el! : null;
+    for (const o of old.slice(head, old.length - tail)) o.el!.remove();
+    for (const b of blocks.slice(head, blocks.length - tail)) this.inner.insertBefore(this.build(b, active), before);
+    this.blocks = blocks;
+    this.marks = new Map();
+    for (const b of blocks)
+      b.findings.forEach((f, i) => {
+        const mark = b.placed[i];
+        if (mark) this.marks.set(f, mark);
+      });
+    this.reposition();
+  }
+
+  /** A block's element: its text, marks nested (a sentence holds the words in it; a span that straddles an open one is left out). */
+  private build(block: MirrorBlock, active?: WireFinding): HTMLDivElement {
+    const doc = this.mirror.ownerDocument;
+    const el = doc.createElement('div');
+    el.className = 'mirror-line';
+    const { body, from } = block;
+    const stack: { el: Node; end: number }[] = [{ el, end: body.length }];
     let at = 0;
     const put = (upto: number) => {
-      if (upto > at) stack[stack.length - 1].el.appendChild(doc.createTextNode(text.slice(at, upto)));
+      if (upto > at) stack[stack.length - 1].el.appendChild(doc.createTextNode(body.slice(at, upto)));
       at = Math.max(at, upto);
     };
-    for (const f of sorted) {
-      while (stack.length > 1 && stack[stack.length - 1].end <= f.start) {
+    block.placed = block.findings.map((f) => {
+      const start = f.start - from;
+      const end = f.end - from;
+      while (stack.length > 1 && stack[stack.length - 1].end <= start) {
         put(stack[stack.length - 1].end);
         stack.pop();
       }
-      if (f.start < at || f.end > stack[stack.length - 1].end) continue;
-      put(f.start);
+      if (start < at || end > stack[stack.length - 1].end) return undefined;
+      put(start);
       const mark = doc.createElement('span');
       mark.className = `mark ${f.category}`;
-      if (active && f.start === active.start && f.end === active.end && f.rule === active.rule)
-        mark.classList.add('active');
+      if (active && same(f, active)) mark.classList.add('active');
       stack[stack.length - 1].el.appendChild(mark);
-      stack.push({ el: mark, end: f.end });
-      this.marks.set(f, mark);
-    }
+      stack.push({ el: mark, end });
+      return mark;
+    });
     while (stack.length > 1) {
       put(stack[stack.length - 1].end);
       stack.pop();
     }
-    put(text.length);
-    // A final line break needs something after it to take up a line, as in the field.
-    if (text.endsWith('\n')) frag.appendChild(doc.createTextNode(' '));
-    this.inner.replaceChildren(frag);
-    this.reposition();
+    put(body.length);
+    block.el = el;
+    return el;
   }
 
   /** The mirror's text, marks and all (for tests and debugging). */
@@ -346,6 +425,7 @@ export class MirrorPainter implements Painter {
   clear(): void {
     this.inner.replaceChildren();
     this.marks.clear();
+    this.blocks = [];
   }
 
   destroy(): void {

@@ -85,6 +85,7 @@ describe('the background engine service', () => {
     expect(analyseRequest(request(page, 'read'), settings)).toEqual({
       ...analyseRequest(request(page, 'read'), defaults),
       engineMs: expect.any(Number),
+      answerMs: expect.any(Number),
     });
   });
 });

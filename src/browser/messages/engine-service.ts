@@ -172,10 +172,12 @@ export function analyseRequest(request: AnalyseRequest, settings: EngineSettings
     const analysis = analyserFor(settings, request.mode).analyse(request.text);
     const engineMs = performance.now() - t0;
     const r = analysis.readability;
+    const packed = pack(analysis.findings.map(toWire));
     return {
       ok: true,
       engineMs,
-      ...pack(analysis.findings.map(toWire)),
+      answerMs: performance.now() - t0,
+      ...packed,
       readability: {
         readingAge: r.readingAge,
         maxReadingAge: analysis.audience.maxReadingAge,

@@ -97,6 +97,8 @@ export type AnalyseResponse =
       readability: WireReadability;
       /** ms spent in the engine */
       engineMs: number;
+      /** ms of the whole answer where it was made: the engine, then the findings made ready to send. */
+      answerMs?: number;
       /** Set by the content script: the frame's own engine answered, not the worker. */
       inFrame?: boolean;
     }

@@ -95,6 +95,7 @@ export function uiCss(): string {
 .mirror { position: fixed; overflow: hidden; pointer-events: none; color: transparent !important; background: transparent !important;
   border-color: transparent !important; white-space: pre-wrap; overflow-wrap: break-word; box-sizing: border-box; margin: 0; }
 .mirror-inner { position: relative; }
+.mirror-line + .mirror-line { text-indent: 0; }
 ${marks.join('\n')}
 .mark.active { background-color: rgba(255, 214, 10, 0.45); }
 .card { position: fixed; z-index: 2; box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
