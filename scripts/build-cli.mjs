@@ -1,7 +1,11 @@
 // Bundles the command line (src/cli/) into dist/: cli.mjs, the worker thread's worker.mjs, and
-// chunks loaded only when a run needs them (the engine, each built-in pack on its own, the .docx and HTML readers,
-// the YAML parser), so `plain-send --help` loads none of them.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+// chunks loaded only when a run needs them (the .docx and HTML readers, the YAML parser, the audit),
+// so `plain-send --help` loads none of them. `check` runs the engine from engine.cjs, one script
+// compiled from V8's code cache (made here by a first run, in dist/cache/), with the packs on read
+// from dist/packs/<id>.json.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -17,6 +21,9 @@ try {
   console.warn('build-cli: no pack names in src/generated/pack-index.json; --help will read the pack index.');
 }
 const dist = at('../dist');
+// ES2023, not node20: for a Node target esbuild rewrites every \p{...} regular expression as new RegExp(...),
+// which a hot function then makes on every call. Node 20 has all of ES2023.
+const target = 'es2023';
 const { metafile } = await build({
   entryPoints: { cli: at('../src/cli/main.ts'), worker: at('../src/cli/worker.ts') },
   outdir: at('../dist'),
@@ -26,7 +33,7 @@ const { metafile } = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'es2023',
   define,
   // mammoth and its dependencies are CommonJS and call require().
   banner: {
@@ -37,8 +44,35 @@ const { metafile } = await build({
   metafile: true,
   logLevel: 'warning',
 });
+// The engine as one CommonJS script: src/cli/code-cache.ts runs it with V8's code cache.
+await build({
+  entryPoints: { engine: at('../src/cli/engine-script.ts') },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  absWorkingDir: at('..'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target,
+  logLevel: 'warning',
+});
+cpSync(at('../src/generated/packs'), join(dist, 'packs'), { recursive: true });
 // Chunks of an earlier build are removed after this one is written (never before: a test may be running it).
 const built = new Set(Object.keys(metafile.outputs).map((path) => at(`../${path}`)));
 // Only our own .mjs files: dist/ also holds the Office add-ins (dist/word/, dist/outlook/).
 for (const name of readdirSync(dist))
   if (name.endsWith('.mjs') && !built.has(join(dist, name))) rmSync(join(dist, name));
+
+// A first check, of the glossary's warm-up sentences, leaves the engine's code cache in dist/cache/
+// (and removes an earlier build's). If it cannot, the first real run makes one.
+const work = mkdtempSync(join(tmpdir(), 'plain-send-build-'));
+try {
+  const sample = join(work, 'warm-up.txt');
+  writeFileSync(sample, JSON.parse(readFileSync(at('../src/generated/warm-up.json'), 'utf8')).join('\n'));
+  const first = spawnSync(process.execPath, [at('../bin/plain-send.mjs'), 'check', '--json', sample], {
+    encoding: 'utf8',
+  });
+  if (first.status !== 0 && first.status !== 1) console.warn(`build-cli: the first check failed:\n${first.stderr}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -5,7 +5,8 @@
  * the YAML parser load when a run needs them, so --help answers at once.
  */
 import { parseArgs } from 'node:util';
-import type { Analyser, LineBreakMode, Pack } from '../engine/index.js';
+import { fileURLToPath } from 'node:url';
+import type { Analyser, LineBreakMode, Pack, PackSource } from '../engine/index.js';
 import { AUDIENCES } from '../engine/audiences.js';
 import { checkAll } from './batch.js';
 import type { Analysers, CheckOptions } from './check-file.js';
@@ -31,20 +32,41 @@ async function builtinPackIds(): Promise<readonly string[]> {
  * load). An analyser for each way of reading line breaks, made the first time a file needs it.
  */
 export async function loadAnalysers({ packs, onlyPacks, ...options }: CheckOptions): Promise<Analysers> {
-  const [{ createAnalyser }, { DEFAULT_PACKS, loadPacks }, { bundledPacks }] = await Promise.all([
-    import('../engine/analyser.js'),
-    import('../engine/dictionary/builtin.js'),
-    import('../engine/dictionary/bundled.js'),
-  ]);
+  const { createAnalyser, DEFAULT_PACKS, loadPacks, packSource } = await engine();
   const on = onlyPacks ? packs : [...DEFAULT_PACKS, ...packs];
   // Only the packs that are on are read.
-  await loadPacks(on, bundledPacks);
+  await loadPacks(on, packSource);
   const made = new Map<LineBreakMode, Analyser>();
   return (lineBreaks) => {
     let analyser = made.get(lineBreaks);
     if (!analyser) made.set(lineBreaks, (analyser = createAnalyser({ ...options, packs: on, lineBreaks })));
     return analyser;
   };
+}
+
+type Engine = typeof import('./engine-script.js') & { packSource: PackSource };
+
+/** Set once the engine script has run; called by `main` (so never in a worker thread). */
+let saveCodeCaches: (() => void) | undefined;
+
+/**
+ * The built command runs the engine from dist/engine.cjs, compiled from V8's code cache, with the
+ * packs read from dist/packs/; run from the TypeScript source (tests, tsx), it imports the modules.
+ */
+async function engine(): Promise<Engine> {
+  if (import.meta.url.endsWith('.mjs')) {
+    const [cache, { packFiles }] = await Promise.all([import('./code-cache.js'), import('./pack-files.js')]);
+    saveCodeCaches = cache.saveCodeCaches;
+    const script = cache.runScript(
+      fileURLToPath(new URL('./engine.cjs', import.meta.url)),
+    ) as typeof import('./engine-script.js');
+    return { ...script, packSource: packFiles(fileURLToPath(new URL('./packs/', import.meta.url))) };
+  }
+  const [script, { bundledPacks }] = await Promise.all([
+    import('./engine-script.js'),
+    import('../engine/dictionary/bundled.js'),
+  ]);
+  return { ...script, packSource: bundledPacks };
 }
 
 /** The commands, by the first word on the command line. */
@@ -219,6 +241,8 @@ export async function main(): Promise<void> {
         : undefined,
       resultsOnTerminal: process.stdout.isTTY === true,
     });
+    // After the output: a run that compiled the engine afresh leaves a cache for the next.
+    saveCodeCaches?.();
   } catch (error) {
     fault(error);
   }

@@ -37,7 +37,8 @@ function copyWith(keep: (name: string) => boolean): string {
   mkdirSync(join(dir, 'dist'));
   cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
   for (const name of readdirSync(dist))
-    if (name.endsWith('.mjs') && keep(name)) cpSync(join(dist, name), join(dir, 'dist', name));
+    if (/\.(?:mjs|cjs)$|^(?:packs|cache)$/.test(name) && keep(name))
+      cpSync(join(dist, name), join(dir, 'dist', name), { recursive: true });
   return dir;
 }
 
