@@ -44,8 +44,11 @@ export function cacheName(file: string, source: string): string {
   return `${basename(file)}-${hash.slice(0, 24)}.v8cache`;
 }
 
+/** How a script was compiled: from its cache, or afresh because the cache was missing or refused. */
+export type CacheUse = 'used' | 'missing' | 'rejected';
+
 /** Runs the CommonJS script `file` and gives its exports. */
-export function runScript(file: string): Record<string, unknown> {
+export function runScript(file: string): { exports: Record<string, unknown>; cache: CacheUse } {
   const source = readFileSync(file, 'utf8');
   const name = cacheName(file, source);
   const dirs = cacheDirs(file);
@@ -66,9 +69,9 @@ export function runScript(file: string): Record<string, unknown> {
     createRequire(file),
     module,
   );
-  if (cachedData === undefined || script.cachedDataRejected)
-    unsaved.push({ script, name, prefix: `${basename(file)}-`, dirs });
-  return module.exports;
+  const cache: CacheUse = cachedData === undefined ? 'missing' : script.cachedDataRejected ? 'rejected' : 'used';
+  if (cache !== 'used') unsaved.push({ script, name, prefix: `${basename(file)}-`, dirs });
+  return { exports: module.exports, cache };
 }
 
 /**

@@ -57,9 +57,8 @@ async function engine(): Promise<Engine> {
   if (import.meta.url.endsWith('.mjs')) {
     const [cache, { packFiles }] = await Promise.all([import('./code-cache.js'), import('./pack-files.js')]);
     saveCodeCaches = cache.saveCodeCaches;
-    const script = cache.runScript(
-      fileURLToPath(new URL('./engine.cjs', import.meta.url)),
-    ) as typeof import('./engine-script.js');
+    const script = cache.runScript(fileURLToPath(new URL('./engine.cjs', import.meta.url)))
+      .exports as typeof import('./engine-script.js');
     return { ...script, packSource: packFiles(fileURLToPath(new URL('./packs/', import.meta.url))) };
   }
   const [script, { bundledPacks }] = await Promise.all([
