@@ -2,9 +2,9 @@
 // chunks loaded only when a run needs them (the .docx and HTML readers, the YAML parser, the audit),
 // so `plain-send --help` loads none of them. `check` runs the engine from engine.cjs, one script
 // compiled from V8's code cache (made here by a first run, in dist/cache/), with the packs on read
-// from dist/packs/<id>.json.
+// from dist/packs/<id>.jsonl.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -56,7 +56,20 @@ await build({
   target,
   logLevel: 'warning',
 });
-cpSync(at('../src/generated/packs'), join(dist, 'packs'), { recursive: true });
+// Each pack as lines (src/cli/pack-files.ts): the pack without its entries, then an entry a line.
+// Written in ASCII (other characters as \u escapes): one curly quote would make V8 hold the whole
+// file, and every string parsed from it, two bytes a character, and read it 1.5 times slower.
+// Written beside and renamed into place, so a run at the same time never reads half a file.
+mkdirSync(join(dist, 'packs'), { recursive: true });
+const packsFrom = at('../src/generated/packs');
+const ascii = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+for (const name of readdirSync(packsFrom).filter((n) => n.endsWith('.json'))) {
+  const { entries, ...pack } = JSON.parse(readFileSync(join(packsFrom, name), 'utf8'));
+  const file = join(dist, 'packs', name.replace(/\.json$/, '.jsonl'));
+  const lines = [pack, ...entries].map((x) => JSON.stringify(x).replace(/[\u0080-\uffff]/g, ascii));
+  writeFileSync(`${file}.${process.pid}`, `${lines.join('\n')}\n`);
+  renameSync(`${file}.${process.pid}`, file);
+}
 // Chunks of an earlier build are removed after this one is written (never before: a test may be running it).
 const built = new Set(Object.keys(metafile.outputs).map((path) => at(`../${path}`)));
 // Only our own .mjs files: dist/ also holds the Office add-ins (dist/word/, dist/outlook/).
