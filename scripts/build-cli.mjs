@@ -16,7 +16,8 @@ const { version } = JSON.parse(readFileSync(at('../package.json'), 'utf8'));
 const define = { PLAIN_SEND_VERSION: JSON.stringify(version) };
 try {
   const packs = JSON.parse(readFileSync(at('../src/generated/pack-index.json'), 'utf8'));
-  define.PLAIN_SEND_PACK_IDS = JSON.stringify(packs.map((p) => p.id));
+  // One string, not an array: esbuild makes an array a module that every chunk imports and runs.
+  define.PLAIN_SEND_PACK_IDS = JSON.stringify(packs.map((p) => p.id).join(' '));
 } catch {
   console.warn('build-cli: no pack names in src/generated/pack-index.json; --help will read the pack index.');
 }
@@ -24,7 +25,16 @@ const dist = at('../dist');
 // ES2023, not node20: for a Node target esbuild rewrites every \p{...} regular expression as new RegExp(...),
 // which a hot function then makes on every call. Node 20 has all of ES2023.
 const target = 'es2023';
-const { metafile } = await build({
+// mammoth and its dependencies are CommonJS and call require(): each chunk that names require
+// makes one (not every chunk: making it costs start-up time).
+const REQUIRE =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);\n";
+/** Written beside and renamed into place, so a run at the same time (a test's) never reads half a file. */
+function writeWhole(file, text) {
+  writeFileSync(`${file}.${process.pid}`, text);
+  renameSync(`${file}.${process.pid}`, file);
+}
+const { metafile, outputFiles } = await build({
   entryPoints: { cli: at('../src/cli/main.ts'), worker: at('../src/cli/worker.ts') },
   outdir: at('../dist'),
   outExtension: { '.js': '.mjs' },
@@ -33,17 +43,17 @@ const { metafile } = await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  target: 'es2023',
+  target,
   define,
-  // mammoth and its dependencies are CommonJS and call require().
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
   // pdf.js is loaded from node_modules when a PDF is met: bundled, its worker could not be found.
   external: ['pdfjs-dist'],
   metafile: true,
+  write: false,
   logLevel: 'warning',
 });
+mkdirSync(dist, { recursive: true });
+for (const { path, text } of outputFiles)
+  writeWhole(path, /(?<![\w$.])require(?![\w$])/.test(text) ? REQUIRE + text : text);
 // The engine as one CommonJS script: src/cli/code-cache.ts runs it with V8's code cache.
 await build({
   entryPoints: { engine: at('../src/cli/engine-script.ts') },
@@ -59,16 +69,13 @@ await build({
 // Each pack as lines (src/cli/pack-files.ts): the pack without its entries, then an entry a line.
 // Written in ASCII (other characters as \u escapes): one curly quote would make V8 hold the whole
 // file, and every string parsed from it, two bytes a character, and read it 1.5 times slower.
-// Written beside and renamed into place, so a run at the same time never reads half a file.
 mkdirSync(join(dist, 'packs'), { recursive: true });
 const packsFrom = at('../src/generated/packs');
 const ascii = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 for (const name of readdirSync(packsFrom).filter((n) => n.endsWith('.json'))) {
   const { entries, ...pack } = JSON.parse(readFileSync(join(packsFrom, name), 'utf8'));
-  const file = join(dist, 'packs', name.replace(/\.json$/, '.jsonl'));
   const lines = [pack, ...entries].map((x) => JSON.stringify(x).replace(/[\u0080-\uffff]/g, ascii));
-  writeFileSync(`${file}.${process.pid}`, `${lines.join('\n')}\n`);
-  renameSync(`${file}.${process.pid}`, file);
+  writeWhole(join(dist, 'packs', name.replace(/\.json$/, '.jsonl')), `${lines.join('\n')}\n`);
 }
 // Chunks of an earlier build are removed after this one is written (never before: a test may be running it).
 const built = new Set(Object.keys(metafile.outputs).map((path) => at(`../${path}`)));

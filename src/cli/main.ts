@@ -19,11 +19,12 @@ import { readTermsFile, TermsFileProblem } from './terms-file.js';
 
 export { EXIT };
 
-declare const PLAIN_SEND_PACK_IDS: readonly string[] | undefined;
+/** The built-in packs' ids, separated by spaces (see scripts/build-cli.mjs). */
+declare const PLAIN_SEND_PACK_IDS: string | undefined;
 
 /** The built-in packs' names: written into the built command, so help and option checks load no pack. */
 async function builtinPackIds(): Promise<readonly string[]> {
-  if (typeof PLAIN_SEND_PACK_IDS !== 'undefined') return PLAIN_SEND_PACK_IDS;
+  if (typeof PLAIN_SEND_PACK_IDS === 'string') return PLAIN_SEND_PACK_IDS.split(' ');
   return (await import('../engine/dictionary/builtin.js')).PACK_INDEX.map((p) => p.id);
 }
 
