@@ -5,10 +5,10 @@
  * the YAML parser load when a run needs them, so --help answers at once.
  */
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import type { Analyser, LineBreakMode, Pack, PackSource } from '../engine/index.js';
+import type { Analyser, LineBreakMode, Pack } from '../engine/index.js';
 import { AUDIENCES } from '../engine/audiences.js';
 import { checkAll } from './batch.js';
+import type { Engine } from './built-engine.js';
 import type { Analysers, CheckOptions } from './check-file.js';
 import { MAX_FILE_BYTES } from './extract.js';
 import { visible } from './format.js';
@@ -45,8 +45,6 @@ export async function loadAnalysers({ packs, onlyPacks, ...options }: CheckOptio
   };
 }
 
-type Engine = typeof import('./engine-script.js') & { packSource: PackSource };
-
 /** Set once the engine script has run; called by `main` (so never in a worker thread). */
 let saveCodeCaches: (() => void) | undefined;
 
@@ -56,11 +54,9 @@ let saveCodeCaches: (() => void) | undefined;
  */
 async function engine(): Promise<Engine> {
   if (import.meta.url.endsWith('.mjs')) {
-    const [cache, { packFiles }] = await Promise.all([import('./code-cache.js'), import('./pack-files.js')]);
-    saveCodeCaches = cache.saveCodeCaches;
-    const script = cache.runScript(fileURLToPath(new URL('./engine.cjs', import.meta.url)))
-      .exports as typeof import('./engine-script.js');
-    return { ...script, packSource: packFiles(fileURLToPath(new URL('./packs/', import.meta.url))) };
+    const built = await import('./built-engine.js');
+    saveCodeCaches = built.saveCodeCaches;
+    return built.builtEngine(new URL('./', import.meta.url));
   }
   const [script, { bundledPacks }] = await Promise.all([
     import('./engine-script.js'),
