@@ -9,6 +9,9 @@
  * - A folder of 1,000 mixed files (.txt, .md, .html, .docx, made from the seeds), with
  *   `--jobs 1` (one thread) and by default (one worker thread per core): files/s and MB/s.
  *
+ * Each ratio is shown two ways: of the medians, and the middle half of the ratios round by round
+ * (both tasks of a round ran back to back, so a busy machine slows both: the steadier figure).
+ *
  * `-- --json` prints the results as one line of JSON at the end; `-- --quick` is a short smoke run.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docx } from '../test/cli/docx.js';
 import { loadCorpus } from './lib/corpus.js';
-import { median } from './lib/stats.js';
+import { median, quantile } from './lib/stats.js';
 
 const args = new Set(process.argv.slice(2));
 const JSON_OUT = args.has('--json');
@@ -155,6 +158,16 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const med = (id: string) => median(times.get(id)!);
 const ratio = (a: string, b: string) => med(a) / med(b);
+/** The ratios of a to b within each round, as [25th percentile, 75th] (both are timed every round). */
+const roundRatios = (a: string, b: string): [number, number] => {
+  const bs = times.get(b)!;
+  const each = times.get(a)!.map((t, i) => t / bs[i]);
+  return [quantile(each, 0.25), quantile(each, 0.75)];
+};
+const ratioNote = (a: string, b: string) => {
+  const [lo, hi] = roundRatios(a, b);
+  return `${ratio(a, b).toFixed(2)}× ${TASKS.find((t) => t.id === b)!.label.replace(/, corpus$/, '')} (rounds ${lo.toFixed(2)}–${hi.toFixed(2)}×)`;
+};
 const throughput = (id: string) => ({
   filesPerSecond: FOLDER_FILES / (med(id) / 1000),
   mbPerSecond: folder.bytes / 1048576 / (med(id) / 1000),
@@ -163,9 +176,9 @@ const throughput = (id: string) => ({
 const rows: [string, string, string][] = TASKS.map((t) => {
   const m = med(t.id);
   let note = '';
-  if (t.id === 'empty' || t.id === 'help') note = `${ratio(t.id, 'node').toFixed(2)}× node -e 0`;
-  if (t.id === 'empty') note += ' (target ≤ 2×)';
-  if (t.id === 'corpus') note = `${ratio('corpus', 'write-good').toFixed(2)}× write-good (target ≤ 0.4×)`;
+  if (t.id === 'empty' || t.id === 'help') note = ratioNote(t.id, 'node');
+  if (t.id === 'empty') note += ', target ≤ 2×';
+  if (t.id === 'corpus') note = `${ratioNote('corpus', 'write-good')}, target ≤ 0.4×`;
   if (t.id.startsWith('folder')) {
     const { filesPerSecond, mbPerSecond } = throughput(t.id);
     note = `${filesPerSecond.toFixed(0)} files/s, ${mbPerSecond.toFixed(2)} MB/s`;
@@ -186,6 +199,11 @@ if (JSON_OUT)
       medians: Object.fromEntries(TASKS.map((t) => [t.id, med(t.id)])),
       emptyVsNode: ratio('empty', 'node'),
       corpusVsWriteGood: ratio('corpus', 'write-good'),
+      roundRatios: {
+        helpVsNode: roundRatios('help', 'node'),
+        emptyVsNode: roundRatios('empty', 'node'),
+        corpusVsWriteGood: roundRatios('corpus', 'write-good'),
+      },
       folder: {
         files: FOLDER_FILES,
         bytes: folder.bytes,

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import type { Analyser, LineBreakMode, Pack } from '../engine/index.js';
 import { AUDIENCES } from '../engine/audiences.js';
 import { checkAll } from './batch.js';
+import type { Engine } from './built-engine.js';
 import type { Analysers, CheckOptions } from './check-file.js';
 import { MAX_FILE_BYTES } from './extract.js';
 import { visible } from './format.js';
@@ -18,11 +19,12 @@ import { readTermsFile, TermsFileProblem } from './terms-file.js';
 
 export { EXIT };
 
-declare const PLAIN_SEND_PACK_IDS: readonly string[] | undefined;
+/** The built-in packs' ids, separated by spaces (see scripts/build-cli.mjs). */
+declare const PLAIN_SEND_PACK_IDS: string | undefined;
 
 /** The built-in packs' names: written into the built command, so help and option checks load no pack. */
 async function builtinPackIds(): Promise<readonly string[]> {
-  if (typeof PLAIN_SEND_PACK_IDS !== 'undefined') return PLAIN_SEND_PACK_IDS;
+  if (typeof PLAIN_SEND_PACK_IDS === 'string') return PLAIN_SEND_PACK_IDS.split(' ');
   return (await import('../engine/dictionary/builtin.js')).PACK_INDEX.map((p) => p.id);
 }
 
@@ -31,20 +33,36 @@ async function builtinPackIds(): Promise<readonly string[]> {
  * load). An analyser for each way of reading line breaks, made the first time a file needs it.
  */
 export async function loadAnalysers({ packs, onlyPacks, ...options }: CheckOptions): Promise<Analysers> {
-  const [{ createAnalyser }, { DEFAULT_PACKS, loadPacks }, { bundledPacks }] = await Promise.all([
-    import('../engine/analyser.js'),
-    import('../engine/dictionary/builtin.js'),
-    import('../engine/dictionary/bundled.js'),
-  ]);
+  const { createAnalyser, DEFAULT_PACKS, loadPacks, packSource } = await engine();
   const on = onlyPacks ? packs : [...DEFAULT_PACKS, ...packs];
   // Only the packs that are on are read.
-  await loadPacks(on, bundledPacks);
+  await loadPacks(on, packSource);
   const made = new Map<LineBreakMode, Analyser>();
   return (lineBreaks) => {
     let analyser = made.get(lineBreaks);
     if (!analyser) made.set(lineBreaks, (analyser = createAnalyser({ ...options, packs: on, lineBreaks })));
     return analyser;
   };
+}
+
+/** Set once the engine script has run; called by `main` (so never in a worker thread). */
+let saveCodeCaches: (() => void) | undefined;
+
+/**
+ * The built command runs the engine from dist/engine.cjs, compiled from V8's code cache, with the
+ * packs read from dist/packs/; run from the TypeScript source (tests, tsx), it imports the modules.
+ */
+async function engine(): Promise<Engine> {
+  if (import.meta.url.endsWith('.mjs')) {
+    const built = await import('./built-engine.js');
+    saveCodeCaches = built.saveCodeCaches;
+    return built.builtEngine(new URL('./', import.meta.url));
+  }
+  const [script, { bundledPacks }] = await Promise.all([
+    import('./engine-script.js'),
+    import('../engine/dictionary/bundled.js'),
+  ]);
+  return { ...script, packSource: bundledPacks };
 }
 
 /** The commands, by the first word on the command line. */
@@ -219,6 +237,8 @@ export async function main(): Promise<void> {
         : undefined,
       resultsOnTerminal: process.stdout.isTTY === true,
     });
+    // After the output: a run that compiled the engine afresh leaves a cache for the next.
+    saveCodeCaches?.();
   } catch (error) {
     fault(error);
   }

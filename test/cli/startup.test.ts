@@ -37,14 +37,15 @@ function copyWith(keep: (name: string) => boolean): string {
   mkdirSync(join(dir, 'dist'));
   cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
   for (const name of readdirSync(dist))
-    if (name.endsWith('.mjs') && keep(name)) cpSync(join(dist, name), join(dir, 'dist', name));
+    if (/\.(?:mjs|cjs)$|^(?:packs|cache)$/.test(name) && keep(name))
+      cpSync(join(dist, name), join(dir, 'dist', name), { recursive: true });
   return dir;
 }
 
-const run = (dir: string, args: string[]) =>
+const run = (dir: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [join(dir, 'bin/plain-send.mjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
   });
 
 describe('the built command', () => {
@@ -87,6 +88,42 @@ describe('the built command', () => {
       // Without its reader, an HTML file cannot be read: the readers really are loaded on demand.
       writeFileSync(join(dir, 'c.html'), '<p>The EHCP.</p>');
       expect(run(dir, ['check', join(dir, 'c.html')]).status).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it("checks with the engine's code cache, a damaged one, or none it can write, and prints the same", () => {
+    const dir = copyWith(() => true);
+    try {
+      const cache = join(dir, 'dist/cache');
+      const names = readdirSync(cache);
+      // The build leaves one cache, for this build's engine script.
+      expect(names).toEqual([expect.stringMatching(/^engine\.cjs-[0-9a-f]{24}\.v8cache$/)]);
+      const made = readFileSync(join(cache, names[0]));
+      const file = join(dir, 'a.txt');
+      writeFileSync(file, 'The EHCP says the SENCo will ascertain what support is needed.\n\n');
+      const good = run(dir, ['check', '--json', file]);
+      expect(good.stderr).toBe('');
+      expect(good.status).toBe(1);
+      expect(good.stdout).toContain('"term": "EHCP"');
+      // V8 took the build's cache: a refused one would have been written again.
+      expect(readFileSync(join(cache, names[0])).equals(made)).toBe(true);
+
+      writeFileSync(join(cache, names[0]), Buffer.alloc(made.length, 7));
+      const damaged = run(dir, ['check', '--json', file]);
+      expect([damaged.stdout, damaged.stderr, damaged.status]).toEqual([good.stdout, '', 1]);
+      expect(readFileSync(join(cache, names[0])).every((b) => b === 7)).toBe(false);
+
+      // Nowhere to keep a cache: the folder beside the script and the user's cache folder are files.
+      rmSync(cache, { recursive: true });
+      writeFileSync(cache, 'not a folder');
+      writeFileSync(join(dir, 'user-cache'), 'not a folder either');
+      const nowhere = run(dir, ['check', '--json', file], { XDG_CACHE_HOME: join(dir, 'user-cache') });
+      expect([nowhere.stdout, nowhere.stderr, nowhere.status]).toEqual([good.stdout, '', 1]);
+      const human = run(dir, ['check', file], { XDG_CACHE_HOME: join(dir, 'user-cache') });
+      expect(human.stderr).toBe('');
+      expect(human.stdout).toContain('a.txt:1:5');
     } finally {
       rmSync(dir, { recursive: true });
     }

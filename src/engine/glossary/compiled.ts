@@ -198,6 +198,8 @@ interface PackForms {
   at(key: string): FormData[] | undefined;
   /** Each entry's key (see entryKey). */
   readonly keys: string[];
+  /** One entry's key, without making every entry's (a shared entry's, at start-up). */
+  keyOf(entry: number): string;
   /** Entries that may share a key with another pack's: all of them, for a pack compiled now. */
   shared: number[] | 'all';
   maxTokens: number;
@@ -225,6 +227,7 @@ function formsOfPack(pack: Pack): PackForms {
       get keys() {
         return (keys ??= pack.entries.map(entryKey));
       },
+      keyOf: (e) => (keys ? keys[e] : entryKey(pack.entries[e])),
       shared: c.shared,
       maxTokens: c.maxTokens,
     };
@@ -241,7 +244,8 @@ function formsOfPack(pack: Pack): PackForms {
         maxTokens = Math.max(maxTokens, f.keys.length);
       }
     });
-    done = { at: (key) => byKey.get(key), keys: pack.entries.map(entryKey), shared: 'all', maxTokens };
+    const keys = pack.entries.map(entryKey);
+    done = { at: (key) => byKey.get(key), keys, keyOf: (e) => keys[e], shared: 'all', maxTokens };
     compiledNow.set(pack, done);
   }
   return done;
@@ -294,7 +298,7 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
   // Entries with the same key as another that is on: the last wins, with every spelling the earlier ones knew.
   const candidates = new Map<string, Array<[number, number]>>();
   const addCandidate = (p: number, e: number) => {
-    const key = sources[p].keys[e];
+    const key = sources[p].keyOf(e);
     const list = candidates.get(key);
     if (list) list.push([p, e]);
     else candidates.set(key, [[p, e]]);
