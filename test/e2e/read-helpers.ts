@@ -26,7 +26,8 @@ type InPage = Page | Frame | TestPage;
 function inBackground<R, A>(where: Background, fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>> {
   return 'background' in where ? where.background(fn, arg) : (where.evaluate(fn as never, arg) as never);
 }
-const inPage = <R>(where: InPage, fn: () => R | Promise<R>): Promise<Awaited<R>> => (where as TestPage).evaluate(fn);
+const inPage = <R, A = undefined>(where: InPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> =>
+  (where as TestPage).evaluate(fn, arg);
 
 export const TOOLKIT_SEED = '003_17a2d294142512ea.txt';
 export const SETTINGS: EngineSettings = { audience: 'parent-carer', ignore: [] };
@@ -243,24 +244,28 @@ export const AXE_SOURCE = readFileSync(
 );
 
 /** WCAG 2.2 A and AA rules only (not best practices), on the whole document or within one element. */
-export async function axeViolations(page: Page, within?: string): Promise<{ id: string; nodes: string[] }[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selector) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const context = selector ? document.querySelector(selector) : document;
-    const result = await axe.run(context, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  }, within ?? null);
+export async function axeViolations(page: InPage, within?: string): Promise<{ id: string; nodes: string[] }[]> {
+  await ('addScript' in page ? page.addScript(AXE_SOURCE) : page.evaluate(AXE_SOURCE));
+  return inPage(
+    page,
+    async (selector: string | null) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const context = selector ? document.querySelector(selector) : document;
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    },
+    within ?? null,
+  );
 }

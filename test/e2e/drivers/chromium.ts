@@ -23,6 +23,9 @@ function wrap(page: Page): TestPage {
     problems,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(CHORDS[key]),
     moveTo: (x, y) => page.mouse.move(x, y),

@@ -14,6 +14,8 @@ export interface TestPage {
   url(): string;
   /** Runs `fn(arg)` in the page's main frame. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Runs a script's source in the page's main frame, as the driver does (a page's CSP does not stop it). */
+  addScript(source: string): Promise<void>;
   type(text: string): Promise<void>;
   press(key: Key): Promise<void>;
   moveTo(x: number, y: number): Promise<void>;

@@ -87,6 +87,9 @@ async function wrap(page: Page): Promise<TestPage> {
     problems,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
     type: (text) => page.keyboard.type(text),
     press: (key) => press(page, key),
     moveTo: (x, y) => page.mouse.move(x, y),
