@@ -18,6 +18,7 @@ import { applyEdits, meaningLine, type MeaningsPlan, type TextEdit } from '../en
 import { mapText, rangeFor } from '../browser/page/text-map.js';
 import { debugLog } from '../browser/debug.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
+import { pasteEvent, transferOf } from './transfer.js';
 
 /** The edits (in order, none overlapping) as one `insertText` over the span they cover. */
 export function applyAllToTextarea(field: HTMLTextAreaElement, edits: readonly TextEdit[]): ApplyPath {
@@ -144,42 +145,39 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
     return doc.execCommand('delete') ? 'execCommand' : 'failed';
   }
   const items = plan.items.map((m) => `<li>${escapeHtml(meaningLine(m))}</li>`).join('');
-  const firefoxContentScript = typeof (globalThis as { cloneInto?: unknown }).cloneInto === 'function';
-  if (!firefoxContentScript) {
-    const data = new view.DataTransfer();
-    // Quill and CKEditor paste a slice whose first block joins the line the caret is in: an
-    // empty one first, so the blank line stays a line of its own (the others start a new line).
-    const joins = before && root.matches('.ql-editor, .ck-editor__editable');
-    const html = itemsOnly ? `<ul>${items}</ul>` : `${joins ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`;
-    data.setData('text/html', html);
-    data.setData('text/plain', plain);
-    const editable =
-      (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??
-      root;
-    const paste = new view.ClipboardEvent('paste', {
-      clipboardData: data,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-    });
-    if (!editable.dispatchEvent(paste)) return 'paste';
-    // Slate, where the browser has beforeinput, takes a paste from the beforeinput it brings.
-    const input = new view.InputEvent('beforeinput', {
-      inputType: 'insertFromPaste',
-      dataTransfer: data,
-      bubbles: true,
-      cancelable: true,
-      composed: true,
-    });
-    if (!editable.dispatchEvent(input)) return 'beforeinput';
-  }
+  // Quill and CKEditor paste a slice whose first block joins the line the caret is in: an
+  // empty one first, so the blank line stays a line of its own (the others start a new line).
+  const joins = before && root.matches('.ql-editor, .ck-editor__editable');
+  const pasted = itemsOnly ? `<ul>${items}</ul>` : `${joins ? '<p></p>' : ''}${meaningsHtml(plan, before, after)}`;
+  const clip = { 'text/html': pasted, 'text/plain': plain };
+  const editable =
+    (range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement) ??
+    root;
+  if (!editable.dispatchEvent(pasteEvent(view, clip))) return 'paste';
+  // Slate, where the browser has beforeinput, takes a paste from the beforeinput it brings.
+  const input = new view.InputEvent('beforeinput', {
+    inputType: 'insertFromPaste',
+    dataTransfer: transferOf(view, clip),
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  if (!editable.dispatchEvent(input)) return 'beforeinput';
   // No editor took the paste: the browser puts the HTML in, in its own blocks (items straight
   // into the list that is there, if it is one).
   let html: string;
-  const inList = !!(
+  const item = (
     range.startContainer.nodeType === 1 ? (range.startContainer as Element) : range.startContainer.parentElement
   )?.closest('li');
-  if (itemsOnly) html = inList ? items : `<ul>${items}</ul>`;
+  const list = item?.parentElement;
+  if (itemsOnly && list && (list.tagName === 'UL' || list.tagName === 'OL') && range.toString() === list.textContent) {
+    // The whole old list goes, for a whole new one: items put over its text leave Firefox an
+    // empty bullet after them.
+    range.selectNode(list);
+    sel.removeAllRanges();
+    sel.addRange(range);
+    html = `<ul>${items}</ul>`;
+  } else if (itemsOnly) html = item ? items : `<ul>${items}</ul>`;
   else {
     let paragraph = 'div';
     try {

@@ -1,7 +1,8 @@
 /**
- * A council's own site gets its glossary without the user doing anything, in Debian's Chromium
- * with the built extension: the same page served as www.kent.gov.uk (Chromium sends that name
- * to 127.0.0.1, `--host-resolver-rules`; every other request is still refused) and as
+ * A council's own site gets its glossary without the user doing anything, in both browsers
+ * (Debian's Chromium and Firefox ESR, each with its own build, through drivers/): the same page
+ * served as www.kent.gov.uk (the driver sends that name to 127.0.0.1: Chromium's
+ * `--host-resolver-rules`, Firefox's proxy; every other request is still refused) and as
  * 127.0.0.1. Read mode is switched on as the shortcut does it (see read-helpers.ts). Only
  * there is Kent's glossary loaded, its words marked with their meaning, and the card says the
  * glossary is on for this website.
@@ -9,21 +10,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createAnalyser } from '../../src/engine/index.js';
 import { optionsFor, settingsForSite } from '../../src/browser/messages/engine-service.js';
-import { serveStatic } from './browser.js';
-import {
-  buildExtension,
-  cleanUp,
-  launchWithExtension,
-  requireChromium,
-  type Built,
-  type Session,
-  type StaticServer,
-} from './extension-helpers.js';
-import { SETTINGS, allowTestHost, readMarks, readUi, setReadMode, tabIdOf, waitForValue } from './read-helpers.js';
+import { serveStatic, type StaticServer } from './browser.js';
+import { BROWSERS, buildFor, launch, type BuiltFor, type Driver, type TestPage } from './drivers/index.js';
+import { cleanUp } from './extension-helpers.js';
+import { SETTINGS, readMarks, readUi, setReadMode, tabIdOf, waitForValue } from './read-helpers.js';
 
 const COUNCIL = 'www.kent.gov.uk';
 const TEXT = [
@@ -32,21 +25,11 @@ const TEXT = [
   'The school may also bring your child’s needs to the next LIFT meeting, before you ask for an EHCP.',
 ];
 
-let built: Built | undefined;
 let server: StaticServer | undefined;
-let session: Session | undefined;
 let generated: string;
 let port: string;
 
 beforeAll(async () => {
-  requireChromium();
-  built = buildExtension();
-  allowTestHost(built.testCopy);
-  // As for 127.0.0.1: the test copy may run read mode on the council's site without a user gesture.
-  const manifestPath = join(built.testCopy, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  manifest.host_permissions.push(`http://${COUNCIL}/*`);
-  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   generated = mkdtempSync(join(tmpdir(), 'plain-send-council-'));
   const [h1, ...paragraphs] = TEXT;
   writeFileSync(
@@ -56,14 +39,10 @@ beforeAll(async () => {
   );
   server = await serveStatic([['/gen/', generated]]);
   port = new URL(server.url).port;
-  session = await launchWithExtension(built.testCopy, { hosts: [COUNCIL] });
-}, 180_000);
+});
 
 afterAll(async () => {
-  await session?.context.close();
   await server?.close();
-  cleanUp(session?.userData);
-  cleanUp(built?.tmp);
   cleanUp(generated);
 });
 
@@ -76,39 +55,56 @@ function expected(host: string): Record<string, string[]> {
   return out;
 }
 
-/** Opens the page under `host`, turns read mode on, and waits for its marks. */
-async function readOn(host: string): Promise<Page> {
-  const page = await session!.context.newPage();
-  await page.goto(`http://${host}:${port}/gen/send.html`);
-  await page.waitForLoadState('load');
-  const tab = await tabIdOf(session!.worker, page);
-  expect((await setReadMode(session!.worker, tab, true)).on).toBe(true);
-  const want = expected(host);
-  expect(await waitForValue(() => readMarks(page), want)).toEqual(want);
-  return page;
-}
+describe.each(BROWSERS)('in %s', (browserName) => {
+  let built: BuiltFor | undefined;
+  let driver: Driver | undefined;
 
-/** Clicks the first mark on `word` and gives its card (titled with the glossary's term). */
-async function cardFor(page: Page, word: string, title = word) {
-  const at = await page.evaluate((w) => {
-    for (const kind of ['jargon', 'acronym']) {
-      for (const r of (CSS.highlights.get(`plain-send-read-${kind}`) ?? []) as unknown as Set<Range>) {
-        if (r.toString() !== w) continue;
-        const box = r.getClientRects()[0];
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  beforeAll(async () => {
+    built = buildFor(browserName);
+    // As for 127.0.0.1: the test copy may run read mode on the council's site without a user gesture.
+    const manifestPath = join(built.dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    manifest.host_permissions.push(`http://${COUNCIL}/*`);
+    writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    driver = await launch(browserName, built.dir, { hosts: [COUNCIL] });
+  }, 180_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    cleanUp(built?.tmp);
+  });
+
+  /** Opens the page under `host`, turns read mode on, and waits for its marks. */
+  async function readOn(host: string): Promise<TestPage> {
+    const page = await driver!.open(`http://${host}:${port}/gen/send.html`);
+    expect(page.url()).toBe(`http://${host}:${port}/gen/send.html`);
+    const tab = await tabIdOf(driver!, page);
+    expect((await setReadMode(driver!, tab, true)).on).toBe(true);
+    const want = expected(host);
+    expect(await waitForValue(() => readMarks(page), want)).toEqual(want);
+    return page;
+  }
+
+  /** Clicks the first mark on `word` and gives its card (titled with the glossary's term). */
+  async function cardFor(page: TestPage, word: string, title = word) {
+    const at = await page.evaluate((w) => {
+      for (const kind of ['jargon', 'acronym']) {
+        for (const r of (CSS.highlights.get(`plain-send-read-${kind}`) ?? []) as unknown as Set<Range>) {
+          if (r.toString() !== w) continue;
+          const box = r.getClientRects()[0];
+          return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        }
       }
-    }
-    return null;
-  }, word);
-  expect(at, `${word} is marked`).not.toBeNull();
-  await page.mouse.click(at!.x, at!.y);
-  await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe(title);
-  const { card } = await readUi(page);
-  await page.keyboard.press('Escape');
-  return card!;
-}
+      return null;
+    }, word);
+    expect(at, `${word} is marked`).not.toBeNull();
+    await page.clickAt(at!.x, at!.y);
+    await expect.poll(async () => (await readUi(page)).card?.title, { timeout: 5_000 }).toBe(title);
+    const { card } = await readUi(page);
+    await page.press('Escape');
+    return card!;
+  }
 
-describe('a council’s own website', () => {
   test('the council’s site gets its glossary: its words marked, the card says it is on for this website', async () => {
     const page = await readOn(COUNCIL);
     // The engine's own answer (checked above) has Kent's words as glossary terms.
@@ -120,7 +116,8 @@ describe('a council’s own website', () => {
     expect((await cardFor(page, 'LIFT meeting', 'LIFT')).source).toBe('Meaning from: Kent (on for this website)');
     // The UK-wide glossaries are on as ever.
     expect((await cardFor(page, 'EHCP')).source).not.toMatch(/Kent/);
-    expect(session!.blocked).toEqual([]);
+    expect(page.problems).toEqual([]);
+    expect(driver!.blocked).toEqual([]);
     await page.close();
   });
 
@@ -131,7 +128,8 @@ describe('a council’s own website', () => {
     expect(stls.definition).toBeNull();
     expect(stls.note).toMatch(/does not know this short form/);
     expect(JSON.stringify(stls)).not.toMatch(/Kent|Specialist Teaching/);
-    expect(session!.blocked).toEqual([]);
+    expect(page.problems).toEqual([]);
+    expect(driver!.blocked).toEqual([]);
     await page.close();
   });
 });

@@ -137,30 +137,16 @@ export interface Session {
   userData: string;
 }
 
-/**
- * `hosts`: web site names that Chromium sends to 127.0.0.1 (`--host-resolver-rules`), so a page
- * the test serves can be opened under a council's real host name. Every other request is still refused.
- */
-export async function launchWithExtension(
-  extensionDir: string,
-  options: { hosts?: readonly string[] } = {},
-): Promise<Session> {
+export async function launchWithExtension(extensionDir: string): Promise<Session> {
   requireChromium();
   const userData = mkdtempSync(join(tmpdir(), 'plain-send-profile-'));
   const context = await chromium.launchPersistentContext(userData, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 720 },
-    args: [
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...(options.hosts?.length
-        ? [`--host-resolver-rules=${options.hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`]
-        : []),
-    ],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
-  const local = (host: string) => host === '127.0.0.1' || (options.hosts ?? []).includes(host);
+  const local = (host: string) => host === '127.0.0.1';
   const blocked: string[] = [];
   const problems: string[] = [];
   await context.route('**/*', (route) => {

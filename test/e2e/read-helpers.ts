@@ -16,6 +16,18 @@ import { createAnalyser } from '../../src/engine/index.js';
 import { optionsFor, type EngineSettings } from '../../src/browser/messages/engine-service.js';
 import type { AnalyseMode } from '../../src/browser/messages/protocol.js';
 import { SEEDS } from '../helpers.js';
+import type { Driver, TestPage } from './drivers/index.js';
+
+/** Where the background can be reached: Chromium's service worker (playwright), or either browser's driver. */
+type Background = Worker | Driver;
+/** A page or frame in playwright, or a page in either browser's driver. */
+type InPage = Page | Frame | TestPage;
+
+function inBackground<R, A>(where: Background, fn: (arg: A) => R | Promise<R>, arg: A): Promise<Awaited<R>> {
+  return 'background' in where ? where.background(fn, arg) : (where.evaluate(fn as never, arg) as never);
+}
+const inPage = <R, A = undefined>(where: InPage, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>> =>
+  (where as TestPage).evaluate(fn, arg);
 
 export const TOOLKIT_SEED = '003_17a2d294142512ea.txt';
 export const SETTINGS: EngineSettings = { audience: 'parent-carer', ignore: [] };
@@ -82,14 +94,18 @@ export function expectedCounts(text: string): Map<string, number> {
 }
 
 /** The tab id of a page, from the worker. */
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+export async function tabIdOf(worker: Background, page: Page | TestPage): Promise<number> {
   const url = page.url();
-  const id = await worker.evaluate(async (u) => {
-    const tabs = await (
-      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
-    ).chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id;
-  }, url);
+  const id = await inBackground(
+    worker,
+    async (u) => {
+      const tabs = await (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }
+      ).chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id;
+    },
+    url,
+  );
   if (typeof id !== 'number') throw new Error(`no tab for ${url}`);
   return id;
 }
@@ -101,11 +117,12 @@ interface ReadApi {
 
 /** What Alt+Shift+R, the context menu and the popup do: the same function, in the worker. */
 export function setReadMode(
-  worker: Worker,
+  worker: Background,
   tabId: number,
   on: boolean | 'toggle',
 ): Promise<{ on: boolean; found: number }> {
-  return worker.evaluate(
+  return inBackground(
+    worker,
     ([id, want]) =>
       (globalThis as unknown as { plainSendRead: ReadApi }).plainSendRead.setReadMode(
         id as number,
@@ -129,8 +146,8 @@ export function explainIn(worker: Worker, tabId: number, text: string, frameId =
 }
 
 /** Text of every range in read mode's highlights, per kind, in document order (in one frame's document). */
-export function readMarks(frame: Page | Frame): Promise<Record<string, string[]>> {
-  return frame.evaluate(() => {
+export function readMarks(frame: InPage): Promise<Record<string, string[]>> {
+  return inPage(frame, () => {
     const out: Record<string, string[]> = {};
     for (const kind of ['jargon', 'acronym', 'active']) {
       const h = CSS.highlights.get(`plain-send-read-${kind}`);
@@ -169,8 +186,8 @@ export interface UiState {
 }
 
 /** Read mode's card and bar, from the page (our shadow root is open). */
-export function readUi(page: Page): Promise<UiState> {
-  return page.evaluate(() => {
+export function readUi(page: InPage): Promise<UiState> {
+  return inPage(page, (): UiState => {
     const host = document.querySelector('plain-send-ui[data-plain-send-read]');
     const root = host?.shadowRoot;
     if (!root) return { card: null, bar: null };
@@ -227,24 +244,28 @@ export const AXE_SOURCE = readFileSync(
 );
 
 /** WCAG 2.2 A and AA rules only (not best practices), on the whole document or within one element. */
-export async function axeViolations(page: Page, within?: string): Promise<{ id: string; nodes: string[] }[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (selector) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const context = selector ? document.querySelector(selector) : document;
-    const result = await axe.run(context, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
-  }, within ?? null);
+export async function axeViolations(page: InPage, within?: string): Promise<{ id: string; nodes: string[] }[]> {
+  await ('addScript' in page ? page.addScript(AXE_SOURCE) : page.evaluate(AXE_SOURCE));
+  return inPage(
+    page,
+    async (selector: string | null) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
+      const context = selector ? document.querySelector(selector) : document;
+      const result = await axe.run(context, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    },
+    within ?? null,
+  );
 }

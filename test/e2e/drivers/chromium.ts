@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, cleanUp, requireChromium } from '../browser.js';
-import { isLocal, type Driver, type Key, type TestPage } from './driver.js';
+import { isLocal, type Driver, type Key, type LaunchOptions, type TestPage } from './driver.js';
 
 const CHORDS: Record<Key, string> = {
   Enter: 'Enter',
@@ -13,6 +13,7 @@ const CHORDS: Record<Key, string> = {
   Undo: 'Control+z',
   'Alt+Shift+P': 'Alt+Shift+P',
   'Alt+Shift+N': 'Alt+Shift+N',
+  'Ctrl+Home': 'Control+Home',
 };
 
 function wrap(page: Page): TestPage {
@@ -22,6 +23,9 @@ function wrap(page: Page): TestPage {
     problems,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
     type: (text) => page.keyboard.type(text),
     press: (key) => page.keyboard.press(CHORDS[key]),
     moveTo: (x, y) => page.mouse.move(x, y),
@@ -33,25 +37,31 @@ function wrap(page: Page): TestPage {
   };
 }
 
-export async function launchChromium(extensionDir: string): Promise<Driver> {
+export async function launchChromium(extensionDir: string, options: LaunchOptions = {}): Promise<Driver> {
+  const hosts = options.hosts ?? [];
   requireChromium();
   const userData = mkdtempSync(join(tmpdir(), 'plain-send-profile-'));
   const context = await chromium.launchPersistentContext(userData, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1000, height: 720 },
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [
+      ...CHROMIUM_ARGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(hosts.length ? [`--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`] : []),
+    ],
   });
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const href = route.request().url();
-    if (isLocal(href)) return route.continue();
+    if (isLocal(href, hosts)) return route.continue();
     blocked.push(href);
     return route.abort();
   });
   // Requests the router does not see (the service worker's own): recorded too.
   context.on('request', (r) => {
-    if (!isLocal(r.url()) && !blocked.includes(r.url())) blocked.push(r.url());
+    if (!isLocal(r.url(), hosts) && !blocked.includes(r.url())) blocked.push(r.url());
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const id = new URL(worker.url()).host;

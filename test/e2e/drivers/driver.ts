@@ -8,12 +8,14 @@
 
 export type BrowserName = 'chromium' | 'firefox';
 /** Keys by what they do; each driver sends its browser's chord (Undo is Ctrl+Z on Linux). */
-export type Key = 'Enter' | 'Escape' | 'End' | 'Undo' | 'Alt+Shift+P' | 'Alt+Shift+N';
+export type Key = 'Enter' | 'Escape' | 'End' | 'Undo' | 'Alt+Shift+P' | 'Alt+Shift+N' | 'Ctrl+Home';
 
 export interface TestPage {
   url(): string;
   /** Runs `fn(arg)` in the page's main frame. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<Awaited<R>>;
+  /** Runs a script's source in the page's main frame, as the driver does (a page's CSP does not stop it). */
+  addScript(source: string): Promise<void>;
   type(text: string): Promise<void>;
   press(key: Key): Promise<void>;
   moveTo(x: number, y: number): Promise<void>;
@@ -40,10 +42,29 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-/** May a test browser load this URL? Only this machine, and the browser's and the extension's own schemes. */
-export function isLocal(href: string): boolean {
+export interface LaunchOptions {
+  /**
+   * Web site names the browser sends to 127.0.0.1, so that a page the test serves opens under a
+   * council's real name (Chromium: `--host-resolver-rules`; Firefox: its proxy passes them to
+   * this machine). Every other name is still refused.
+   */
+  hosts?: readonly string[];
+  /** Firefox only: a policies.json to start with (see drivers/firefox.ts). */
+  policies?: string;
+}
+
+/**
+ * May a test browser load this URL? Only this machine (and the names sent to it, `hosts`), and
+ * the browser's and the extension's own schemes.
+ */
+export function isLocal(href: string, hosts: readonly string[] = []): boolean {
   const url = new URL(href);
   if (['data:', 'blob:', 'about:', 'chrome-extension:', 'moz-extension:', 'chrome:'].includes(url.protocol))
     return true;
-  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  return (
+    url.hostname === '127.0.0.1' ||
+    url.hostname === 'localhost' ||
+    url.hostname === '[::1]' ||
+    hosts.includes(url.hostname)
+  );
 }

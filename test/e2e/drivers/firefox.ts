@@ -7,10 +7,10 @@
  * page's, the extension's, Firefox's own) goes through a proxy here that records and refuses it.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config.js';
-import { isLocal, type Driver, type Key, type TestPage } from './driver.js';
+import { isLocal, type Driver, type Key, type LaunchOptions, type TestPage } from './driver.js';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 /** The extension's internal host (moz-extension://<uuid>/), fixed by a pref so its pages can be opened. */
@@ -24,9 +24,32 @@ export function requireFirefox(): void {
   }
 }
 
-/** A forward proxy that refuses everything, recording what was asked for (http://… or host:port for HTTPS). */
-async function refusingProxy(blocked: string[]): Promise<{ port: number; server: Server }> {
+/**
+ * A forward proxy that refuses everything, recording what was asked for (http://… or host:port
+ * for HTTPS), except plain HTTP to the names in `hosts`, which it passes to the same port on
+ * 127.0.0.1 (what Chromium's `--host-resolver-rules` does).
+ */
+async function guardProxy(blocked: string[], hosts: readonly string[]): Promise<{ port: number; server: Server }> {
   const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://invalid');
+    if (url.protocol === 'http:' && hosts.includes(url.hostname)) {
+      const onward = request(
+        {
+          host: '127.0.0.1',
+          port: url.port || 80,
+          path: url.pathname + url.search,
+          method: req.method,
+          headers: req.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      onward.on('error', () => res.writeHead(502).end());
+      req.pipe(onward);
+      return;
+    }
     blocked.push(req.url ?? '?');
     res.writeHead(403).end();
   });
@@ -48,6 +71,7 @@ async function press(page: Page, key: Key): Promise<void> {
     Undo: ['Control', 'z'],
     'Alt+Shift+P': ['Alt', 'Shift', 'P'],
     'Alt+Shift+N': ['Alt', 'Shift', 'N'],
+    'Ctrl+Home': ['Control', 'Home'],
   };
   const keys = chord[key] as Parameters<Page['keyboard']['press']>[0][];
   for (const k of keys.slice(0, -1)) await page.keyboard.down(k);
@@ -63,6 +87,9 @@ async function wrap(page: Page): Promise<TestPage> {
     problems,
     url: () => page.url(),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    addScript: async (source) => {
+      await page.evaluate(source);
+    },
     type: (text) => page.keyboard.type(text),
     press: (key) => press(page, key),
     moveTo: (x, y) => page.mouse.move(x, y),
@@ -74,19 +101,15 @@ async function wrap(page: Page): Promise<TestPage> {
   };
 }
 
-export interface FirefoxOptions {
-  /**
-   * A policies.json to start with (Firefox's own enterprise policies, as a school's IT would set
-   * them). Firefox reads `browser.policies.alternatePath` only under automation, which also needs
-   * non-local connections turned off: both are set for this browser only; nothing on the machine changes.
-   */
-  policies?: string;
-}
-
-export async function launchFirefox(extensionDir: string, options: FirefoxOptions = {}): Promise<Driver> {
+/**
+ * `options.policies`: Firefox reads `browser.policies.alternatePath` only under automation, which
+ * also needs non-local connections turned off: both are set for this browser only; nothing on the
+ * machine changes.
+ */
+export async function launchFirefox(extensionDir: string, options: LaunchOptions = {}): Promise<Driver> {
   requireFirefox();
   const blocked: string[] = [];
-  const proxy = await refusingProxy(blocked);
+  const proxy = await guardProxy(blocked, options.hosts ?? []);
   const prefs: Record<string, unknown> = {
     'network.proxy.type': 1,
     'network.proxy.http': '127.0.0.1',

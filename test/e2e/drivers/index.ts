@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, buildFirefoxExtension } from '../extension-helpers.js';
 import { launchChromium } from './chromium.js';
-import type { BrowserName, Driver } from './driver.js';
-import { launchFirefox, type FirefoxOptions } from './firefox.js';
+import type { BrowserName, Driver, LaunchOptions } from './driver.js';
+import { launchFirefox } from './firefox.js';
 
-export type { BrowserName, Driver, Key, TestPage } from './driver.js';
+export type { BrowserName, Driver, Key, LaunchOptions, TestPage } from './driver.js';
 export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
 
 export interface BuiltFor {
@@ -34,8 +34,8 @@ export function buildFor(name: BrowserName): BuiltFor {
   return { dir, tmp };
 }
 
-export function launch(name: BrowserName, dir: string, options: FirefoxOptions = {}): Promise<Driver> {
-  return name === 'chromium' ? launchChromium(dir) : launchFirefox(dir, options);
+export function launch(name: BrowserName, dir: string, options: LaunchOptions = {}): Promise<Driver> {
+  return name === 'chromium' ? launchChromium(dir, options) : launchFirefox(dir, options);
 }
 
 /** Polls `read` until `ok` says yes; returns the last value read (the caller asserts on it, so a failure shows it). */

@@ -149,6 +149,12 @@
       const m = ui() && ui().querySelector('.mirror .mark.active');
       return m ? m.textContent : null;
     },
+    /** Where the reading-age badge is (top-page coordinates), or null when it is not shown. */
+    badgeAt() {
+      const root = ui();
+      const b = root && root.querySelector('.badge');
+      return b && !b.hidden ? center(b.getBoundingClientRect()) : null;
+    },
     badge() {
       const root = ui();
       const b = root && root.querySelector('.badge');
