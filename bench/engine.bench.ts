@@ -27,6 +27,7 @@ import './lib/packs.js';
 import { createAnalyser, paragraphs, sentences } from '../src/engine/index.js';
 import { analyserWith, choosePacks } from '../src/engine/analyser.js';
 import { compileGlossary } from '../src/engine/glossary/glossary.js';
+import { loadGlossary } from '../src/engine/glossary/compiled.js';
 import { addCounts, countSentences, emptyCounts, scores } from '../src/engine/readability.js';
 import { EDITED_PARAGRAPH, EMAIL, keystrokeTexts, TYPED } from './lib/email.js';
 import { loadCorpus, repeat, repeatDistinct, SEEDS_DIR } from './lib/corpus.js';
@@ -316,10 +317,17 @@ function plainPass(text: string): string[] {
   for (const m of text.matchAll(PLAIN_WORD)) out.push(m[0].toLowerCase());
   return out;
 }
+/**
+ * Analysers over the same packs share one glossary (and the trie it grows as words are met). Cold:
+ * copies of the packs, so the glossary is made anew and its trie grown from nothing, as in a new
+ * process: the issue's "glossary compile included".
+ */
+const cold = (text: string) => () =>
+  analyserWith({}, loadGlossary(choosePacks({}).map((p) => ({ ...p })))).analyse(text);
 log('Plain SEND against one plain pass (interleaved)');
 const onePass = (() => {
   const rounds = QUICK ? 5 : 31;
-  const runs: Array<() => unknown> = [() => plainPass(corpus), fresh(corpus)];
+  const runs: Array<() => unknown> = [() => plainPass(corpus), fresh(corpus), cold(corpus)];
   const times = runs.map((): number[] => []);
   for (let w = 0; w < 3; w++) runs.forEach((run) => run());
   for (let r = 0; r < rounds; r++) {
@@ -337,6 +345,8 @@ const onePass = (() => {
     freshMs: median(times[1]),
     /** Median over rounds of (fresh analysis / plain pass in the same round). */
     timesPlainPass: median(times[1].map((x, r) => x / times[0][r])),
+    coldMs: median(times[2]),
+    coldTimesPlainPass: median(times[2].map((x, r) => x / times[0][r])),
   };
 })();
 
@@ -718,6 +728,18 @@ const onePassTargets = [
     unit: '×',
   },
   {
+    target: '1× corpus, fresh analyser, glossary made anew (cold): at most 20 ms',
+    value: onePass.coldMs,
+    limit: 20,
+    unit: 'ms',
+  },
+  {
+    target: '1× corpus, fresh analyser, glossary made anew (cold): at most 3.5× one plain pass',
+    value: onePass.coldTimesPlainPass,
+    limit: 3.5,
+    unit: '×',
+  },
+  {
     target: 'one-paragraph edit re-analysed in at most 0.1 ms (median per keystroke)',
     value: mainMedian('keystroke'),
     limit: 0.1,
@@ -857,7 +879,9 @@ function printReport() {
   console.log(
     `\nAgainst one plain pass (a regular expression finds each word, lower-cased), 1× corpus, interleaved (${onePass.rounds} rounds):`,
   );
-  console.log(`  one plain pass ${f(onePass.plainPassMs)} ms; Plain SEND, fresh analyser ${f(onePass.freshMs)} ms`);
+  console.log(
+    `  one plain pass ${f(onePass.plainPassMs)} ms; Plain SEND, fresh analyser ${f(onePass.freshMs)} ms (glossary shared, as in the product); cold ${f(onePass.coldMs)} ms (glossary made anew)`,
+  );
   for (const t of onePassTargets)
     console.log(`  ${t.met ? 'MET   ' : 'MISSED'}  ${t.target}: ${f(t.value, 2)}${t.unit === 'ms' ? ' ms' : '×'}`);
 
