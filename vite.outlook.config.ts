@@ -8,27 +8,13 @@
  *   npm run build:outlook
  *   PLAIN_SEND_OUTLOOK_URL=https://apps.example.sch.uk/plain-send-outlook npm run build:outlook
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { defineConfig, type Plugin } from 'vite';
-import { hostManifest, hostUrl } from './vite.word.config.js';
-
-const root = dirname(fileURLToPath(import.meta.url));
-/** PLAIN_SEND_OUTLOOK_OUT builds elsewhere (the end-to-end tests build into a temporary folder). */
-const outDir = process.env.PLAIN_SEND_OUTLOOK_OUT
-  ? resolve(process.env.PLAIN_SEND_OUTLOOK_OUT)
-  : resolve(root, 'dist/outlook');
+import { hostUrlFrom, paneConfig, root } from './vite.office.js';
 
 /** The address the add-in is hosted at, from PLAIN_SEND_OUTLOOK_URL (https only), without a trailing slash. */
-export function outlookHostUrl(env: NodeJS.ProcessEnv = process.env): string {
-  try {
-    return hostUrl({ PLAIN_SEND_WORD_URL: env.PLAIN_SEND_OUTLOOK_URL });
-  } catch (error) {
-    throw new Error((error as Error).message.replace(/PLAIN_SEND_WORD_URL/g, 'PLAIN_SEND_OUTLOOK_URL'));
-  }
-}
+export const outlookHostUrl = (env: NodeJS.ProcessEnv = process.env): string =>
+  hostUrlFrom('PLAIN_SEND_OUTLOOK_URL', env);
 
 /** The check at Send as one classic script: no imports (classic Outlook's JavaScript-only runtime has none). */
 export async function buildLaunchEvent(outfile: string): Promise<void> {
@@ -44,39 +30,11 @@ export async function buildLaunchEvent(outfile: string): Promise<void> {
   });
 }
 
-function outlookExtras(): Plugin {
-  return {
-    name: 'plain-send-outlook',
-    apply: 'build',
-    async closeBundle() {
-      await buildLaunchEvent(join(outDir, 'launchevent.js'));
-      const manifest = readFileSync(resolve(root, 'outlook/manifest.xml'), 'utf8');
-      writeFileSync(join(outDir, 'manifest.xml'), hostManifest(manifest, HOST));
-    },
-  };
-}
-
-const HOST = outlookHostUrl(); // fails fast on a bad PLAIN_SEND_OUTLOOK_URL
-
-export default defineConfig({
-  root: resolve(root, 'src/outlook/taskpane'),
-  publicDir: resolve(root, 'src/public'),
-  base: './',
-  logLevel: 'warn',
-  build: {
-    outDir,
-    emptyOutDir: true,
-    target: 'es2022',
-    modulePreload: { polyfill: false },
-    assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 2000,
-    rollupOptions: {
-      input: {
-        index: resolve(root, 'src/outlook/taskpane/index.html'),
-        commands: resolve(root, 'src/outlook/taskpane/commands.html'),
-        help: resolve(root, 'src/outlook/taskpane/help.html'),
-      },
-    },
-  },
-  plugins: [outlookExtras()],
+export default paneConfig({
+  addIn: 'outlook',
+  pages: ['index', 'commands', 'help'],
+  outVariable: 'PLAIN_SEND_OUTLOOK_OUT',
+  urlVariable: 'PLAIN_SEND_OUTLOOK_URL',
+  manifest: 'outlook/manifest.xml',
+  extra: (outDir) => buildLaunchEvent(join(outDir, 'launchevent.js')),
 });

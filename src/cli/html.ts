@@ -1,5 +1,6 @@
 /** The HTML reader (htmlparser2), loaded only when an .html file is read. */
 import { Parser } from 'htmlparser2';
+import { BLOCK_ELEMENTS as BLOCK } from '../engine/text/html-blocks.js';
 import { ExtractError } from './problem.js';
 
 const SKIP = new Set([
@@ -17,52 +18,6 @@ const SKIP = new Set([
   'select',
   'textarea',
   'button',
-]);
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'br',
-  'caption',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-  'option',
-  'legend',
-  'body',
 ]);
 
 /**

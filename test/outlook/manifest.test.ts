@@ -11,7 +11,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { PANE_COMMAND_ID } from '../../src/outlook/send/on-send.js';
 import { HANDLER_NAME } from '../../src/outlook/send/launch-event.js';
-import { DEV_URL, hostManifest } from '../../vite.word.config.js';
+import { DEV_URL, hostManifest } from '../../vite.office.js';
 import { outlookHostUrl } from '../../vite.outlook.config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;

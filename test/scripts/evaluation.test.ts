@@ -68,12 +68,20 @@ describe('the UK evaluation set', () => {
     expect(new Set(passages.map((p) => p.kind))).toEqual(new Set(KINDS));
   });
 
-  it('holds back about a third, in every nation', () => {
-    const held = passages.filter((p) => p.split === 'held-back').length;
-    expect(held / passages.length).toBeGreaterThan(0.28);
-    expect(held / passages.length).toBeLessThan(0.38);
-    for (const nation of NATIONS) {
-      expect(passages.filter((p) => p.nation === nation && p.split === 'held-back').length).toBeGreaterThan(0);
+  it('holds back about a third of every batch, in every nation', () => {
+    const batches = [...new Set(passages.map((p) => p.batch))];
+    expect(batches.length).toBeGreaterThanOrEqual(2);
+    for (const batch of batches) {
+      const own = passages.filter((p) => p.batch === batch);
+      const held = own.filter((p) => p.split === 'held-back').length;
+      expect(held / own.length, batch).toBeGreaterThan(0.28);
+      expect(held / own.length, batch).toBeLessThan(0.38);
+      for (const nation of NATIONS) {
+        expect(
+          own.filter((p) => p.nation === nation && p.split === 'held-back').length,
+          `${batch} ${nation}`,
+        ).toBeGreaterThan(0);
+      }
     }
   });
 

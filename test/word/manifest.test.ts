@@ -9,7 +9,8 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { ICON_SIZES, iconPng } from '../../src/word/icons.js';
 import { CRITIQUE_BRANDING, CRITIQUE_TEXT } from '../../src/word/word-adapter.js';
-import { DEV_URL, hostManifest, hostUrl } from '../../vite.word.config.js';
+import { DEV_URL, hostManifest } from '../../vite.office.js';
+import { hostUrl } from '../../vite.word.config.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MANIFEST = `${ROOT}manifest.xml`;

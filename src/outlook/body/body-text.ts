@@ -5,6 +5,8 @@
  * body, and the same text for the send check and the pane.
  */
 
+import { BLOCK_ELEMENTS as BLOCK } from '../../engine/text/html-blocks.js';
+
 export type BodyType = 'html' | 'text';
 
 export interface BodyModel {
@@ -41,46 +43,6 @@ export function isMarker(name: string, attributes: string): boolean {
   return false;
 }
 
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'center',
-  'dd',
-  'div',
-  'dl',
-  'dt',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'html',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
 /** Whose contents are never text of the message. */
 const HIDDEN = new Set(['head', 'style', 'script', 'title', 'xml', 'template', 'noscript']);
 
