@@ -88,4 +88,43 @@ describe('local-name', () => {
       'Education and Wellbeing Service',
     ]);
   });
+
+  it('takes "of" and what the head is of ("Network of Support"), and groups and apps', () => {
+    expect(names('Families can join the Network of Support this term.').map((f) => f.text)).toEqual([
+      'Network of Support',
+    ]);
+    expect(names('Ask the Network of Support and the Council.').map((f) => f.text)).toEqual(['Network of Support']);
+    expect(names('She sits on our Improvement Groups each term.').map((f) => f.text)).toEqual(['Improvement Groups']);
+    expect(names('Get the Riverside Family App on your phone.').map((f) => f.text)).toEqual(['Riverside Family App']);
+  });
+
+  it('leaves a name that ends in a word of another kind, and a title that runs on, alone', () => {
+    expect(names('We asked the Food Standards Agency and the Harbour Service North.')).toEqual([]);
+    expect(names('Read the Review of Best Practice in Parental Engagement online.')).toEqual([]);
+  });
+
+  it('finds a name in quotes or brackets, which do not start a sentence', () => {
+    expect(names('Your child may get a “Learning Support Plan” from us.').map((f) => f.text)).toEqual([
+      'Learning Support Plan',
+    ]);
+    expect(names('This help (Inclusion Support Panel) is new.').map((f) => f.text)).toEqual([
+      'Inclusion Support Panel',
+    ]);
+    expect(names('We met. Inclusion Support Panel')).toEqual([]);
+  });
+
+  it('finds an everyday word in capitals that names an app, panel or service ("the SHARE app")', () => {
+    expect(names('Download the SHARE app and ask our LIFT panel.').map((f) => f.text)).toEqual([
+      'SHARE app',
+      'LIFT panel',
+    ]);
+    for (const text of [
+      'This is the ONLY plan we have.',
+      'Ask the IT team.',
+      'SHARE app',
+      'PLEASE DOWNLOAD THE SHARE APP TODAY',
+      'We SHARE plans with you.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
 });
