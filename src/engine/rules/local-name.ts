@@ -44,6 +44,7 @@ const HEADS = new Set([
   'passport',
   'pathway',
   'plan',
+  'planning',
   'process',
   'profile',
   'programme',
@@ -296,12 +297,36 @@ function oneSpaceApart(text: string, a: Token, b: Token): boolean {
   return gap === 3 && /^['’]s $/.test(text.slice(a.end, b.start));
 }
 
-/** Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is. */
+/** Everyday words in "-ing" that name no process of their own ("Working Group", "Open Morning"). */
+const EVERYDAY_ING = new Set([
+  'meeting',
+  'morning',
+  'evening',
+  'building',
+  'working',
+  'clothing',
+  'shopping',
+  'swimming',
+  'spring',
+  'string',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'wedding',
+]);
+
+/**
+ * Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is.
+ * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
+ */
 function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (!JOINERS.has(t.lower) && t.lower !== 'the' && !isEverydayWord(t.singular ?? t.lower) && !isHead(t))
-      return false;
+    if (JOINERS.has(t.lower) || t.lower === 'the') continue;
+    // A name of an everyday verb's "-ing" form names a process of its own ("Screening Tool", "One Planning").
+    if (t.lower.length > 5 && t.lower.endsWith('ing') && !EVERYDAY_ING.has(t.lower)) return false;
+    if (!isEverydayWord(t.singular ?? t.lower) && !isHead(t)) return false;
   }
   return true;
 }

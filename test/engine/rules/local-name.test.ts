@@ -127,4 +127,12 @@ describe('local-name', () => {
     ])
       expect(names(text), text).toEqual([]);
   });
+
+  it('takes a name of everyday words with an "-ing" word in it, which names a process ("Screening Tool")', () => {
+    expect(names('We use the Screening Tool, then One Planning with you.').map((f) => f.text)).toEqual([
+      'Screening Tool',
+      'One Planning',
+    ]);
+    expect(names("Read the Children's Plan and ask the Schools Working Group.")).toEqual([]);
+  });
 });
