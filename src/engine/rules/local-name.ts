@@ -194,7 +194,7 @@ export const localName: ParagraphRule = {
       const start = tokens[first].start;
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;
-      if (explained(terms, t, start, end)) continue;
+      if (explained(terms, t, start, end) || namedForProfession(terms, t, end, head)) continue;
       // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
       while (l < longForms.length && longForms[l].end <= start) l++;
       if (l < longForms.length && longForms[l].start < end) continue;
@@ -285,6 +285,23 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
     const m = terms[k];
     if (m.form.entry.kind === 'plain-word') continue;
     if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
+  }
+  return false;
+}
+
+/** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */
+const BODIES = new Set(['service', 'team']);
+
+/**
+ * A service or team named for what the glossary knows as a plain long form of three words or more
+ * ("Community Paediatric Speech and Language Therapy Service"): the name says what it is.
+ */
+function namedForProfession(terms: readonly TermMatch[], from: number, end: number, head: Token): boolean {
+  if (!BODIES.has(head.singular ?? head.lower)) return false;
+  for (let k = from; k < terms.length && terms[k].start < end; k++) {
+    const m = terms[k];
+    if (m.form.silent && m.form.entry.kind !== 'plain-word' && m.last - m.first >= 2 && m.end >= head.start - 1)
+      return true;
   }
   return false;
 }

@@ -135,4 +135,11 @@ describe('local-name', () => {
     ]);
     expect(names("Read the Children's Plan and ask the Schools Working Group.")).toEqual([]);
   });
+
+  it('leaves a service or team named for a therapy the glossary knows spelled out alone', () => {
+    expect(names('Ask the Community Paediatric Speech and Language Therapy Service for help.')).toEqual([]);
+    expect(names('Ask the Community Paediatric Sleep Service for help.').map((f) => f.text)).toEqual([
+      'Community Paediatric Sleep Service',
+    ]);
+  });
 });
