@@ -129,9 +129,10 @@ describe('local-name', () => {
   });
 
   it('takes a name of everyday words with an "-ing" word in it, which names a process ("Screening Tool")', () => {
-    expect(names('We use the Screening Tool, then One Planning with you.').map((f) => f.text)).toEqual([
-      'Screening Tool',
-      'One Planning',
+    // Names no dictionary has, so that only this rule can find them.
+    expect(names('We use the Sorting Tool, then Home Planning with you.').map((f) => f.text)).toEqual([
+      'Sorting Tool',
+      'Home Planning',
     ]);
     expect(names("Read the Children's Plan and ask the Schools Working Group.")).toEqual([]);
   });
