@@ -109,7 +109,7 @@ export const localName: ParagraphRule = {
       'Your request will go to the Inclusion Support Panel in May.',
       'He could move to an Enhanced Learning Base next year.',
       'The school uses the Graduated Support Toolkit for this.',
-      'Download the SHARE app to keep in touch.',
+      'Download the KITE app to keep in touch.',
     ],
     pass: [
       'Please write to Mrs Jane Smith at the school.',

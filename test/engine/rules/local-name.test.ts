@@ -90,11 +90,15 @@ describe('local-name', () => {
   });
 
   it('takes "of" and what the head is of ("Network of Support"), and groups and apps', () => {
-    expect(names('Families can join the Network of Support this term.').map((f) => f.text)).toEqual([
-      'Network of Support',
+    expect(names('Families can join the Network of Harbour Families this term.').map((f) => f.text)).toEqual([
+      'Network of Harbour Families',
     ]);
-    expect(names('Ask the Network of Support and the Council.').map((f) => f.text)).toEqual(['Network of Support']);
-    expect(names('She sits on our Improvement Groups each term.').map((f) => f.text)).toEqual(['Improvement Groups']);
+    expect(names('Ask the Network of Harbour Families and the Council.').map((f) => f.text)).toEqual([
+      'Network of Harbour Families',
+    ]);
+    expect(names('She sits on our Harbour Parent Groups each term.').map((f) => f.text)).toEqual([
+      'Harbour Parent Groups',
+    ]);
     expect(names('Get the Riverside Family App on your phone.').map((f) => f.text)).toEqual(['Riverside Family App']);
   });
 
@@ -114,9 +118,9 @@ describe('local-name', () => {
   });
 
   it('finds an everyday word in capitals that names an app, panel or service ("the SHARE app")', () => {
-    expect(names('Download the SHARE app and ask our LIFT panel.').map((f) => f.text)).toEqual([
-      'SHARE app',
-      'LIFT panel',
+    expect(names('Download the KITE app and ask our LAMP panel.').map((f) => f.text)).toEqual([
+      'KITE app',
+      'LAMP panel',
     ]);
     for (const text of [
       'This is the ONLY plan we have.',
