@@ -23,6 +23,8 @@ const PARENS = /\(([^()\n]{1,200})\)/g;
 const CLAUSE_BREAK = /[.!?:;()\n\u2028]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
 const SPACE = /\s/;
+/** Two or more capitals each followed by a full stop, the last one's optional: "A.L.N.", "T.U.P". */
+const DOTTED = /^(?:\p{Lu}\.){1,11}\p{Lu}\.?$/u;
 
 export function findExplanations(text: string): Explanation[] {
   const out: Explanation[] = [];
@@ -89,8 +91,10 @@ export function findExplanations(text: string): Explanation[] {
   return out;
 }
 
-/** The short form if `word` is one (`EHCP`, `SaLT`, `EHCPs` → `EHCP`). */
-function shortForm(word: string): string | undefined {
+/** The short form if `written` is one (`EHCP`, `SaLT`, `EHCPs` → `EHCP`, `A.L.N.` → `ALN`). */
+function shortForm(written: string): string | undefined {
+  // Written with full stops ("A.L.N."): the short form is its letters.
+  const word = DOTTED.test(written) ? written.replaceAll('.', '') : written;
   if (!isAcronymLike(word) || word.length > 12) return undefined;
   return word.length > 2 && word.endsWith('s') && /\p{Lu}/u.test(word[word.length - 2]) ? word.slice(0, -1) : word;
 }

@@ -44,8 +44,9 @@ export const acronymFirstUse: DocumentRule = {
   },
 };
 
+/** By its letters, full stops left out: "A.L.N." is ALN. */
 function letters(acronym: string): string {
-  return `letters:${acronym.toUpperCase()}`;
+  return `letters:${acronym.replaceAll('.', '').toUpperCase()}`;
 }
 
 function singular(text: string): string {

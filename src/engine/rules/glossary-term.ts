@@ -69,7 +69,8 @@ function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
   };
 }
 
-function termFinding(context: ParagraphContext, match: TermMatch): Finding {
+/** The finding for a glossary term, under `rule` (another rule may find a term written otherwise: "E.H.C.P."). */
+export function termFinding(context: ParagraphContext, match: TermMatch, rule = 'glossary-term'): Finding {
   const entry = match.form.entry;
   const sense = pickSense(entry, context, match);
   const text = context.text.slice(match.start, match.end);
@@ -78,7 +79,7 @@ function termFinding(context: ParagraphContext, match: TermMatch): Finding {
   const short = match.form.short;
   return {
     category: short ? 'acronym' : 'jargon',
-    rule: 'glossary-term',
+    rule,
     start: match.start,
     end: match.end,
     text,

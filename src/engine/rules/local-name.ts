@@ -1,9 +1,12 @@
 /**
  * Names of local schemes, plans, panels, bases and teams that no glossary knows ("the Inclusion
- * Support Panel", "an Enhanced Resource Base"): capitalised words ending in a word such names end
- * in. A name with no such ending (a person, a place, a school, a month) is left alone, and so is a
- * heading, where every word has capitals.
+ * Support Panel", "an Enhanced Resource Base", "the Network of Support"): capitalised words ending in
+ * a word such names end in (or in such a word and "of …"), and an everyday word in capitals before
+ * one ("the SHARE app"). A name with no such ending (a person, a place, a school, a month), or that
+ * goes on in a word of another kind ("Food Standards Agency"), is left alone, and so is a heading,
+ * where every word has capitals.
  */
+import type { ParagraphContext } from '../context.js';
 import type { TermMatch } from '../glossary/match.js';
 import { isEverydayWord } from '../readability.js';
 import type { Token } from '../text/tokens.js';
@@ -13,6 +16,7 @@ import type { ParagraphRule } from './rule.js';
 /** The last word of a local service's or plan's name (singular, lower case). */
 const HEADS = new Set([
   'allowance',
+  'app',
   'approach',
   'assessment',
   'base',
@@ -27,6 +31,7 @@ const HEADS = new Set([
   'fund',
   'funding',
   'grant',
+  'group',
   'guidance',
   'hub',
   'meeting',
@@ -39,6 +44,7 @@ const HEADS = new Set([
   'passport',
   'pathway',
   'plan',
+  'planning',
   'process',
   'profile',
   'programme',
@@ -63,7 +69,28 @@ const HEADS = new Set([
 const JOINERS = new Set(['and', 'of', 'for']);
 
 /** Words before a name that are not part of it. */
-const LEADERS = new Set(['the', 'a', 'an', 'our', 'your', 'their', 'this', 'that', 'my', 'his', 'her', 'its']);
+const LEADERS = new Set([
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'their',
+  'this',
+  'that',
+  'these',
+  'those',
+  'my',
+  'his',
+  'her',
+  'its',
+  'each',
+  'every',
+  'any',
+  'all',
+  'some',
+  'no',
+]);
 
 /** Names every reader knows, though they end like a local one. */
 const KNOWN = new Set(['national health service', 'citizens advice service', 'local offer', 'microsoft teams']);
@@ -82,6 +109,7 @@ export const localName: ParagraphRule = {
       'Your request will go to the Inclusion Support Panel in May.',
       'He could move to an Enhanced Learning Base next year.',
       'The school uses the Graduated Support Toolkit for this.',
+      'Download the KITE app to keep in touch.',
     ],
     pass: [
       'Please write to Mrs Jane Smith at the school.',
@@ -91,6 +119,8 @@ export const localName: ParagraphRule = {
       'She goes to St Mary’s Primary School.',
       'Ask the Head of Education and Inclusion Services.',
       'The panel will meet next week.',
+      'This is the ONLY plan we have.',
+      'We asked the Food Standards Agency.',
     ],
   },
   check(context) {
@@ -107,6 +137,16 @@ export const localName: ParagraphRule = {
     let i = 0;
     while (i < tokens.length) {
       if (!isCapitalised(tokens[i])) {
+        // "the SHARE app", "our LIFT panel": a word in capitals before a head word names something.
+        if (i > 0 && i + 1 < tokens.length && isNameInCapitals(context, tokens, i)) {
+          const start = tokens[i].start;
+          while (t < terms.length && terms[t].end <= start) t++;
+          if (!explained(terms, t, start, tokens[i + 1].end)) {
+            out.push(finding(context.text, start, tokens[i + 1].end));
+            i += 2;
+            continue;
+          }
+        }
         i++;
         continue;
       }
@@ -126,6 +166,19 @@ export const localName: ParagraphRule = {
       }
       i = runEnd + 1;
       if (last < 0) continue;
+      if (last < runEnd) {
+        // "Network of Support": the head, then "of" and what it is of, is one name.
+        // Not in a title that runs on ("Review of Best Practice in Parental Engagement").
+        if (tokens[last + 1].lower === 'of') {
+          let k = last + 2;
+          if (tokens[k].lower === 'the') k++;
+          while (k <= runEnd && isCapitalised(tokens[k])) k++;
+          if (k - 1 === runEnd && titleRunsOn(context.text, tokens, runEnd)) continue;
+          if (isCapitalised(tokens[k - 1])) last = k - 1;
+        }
+        // "Food Standards Agency": the name ends in a word of another kind; it is not a local one.
+        else if (isCapitalised(tokens[last + 1])) continue;
+      }
       let first = runStart;
       // "Ask the Inclusion Panel": a sentence's first word before a joiner is not part of the name.
       if (first < last && !tokens[first].joinsPrevious && JOINERS.has(tokens[first + 1].lower)) first++;
@@ -133,13 +186,15 @@ export const localName: ParagraphRule = {
       const head = tokens[last];
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
-      if (first === runStart && !tokens[first].joinsPrevious) continue;
+      // Quotes or a bracket before it do not start a sentence: 'a “Support Plan”', '(Inclusion Panel)'.
+      if (first === runStart && !tokens[first].joinsPrevious && !quotedOrBracketed(context.text, tokens, first))
+        continue;
       // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
       if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
       const start = tokens[first].start;
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;
-      if (explained(terms, t, start, end)) continue;
+      if (explained(terms, t, start, end) || namedForProfession(terms, t, end, head)) continue;
       // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
       while (l < longForms.length && longForms[l].end <= start) l++;
       if (l < longForms.length && longForms[l].start < end) continue;
@@ -152,21 +207,74 @@ export const localName: ParagraphRule = {
       if (heading) continue;
       const text = context.text.slice(start, end);
       if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last)) continue;
-      out.push({
-        category: 'jargon',
-        rule: 'local-name',
-        start,
-        end,
-        text,
-        message: `"${text}" looks like the name of a local service, plan or panel. Plain SEND has no meaning for it: say in a few words what it is, or add it to your terms.`,
-        term: text,
-        suggestions: [],
-        replacements: [],
-      });
+      out.push(finding(context.text, start, end));
     }
     return out;
   },
 };
+
+function finding(paragraph: string, start: number, end: number): Finding {
+  const text = paragraph.slice(start, end);
+  return {
+    category: 'jargon',
+    rule: 'local-name',
+    start,
+    end,
+    text,
+    message: `"${text}" looks like the name of a local service, plan or panel. Plain SEND has no meaning for it: say in a few words what it is, or add it to your terms.`,
+    term: text,
+    suggestions: [],
+    replacements: [],
+  };
+}
+
+/** Words in capitals for emphasis, not names ("the ONLY plan", "a NEW service"). */
+const EMPHASIS = new Set([
+  'all',
+  'any',
+  'best',
+  'each',
+  'every',
+  'final',
+  'first',
+  'free',
+  'full',
+  'last',
+  'main',
+  'most',
+  'must',
+  'new',
+  'next',
+  'no',
+  'not',
+  'one',
+  'only',
+  'other',
+  'own',
+  'right',
+  'same',
+  'two',
+  'very',
+  'whole',
+]);
+
+/**
+ * An everyday word in capitals (so not an unknown acronym), after "the", "a" or "our" and before a
+ * head word, in a sentence that is not in capitals: "the SHARE app". Acronyms everyone knows ("the
+ * IT team") and words in capitals for emphasis are left alone.
+ */
+function isNameInCapitals(context: ParagraphContext, tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i];
+  const c = word.text.charCodeAt(0);
+  if (c < 65 || c > 90 || word.text.length < 3 || word.text !== word.text.toUpperCase()) return false;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!LEADERS.has(before.lower) || !oneSpaceApart(context.text, before, word)) return false;
+  if (!isHead(after) || !oneSpaceApart(context.text, word, after) || after.text === after.text.toUpperCase())
+    return false;
+  if (EMPHASIS.has(word.lower) || context.glossary.known.has(word.text) || !isEverydayWord(word.lower)) return false;
+  return !context.isShouting(word.start);
+}
 
 /**
  * A glossary term is part of the name ("Resource Base"), or is the whole of it. A common word the
@@ -181,6 +289,23 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
   return false;
 }
 
+/** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */
+const BODIES = new Set(['service', 'team']);
+
+/**
+ * A service or team named for what the glossary knows as a plain long form of three words or more
+ * ("Community Paediatric Speech and Language Therapy Service"): the name says what it is.
+ */
+function namedForProfession(terms: readonly TermMatch[], from: number, end: number, head: Token): boolean {
+  if (!BODIES.has(head.singular ?? head.lower)) return false;
+  for (let k = from; k < terms.length && terms[k].start < end; k++) {
+    const m = terms[k];
+    if (m.form.silent && m.form.entry.kind !== 'plain-word' && m.last - m.first >= 2 && m.end >= head.start - 1)
+      return true;
+  }
+  return false;
+}
+
 /** Words of one name stand one space apart ("Children's Speech" too); a tab, a line or a comma parts them. */
 function oneSpaceApart(text: string, a: Token, b: Token): boolean {
   if (!b.joinsPrevious) return false;
@@ -189,14 +314,63 @@ function oneSpaceApart(text: string, a: Token, b: Token): boolean {
   return gap === 3 && /^['’]s $/.test(text.slice(a.end, b.start));
 }
 
-/** Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is. */
+/** Everyday words in "-ing" that name no process of their own ("Working Group", "Open Morning"). */
+const EVERYDAY_ING = new Set([
+  'meeting',
+  'morning',
+  'evening',
+  'building',
+  'working',
+  'clothing',
+  'shopping',
+  'swimming',
+  'spring',
+  'string',
+  'nothing',
+  'something',
+  'anything',
+  'everything',
+  'wedding',
+]);
+
+/**
+ * Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is.
+ * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
+ */
 function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (!JOINERS.has(t.lower) && t.lower !== 'the' && !isEverydayWord(t.singular ?? t.lower) && !isHead(t))
-      return false;
+    if (JOINERS.has(t.lower) || t.lower === 'the') continue;
+    // A name of an everyday verb's "-ing" form names a process of its own ("Screening Tool", "One Planning").
+    if (t.lower.length > 5 && t.lower.endsWith('ing') && !EVERYDAY_ING.has(t.lower)) return false;
+    if (!isEverydayWord(t.singular ?? t.lower) && !isHead(t)) return false;
   }
   return true;
+}
+
+const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));
+
+/** Only spaces and opening quotes, brackets or dashes since the word before, on the same line. */
+function quotedOrBracketed(text: string, tokens: readonly Token[], first: number): boolean {
+  if (first === 0) return false;
+  for (let k = tokens[first - 1].end; k < tokens[first].start; k++) if (!OPENERS.has(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Small words inside a title ("… in Parental Engagement"). */
+const TITLE_WORDS = new Set(['in', 'on', 'at', 'to', 'with', 'by', 'from', 'into', 'a', 'an', 'the']);
+
+/** A small title word, then a capitalised word, right after the run: a title goes on. */
+function titleRunsOn(text: string, tokens: readonly Token[], runEnd: number): boolean {
+  const a = tokens[runEnd + 1];
+  const b = tokens[runEnd + 2];
+  return (
+    !!b &&
+    TITLE_WORDS.has(a.lower) &&
+    oneSpaceApart(text, tokens[runEnd], a) &&
+    oneSpaceApart(text, a, b) &&
+    isCapitalised(b)
+  );
 }
 
 function isHead(token: Token): boolean {

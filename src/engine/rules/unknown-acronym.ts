@@ -22,6 +22,9 @@ export const unknownAcronym: ParagraphRule = {
   check(context) {
     const out: Finding[] = [];
     const terms = context.terms();
+    // Short forms the paragraph spells out: "SAFE (Supporting All Families Early)" is no word in capitals.
+    const explanations = context.explanations();
+    const spelledOut = explanations.length ? new Set(explanations.map((e) => e.acronym)) : undefined;
     let t = 0;
     for (const token of context.tokens()) {
       while (t < terms.length && terms[t].end <= token.start) t++;
@@ -31,8 +34,10 @@ export const unknownAcronym: ParagraphRule = {
       if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
       // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.
       if (
-        isEverydayWord(base.toLowerCase()) ||
-        (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))
+        (isEverydayWord(base.toLowerCase()) ||
+          readsAsLongWord(base) ||
+          (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))) &&
+        !spelledOut?.has(base)
       )
         continue;
       // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
@@ -60,6 +65,16 @@ export const unknownAcronym: ParagraphRule = {
  */
 export function looksLikeWord(word: string): boolean {
   return /^[A-Z]{4,}$/.test(word) && /[AEIOU]/.test(word) && !/[^AEIOUY]{3}/.test(word);
+}
+
+/**
+ * Eight letters or more, a third of them vowels, no five consonants in a row: a word in capitals
+ * ("INTRODUCTORY", "INSTRUCTIONS"), which an acronym that long hardly ever is.
+ */
+function readsAsLongWord(word: string): boolean {
+  if (word.length < 8 || !/^[A-Z]+$/.test(word)) return false;
+  const vowels = word.replace(/[^AEIOUY]/g, '').length;
+  return vowels * 3 >= word.length && !/[^AEIOUY]{5}/.test(word);
 }
 
 /** Any digit makes a code, not an acronym ("A12B3", "BT1"). By character code: this runs per capitalised word. */

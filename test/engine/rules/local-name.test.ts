@@ -88,4 +88,63 @@ describe('local-name', () => {
       'Education and Wellbeing Service',
     ]);
   });
+
+  it('takes "of" and what the head is of ("Network of Support"), and groups and apps', () => {
+    expect(names('Families can join the Network of Harbour Families this term.').map((f) => f.text)).toEqual([
+      'Network of Harbour Families',
+    ]);
+    expect(names('Ask the Network of Harbour Families and the Council.').map((f) => f.text)).toEqual([
+      'Network of Harbour Families',
+    ]);
+    expect(names('She sits on our Harbour Parent Groups each term.').map((f) => f.text)).toEqual([
+      'Harbour Parent Groups',
+    ]);
+    expect(names('Get the Riverside Family App on your phone.').map((f) => f.text)).toEqual(['Riverside Family App']);
+  });
+
+  it('leaves a name that ends in a word of another kind, and a title that runs on, alone', () => {
+    expect(names('We asked the Food Standards Agency and the Harbour Service North.')).toEqual([]);
+    expect(names('Read the Review of Best Practice in Parental Engagement online.')).toEqual([]);
+  });
+
+  it('finds a name in quotes or brackets, which do not start a sentence', () => {
+    expect(names('Your child may get a “Learning Support Plan” from us.').map((f) => f.text)).toEqual([
+      'Learning Support Plan',
+    ]);
+    expect(names('This help (Inclusion Support Panel) is new.').map((f) => f.text)).toEqual([
+      'Inclusion Support Panel',
+    ]);
+    expect(names('We met. Inclusion Support Panel')).toEqual([]);
+  });
+
+  it('finds an everyday word in capitals that names an app, panel or service ("the SHARE app")', () => {
+    expect(names('Download the KITE app and ask our LAMP panel.').map((f) => f.text)).toEqual([
+      'KITE app',
+      'LAMP panel',
+    ]);
+    for (const text of [
+      'This is the ONLY plan we have.',
+      'Ask the IT team.',
+      'SHARE app',
+      'PLEASE DOWNLOAD THE SHARE APP TODAY',
+      'We SHARE plans with you.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('takes a name of everyday words with an "-ing" word in it, which names a process ("Screening Tool")', () => {
+    // Names no dictionary has, so that only this rule can find them.
+    expect(names('We use the Sorting Tool, then Home Planning with you.').map((f) => f.text)).toEqual([
+      'Sorting Tool',
+      'Home Planning',
+    ]);
+    expect(names("Read the Children's Plan and ask the Schools Working Group.")).toEqual([]);
+  });
+
+  it('leaves a service or team named for a therapy the glossary knows spelled out alone', () => {
+    expect(names('Ask the Community Paediatric Speech and Language Therapy Service for help.')).toEqual([]);
+    expect(names('Ask the Community Paediatric Sleep Service for help.').map((f) => f.text)).toEqual([
+      'Community Paediatric Sleep Service',
+    ]);
+  });
 });

@@ -43,3 +43,15 @@ describe('unknown-acronym and words in capitals', () => {
     expect(unknown('We share photos on DoJo and SeeSaw.')).toEqual([]);
   });
 });
+
+describe('unknown-acronym: words in capitals and short forms that look like words', () => {
+  it('takes an everyday word in capitals that the paragraph spells out for a short form', () => {
+    expect(unknown('SAFE (Supporting All Families Early) can help. We keep children SAFE.')).toEqual(['SAFE', 'SAFE']);
+    expect(unknown('We keep children SAFE.')).toEqual([]);
+  });
+
+  it('leaves a long word in capitals alone, even with three consonants in a row', () => {
+    expect(unknown('See the INTRODUCTORY section and the INSTRUCTIONS below.')).toEqual([]);
+    expect(unknown('The NATSPEC and CAMHS teams.')).toEqual(['NATSPEC', 'CAMHS']);
+  });
+});
