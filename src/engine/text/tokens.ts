@@ -35,6 +35,8 @@ export interface Spelling {
   readonly singularText: string | undefined;
   /** Readability's figures for this text (readability.ts). */
   counted: object | undefined;
+  /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
+  acronymLike: boolean | undefined;
   /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
   glossary: object | undefined;
   node: object | null | undefined;
@@ -204,6 +206,7 @@ function spellingOf(surface: string, hash: number): Spelling {
     singular: singular?.toLowerCase(),
     singularText: singular,
     counted: undefined,
+    acronymLike: undefined,
     glossary: undefined,
     node: undefined,
     singularNode: undefined,
