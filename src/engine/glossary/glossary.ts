@@ -3,7 +3,7 @@
  * so one left-to-right pass over a paragraph finds the longest term at each word.
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
-import { tokenise } from '../text/tokens.js';
+import { tokenise, type Token } from '../text/tokens.js';
 
 export interface GlossaryEntry extends DictionaryEntry {
   pack: string;
@@ -93,6 +93,12 @@ export function isAcronymLike(word: string): boolean {
     else if (c >= 97 && c <= 122) lower++;
   }
   return upper >= 2 && lower < upper && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
+}
+
+/** {@link isAcronymLike} for a token of a text: worked out once per spelling (a rule asks it of every word). */
+export function isAcronymLikeToken(token: Pick<Token, 'text' | 'spelling'>): boolean {
+  const spelling = token.spelling;
+  return spelling ? (spelling.acronymLike ??= isAcronymLike(spelling.text)) : isAcronymLike(token.text);
 }
 
 /**

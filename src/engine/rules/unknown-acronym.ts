@@ -1,5 +1,5 @@
 /** Runs of capitals that are not in any glossary and that a reader may not know. */
-import { isAcronymLike } from '../glossary/glossary.js';
+import { isAcronymLike, isAcronymLikeToken } from '../glossary/glossary.js';
 import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Finding } from '../types.js';
@@ -29,7 +29,7 @@ export const unknownAcronym: ParagraphRule = {
     for (const token of context.tokens()) {
       while (t < terms.length && terms[t].end <= token.start) t++;
       if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
-      if (!isAcronymLike(token.text) || context.isShouting(token.start)) continue;
+      if (!isAcronymLikeToken(token) || context.isShouting(token.start)) continue;
       const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
       if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
       // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.

@@ -35,6 +35,8 @@ export interface Spelling {
   readonly singularText: string | undefined;
   /** Readability's figures for this text (readability.ts). */
   counted: object | undefined;
+  /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
+  acronymLike: boolean | undefined;
   /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
   glossary: object | undefined;
   node: object | null | undefined;
@@ -204,6 +206,7 @@ function spellingOf(surface: string, hash: number): Spelling {
     singular: singular?.toLowerCase(),
     singularText: singular,
     counted: undefined,
+    acronymLike: undefined,
     glossary: undefined,
     node: undefined,
     singularNode: undefined,
@@ -221,6 +224,8 @@ const MAX_SPELLINGS = 1 << (TABLE_BITS - 1);
 const MAX_KEPT = 32;
 const LONG = -1;
 const table = new Int32Array(1 << TABLE_BITS);
+/** Each slot's spelling's hash. */
+const hashes = new Int32Array(1 << TABLE_BITS);
 /** By id; id 0 marks an empty slot. */
 const spellings: Spelling[] = [spellingOf('', LONG)];
 
@@ -232,8 +237,11 @@ function spellingAt(text: string, start: number, end: number): Spelling {
   hash &= 0x7fffffff;
   let slot = hash & TABLE_MASK;
   for (let id = table[slot]; id !== 0; id = table[slot]) {
-    const known = spellings[id];
-    if (known.hash === hash && known.text.length === end - start && sameText(known.text, text, start)) return known;
+    // The hash beside the id: a slot of another spelling costs no look at its object.
+    if (hashes[slot] === hash) {
+      const known = spellings[id];
+      if (known.text.length === end - start && text.startsWith(known.text, start)) return known;
+    }
     slot = (slot + 1) & TABLE_MASK;
   }
   if (spellings.length > MAX_SPELLINGS) {
@@ -243,13 +251,9 @@ function spellingAt(text: string, start: number, end: number): Spelling {
   }
   const made = spellingOf(text.slice(start, end), hash);
   table[slot] = spellings.length;
+  hashes[slot] = hash;
   spellings.push(made);
   return made;
-}
-
-function sameText(known: string, text: string, start: number): boolean {
-  for (let k = 0; k < known.length; k++) if (known.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
 }
 
 /** The singular of a plural-looking word, or undefined. Acronyms take a lower-case `s` (`EHCPs`). */
