@@ -4,39 +4,21 @@
  * paragraph reports on every seed, every UK passage and every written form of every entry, under
  * several options, on the dictionaries as they are now (no stored snapshot to go stale).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { choosePacks, createAnalyser, type AnalyseOptions } from '../../src/engine/analyser.js';
 import { audience } from '../../src/engine/audiences.js';
 import { ParagraphContext } from '../../src/engine/context.js';
-import { loadedPacks, PACK_INDEX } from '../../src/engine/dictionary/builtin.js';
+import { PACK_INDEX } from '../../src/engine/dictionary/builtin.js';
 import { loadGlossary } from '../../src/engine/glossary/compiled.js';
-import { otherSpellings } from '../../src/engine/glossary/glossary.js';
 import { paragraphs } from '../../src/engine/text/segment.js';
-import { SEEDS } from '../helpers.js';
+import { everyWrittenForm, seedTexts, ukPassageTexts } from '../helpers.js';
 import { referenceAnalyser } from '../reference/analyser.js';
 import { ParagraphContext as ReferenceContext } from '../reference/context.js';
 
 const ALL = PACK_INDEX.map((p) => p.id);
-const UK = new URL('../fixtures/uk-eval/', import.meta.url).pathname;
-const seeds = readdirSync(SEEDS)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
-const passages = readdirSync(UK)
-  .filter((f) => /^passages.*\.yaml$/.test(f))
-  .sort()
-  .flatMap((f) => (parse(readFileSync(join(UK, f), 'utf8')) as { passages: { text: string }[] }).passages)
-  .map((p) => p.text);
-/** Every written form of every entry and its other spellings, as in compiled.test.ts. */
-const everyForm = loadedPacks()
-  .flatMap((p) => p.entries)
-  .flatMap((e) => [e.term, ...(e.variants ?? []), e.expansion ?? '', ...(e.inflections ?? []).map((i) => i.text)])
-  .flatMap((t) => [t, ...otherSpellings(t.trim())])
-  .flatMap((t) => [`Read the ${t} today.`, `${t.toLowerCase()} and ${t.toUpperCase()}s.`])
-  .join('\n');
+const seeds = seedTexts();
+const passages = ukPassageTexts();
+const everyForm = everyWrittenForm();
 const texts = [...seeds, ...passages, everyForm];
 
 const OPTIONS: Array<[string, AnalyseOptions]> = [

@@ -4,36 +4,18 @@
  * every seed, every UK passage and every written form of every entry, with every pack on, on
  * the dictionaries as they are now (not a stored snapshot).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { analyserWith, choosePacks, createAnalyser, type AnalyseOptions } from '../../../src/engine/analyser.js';
 import { loadedPacks, PACK_INDEX } from '../../../src/engine/dictionary/builtin.js';
 import type { Pack } from '../../../src/engine/dictionary/schema.js';
 import { loadGlossary } from '../../../src/engine/glossary/compiled.js';
-import { compileGlossary, otherSpellings } from '../../../src/engine/glossary/glossary.js';
-import { SEEDS } from '../../helpers.js';
+import { compileGlossary } from '../../../src/engine/glossary/glossary.js';
+import { everyWrittenForm, seedTexts, ukPassageTexts } from '../../helpers.js';
 
 const ALL = PACK_INDEX.map((p) => p.id);
-const seeds = readdirSync(SEEDS)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(join(SEEDS, f), 'utf8'));
-const passages = (
-  parse(readFileSync(new URL('../../fixtures/uk-eval/passages.yaml', import.meta.url), 'utf8')) as {
-    passages: { text: string }[];
-  }
-).passages.map((p) => p.text);
-/**
- * Every written form of every entry and its other spellings ("coordinator" for "co-ordinator"), one
- * a line, with and without capitals: reaches every first word of the trie.
- */
-const everyForm = loadedPacks()
-  .flatMap((p) => p.entries)
-  .flatMap((e) => [e.term, ...(e.variants ?? []), e.expansion ?? '', ...(e.inflections ?? []).map((i) => i.text)])
-  .flatMap((t) => [t, ...otherSpellings(t.trim())])
-  .flatMap((t) => [`Read the ${t} today.`, `${t.toLowerCase()} and ${t.toUpperCase()}s.`])
-  .join('\n');
+const seeds = seedTexts();
+const passages = ukPassageTexts();
+const everyForm = everyWrittenForm();
 
 /** A user's own terms that redefine built-in ones (merged when the glossary is made) and add new ones. */
 const own: Pack = {
