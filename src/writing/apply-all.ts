@@ -138,8 +138,17 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
   root.focus({ preventScroll: true });
   const sel = doc.getSelection();
   if (!sel) return 'failed';
-  sel.removeAllRanges();
-  sel.addRange(range);
+  // Selected already (the session waits for the editor to take the selection in): setting it
+  // again would start a change the editor has not seen when the paste comes.
+  const now = sel.rangeCount ? sel.getRangeAt(0) : undefined;
+  const same =
+    now &&
+    now.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
+    now.compareBoundaryPoints(Range.END_TO_END, range) === 0;
+  if (!same) {
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
   if (!plan.items.length) {
     // Nothing to list any more: the old list goes.
     return doc.execCommand('delete') ? 'execCommand' : 'failed';

@@ -331,13 +331,27 @@ export class FieldSession {
         range.collapse(true);
       }
     }
+    const view = doc.defaultView ?? window;
+    // The browser tells the page of a new selection in a task of its own, later under load
+    // (Firefox): wait for that news, then a frame, so the editor has it before the edit comes.
+    const told = new Promise<void>((done) => {
+      const timer = view.setTimeout(done, 300);
+      doc.addEventListener(
+        'selectionchange',
+        () => {
+          view.clearTimeout(timer);
+          done();
+        },
+        { once: true },
+      );
+    });
     this.el.focus({ preventScroll: true });
     const sel = doc.getSelection();
     if (range && sel) {
       sel.removeAllRanges();
       sel.addRange(range);
     }
-    const view = doc.defaultView ?? window;
+    await told;
     await new Promise<void>((done) => view.requestAnimationFrame(() => view.setTimeout(done, 0)));
   }
 
