@@ -15,6 +15,7 @@ import {
   shortFormEdits,
   timesLabel,
 } from '../engine/review/index.js';
+import { element } from '../browser/page/element.js';
 
 /** What the panel shows: the field's text and its findings as last checked. */
 export interface ReviewState {
@@ -143,16 +144,8 @@ export class ReviewPanel {
     return !!node && this.el.contains(node);
   }
 
-  private readonly make = <K extends keyof HTMLElementTagNameMap>(
-    tag: K,
-    cls: string,
-    text?: string,
-  ): HTMLElementTagNameMap[K] => {
-    const e = this.el.ownerDocument.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  private readonly make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) =>
+    element(this.el.ownerDocument, tag, cls, text);
 
   private button(id: string, label: string, onClick: () => void, cls = ''): HTMLButtonElement {
     const b = this.make('button', cls, label);

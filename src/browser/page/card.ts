@@ -11,6 +11,7 @@
 import type { WireFinding } from '../messages/protocol.js';
 import { CATEGORY_LABEL } from './styles.js';
 import { LOCAL_NAME_NOTE } from '../../engine/review/word-list.js';
+import { element } from './element.js';
 
 export interface CardHandlers {
   /** Writing only: put in a plainer word. */
@@ -150,16 +151,8 @@ export class Card {
   }
 
   /** An element of the card, with a class and text. */
-  private readonly make = <K extends keyof HTMLElementTagNameMap>(
-    tag: K,
-    cls: string,
-    text?: string,
-  ): HTMLElementTagNameMap[K] => {
-    const e = this.el.ownerDocument.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  private readonly make = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string) =>
+    element(this.el.ownerDocument, tag, cls, text);
 
   private render(f: WireFinding): void {
     const make = this.make;
