@@ -277,27 +277,30 @@ const NOTHING_BELOW = { get: (): undefined => undefined, size: 0 };
  * first asked for. `size` is how many forms go on below (never 0: a node with none has {@link NOTHING_BELOW}).
  */
 class Below {
+  /** Until the first look: the forms that go on. Then, by next key, those forms, or the node made of them. */
+  private pending: readonly Item[] | undefined;
   private groups: Map<string, Item[] | TrieNode> | undefined;
   readonly size: number;
   constructor(
-    private items: readonly Item[] | undefined,
+    items: readonly Item[],
     private readonly depth: number,
     private readonly node: (items: readonly Item[], depth: number) => TrieNode,
   ) {
-    this.size = items!.length;
+    this.pending = items;
+    this.size = items.length;
   }
 
   get(key: string): TrieNode | undefined {
     let groups = this.groups;
     if (!groups) {
       groups = this.groups = new Map();
-      for (const item of this.items!) {
+      for (const item of this.pending!) {
         const k = item.form.keys[this.depth];
-        const group = groups.get(k);
-        if (group) (group as Item[]).push(item);
+        const group = groups.get(k) as Item[] | undefined;
+        if (group) group.push(item);
         else groups.set(k, [item]);
       }
-      this.items = undefined;
+      this.pending = undefined;
     }
     const found = groups.get(key);
     if (found === undefined || !Array.isArray(found)) return found;
