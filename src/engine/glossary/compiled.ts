@@ -2,8 +2,8 @@
  * The glossary compiled at build time. Each built-in pack carries an index of its forms by
  * their first trie key (`CompiledForms`: one short string per first word, read only when a text
  * has that word), so loading a pack builds no object per entry, and an analyser's glossary
- * costs almost nothing to make: the trie below a first word is built the first time a text has
- * that word, from the packs that are on. It gives the same trie, node for node where a text reaches, as
+ * costs almost nothing to make: the trie is built from the packs that are on a node at a time, each
+ * node the first time a text reaches it. It gives the same trie, node for node where a text reaches, as
  * compileGlossary (glossary.ts), which stays as the reference the tests compare it with.
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
@@ -252,11 +252,62 @@ function formsOfPack(pack: Pack): PackForms {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  next: { get(key: string): TrieNode | undefined; readonly size: number };
   forms: Form[];
   punctuated?: boolean;
   /** On a first word's node: its one-word short forms by exact text (the first made wins). */
   acronyms?: Map<string, GlossaryEntry>;
+}
+
+/** One form on its way into a first word's trie: which pack's entry it is (or the entry merged from several). */
+interface Item {
+  at: number;
+  p: number;
+  form: FormData;
+  merged: GlossaryEntry | undefined;
+}
+
+const spelled = (x: FormData) => (x.what === What.Spelling ? 1 : 0);
+
+const NOTHING_BELOW = { get: (): undefined => undefined, size: 0 };
+
+/**
+ * The nodes below one node, made when the walk first asks for them: the forms that go on are
+ * grouped by their next key on the first look, and each group becomes a node when its key is
+ * first asked for. `size` is how many forms go on below (never 0: a node with none has {@link NOTHING_BELOW}).
+ */
+class Below {
+  /** Until the first look: the forms that go on. Then, by next key, those forms, or the node made of them. */
+  private pending: readonly Item[] | undefined;
+  private groups: Map<string, Item[] | TrieNode> | undefined;
+  readonly size: number;
+  constructor(
+    items: readonly Item[],
+    private readonly depth: number,
+    private readonly node: (items: readonly Item[], depth: number) => TrieNode,
+  ) {
+    this.pending = items;
+    this.size = items.length;
+  }
+
+  get(key: string): TrieNode | undefined {
+    let groups = this.groups;
+    if (!groups) {
+      groups = this.groups = new Map();
+      for (const item of this.pending!) {
+        const k = item.form.keys[this.depth];
+        const group = groups.get(k) as Item[] | undefined;
+        if (group) group.push(item);
+        else groups.set(k, [item]);
+      }
+      this.pending = undefined;
+    }
+    const found = groups.get(key);
+    if (found === undefined || !Array.isArray(found)) return found;
+    const made = this.node(found, this.depth);
+    groups.set(key, made);
+    return made;
+  }
 }
 
 /** Distinct first words remembered (found or not) before the memory starts afresh. */
@@ -367,25 +418,42 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
     return entry;
   };
 
-  /** The trie below one first word, built as compileGlossary builds it: the same forms, in the same order. */
+  /**
+   * The trie below one first word, as compileGlossary builds it: the same forms, in the same order
+   * on each node. Only the first word's node is made now; each node below it when the walk first
+   * reaches it (most forms under a common first word, "special …", are never reached by a text).
+   */
   const build = (key: string): TrieNode | undefined => {
-    const todo: Array<{ at: number; form: FormData; entry: () => GlossaryEntry }> = [];
-    sources.forEach((s, p) => {
-      for (const form of s.at(key) ?? []) {
+    const todo: Item[] = [];
+    for (let p = 0; p < sources.length; p++) {
+      const forms = sources[p].at(key);
+      if (!forms) continue;
+      for (const form of forms) {
         const at = position(p, form.entry);
-        if (!inMerge.has(at)) todo.push({ at, form, entry: () => entryAt(p, form.entry) });
+        if (!inMerge.has(at)) todo.push({ at, p, form, merged: undefined });
       }
-    });
-    for (const m of mergedForms.get(key) ?? []) todo.push({ at: m.at, form: m.form, entry: () => m.entry });
+    }
+    const mergedHere = mergedForms.get(key);
+    if (mergedHere) for (const m of mergedHere) todo.push({ at: m.at, p: -1, form: m.form, merged: m.entry });
     if (todo.length === 0) return undefined;
     // compileGlossary inserts every written form before any other spelling; within each, the last
     // entry first, each entry's forms in order.
-    const spelled = (x: FormData) => (x.what === What.Spelling ? 1 : 0);
     todo.sort((a, b) => spelled(a.form) - spelled(b.form) || b.at - a.at || a.form.ordinal - b.form.ordinal);
-    const top: TrieNode = { next: new Map(), forms: [] };
-    for (const item of todo) {
-      const { form: f } = item;
-      const entry = item.entry();
+    return node(todo, 0);
+  };
+
+  /** The node that `items` (in insertion order) lead to, `depth` keys down: the forms that end there, and what lies below. */
+  const node = (items: readonly Item[], depth: number): TrieNode => {
+    const made: TrieNode = { next: NOTHING_BELOW, forms: [] };
+    let below: Item[] | undefined;
+    for (const item of items) {
+      const f = item.form;
+      if (f.keys.length > depth + 1) {
+        (below ??= []).push(item);
+        if (f.keys[depth + 1].charCodeAt(0) === 0) made.punctuated = true;
+        continue;
+      }
+      const entry = item.merged ?? entryAt(item.p, f.entry);
       const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
       // Another spelling is as silent as the written form it spells, and has its suggestions.
       const [what, which] = f.source ?? [f.what, f.which];
@@ -396,17 +464,9 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
       const common = entry.common === true && !options.includeCommon;
       const cases = f.texts.map((t, k) => (entry.caseSensitive || f.acronymLike[k] ? t : null));
       const short = entry.kind === 'acronym' && f.text !== entry.expansion && f.acronymLike.some(Boolean);
-      let node = top;
-      for (let k = 1; k < f.keys.length; k++) {
-        const next = f.keys[k];
-        if (next.charCodeAt(0) === 0) node.punctuated = true;
-        let child = node.next.get(next);
-        if (!child) node.next.set(next, (child = { next: new Map(), forms: [] }));
-        node = child;
-      }
       const isSpelling = f.what === What.Spelling;
       const inflection = what === What.Inflection ? entry.inflections![which] : undefined;
-      const made: Form = {
+      const form: Form = {
         entry,
         cases,
         short,
@@ -416,10 +476,11 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
         suggestions: inflection?.suggestions,
         afterHave: inflection?.afterHave,
       };
-      if (isSpelling) made.spelling = true;
+      if (isSpelling) form.spelling = true;
       // The clash rules of compileGlossary: another spelling never takes a written form's place (nor
       // its own entry's); within one pack a flagged phrase wins over a plain one; else the later pack.
-      const clash = node.forms.findIndex(
+      const forms = made.forms;
+      const clash = forms.findIndex(
         (o) =>
           (isSpelling || o.entry.id !== entry.id) &&
           o.cases.length === cases.length &&
@@ -428,20 +489,21 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
           o.after === f.after,
       );
       if (clash >= 0) {
-        const other = node.forms[clash];
+        const other = forms[clash];
         if (isSpelling && (!other.spelling || other.entry.id === entry.id)) continue;
-        if (!(other.silent && !made.silent && other.entry.pack === entry.pack)) continue;
-        node.forms.splice(clash, 1);
+        if (!(other.silent && !form.silent && other.entry.pack === entry.pack)) continue;
+        forms.splice(clash, 1);
       }
       const weight = (x: Form) => x.before.length + x.after.length;
-      const i = node.forms.findIndex((x) => weight(x) < weight(made));
-      node.forms.splice(i < 0 ? node.forms.length : i, 0, made);
-      if (short && f.keys.length === 1) {
-        top.acronyms ??= new Map();
-        if (!top.acronyms.has(f.text)) top.acronyms.set(f.text, entry);
+      const i = forms.findIndex((x) => weight(x) < weight(form));
+      forms.splice(i < 0 ? forms.length : i, 0, form);
+      if (short && depth === 0) {
+        made.acronyms ??= new Map();
+        if (!made.acronyms.has(f.text)) made.acronyms.set(f.text, entry);
       }
     }
-    return top;
+    if (below) made.next = new Below(below, depth + 1, node);
+    return made;
   };
 
   const memo = new Map<string, TrieNode | null>();

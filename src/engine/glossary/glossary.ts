@@ -44,7 +44,8 @@ export interface Form {
 
 /** A trie node as matching reads it (compiled.ts builds the nodes below the root as they are first asked for). */
 export interface TrieNode {
-  next: { get(key: string): TrieNode | undefined };
+  /** `size`: how many nodes lie just below (0 for a leaf; the root, built lazily, does not say). */
+  next: { get(key: string): TrieNode | undefined; readonly size?: number };
   forms: Form[];
   punctuated?: boolean;
 }

@@ -152,41 +152,73 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
  * where the words around show its SEND sense. `matches` and `sentences` sorted by start, as found.
  */
 export function inContext(matches: TermMatch[], tokens: readonly Word[], sentences: readonly Span[]): TermMatch[] {
-  if (!matches.some((m) => m.form.entry.context)) return matches;
-  let s = 0;
-  let keysOf = -1;
-  let keys: Set<string> = new Set();
-  let nextToken = 0;
-  const none: Span = { start: 0, end: 0 };
-  return matches.filter((m) => {
+  let any = false;
+  for (const m of matches) if (m.form.entry.context) any = true;
+  if (!any) return matches;
+  const state: SentenceState = { tokens, sentences, s: 0, keysOf: -1, keys: new Set(), nextToken: 0 };
+  const out: TermMatch[] = [];
+  for (const m of matches) {
     const context = m.form.entry.context;
-    if (!context) return true;
-    while (s < sentences.length && sentences[s].end <= m.start) s++;
-    const inOne = s < sentences.length && sentences[s].start <= m.start;
-    const sentence = inOne ? sentences[s] : none;
-    const words = (): ReadonlySet<string> => {
-      if (!inOne) return new Set();
-      if (keysOf !== s) {
-        ({ keys, next: nextToken } = sentenceKeys(tokens, nextToken, sentence));
-        keysOf = s;
-      }
-      return keys;
-    };
-    // `any`: one part that holds is enough (unless); else every part given must hold (a when pattern).
-    const holds = (p: Pattern, any: boolean): boolean => {
-      const tests = [
-        p.before ? () => phraseBefore(tokens, m.first, sentence, p.before!) : undefined,
-        p.after ? () => phraseAfter(tokens, m.last, sentence, p.after!) : undefined,
-        p.sentence ? () => inSentence(words(), p.sentence!) : undefined,
-        p.capitals ? () => capitalised(tokens, m.first, m.last) : undefined,
-      ];
-      for (const test of tests) if (test && test() === any) return any;
-      return !any;
-    };
+    if (!context) {
+      out.push(m);
+      continue;
+    }
+    while (state.s < sentences.length && sentences[state.s].end <= m.start) state.s++;
+    const inOne = state.s < sentences.length && sentences[state.s].start <= m.start;
     const c = compiled(context);
-    if (c.unless && holds(c.unless, true)) return false;
-    return !c.when || c.when.some((p) => holds(p, false));
-  });
+    if (c.unless && holds(c.unless, true, m, inOne, state)) continue;
+    if (!c.when) {
+      out.push(m);
+      continue;
+    }
+    for (const p of c.when) {
+      if (holds(p, false, m, inOne, state)) {
+        out.push(m);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Where the forward pass stands: the sentence of the current match, and the words of the last sentence gathered. */
+interface SentenceState {
+  tokens: readonly Word[];
+  sentences: readonly Span[];
+  s: number;
+  keysOf: number;
+  keys: Set<string>;
+  nextToken: number;
+}
+
+const NO_SENTENCE: Span = { start: 0, end: 0 };
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** The words of the match's sentence, gathered the first time a match in it asks. */
+function wordsOf(state: SentenceState, inOne: boolean): ReadonlySet<string> {
+  if (!inOne) return NO_WORDS;
+  if (state.keysOf !== state.s) {
+    const { keys, next } = sentenceKeys(state.tokens, state.nextToken, state.sentences[state.s]);
+    state.keys = keys;
+    state.nextToken = next;
+    state.keysOf = state.s;
+  }
+  return state.keys;
+}
+
+/**
+ * Whether a pattern holds for the match: with `any` (unless), one part that holds is enough; else
+ * every part the pattern gives must hold (a when pattern). Parts in the order before, after,
+ * sentence, capitals; a part is tested only while the answer is open.
+ */
+function holds(p: Pattern, any: boolean, m: TermMatch, inOne: boolean, state: SentenceState): boolean {
+  const sentence = inOne ? state.sentences[state.s] : NO_SENTENCE;
+  const tokens = state.tokens;
+  if (p.before && phraseBefore(tokens, m.first, sentence, p.before) === any) return any;
+  if (p.after && phraseAfter(tokens, m.last, sentence, p.after) === any) return any;
+  if (p.sentence && inSentence(wordsOf(state, inOne), p.sentence) === any) return any;
+  if (p.capitals && capitalised(tokens, m.first, m.last) === any) return any;
+  return !any;
 }
 
 /** Every word of the match starts with a capital. */

@@ -17,6 +17,8 @@ export interface MatchOptions {
   isEverydayWord?: (lower: string) => boolean;
 }
 
+const NO_OPTIONS: MatchOptions = {};
+
 /**
  * `text` is what `tokens` were made from. A form's punctuation must be in the text as written
  * (`C#` is not `C`); the walk is bounded by the glossary's longest form, so matching is linear
@@ -26,77 +28,125 @@ export function matchTerms(
   glossary: Glossary,
   text: string,
   tokens: readonly Token[],
-  options: MatchOptions = {},
+  options: MatchOptions = NO_OPTIONS,
 ): TermMatch[] {
   const out: TermMatch[] = [];
-  const usedSingular: boolean[] = [];
-  let best: TermMatch | undefined;
+  const walk = new Walk(glossary, text, tokens, options);
   let i = 0;
-  /** End of the last match, which punctuation before the next one may not reach into. */
-  let lastEnd = 0;
+  while (i < tokens.length) {
+    walk.from(i);
+    const form = walk.best;
+    if (form) {
+      const last = walk.bestLast;
+      const end = tokens[last].end + form.after.length;
+      out.push({ form, first: i, last, start: tokens[i].start - form.before.length, end });
+      walk.lastEnd = end;
+      i = last + 1;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
 
-  const accepts = (form: Form, first: number, last: number): boolean => {
+/**
+ * One paragraph's walk: its state in fields rather than closures, and the best form so far kept
+ * as a form and a token index (a match object is made only for the one that wins), since this
+ * runs for every token of every page.
+ */
+class Walk {
+  /** The longest form found from `first` so far, and its last token (below `first` when none). */
+  best: Form | undefined = undefined;
+  bestLast = -1;
+  /** End of the last match, which punctuation before the next one may not reach into. */
+  lastEnd = 0;
+  private first = 0;
+  /** Per depth: whether the walk took the token's singular there (its case check reads the singular's capitals). */
+  private readonly usedSingular: boolean[] = [];
+  private readonly maxTokens: number;
+
+  constructor(
+    private readonly glossary: Glossary,
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly options: MatchOptions,
+  ) {
+    this.maxTokens = glossary.maxTokens;
+  }
+
+  from(first: number): void {
+    this.first = first;
+    this.best = undefined;
+    this.bestLast = first - 1;
+    this.step(this.glossary.root, first, 0);
+  }
+
+  private step(node: TrieNode, j: number, depth: number): void {
+    const tokens = this.tokens;
+    if (j >= tokens.length || depth >= this.maxTokens) return;
+    const t = tokens[j];
+    // Punctuation between words ends a phrase, unless a form has that very punctuation there.
+    const crossing = depth > 0 && !t.joinsPrevious;
+    if (crossing && !node.punctuated) return;
+    // The word as written, then its singular (no array: this runs for every token). Then, for
+    // "year's" written for "years" ("early year's settings"), the plural.
+    for (let pass = 0; pass < 3; pass++) {
+      const singular = pass === 1;
+      const word = pass === 2 ? possessiveAsPlural(this.text, t) : singular ? t.singular : t.lower;
+      if (word === undefined || (singular && word === t.lower)) continue;
+      const key = crossing ? gapKey(this.text, tokens[j - 1].end, t.start, word) : word;
+      if (!key) return;
+      const child = depth === 0 && pass < 2 ? this.firstNode(t, singular) : node.next.get(key);
+      if (!child) continue;
+      this.usedSingular[depth] = singular;
+      if (j > this.bestLast) {
+        const forms = child.forms;
+        for (let f = 0; f < forms.length; f++) {
+          if (this.accepts(forms[f], j)) {
+            this.best = forms[f];
+            this.bestLast = j;
+            break;
+          }
+        }
+      }
+      // A node with nothing below it (most one-word forms) has no longer form to look for.
+      if (child.next.size !== 0) this.step(child, j + 1, depth + 1);
+    }
+  }
+
+  private accepts(form: Form, last: number): boolean {
+    const { text, tokens } = this;
+    const first = this.first;
     if (form.before) {
       const at = tokens[first].start - form.before.length;
-      if (at < lastEnd || !text.startsWith(form.before, at) || splitsPair(text, at)) return false;
+      if (at < this.lastEnd || !text.startsWith(form.before, at) || splitsPair(text, at)) return false;
     }
     if (
       form.after &&
       (!text.startsWith(form.after, tokens[last].end) || splitsPair(text, tokens[last].end + form.after.length))
     )
       return false;
+    const cases = form.cases;
     for (let k = 0; k <= last - first; k++) {
-      const want = form.cases[k];
+      const want = cases[k];
       if (want === null) continue;
       const t = tokens[first + k];
-      const surface = usedSingular[k] ? t.singularText! : t.text;
+      const surface = this.usedSingular[k] ? t.singularText! : t.text;
       if (surface !== want && surface !== want.toUpperCase()) return false;
     }
     if (
       last === first &&
-      form.cases[0] !== null &&
-      options.isEverydayWord?.(tokens[first].lower) &&
-      options.isShouting?.(tokens[first].start)
+      cases[0] !== null &&
+      this.options.isEverydayWord?.(tokens[first].lower) &&
+      this.options.isShouting?.(tokens[first].start)
     )
       return false;
     return true;
-  };
-
-  const walk = (node: Glossary['root'], j: number, depth: number) => {
-    if (j >= tokens.length || depth >= glossary.maxTokens) return;
-    const t = tokens[j];
-    // Punctuation between words ends a phrase, unless a form has that very punctuation there.
-    const crossing = depth > 0 && !t.joinsPrevious;
-    if (crossing && !node.punctuated) return;
-    // The word as written, then its singular (two passes, no array: this runs for every token).
-    // Then, for "year's" written for "years" ("early year's settings"), the plural.
-    for (let pass = 0; pass < 3; pass++) {
-      const singular = pass === 1;
-      const word = pass === 2 ? possessiveAsPlural(text, t) : singular ? t.singular : t.lower;
-      if (word === undefined || (singular && word === t.lower)) continue;
-      const key = crossing ? gapKey(text, tokens[j - 1].end, t.start, word) : word;
-      if (!key) return;
-      const child = depth === 0 && pass < 2 ? firstNode(t, singular) : node.next.get(key);
-      if (!child) continue;
-      usedSingular[depth] = singular;
-      for (const form of child.forms) {
-        if ((!best || j > best.last) && accepts(form, i, j)) {
-          best = {
-            form,
-            first: i,
-            last: j,
-            start: tokens[i].start - form.before.length,
-            end: t.end + form.after.length,
-          };
-          break;
-        }
-      }
-      walk(child, j + 1, depth + 1);
-    }
-  };
+  }
 
   /** The root's node for a token's word or its singular: asked of the glossary once per spelling. */
-  const firstNode = (t: Token, singular: boolean): TrieNode | undefined => {
+  private firstNode(t: Token, singular: boolean): TrieNode | undefined {
+    const glossary = this.glossary;
     const spelling = t.spelling;
     if (!spelling) return glossary.root.next.get(singular ? t.singular! : t.lower);
     if (spelling.glossary !== glossary) {
@@ -110,21 +160,7 @@ export function matchTerms(
       else spelling.node = found;
     }
     return (found as TrieNode | null) ?? undefined;
-  };
-
-  while (i < tokens.length) {
-    best = undefined;
-    walk(glossary.root, i, 0);
-    const found = best as TermMatch | undefined;
-    if (found) {
-      out.push(found);
-      lastEnd = found.end;
-      i = found.last + 1;
-    } else {
-      i++;
-    }
   }
-  return out;
 }
 
 /** "years" for the word "year" written "year's" or "year’s" (an apostrophe where none belongs); else undefined. */

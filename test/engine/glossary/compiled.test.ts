@@ -109,4 +109,45 @@ describe('the compiled glossary gives the same findings as the glossary built fr
       analyserWith({}, loadGlossary([kent])).analyse(text),
     );
   });
+
+  test('a node made when a text first reaches it is the same whichever text reaches it first', () => {
+    // Forms that share their first words to several depths, with punctuation, capitals, plurals and other spellings.
+    const shared: Pack = {
+      id: 'shared',
+      name: 'Shared words',
+      known: [],
+      entries: [
+        { term: 'care plan', kind: 'jargon', definition: 'A plan.', source: 'me', examples: { flag: [] } },
+        { term: 'care plan review', kind: 'jargon', definition: 'A review.', source: 'me', examples: { flag: [] } },
+        { term: 'care and support plan', kind: 'jargon', definition: 'Help.', source: 'me', examples: { flag: [] } },
+        {
+          term: 'CP',
+          kind: 'acronym',
+          caseSensitive: true,
+          expansion: 'care plan',
+          flagExpansion: false,
+          definition: 'A plan.',
+          source: 'me',
+          examples: { flag: [] },
+        },
+        { term: 'care co-ordinator', kind: 'jargon', definition: 'A lead.', source: 'me', examples: { flag: [] } },
+        { term: 'care (s.17)', kind: 'jargon', definition: 'A duty.', source: 'me', examples: { flag: [] } },
+      ],
+    };
+    const texts = [
+      'Your care plan and the care plan reviews.',
+      'The Care and Support Plan names a care coordinator; the care (s.17) duty and the CP.',
+      'Care. Plan. care, plan review and care-plan.',
+    ];
+    const packs = [...choosePacks({}), shared];
+    const reference = analyserWith({}, compileGlossary(packs));
+    const want = texts.map((t) => reference.analyse(t));
+    expect(want.flatMap((a) => a.findings).length).toBeGreaterThanOrEqual(6);
+    for (const order of [texts, [...texts].reverse()]) {
+      // Copies of the packs: a new glossary each time, its trie grown from nothing in this order.
+      const analyser = analyserWith({}, loadGlossary(packs.map((p) => ({ ...p }))));
+      const got = new Map(order.map((t) => [t, analyser.analyse(t)]));
+      texts.forEach((t, i) => expect(got.get(t), t).toEqual(want[i]));
+    }
+  });
 });
