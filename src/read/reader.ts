@@ -140,7 +140,7 @@ export class Reader {
     );
     let nearShown = false;
     const paintNow = (now: number) => {
-      if (nearShown && !covering.size) for (const doc of page.documents) this.host.layer(doc).clear(NEAR);
+      if (nearShown) for (const doc of page.documents) this.host.layer(doc).clear(NEAR);
       this.paint(unpainted, false);
       unpainted = [];
       lastPaint = now;
@@ -161,7 +161,9 @@ export class Reader {
           this.host.painted(false);
         })()
       : undefined;
-    const answers = order.map(async (i) => {
+    // The pieces holding those lines first (one may be above the view), so that theirs take over soon.
+    const asking = [...order.filter((i) => covering.has(i)), ...order.filter((i) => !covering.has(i))];
+    const answers = asking.map(async (i) => {
       const c = chunks[i];
       const text = page.text.slice(c.start, c.end);
       const findings = this.known.get(text) ?? known.get(text) ?? (await this.ask(text, asked));
@@ -171,10 +173,13 @@ export class Reader {
       found[i] = this.place(page, c, findings);
       if (!first) return;
       unpainted.push(...found[i]);
+      covering.delete(i);
       const now = performance.now();
-      // The lines asked for first are marked until every piece holding them is in: then at once.
-      const takesOver = covering.delete(i) && nearShown && !covering.size;
-      if (!takesOver && i !== order[0] && now - lastPaint < BATCH_MS) return;
+      // Once the lines on screen are marked, the pieces wait for a batch (each change to the
+      // marks repaints them all), and their marks take over from those lines only when every
+      // piece holding them is in; until then nothing more is painted (no line marked twice).
+      if (nearShown ? covering.size > 0 || now - lastPaint < BATCH_MS : i !== order[0] && now - lastPaint < BATCH_MS)
+        return;
       paintNow(now);
     });
     await Promise.all([nearAnswer, ...answers]);
@@ -221,10 +226,17 @@ export class Reader {
   private lookingAt(): View | undefined {
     const view = this.doc.defaultView;
     if (!view) return undefined;
+    const doc = this.doc as Document & {
+      caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    };
     const at = (y: number): Caret | undefined => {
       try {
-        const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, y);
-        return hit ? { node: hit.startContainer, offset: hit.startOffset } : undefined;
+        const x = view.innerWidth / 2;
+        const hit = doc.caretRangeFromPoint?.(x, y);
+        if (hit) return { node: hit.startContainer, offset: hit.startOffset };
+        // Firefox has only the standard one.
+        const position = doc.caretPositionFromPoint?.(x, y);
+        return position ? { node: position.offsetNode, offset: position.offset } : undefined;
       } catch (error) {
         debugLog('caret in the view', error);
         return undefined; // no caret at that point
