@@ -234,7 +234,7 @@ export class Reader {
         const x = view.innerWidth / 2;
         const hit = doc.caretRangeFromPoint?.(x, y);
         if (hit) return { node: hit.startContainer, offset: hit.startOffset };
-        // Firefox has only the standard one.
+        // A browser with only the standard one.
         const position = doc.caretPositionFromPoint?.(x, y);
         return position ? { node: position.offsetNode, offset: position.offset } : undefined;
       } catch (error) {
