@@ -14,7 +14,8 @@
  *      builds its engine while the page is read. The command is a message from an extension page,
  *      as the popup sends it.
  *    "In the page" is the script's own measure (`plain-send:read-painted`, from the message
- *    that turns it on to the frame after the last marks), only taken when <html> has
+ *    that turns it on to the frame after the last marks; `plain-send:read-first-marks` to the
+ *    frame after the first marks, those on screen), only taken when <html> has
  *    `data-plain-send-perf`. "From the command" starts when the worker is asked (what
  *    Alt+Shift+R, the menu and the popup call) and ends at the same point (wall clocks).
  * 2. Scrolling: frame times (requestAnimationFrame intervals) during a scripted scroll of the
@@ -25,8 +26,10 @@
  *    at rest after it starts (read mode off in every tab; it has warmed read mode's engine), after
  *    reading a page with the default packs, and after reading one with every pack on.
  *
- * Targets (issue 13, "Instant at any size"), medians from the command: a page not read before
- * at most 60 ms; the same with the worker asleep at most 120 ms. The machine's load is printed
+ * Targets (issue 13, "Instant at any size"), medians from the command until the marks are shown:
+ * a page not read before at most 60 ms; the same with the worker asleep at most 120 ms. They
+ * are applied to the marks in view (what the reader sees); the whole page marked is reported
+ * beside them. The machine's load is printed
  * with the figures: on a busy machine they are slower, and vary from run to run.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -51,6 +54,11 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 interface Run {
   inPageMs: number;
   fromCommandMs: number;
+  /** The first marks shown (those in view): in the page, and from the command. */
+  firstInPageMs: number;
+  firstFromCommandMs: number;
+  /** Characters asked for first (the lines in and near the view). */
+  nearChars: number;
   engineMs: number;
   extractMs: number;
   firstPaintMs: number;
@@ -97,24 +105,46 @@ async function switchOn(page: Page, tabId: number, ask?: () => Promise<number>):
   let asked: number;
   if (ask) asked = await ask();
   else {
-    asked = await worker.evaluate(() => Date.now() + (performance.now() % 1));
-    const state = await setReadMode(worker, tabId, true);
+    // The time is taken in the same call that asks (a separate call put a round trip to the
+    // browser's debugging protocol into the figure); the answer, which comes once the page is
+    // read, is checked after.
+    asked = await worker.evaluate((id) => {
+      const g = globalThis as unknown as {
+        plainSendRead: { setReadMode(tab: number, on: boolean): Promise<{ on: boolean }> };
+        plainSendBenchState?: Promise<{ on: boolean }>;
+      };
+      const t = Date.now() + (performance.now() % 1);
+      g.plainSendBenchState = g.plainSendRead.setReadMode(id, true);
+      return t;
+    }, tabId);
+    const state = await worker.evaluate(
+      () => (globalThis as unknown as { plainSendBenchState: Promise<{ on: boolean }> }).plainSendBenchState,
+    );
     if (!state.on) throw new Error('read mode did not switch on');
   }
   await page.evaluate('window.__plainSendPainted');
   await page.waitForFunction((n) => performance.getEntriesByName('plain-send:read-painted').length > n, before);
-  const m = await page.evaluate(() => {
-    const all = performance.getEntriesByName('plain-send:read-painted') as PerformanceMeasure[];
-    const last = all[all.length - 1];
-    return {
-      duration: last.duration,
-      endWall: performance.timeOrigin + last.startTime + last.duration,
-      detail: last.detail,
-    };
-  });
+  // No named functions inside: tsx would wrap them in a helper the page lacks.
+  const [all, first] = await page.evaluate(() =>
+    ['plain-send:read-painted', 'plain-send:read-first-marks'].map((name) => {
+      const measures = performance.getEntriesByName(name) as PerformanceMeasure[];
+      const last = measures[measures.length - 1];
+      // A build from before the first marks were measured apart.
+      if (!last) return { duration: NaN, endWall: NaN, detail: {} };
+      return {
+        duration: last.duration,
+        endWall: performance.timeOrigin + last.startTime + last.duration,
+        detail: last.detail,
+      };
+    }),
+  );
+  const m = { ...all, first };
   return {
     inPageMs: m.duration,
     fromCommandMs: m.endWall - asked,
+    firstInPageMs: m.first.duration,
+    firstFromCommandMs: m.first.endWall - asked,
+    nearChars: m.detail.nearChars ?? 0,
     engineMs: m.detail.engineMs,
     extractMs: m.detail.extractMs,
     firstPaintMs: m.detail.firstPaintMs,
@@ -334,6 +364,17 @@ for (const [label, runs] of rows) {
     `| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${ms(median(pick(runs, 'engineMs')))} | ${ms(median(pick(runs, 'extractMs')))} | ${ms(median(pick(runs, 'firstPaintMs')))} | ${ms(median(pick(runs, 'marksSetMs')))} |`,
   );
 }
+console.log(
+  '\n| switch on to the first marks shown (those in view) | runs | in the page, median | p95 | from the command, median | p95 | characters asked for first (median) |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const [label, runs] of rows) {
+  const inPage = pick(runs, 'firstInPageMs');
+  const cmd = pick(runs, 'firstFromCommandMs');
+  console.log(
+    `| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${median(pick(runs, 'nearChars')).toFixed(0)} |`,
+  );
+}
 const frameRow = (label: string, xs: number[]) => {
   const long = xs.filter((x) => x > (1000 / 60) * 1.5).length;
   return `| ${label} | ${xs.length} | ${ms(median(xs))} | ${ms(p95(xs))} | ${ms(Math.max(...xs))} | ${long} (${((100 * long) / xs.length).toFixed(1)} %) |`;
@@ -365,20 +406,25 @@ console.log(
   `| the worker after reading one with every pack on (${PACK_INDEX.length}) | ${mb(workerMem.allPacks)} | ${plus(workerMem.allPacks - workerMem.rest)} |`,
 );
 
-const command = (runs: Run[]) => median(pick(runs, 'fromCommandMs'));
+const command = (runs: Run[], key: 'firstFromCommandMs' | 'fromCommandMs') => median(pick(runs, key));
 const load = loadavg()
   .map((x) => x.toFixed(1))
   .join(', ');
 console.log(
-  `\nIssue 13 targets, medians from the command (load average ${load} on ${cpus().length} cores at the end of the run):`,
+  `\nIssue 13 targets, medians from the command to the marks shown (load average ${load} on ${cpus().length} cores at the end of the run).` +
+    ' The target is applied to the marks in view (what the reader sees); the whole page is given beside it:',
 );
 for (const [label, runs, target] of [
   ['a page not read before', results.newPage, TARGET_NEW_PAGE_MS],
   ['the same with the worker asleep', results.asleep, TARGET_ASLEEP_MS],
-] as const)
+] as const) {
+  const first = command(runs, 'firstFromCommandMs');
+  const whole = command(runs, 'fromCommandMs');
   console.log(
-    `- ${label}: ${ms(command(runs))} (p95 ${ms(p95(pick(runs, 'fromCommandMs')))}; in the page ${ms(median(pick(runs, 'inPageMs')))}) against at most ${target} ms: ${command(runs) <= target ? 'met' : 'missed'}`,
+    `- ${label}: the marks in view ${ms(first)} (p95 ${ms(p95(pick(runs, 'firstFromCommandMs')))}; in the page ${ms(median(pick(runs, 'firstInPageMs')))}) against at most ${target} ms: ${first <= target ? 'met' : 'missed'}; ` +
+      `the whole page marked ${ms(whole)} (p95 ${ms(p95(pick(runs, 'fromCommandMs')))}; in the page ${ms(median(pick(runs, 'inPageMs')))}): ${whole <= target ? 'within' : 'over'} the same figure`,
   );
+}
 if (JSON_OUT)
   console.log(
     JSON.stringify({

@@ -59,6 +59,11 @@ export class ReadController {
   /** Each document listened to (the page, its same-origin frames), stopped on its own when a frame goes. */
   private readonly listening = new Map<Document, AbortController>();
   private readonly changedTimer: Timer;
+  /** When read mode was last turned on, and whether its first marks were painted since (for the benchmark's figures). */
+  private startedAt = 0;
+  private firstShown = false;
+  /** The reader whose bar is shown (the bar goes in after its first marks). */
+  private barFor: Reader | undefined;
   private readonly view: Window & typeof globalThis;
 
   /** Works in `doc` until `signal` aborts. */
@@ -98,19 +103,19 @@ export class ReadController {
       painted: (done) => this.painted(done),
     });
     this.reader = reader;
+    this.startedAt = t0;
+    this.firstShown = false;
     this.set = 'page';
     this.index = -1;
-    // Reading starts before our bar goes in: the page is read (and asked about) while its layout is clean.
+    // Reading starts before anything of ours goes in: the page is read (and asked about) while its
+    // layout is clean. The marks' styles go in while the engine works (they restyle the page); our
+    // bar only once the first marks are shown, so that laying it out does not hold them up.
     const reading = reader.read();
-    this.ensureUi();
     this.layer(this.doc).adoptStyles();
-    this.bar!.setCount(0, true);
-    this.bar!.setCurrent(undefined, 0, 0);
-    this.bar!.show();
-    this.bar!.announce('Plain SEND is reading the page.');
     this.host.changed(true);
     await reading;
     if (this.reader !== reader) return;
+    this.showBar(reader);
     await nextPaint(this.view);
     const found = reader.occurrences.length;
     this.bar!.announce(
@@ -118,18 +123,29 @@ export class ReadController {
         ? `Plain SEND explains ${found} ${found === 1 ? 'word' : 'words'} on this page. Alt+Shift+N goes to the next one.`
         : 'Plain SEND found no SEND words on this page.',
     );
-    this.measure(t0, reader);
+    this.measure('plain-send:read-painted', t0, { ...reader.stats });
   }
 
-  /** For the benchmark (only when it asks): how long the page took to read and paint. */
-  private measure(t0: number, reader: Reader): void {
+  /** The read bar, once per turning on: after the first marks are shown, or when the page is read. */
+  private showBar(reader: Reader): void {
+    if (this.reader !== reader || this.barFor === reader) return;
+    this.barFor = reader;
+    this.ensureUi();
+    this.bar!.setCount(reader.occurrences.length, reader.busy);
+    this.bar!.setCurrent(undefined, 0, 0);
+    this.bar!.show();
+    if (reader.busy) this.bar!.announce('Plain SEND is reading the page.');
+  }
+
+  /**
+   * For the benchmark (only when it asks): how long the page took to read and paint, to its
+   * first marks shown (`plain-send:read-first-marks`, those in view) and to all of them
+   * (`plain-send:read-painted`).
+   */
+  private measure(name: string, t0: number, detail: object): void {
     if (!this.doc.documentElement.hasAttribute(PERF_ATTRIBUTE)) return;
     try {
-      performance.measure('plain-send:read-painted', {
-        start: t0,
-        end: performance.now(),
-        detail: { ...reader.stats },
-      });
+      performance.measure(name, { start: t0, end: performance.now(), detail });
     } catch (error) {
       debugLog('timing marks', error); // no User Timing Level 3: no figures
     }
@@ -172,7 +188,17 @@ export class ReadController {
 
   private painted(done: boolean): void {
     const reader = this.reader;
-    if (!reader || !this.bar) return;
+    if (!reader) return;
+    if (!this.firstShown) {
+      this.firstShown = true;
+      const t0 = this.startedAt;
+      void nextPaint(this.view).then(() => {
+        if (this.reader !== reader) return;
+        this.measure('plain-send:read-first-marks', t0, {});
+        this.showBar(reader);
+      });
+    }
+    if (!this.bar || this.barFor !== reader) return;
     this.bar.setCount(reader.occurrences.length, !done);
     // The open card's word may have moved to new ranges after a re-read.
     if (done && this.set === 'page' && this.card?.isOpen && this.card.finding) {

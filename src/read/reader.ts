@@ -11,7 +11,7 @@ import {
   type AnalyseResponse,
   type WireFinding,
 } from '../browser/messages/protocol.js';
-import { chunkText, extractText, rangeAt, type Chunk, type PageText } from './extract.js';
+import { CHUNK_CHARS, chunkText, extractText, rangeAt, type Chunk, type PageText } from './extract.js';
 import { rangeHas } from './frames.js';
 import { markOf, type ReadLayer, type ReadMark } from './highlights.js';
 import { meaningKey } from '../engine/identity.js';
@@ -43,12 +43,24 @@ export interface ReadStats {
   extractMs: number;
   /** Time the engine spent, summed over chunks. */
   engineMs: number;
-  /** From the start of the read to the first chunk's marks. */
+  /** Characters asked for first: the lines in and near the view (0: none, the page is short or not in view). */
+  nearChars: number;
+  /** From the start of the read to the first marks set (those on screen). */
   firstPaintMs: number;
   totalMs: number;
 }
 
 const OWNER = 'page';
+/** The marks of the lines in and near the view, until the pieces holding them come. */
+const NEAR = 'near';
+/** Around the lines on screen, the lines this far above and below are asked for first too (a small scroll shows them). */
+const NEAR_ABOVE = 500;
+const NEAR_BELOW = 1_500;
+/** Where the view's edges cannot be found, this much text above and below the middle of the view. */
+const VIEW_ABOVE = 1_500;
+const VIEW_BELOW = 3_000;
+/** No separate first request when the lines near the view are this much of a piece or more. */
+const NEAR_MAX = CHUNK_CHARS / 2;
 /** Wait this long after the page changes before reading it again, and at least this long between reads. */
 const SETTLE_MS = 300;
 /** While a long page is read, more marks are painted at most this often (after the piece on screen). */
@@ -105,9 +117,15 @@ export class Reader {
     this.page = page;
     const first = !previous;
     const chunks = chunkText(page.text);
-    const order = viewportFirst(page, chunks, looking);
+    const order = viewportFirst(page, chunks, looking?.middle);
+    // The first read asks first for the lines on screen and just around them (a few thousand
+    // characters), so the marks a reader sees come after a small piece of the engine's work,
+    // not a whole piece's. The pieces that hold those lines replace these marks when they come
+    // (the engine keeps each line's answer, so asking again costs little), and the page's marks
+    // end the same as without this.
+    const near = first && looking ? nearView(page, chunks, looking) : undefined;
     const known = new Map<string, WireFinding[]>();
-    const asked = { requested: 0, engineMs: 0 };
+    const asked = { requested: 0, engineMs: 0, nearChars: near ? near.end - near.start : 0 };
     let firstPaintMs = NaN;
     const found: Occurrence[][] = chunks.map(() => []);
     // The first read paints the piece on screen as soon as it comes, then the rest in batches:
@@ -116,7 +134,36 @@ export class Reader {
     // everything at once (no flicker).
     let unpainted: Occurrence[] = [];
     let lastPaint = 0;
-    const answers = order.map(async (i) => {
+    /** Pieces overlapping the lines asked for first: once all are in, their marks take over. */
+    const covering = new Set(
+      near ? chunks.flatMap((c, i) => (c.end > near.start && c.start < near.end ? [i] : [])) : [],
+    );
+    let nearShown = false;
+    const paintNow = (now: number) => {
+      if (nearShown) for (const doc of page.documents) this.host.layer(doc).clear(NEAR);
+      this.paint(unpainted, false);
+      unpainted = [];
+      lastPaint = now;
+      if (Number.isNaN(firstPaintMs)) firstPaintMs = now - t0;
+      this.host.painted(false);
+    };
+    const nearAnswer = near
+      ? (async () => {
+          const text = page.text.slice(near.start, near.end);
+          const findings = await this.ask(text, asked);
+          // Too late (its pieces came first, or a newer read began): nothing to show.
+          if (!findings || generation !== this.generation || this.stopped || !covering.size) return;
+          this.paint(this.place(page, near, findings), false, NEAR);
+          nearShown = true;
+          const now = performance.now();
+          lastPaint = now;
+          firstPaintMs = now - t0;
+          this.host.painted(false);
+        })()
+      : undefined;
+    // The pieces holding those lines first (one may be above the view), so that theirs take over soon.
+    const asking = [...order.filter((i) => covering.has(i)), ...order.filter((i) => !covering.has(i))];
+    const answers = asking.map(async (i) => {
       const c = chunks[i];
       const text = page.text.slice(c.start, c.end);
       const findings = this.known.get(text) ?? known.get(text) ?? (await this.ask(text, asked));
@@ -126,20 +173,24 @@ export class Reader {
       found[i] = this.place(page, c, findings);
       if (!first) return;
       unpainted.push(...found[i]);
+      covering.delete(i);
       const now = performance.now();
-      if (i !== order[0] && now - lastPaint < BATCH_MS) return;
-      this.paint(unpainted, false);
-      unpainted = [];
-      lastPaint = now;
-      if (Number.isNaN(firstPaintMs)) firstPaintMs = now - t0;
-      this.host.painted(false);
+      // Once the lines on screen are marked, the pieces wait for a batch (each change to the
+      // marks repaints them all), and their marks take over from those lines only when every
+      // piece holding them is in; until then nothing more is painted (no line marked twice).
+      if (nearShown ? covering.size > 0 || now - lastPaint < BATCH_MS : i !== order[0] && now - lastPaint < BATCH_MS)
+        return;
+      paintNow(now);
     });
-    await Promise.all(answers);
+    await Promise.all([nearAnswer, ...answers]);
     if (generation !== this.generation || this.stopped) return;
     this.known = known;
     const all = found.flat();
-    if (first) this.paint(unpainted, false);
-    else this.paint(all, true);
+    if (first) {
+      covering.clear();
+      if (nearShown) for (const doc of page.documents) this.host.layer(doc).clear(NEAR);
+      this.paint(unpainted, false);
+    } else this.paint(all, true);
     this.occurrences = all;
     this.index(page, all);
     this.busy = false;
@@ -171,17 +222,29 @@ export class Reader {
     return unpack(response.spans, response.details, text);
   }
 
-  /** The text position at the middle of the view, a third of the way down: where a reader is reading. */
-  private lookingAt(): { node: Node; offset: number } | undefined {
+  /** Text positions at the top of the view, at the middle a third of the way down (where a reader is reading) and at the bottom. */
+  private lookingAt(): View | undefined {
     const view = this.doc.defaultView;
     if (!view) return undefined;
-    try {
-      const hit = this.doc.caretRangeFromPoint?.(view.innerWidth / 2, view.innerHeight / 3);
-      return hit ? { node: hit.startContainer, offset: hit.startOffset } : undefined;
-    } catch (error) {
-      debugLog('caret at the middle of the view', error);
-      return undefined; // no caret at that point
-    }
+    const doc = this.doc as Document & {
+      caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
+    };
+    const at = (y: number): Caret | undefined => {
+      try {
+        const x = view.innerWidth / 2;
+        const hit = doc.caretRangeFromPoint?.(x, y);
+        if (hit) return { node: hit.startContainer, offset: hit.startOffset };
+        // A browser with only the standard one.
+        const position = doc.caretPositionFromPoint?.(x, y);
+        return position ? { node: position.offsetNode, offset: position.offset } : undefined;
+      } catch (error) {
+        debugLog('caret in the view', error);
+        return undefined; // no caret at that point
+      }
+    };
+    const middle = at(view.innerHeight / 3);
+    if (!middle) return undefined;
+    return { top: at(1), middle, bottom: at(view.innerHeight - 2) };
   }
 
   private place(page: PageText, chunk: Chunk, findings: readonly WireFinding[]): Occurrence[] {
@@ -196,7 +259,7 @@ export class Reader {
     return out;
   }
 
-  private paint(occurrences: readonly Occurrence[], replace: boolean): void {
+  private paint(occurrences: readonly Occurrence[], replace: boolean, owner = OWNER): void {
     const byDoc = new Map<Document, Map<ReadMark, Range[]>>();
     for (const o of occurrences) {
       const doc = o.range.startContainer.ownerDocument!;
@@ -214,7 +277,7 @@ export class Reader {
         layer.clear(OWNER, 'jargon');
         layer.clear(OWNER, 'acronym');
       }
-      for (const [mark, ranges] of marks) layer.add(OWNER, mark, ranges);
+      for (const [mark, ranges] of marks) layer.add(owner, mark, ranges);
     }
   }
 
@@ -330,27 +393,65 @@ export class Reader {
     this.watching.clear();
     for (const o of this.shadowObservers.values()) o.disconnect();
     this.shadowObservers.clear();
-    for (const doc of this.page?.documents ?? []) this.host.layer(doc).clear(OWNER);
+    for (const doc of this.page?.documents ?? []) {
+      this.host.layer(doc).clear(OWNER);
+      this.host.layer(doc).clear(NEAR);
+    }
     this.occurrences = [];
     this.byNode.clear();
   }
 }
 
+interface Caret {
+  node: Node;
+  offset: number;
+}
+
+interface View {
+  top?: Caret;
+  middle: Caret;
+  bottom?: Caret;
+}
+
+/** A caret's offset in the page's text, if it is in a text node read. */
+function offsetOf(page: PageText, caret: Caret | undefined): number | undefined {
+  if (!caret) return undefined;
+  const seg = page.segments.find((s) => s.node === caret.node);
+  return seg ? seg.start + caret.offset : undefined;
+}
+
 /** Pieces in the order to ask for them: the one on screen first, then on down the page, then above. */
-function viewportFirst(
-  page: PageText,
-  chunks: readonly Chunk[],
-  looking: { node: Node; offset: number } | undefined,
-): number[] {
+function viewportFirst(page: PageText, chunks: readonly Chunk[], looking: Caret | undefined): number[] {
   const all = chunks.map((_, i) => i);
-  const seg = looking && chunks.length > 1 ? page.segments.find((s) => s.node === looking.node) : undefined;
-  if (!seg) return all;
-  const offset = seg.start + looking!.offset;
+  const offset = chunks.length > 1 ? offsetOf(page, looking) : undefined;
+  if (offset === undefined) return all;
   const at = Math.max(
     0,
     chunks.findIndex((c) => c.end >= offset),
   );
   return [...all.slice(at), ...all.slice(0, at).reverse()];
+}
+
+/**
+ * The whole lines on screen and a little above and below, to ask for first; undefined when the
+ * view is not on the text read or those lines are most of a piece anyway (a short page).
+ */
+export function nearView(page: PageText, chunks: readonly Chunk[], view: View): Chunk | undefined {
+  const text = page.text;
+  const middle = offsetOf(page, view.middle);
+  if (middle === undefined || chunks.length < 2) return undefined;
+  const top = offsetOf(page, view.top);
+  const bottom = offsetOf(page, view.bottom);
+  const from = Math.max(0, (top !== undefined && top <= middle ? top : middle - VIEW_ABOVE) - NEAR_ABOVE);
+  const to = Math.min(
+    text.length,
+    (bottom !== undefined && bottom >= middle ? bottom : middle + VIEW_BELOW) + NEAR_BELOW,
+  );
+  // Whole lines, so that every paragraph is read as the pieces read it.
+  const start = from === 0 ? 0 : text.lastIndexOf('\n', from - 1) + 1;
+  const lineEnd = text.indexOf('\n', to);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return end > start && end - start <= NEAR_MAX ? { start, end } : undefined;
 }
 
 /**

@@ -286,6 +286,19 @@ describe.each(BROWSERS)('in %s', (browserName) => {
           20_000,
         ),
       ).toEqual(wanted);
+      // The lines on screen were found (each browser has its own way to ask) and asked for first.
+      const detail = await until(
+        () =>
+          page.evaluate(
+            () =>
+              (performance.getEntriesByName('plain-send:read-painted')[0] as PerformanceMeasure | undefined)?.detail as
+                { nearChars: number; requested: number; chunks: number } | undefined,
+          ),
+        Boolean,
+        5_000,
+      );
+      expect(detail?.nearChars).toBeGreaterThan(500);
+      expect(detail?.requested).toBe(detail!.chunks + 1);
       await page.screenshot(join(SCREENSHOTS, `${browserName}-read-toolkit.png`));
     });
 

@@ -181,7 +181,7 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
     const measure = await page.evaluate(() =>
       performance
         .getEntriesByName('plain-send:read-painted')
-        .map((m) => ({ duration: m.duration, detail: (m as PerformanceMeasure).detail })),
+        .map((m) => ({ startTime: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail })),
     );
     expect(measure).toHaveLength(1);
     expect(measure[0].detail).toMatchObject({
@@ -189,6 +189,16 @@ describe('read mode on a 120 KB page (the seed toolkit)', () => {
       findings: want.acronym.length + want.jargon.length,
     });
     expect(measure[0].detail.chunks).toBeGreaterThan(1);
+    // The lines on screen were asked for first, apart (a few thousand characters), and their
+    // marks shown before the whole page's; the exact marks above show none of them is left twice.
+    expect(measure[0].detail.nearChars).toBeGreaterThan(500);
+    expect(measure[0].detail.nearChars).toBeLessThanOrEqual(8_000);
+    expect(measure[0].detail.requested).toBe(measure[0].detail.chunks + 1);
+    const first = await page.evaluate(() =>
+      performance.getEntriesByName('plain-send:read-first-marks').map((m) => m.startTime + m.duration),
+    );
+    expect(first).toHaveLength(1);
+    expect(first[0]).toBeLessThanOrEqual(measure[0].startTime + measure[0].duration);
     console.log('read mode on the toolkit page:', JSON.stringify(measure[0]));
     await page.screenshot({ path: join(SCREENSHOTS, 'read-toolkit.png') });
 

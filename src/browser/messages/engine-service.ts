@@ -40,6 +40,8 @@ const MAX_TEXT = 500_000;
 const READ_CATEGORIES: readonly Category[] = ['acronym', 'jargon'];
 
 const analysers = new WeakMap<EngineSettings, Map<AnalyseMode, Analyser>>();
+/** Checks answered so far: a warm-up stops once real work has come (it warms the engine as well, and must not wait behind it). */
+let answered = 0;
 
 /** The analyser options for a mode: reading and explaining look for words, not style. */
 export function optionsFor(settings: EngineSettings, mode: AnalyseMode): AnalyseOptions {
@@ -115,14 +117,15 @@ function analyserFor(settings: EngineSettings, mode: AnalyseMode): Analyser {
  * it reads meets compiled code and regular expressions: from cold, the engine takes twice as
  * long over a page. In small pieces, a task each, so that the worker still answers the browser
  * in between (a parent's command may be what woke it). About 30 ms in all, each time the worker
- * starts.
+ * starts; it stops early once a real check has come (the page's own text warms the engine then).
  */
 export async function warmUp(settings: EngineSettings, mode: AnalyseMode, files: EngineFiles): Promise<void> {
+  const before = answered;
   const [lines] = await Promise.all([files.warmUpLines(), loadPacks(packsNeeded(settings), files.pack)]);
   const analyser = analyserFor(settings, mode);
-  for (let i = 0; i < lines.length; i += 10) {
+  for (let i = 0; i < lines.length && answered === before; i += 10) {
     await new Promise((ok) => setTimeout(ok, 0));
-    analyser.analyse(lines.slice(i, i + 10).join('\n'));
+    if (answered === before) analyser.analyse(lines.slice(i, i + 10).join('\n'));
   }
 }
 
@@ -168,6 +171,7 @@ export function analyseRequest(request: AnalyseRequest, settings: EngineSettings
   try {
     if (!isAudience(settings.audience)) return { ok: false, error: `unknown audience ${String(settings.audience)}` };
     if (request.text.length > MAX_TEXT) return { ok: false, error: 'text too long to check' };
+    answered++;
     const t0 = performance.now();
     const analysis = analyserFor(settings, request.mode).analyse(request.text);
     const engineMs = performance.now() - t0;
