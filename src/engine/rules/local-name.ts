@@ -383,6 +383,7 @@ const FIELDS = new Set([
   'people',
   'physiotherapy',
   'school',
+  'sensory',
   'sight',
   'sleep',
   'special',
