@@ -2,7 +2,7 @@
 import { isEverydayWord } from './readability.js';
 import { findExplanations, type Explanation } from './glossary/explanations.js';
 import type { Glossary } from './glossary/glossary.js';
-import { inContext } from './glossary/in-context.js';
+import { contextRejects } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentencesOf, type Sentence, type Span } from './text/segment.js';
@@ -51,14 +51,11 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= inContext(
-      matchTerms(this.glossary, this.text, this.tokens(), {
-        isShouting: (offset) => this.isShouting(offset),
-        isEverydayWord,
-      }),
-      this.tokens(),
-      this.sentences(),
-    ));
+    return (this.cache.terms ??= matchTerms(this.glossary, this.text, this.tokens(), {
+      isShouting: (offset) => this.isShouting(offset),
+      isEverydayWord,
+      rejects: contextRejects(this.tokens(), this.sentences()),
+    }));
   }
 
   explanations(): Explanation[] {

@@ -2,7 +2,7 @@
 import { isEverydayWord } from './readability.js';
 import { findExplanations, type Explanation } from '../../src/engine/glossary/explanations.js';
 import type { Glossary } from '../../src/engine/glossary/glossary.js';
-import { inContext } from '../../src/engine/glossary/in-context.js';
+import { contextRejects } from '../../src/engine/glossary/in-context.js';
 import { knownLongForms, type LongForm } from '../../src/engine/glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './match.js';
 import { sentences, type Sentence, type Span } from './segment.js';
@@ -46,14 +46,11 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= inContext(
-      matchTerms(this.glossary, this.text, this.tokens(), {
-        isShouting: (offset) => this.isShouting(offset),
-        isEverydayWord,
-      }),
-      this.tokens(),
-      this.sentences(),
-    ));
+    return (this.cache.terms ??= matchTerms(this.glossary, this.text, this.tokens(), {
+      isShouting: (offset) => this.isShouting(offset),
+      isEverydayWord,
+      rejects: contextRejects(this.tokens(), this.sentences()),
+    }));
   }
 
   explanations(): Explanation[] {

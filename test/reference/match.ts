@@ -15,6 +15,11 @@ export interface MatchOptions {
   /** In a sentence written all in capitals, skip one-word forms in capitals that are also everyday words (`SEND`, `IT`). */
   isShouting?: (offset: number) => boolean;
   isEverydayWord?: (lower: string) => boolean;
+  /**
+   * A form that may not match at tokens `first`..`last` (an everyday word not in its SEND sense):
+   * asked last, in text order; a form it rejects leaves the words to the next-best match.
+   */
+  rejects?: (form: Form, first: number, last: number) => boolean;
 }
 
 /**
@@ -59,7 +64,7 @@ export function matchTerms(
       options.isShouting?.(tokens[first].start)
     )
       return false;
-    return true;
+    return !options.rejects?.(form, first, last);
   };
 
   const walk = (node: Glossary['root'], j: number, depth: number) => {

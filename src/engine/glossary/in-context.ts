@@ -1,17 +1,16 @@
 /**
- * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is kept
- * only where the words around it show that sense (dictionaries/README.md). Applied to the matches
- * once they are found, in one forward pass: each sentence's words are gathered once, when a match
- * in it first asks, so a paragraph costs time linear in its length.
+ * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is matched
+ * only where the words around it show that sense (dictionaries/README.md). Asked by the matcher of
+ * each form it could match, in one forward pass: each sentence's words are gathered once, when a
+ * form in it first asks, so a paragraph costs time linear in its length.
  */
 import type { ContextPattern, EntryContext } from '../dictionary/schema.js';
 import type { Span } from '../text/segment.js';
-import { isAcronymLike } from './glossary.js';
+import { isAcronymLike, type Form } from './glossary.js';
 import { tokenise, type Token } from '../text/tokens.js';
 
 /** What the check reads of a token (the reference engine's tokens have no more). */
 type Word = Pick<Token, 'start' | 'end' | 'text' | 'lower' | 'singular' | 'singularText' | 'joinsPrevious'>;
-import type { TermMatch } from './match.js';
 
 /** One word of a cue: lower case, or with its capitals when it looks like an acronym (`SEN`). */
 interface CueWord {
@@ -148,21 +147,26 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
 }
 
 /**
- * The matches to keep: every match of an entry without `context`, and those of an entry with it
- * where the words around show its SEND sense. `matches` and `sentences` sorted by start, as found.
+ * The test the matcher asks of each form it could match (`MatchOptions.rejects`): true for a form of
+ * an entry with `context` where the words around do not show its SEND sense. Rejected there, the
+ * words are left to the next-best match, as if that form were not in the glossary ("high intensity
+ * CBT" not in a sense of help still has "CBT"). Asked in text order, as the matcher goes.
  */
-export function inContext(matches: TermMatch[], tokens: readonly Word[], sentences: readonly Span[]): TermMatch[] {
-  if (!matches.some((m) => m.form.entry.context)) return matches;
+export function contextRejects(
+  tokens: readonly Word[],
+  sentences: readonly Span[],
+): (form: Form, first: number, last: number) => boolean {
   let s = 0;
   let keysOf = -1;
   let keys: Set<string> = new Set();
   let nextToken = 0;
   const none: Span = { start: 0, end: 0 };
-  return matches.filter((m) => {
-    const context = m.form.entry.context;
-    if (!context) return true;
-    while (s < sentences.length && sentences[s].end <= m.start) s++;
-    const inOne = s < sentences.length && sentences[s].start <= m.start;
+  return (form, first, last) => {
+    const context = form.entry.context;
+    if (!context) return false;
+    const start = tokens[first].start - form.before.length;
+    while (s < sentences.length && sentences[s].end <= start) s++;
+    const inOne = s < sentences.length && sentences[s].start <= start;
     const sentence = inOne ? sentences[s] : none;
     const words = (): ReadonlySet<string> => {
       if (!inOne) return new Set();
@@ -175,18 +179,18 @@ export function inContext(matches: TermMatch[], tokens: readonly Word[], sentenc
     // `any`: one part that holds is enough (unless); else every part given must hold (a when pattern).
     const holds = (p: Pattern, any: boolean): boolean => {
       const tests = [
-        p.before ? () => phraseBefore(tokens, m.first, sentence, p.before!) : undefined,
-        p.after ? () => phraseAfter(tokens, m.last, sentence, p.after!) : undefined,
+        p.before ? () => phraseBefore(tokens, first, sentence, p.before!) : undefined,
+        p.after ? () => phraseAfter(tokens, last, sentence, p.after!) : undefined,
         p.sentence ? () => inSentence(words(), p.sentence!) : undefined,
-        p.capitals ? () => capitalised(tokens, m.first, m.last) : undefined,
+        p.capitals ? () => capitalised(tokens, first, last) : undefined,
       ];
       for (const test of tests) if (test && test() === any) return any;
       return !any;
     };
     const c = compiled(context);
-    if (c.unless && holds(c.unless, true)) return false;
-    return !c.when || c.when.some((p) => holds(p, false));
-  });
+    if (c.unless && holds(c.unless, true)) return true;
+    return !!c.when && !c.when.some((p) => holds(p, false));
+  };
 }
 
 /** Every word of the match starts with a capital. */
