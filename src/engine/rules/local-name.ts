@@ -501,9 +501,7 @@ function headAhead(text: string, tokens: readonly Token[], k: number): boolean {
 /** A head in small letters ("team", "service") one space after the capitalised word at `runEnd`. */
 function smallHead(text: string, tokens: readonly Token[], runEnd: number): boolean {
   const t = tokens[runEnd + 1];
-  return (
-    !!t && t.text === t.lower && SMALL_HEADS.has(t.singular ?? t.lower) && oneSpaceApart(text, tokens[runEnd], t)
-  );
+  return !!t && t.text === t.lower && SMALL_HEADS.has(t.singular ?? t.lower) && oneSpaceApart(text, tokens[runEnd], t);
 }
 
 function isHead(token: Token): boolean {
