@@ -175,6 +175,13 @@ describe('local-name', () => {
     ]);
   });
 
+  it('takes the names of a service’s ways in ("the Integrated Front Door", "the Consultation Line")', () => {
+    expect(
+      names('Ring the Professional Consultation Line or write to the Integrated Front Door.').map((f) => f.text),
+    ).toEqual(['Professional Consultation Line', 'Integrated Front Door']);
+    expect(names('We use the Six Steps of Harbour Care.').map((f) => f.text)).toEqual(['Six Steps of Harbour Care']);
+  });
+
   it('leaves a team or service named for the kind of help it gives alone, not a plan or panel', () => {
     for (const text of [
       'Ask the Visual Impairment Team for help.',
