@@ -453,10 +453,12 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
   // "the Getting Help team": a name in capitals before a head in small letters is a name of its own,
   // unless it only says what help it gives ("the Family Support service").
   const small = head.text === head.lower;
+  // "the West Sussex team", "the Forth Valley service": a place's own team.
+  if (small) for (let k = first; k < last; k++) if (isPlaceWord(tokens[k], k === first)) return true;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
-    if (helpers && FIELDS.has(t.lower)) continue;
+    if (helpers && (FIELDS.has(t.lower) || isPlaceWord(t, k === first))) continue;
     if (small) {
       if (k === last) continue;
       return false;
@@ -466,6 +468,27 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
     if (!isEverydayWord(t.singular ?? t.lower) && !isHead(t)) return false;
   }
   return true;
+}
+
+/** Words of a place's name: "North", "Greater" first ("West Sussex"), a county ("Derbyshire"), a valley or a bay. */
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'mid',
+  'greater',
+  'central',
+  'inner',
+  'outer',
+  'upper',
+  'lower',
+]);
+const PLACES = new Set(['bay', 'borough', 'borders', 'city', 'county', 'district', 'islands', 'valley', 'vale']);
+
+/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"). */
+function isPlaceWord(t: Token, first: boolean): boolean {
+  return (first && COMPASS.has(t.lower)) || PLACES.has(t.singular ?? t.lower) || t.lower.endsWith('shire');
 }
 
 const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));

@@ -156,6 +156,8 @@ describe('local-name', () => {
     for (const text of [
       'Ask the Cardiff team for help.',
       'Ask the Leeds City Council team for help.',
+      'Ask the West Sussex team or the Forth Valley service.',
+      'The Worcestershire Health Service will call.',
       'Ask the Family Support service for help.',
       'She works in the Learning Support team.',
     ])
