@@ -486,9 +486,21 @@ const COMPASS = new Set([
 ]);
 const PLACES = new Set(['bay', 'borough', 'borders', 'city', 'county', 'district', 'islands', 'valley', 'vale']);
 
-/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"). */
+/** Days, months and seasons: "the Christmas Day service" is a service on a day. */
+const DATES = new Set([
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october'],
+  ...['november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...['christmas', 'easter', 'summer', 'winter', 'spring', 'autumn', 'year', 'day', 'holiday', 'weekend'],
+]);
+
+/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"), or of a date. */
 function isPlaceWord(t: Token, first: boolean): boolean {
-  return (first && COMPASS.has(t.lower)) || PLACES.has(t.singular ?? t.lower) || t.lower.endsWith('shire');
+  return (
+    (first && COMPASS.has(t.lower)) ||
+    PLACES.has(t.singular ?? t.lower) ||
+    t.lower.endsWith('shire') ||
+    DATES.has(t.singular ?? t.lower)
+  );
 }
 
 const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));

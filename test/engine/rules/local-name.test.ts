@@ -157,6 +157,7 @@ describe('local-name', () => {
       'Ask the Cardiff team for help.',
       'Ask the Leeds City Council team for help.',
       'Ask the West Sussex team or the Forth Valley service.',
+      'The New Year service starts at ten.',
       'The Worcestershire Health Service will call.',
       'Ask the Family Support service for help.',
       'She works in the Learning Support team.',
