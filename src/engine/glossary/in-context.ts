@@ -146,6 +146,10 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
   return false;
 }
 
+/** Outside any sentence: no span, no words (shared, never changed). */
+const NONE: Span = { start: 0, end: 0 };
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /**
  * The test the matcher asks of each form it could match (`MatchOptions.rejects`): true for a form of
  * an entry with `context` where the words around do not show its SEND sense. Rejected there, the
@@ -158,18 +162,17 @@ export function contextRejects(
 ): (form: Form, first: number, last: number) => boolean {
   let s = 0;
   let keysOf = -1;
-  let keys: Set<string> = new Set();
+  let keys: ReadonlySet<string> = NO_WORDS;
   let nextToken = 0;
-  const none: Span = { start: 0, end: 0 };
   return (form, first, last) => {
     const context = form.entry.context;
     if (!context) return false;
     const start = tokens[first].start - form.before.length;
     while (s < sentences.length && sentences[s].end <= start) s++;
     const inOne = s < sentences.length && sentences[s].start <= start;
-    const sentence = inOne ? sentences[s] : none;
+    const sentence = inOne ? sentences[s] : NONE;
     const words = (): ReadonlySet<string> => {
-      if (!inOne) return new Set();
+      if (!inOne) return NO_WORDS;
       if (keysOf !== s) {
         ({ keys, next: nextToken } = sentenceKeys(tokens, nextToken, sentence));
         keysOf = s;
