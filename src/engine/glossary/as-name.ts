@@ -1,8 +1,8 @@
 /**
  * Officialese written with a capital in the middle of a sentence is a name, not the word: "contact
  * Enquire for advice" names Scotland's advice service; "please enquire at the office" is the verb.
- * The matcher asks this of each plain-word form it could match (`MatchOptions.rejects`), so a
- * glossary entry for the name, where there is one, takes the words instead.
+ * The matcher asks this of each plain-word match it finds (`MatchOptions.rejects`), so a glossary
+ * entry for the name, where there is one, takes the words instead.
  */
 import type { Token } from '../text/tokens.js';
 import type { Form } from './glossary.js';

@@ -1,8 +1,8 @@
 /**
  * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is matched
  * only where the words around it show that sense (dictionaries/README.md). Asked by the matcher of
- * each form it could match, in one forward pass: each sentence's words are gathered once, when a
- * form in it first asks, so a paragraph costs time linear in its length.
+ * each match it finds, in one forward pass: each sentence's words are gathered once, when a match
+ * in it first asks, so a paragraph costs time linear in its length.
  */
 import type { ContextPattern, EntryContext } from '../dictionary/schema.js';
 import type { Span } from '../text/segment.js';
@@ -151,10 +151,10 @@ const NONE: Span = { start: 0, end: 0 };
 const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
- * The test the matcher asks of each form it could match (`MatchOptions.rejects`): true for a form of
- * an entry with `context` where the words around do not show its SEND sense. Rejected there, the
- * words are left to the next-best match, as if that form were not in the glossary ("high intensity
- * CBT" not in a sense of help still has "CBT"). Asked in text order, as the matcher goes.
+ * The test the matcher asks of each match it finds (`MatchOptions.rejects`): true for a form of an
+ * entry with `context` where the words around do not show its SEND sense. Rejected there, the words
+ * are left to the next-best match, as if that form were not in the glossary ("open to" in "open to
+ * the extent that" leaves "to the extent that"). Asked in text order, as the matcher goes.
  */
 export function contextRejects(
   tokens: readonly Word[],
