@@ -1,8 +1,9 @@
 /** One paragraph as the rules see it; each piece is computed once, when a rule first asks. */
 import { isEverydayWord } from './readability.js';
 import { findExplanations, type Explanation } from './glossary/explanations.js';
-import type { Glossary } from './glossary/glossary.js';
-import { inContext } from './glossary/in-context.js';
+import type { Form, Glossary } from './glossary/glossary.js';
+import { namedNotMeant } from './glossary/as-name.js';
+import { contextRejects } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentencesOf, type Sentence, type Span } from './text/segment.js';
@@ -51,14 +52,19 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= inContext(
-      matchTerms(this.glossary, this.text, this.tokens(), {
-        isShouting: (offset) => this.isShouting(offset),
-        isEverydayWord,
-      }),
-      this.tokens(),
-      this.sentences(),
-    ));
+    return (this.cache.terms ??= matchTerms(this.glossary, this.text, this.tokens(), {
+      isShouting: (offset) => this.isShouting(offset),
+      isEverydayWord,
+      rejects: this.rejects(),
+    }));
+  }
+
+  /** Forms that may not match where they are: an everyday word out of its SEND sense, officialese written as a name. */
+  private rejects(): (form: Form, first: number, last: number) => boolean {
+    const tokens = this.tokens();
+    const outOfContext = contextRejects(tokens, this.sentences());
+    return (form, first, last) =>
+      namedNotMeant(this.text, tokens, form, first, last) || outOfContext(form, first, last);
   }
 
   explanations(): Explanation[] {

@@ -15,6 +15,11 @@ export interface MatchOptions {
   /** In a sentence written all in capitals, skip one-word forms in capitals that are also everyday words (`SEND`, `IT`). */
   isShouting?: (offset: number) => boolean;
   isEverydayWord?: (lower: string) => boolean;
+  /**
+   * A form that may not match at tokens `first`..`last` (an everyday word not in its SEND sense):
+   * asked of each match found, in text order; a form it rejects leaves the words to the next-best match.
+   */
+  rejects?: (form: Form, first: number, last: number) => boolean;
 }
 
 /**
@@ -34,6 +39,8 @@ export function matchTerms(
   let i = 0;
   /** End of the last match, which punctuation before the next one may not reach into. */
   let lastEnd = 0;
+  /** Forms the caller rejected at the current position. */
+  let rejected: Set<Form> | undefined;
 
   const accepts = (form: Form, first: number, last: number): boolean => {
     if (form.before) {
@@ -59,7 +66,7 @@ export function matchTerms(
       options.isShouting?.(tokens[first].start)
     )
       return false;
-    return true;
+    return rejected === undefined || !rejected.has(form);
   };
 
   const walk = (node: Glossary['root'], j: number, depth: number) => {
@@ -98,7 +105,16 @@ export function matchTerms(
   while (i < tokens.length) {
     best = undefined;
     walk(glossary.root, i, 0);
-    const found = best as TermMatch | undefined;
+    let found = best as TermMatch | undefined;
+    // A form the caller rejects here: walk again without it, for the next-best match (rare, so
+    // the caller is asked once per match, not once per form tried).
+    while (found && options.rejects?.(found.form, found.first, found.last)) {
+      (rejected ??= new Set()).add(found.form);
+      best = undefined;
+      walk(glossary.root, i, 0);
+      found = best as TermMatch | undefined;
+    }
+    rejected = undefined;
     if (found) {
       out.push(found);
       lastEnd = found.end;

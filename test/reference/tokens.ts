@@ -20,8 +20,8 @@ export interface Token {
 
 /** A letter, digit or combining mark at `lastIndex` (sticky: one code point, surrogate pairs too). */
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/uy;
-/** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes. */
-const JOINING = new Set([..." \t\u00a0\u2009\u202f-‐‑,/'’"].map((c) => c.charCodeAt(0)));
+/** Gaps a multi-word term may span: spaces, hyphens, commas, slashes, apostrophes, trade marks. */
+const JOINING = new Set([..." \t\u00a0\u2009\u202f-‐‑,/'’©®℠™"].map((c) => c.charCodeAt(0)));
 const AMPERSAND = 38;
 
 /** True when everything between `from` and `to` may lie inside a multi-word term. */

@@ -1,17 +1,16 @@
 /**
- * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is kept
- * only where the words around it show that sense (dictionaries/README.md). Applied to the matches
- * once they are found, in one forward pass: each sentence's words are gathered once, when a match
+ * Everyday words in a SEND sense ("setting", "panel", "statement"): an entry with `context` is matched
+ * only where the words around it show that sense (dictionaries/README.md). Asked by the matcher of
+ * each match it finds, in one forward pass: each sentence's words are gathered once, when a match
  * in it first asks, so a paragraph costs time linear in its length.
  */
 import type { ContextPattern, EntryContext } from '../dictionary/schema.js';
 import type { Span } from '../text/segment.js';
-import { isAcronymLike } from './glossary.js';
+import { isAcronymLike, type Form } from './glossary.js';
 import { tokenise, type Token } from '../text/tokens.js';
 
 /** What the check reads of a token (the reference engine's tokens have no more). */
 type Word = Pick<Token, 'start' | 'end' | 'text' | 'lower' | 'singular' | 'singularText' | 'joinsPrevious'>;
-import type { TermMatch } from './match.js';
 
 /** One word of a cue: lower case, or with its capitals when it looks like an acronym (`SEN`). */
 interface CueWord {
@@ -148,37 +147,28 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
 }
 
 /**
- * The matches to keep: every match of an entry without `context`, and those of an entry with it
- * where the words around show its SEND sense. `matches` and `sentences` sorted by start, as found.
+ * The test the matcher asks of each match it finds (`MatchOptions.rejects`): true for a form of an
+ * entry with `context` where the words around do not show its SEND sense. Rejected there, the words
+ * are left to the next-best match, as if that form were not in the glossary ("open to" in "open to
+ * the extent that" leaves "to the extent that"). Asked in text order, as the matcher goes.
  */
-export function inContext(matches: TermMatch[], tokens: readonly Word[], sentences: readonly Span[]): TermMatch[] {
-  let any = false;
-  for (const m of matches) if (m.form.entry.context) any = true;
-  if (!any) return matches;
+export function contextRejects(
+  tokens: readonly Word[],
+  sentences: readonly Span[],
+): (form: Form, first: number, last: number) => boolean {
   const state: SentenceState = { tokens, sentences, s: 0, keysOf: -1, keys: new Set(), nextToken: 0 };
-  const out: TermMatch[] = [];
-  for (const m of matches) {
-    const context = m.form.entry.context;
-    if (!context) {
-      out.push(m);
-      continue;
-    }
-    while (state.s < sentences.length && sentences[state.s].end <= m.start) state.s++;
-    const inOne = state.s < sentences.length && sentences[state.s].start <= m.start;
+  return (form, first, last) => {
+    const context = form.entry.context;
+    if (!context) return false;
+    const start = tokens[first].start - form.before.length;
+    while (state.s < sentences.length && sentences[state.s].end <= start) state.s++;
+    const inOne = state.s < sentences.length && sentences[state.s].start <= start;
     const c = compiled(context);
-    if (c.unless && holds(c.unless, true, m, inOne, state)) continue;
-    if (!c.when) {
-      out.push(m);
-      continue;
-    }
-    for (const p of c.when) {
-      if (holds(p, false, m, inOne, state)) {
-        out.push(m);
-        break;
-      }
-    }
-  }
-  return out;
+    if (c.unless && holds(c.unless, true, first, last, inOne, state)) return true;
+    if (!c.when) return false;
+    for (const p of c.when) if (holds(p, false, first, last, inOne, state)) return false;
+    return true;
+  };
 }
 
 /** Where the forward pass stands: the sentence of the current match, and the words of the last sentence gathered. */
@@ -211,13 +201,20 @@ function wordsOf(state: SentenceState, inOne: boolean): ReadonlySet<string> {
  * every part the pattern gives must hold (a when pattern). Parts in the order before, after,
  * sentence, capitals; a part is tested only while the answer is open.
  */
-function holds(p: Pattern, any: boolean, m: TermMatch, inOne: boolean, state: SentenceState): boolean {
+function holds(
+  p: Pattern,
+  any: boolean,
+  first: number,
+  last: number,
+  inOne: boolean,
+  state: SentenceState,
+): boolean {
   const sentence = inOne ? state.sentences[state.s] : NO_SENTENCE;
   const tokens = state.tokens;
-  if (p.before && phraseBefore(tokens, m.first, sentence, p.before) === any) return any;
-  if (p.after && phraseAfter(tokens, m.last, sentence, p.after) === any) return any;
+  if (p.before && phraseBefore(tokens, first, sentence, p.before) === any) return any;
+  if (p.after && phraseAfter(tokens, last, sentence, p.after) === any) return any;
   if (p.sentence && inSentence(wordsOf(state, inOne), p.sentence) === any) return any;
-  if (p.capitals && capitalised(tokens, m.first, m.last) === any) return any;
+  if (p.capitals && capitalised(tokens, first, last) === any) return any;
   return !any;
 }
 

@@ -15,6 +15,11 @@ export interface MatchOptions {
   /** In a sentence written all in capitals, skip one-word forms in capitals that are also everyday words (`SEND`, `IT`). */
   isShouting?: (offset: number) => boolean;
   isEverydayWord?: (lower: string) => boolean;
+  /**
+   * A form that may not match at tokens `first`..`last` (an everyday word not in its SEND sense):
+   * asked of each match found, in text order; a form it rejects leaves the words to the next-best match.
+   */
+  rejects?: (form: Form, first: number, last: number) => boolean;
 }
 
 const NO_OPTIONS: MatchOptions = {};
@@ -35,7 +40,15 @@ export function matchTerms(
   let i = 0;
   while (i < tokens.length) {
     walk.from(i);
-    const form = walk.best;
+    let form = walk.best;
+    // A form the caller rejects here: walk again without it, for the next-best match (rare, so
+    // the caller is asked once per match found, not once per form tried).
+    while (form && options.rejects?.(form, i, walk.bestLast)) {
+      (walk.rejected ??= new Set()).add(form);
+      walk.from(i);
+      form = walk.best;
+    }
+    walk.rejected = undefined;
     if (form) {
       const last = walk.bestLast;
       const end = tokens[last].end + form.after.length;
@@ -60,6 +73,8 @@ class Walk {
   bestLast = -1;
   /** End of the last match, which punctuation before the next one may not reach into. */
   lastEnd = 0;
+  /** Forms the caller rejected at the current position. */
+  rejected: Set<Form> | undefined = undefined;
   private first = 0;
   /** Per depth: whether the walk took the token's singular there (its case check reads the singular's capitals). */
   private readonly usedSingular: boolean[] = [];
@@ -141,7 +156,7 @@ class Walk {
       this.options.isShouting?.(tokens[first].start)
     )
       return false;
-    return true;
+    return this.rejected === undefined || !this.rejected.has(form);
   }
 
   /** The root's node for a token's word or its singular: asked of the glossary once per spelling. */

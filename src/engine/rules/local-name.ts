@@ -26,6 +26,7 @@ const HEADS = new Set([
   'clinic',
   'collaborative',
   'directory',
+  'door',
   'forum',
   'framework',
   'fund',
@@ -33,7 +34,9 @@ const HEADS = new Set([
   'grant',
   'group',
   'guidance',
+  'level',
   'hub',
+  'line',
   'meeting',
   'model',
   'network',
@@ -58,6 +61,8 @@ const HEADS = new Set([
   'room',
   'scheme',
   'service',
+  'stage',
+  'step',
   'strategy',
   'team',
   'tool',
@@ -67,6 +72,38 @@ const HEADS = new Set([
 
 /** Small words a name may hold between its capitalised words ("Special Educational Needs and Disabilities Team"). */
 const JOINERS = new Set(['and', 'of', 'for']);
+
+/**
+ * Small words a name may hold only inside it, before more of its capitalised words and its head
+ * ("Mental Health in Schools Team", "Children with Disabilities Team", "Right to Choose Pathway").
+ */
+const INNER = new Set(['in', 'with', 'to']);
+
+/**
+ * Heads a service's name may be written with in small letters ("the Getting Help team", "the Early
+ * Start service"): the capitalised words before them are the name.
+ */
+const SMALL_HEADS = new Set(['clinic', 'hub', 'pathway', 'panel', 'programme', 'project', 'scheme', 'service', 'team']);
+
+/** The last word of a body's or a place's own name: "the Leeds City Council team" is the council's team. */
+const OWNERS = new Set([
+  'academy',
+  'agency',
+  'association',
+  'authority',
+  'board',
+  'charity',
+  'college',
+  'council',
+  'county',
+  'government',
+  'hospital',
+  'nursery',
+  'school',
+  'society',
+  'trust',
+  'university',
+]);
 
 /** Words before a name that are not part of it. */
 const LEADERS = new Set([
@@ -160,11 +197,19 @@ export const localName: ParagraphRule = {
         if (isCapitalised(tokens[j])) {
           runEnd = j;
           if (isHead(tokens[j])) last = j;
+        } else if (INNER.has(tokens[j].lower) && tokens[j - 1].lower !== tokens[j - 1].text) {
+          // Inside a name only: the name must go on to a head after it ("… in Schools Team").
+          if (!headAhead(context.text, tokens, j + 1)) break;
         } else if (!JOINERS.has(tokens[j].lower) && !(tokens[j].lower === 'the' && JOINERS.has(tokens[j - 1].lower)))
           break;
         j++;
       }
       i = runEnd + 1;
+      // "the Getting Help team": a head in small letters right after the capitalised words.
+      if (last < runEnd && smallHead(context.text, tokens, runEnd)) {
+        last = runEnd + 1;
+        i = last + 1;
+      }
       if (last < 0) continue;
       if (last < runEnd) {
         // "Network of Support": the head, then "of" and what it is of, is one name.
@@ -178,6 +223,9 @@ export const localName: ParagraphRule = {
         }
         // "Food Standards Agency": the name ends in a word of another kind; it is not a local one.
         else if (isCapitalised(tokens[last + 1])) continue;
+      } else if (last > runEnd && OWNERS.has(tokens[runEnd].singular ?? tokens[runEnd].lower)) {
+        // "the Leeds City Council team": a team of a body everyone can name.
+        continue;
       }
       let first = runStart;
       // "Ask the Inclusion Panel": a sentence's first word before a joiner is not part of the name.
@@ -185,6 +233,9 @@ export const localName: ParagraphRule = {
       while (first < last && (LEADERS.has(tokens[first].lower) || JOINERS.has(tokens[first].lower))) first++;
       const head = tokens[last];
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
+      // "the Cardiff team", "the Tribunal service": one capitalised word before a head in small
+      // letters is most often a place's or a body's own name.
+      if (last > runEnd && last - first < 2) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
       // Quotes or a bracket before it do not start a sentence: 'a “Support Plan”', '(Inclusion Panel)'.
       if (first === runStart && !tokens[first].joinsPrevious && !quotedOrBracketed(context.text, tokens, first))
@@ -292,6 +343,65 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
 /** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */
 const BODIES = new Set(['service', 'team']);
 
+/** Heads of a body of people, which the kind of help it gives can name ("Family Support Service"). */
+const HELPERS = new Set(['centre', 'clinic', 'service', 'team', 'unit']);
+
+/**
+ * Words for the kind of help or whom it is for, which any parent knows: a team or service named in
+ * them says what it is ("Visual Impairment Team", "the Learning Support team"). Terms of art
+ * ("Neurodevelopmental Service", "Early Help Service", "Community Paediatrics Team") are not among them.
+ */
+const FIELDS = new Set([
+  'adolescent',
+  'adult',
+  'advice',
+  'autism',
+  'baby',
+  'behaviour',
+  'bladder',
+  'bowel',
+  'carer',
+  'child',
+  'children',
+  'continence',
+  'disability',
+  'disabilities',
+  'disabled',
+  'eating',
+  'emotional',
+  'family',
+  'families',
+  'feeding',
+  'health',
+  'hearing',
+  'impairment',
+  'information',
+  'language',
+  'learning',
+  'mental',
+  'need',
+  'needs',
+  'nurse',
+  'nursing',
+  'parent',
+  'parenting',
+  'people',
+  'physiotherapy',
+  'school',
+  'sensory',
+  'sight',
+  'sleep',
+  'special',
+  'speech',
+  'support',
+  'therapy',
+  'visiting',
+  'visual',
+  'wellbeing',
+  'young',
+  'youth',
+]);
+
 /**
  * A service or team named for what the glossary knows as a plain long form of three words or more
  * ("Community Paediatric Speech and Language Therapy Service"): the name says what it is.
@@ -338,14 +448,59 @@ const EVERYDAY_ING = new Set([
  * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
  */
 function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
+  const head = tokens[last];
+  const helpers = HELPERS.has(head.singular ?? head.lower);
+  // "the Getting Help team": a name in capitals before a head in small letters is a name of its own,
+  // unless it only says what help it gives ("the Family Support service").
+  const small = head.text === head.lower;
+  // "the West Sussex team", "the Forth Valley service": a place's own team.
+  if (small) for (let k = first; k < last; k++) if (isPlaceWord(tokens[k], k === first)) return true;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (JOINERS.has(t.lower) || t.lower === 'the') continue;
+    if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
+    if (helpers && (FIELDS.has(t.lower) || isPlaceWord(t, k === first))) continue;
+    if (small) {
+      if (k === last) continue;
+      return false;
+    }
     // A name of an everyday verb's "-ing" form names a process of its own ("Screening Tool", "One Planning").
     if (t.lower.length > 5 && t.lower.endsWith('ing') && !EVERYDAY_ING.has(t.lower)) return false;
     if (!isEverydayWord(t.singular ?? t.lower) && !isHead(t)) return false;
   }
   return true;
+}
+
+/** Words of a place's name: "North", "Greater" first ("West Sussex"), a county ("Derbyshire"), a valley or a bay. */
+const COMPASS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'mid',
+  'greater',
+  'central',
+  'inner',
+  'outer',
+  'upper',
+  'lower',
+]);
+const PLACES = new Set(['bay', 'borough', 'borders', 'city', 'county', 'district', 'islands', 'valley', 'vale']);
+
+/** Days, months and seasons: "the Christmas Day service" is a service on a day. */
+const DATES = new Set([
+  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october'],
+  ...['november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ...['christmas', 'easter', 'summer', 'winter', 'spring', 'autumn', 'year', 'day', 'holiday', 'weekend'],
+]);
+
+/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"), or of a date. */
+function isPlaceWord(t: Token, first: boolean): boolean {
+  return (
+    (first && COMPASS.has(t.lower)) ||
+    PLACES.has(t.singular ?? t.lower) ||
+    t.lower.endsWith('shire') ||
+    DATES.has(t.singular ?? t.lower)
+  );
 }
 
 const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));
@@ -371,6 +526,22 @@ function titleRunsOn(text: string, tokens: readonly Token[], runEnd: number): bo
     oneSpaceApart(text, a, b) &&
     isCapitalised(b)
   );
+}
+
+/** Within a few capitalised words from `k`, a capitalised head: the small word at `k - 1` is inside a name. */
+function headAhead(text: string, tokens: readonly Token[], k: number): boolean {
+  for (let n = 0; n < 4 && k + n < tokens.length; n++) {
+    const t = tokens[k + n];
+    if (!isCapitalised(t) || !oneSpaceApart(text, tokens[k + n - 1], t)) return false;
+    if (isHead(t)) return true;
+  }
+  return false;
+}
+
+/** A head in small letters ("team", "service") one space after the capitalised word at `runEnd`. */
+function smallHead(text: string, tokens: readonly Token[], runEnd: number): boolean {
+  const t = tokens[runEnd + 1];
+  return !!t && t.text === t.lower && SMALL_HEADS.has(t.singular ?? t.lower) && oneSpaceApart(text, tokens[runEnd], t);
 }
 
 function isHead(token: Token): boolean {

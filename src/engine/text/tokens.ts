@@ -47,7 +47,7 @@ const AMPERSAND = 38;
 
 /**
  * True when everything between `from` and `to` may lie inside a multi-word term: spaces,
- * hyphens, commas, slashes, apostrophes (` \t\u00a0\u2009\u202f-‐‑,/'’`). By code: this runs for every gap.
+ * hyphens, commas, slashes, apostrophes (` \t\u00a0\u2009\u202f-‐‑,/'’`), and trade marks. By code: this runs for every gap.
  */
 function joins(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -64,6 +64,11 @@ function joins(text: string, from: number, to: number): boolean {
       case 47:
       case 39:
       case 0x2019:
+      // Trade marks after a name ("Lego® Based Therapy", "Makaton™ signs") are not part of it.
+      case 0xa9:
+      case 0xae:
+      case 0x2120:
+      case 0x2122:
         continue;
       default:
         return false;

@@ -18,6 +18,10 @@ function entry(term: string, context: EntryContext, more: Partial<DictionaryEntr
   };
 }
 
+function withoutContext(term: string): DictionaryEntry {
+  return { term, kind: 'jargon', definition: `What ${term} means.`, source: 'test', examples: { flag: [] } };
+}
+
 function marks(entries: DictionaryEntry[], text: string, options: AnalyseOptions = {}): string[] {
   const pack: Pack = { id: 't', name: 'Test', known: [], entries };
   return createAnalyser({ available: [pack], packs: ['t'], ...options })
@@ -49,6 +53,18 @@ describe('context: an everyday word in its SEND sense', () => {
     expect(marks([setting], 'A specialist / setting place.')).toEqual(['setting']);
     // Each word of a phrase joined to the next: "early: years settings" is not "early years settings".
     expect(marks([setting], 'It was early: years settings.')).toEqual([]);
+  });
+
+  it('leaves the words of a form out of its sense to the next-best match, shorter or later', () => {
+    const schoolAction = entry('school action', { when: [{ capitals: true }] });
+    const actionPlan = withoutContext('action plan');
+    // "school action" is not in its sense here, so it does not take "action" from "action plan".
+    expect(marks([schoolAction, actionPlan], 'We wrote a school action plan.')).toEqual(['action plan']);
+    expect(marks([schoolAction, actionPlan], 'She was on School Action last year.')).toEqual(['School Action']);
+    const resourcePanel = entry('resource panel', { when: [{ sentence: ['funding'] }] });
+    const panel = withoutContext('panel');
+    expect(marks([resourcePanel, panel], 'The resource panel met on Monday.')).toEqual(['panel']);
+    expect(marks([resourcePanel, panel], 'The resource panel decides on funding.')).toEqual(['resource panel']);
   });
 
   it('counts a plural in the text as the singular a cue gives', () => {

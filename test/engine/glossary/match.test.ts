@@ -42,6 +42,14 @@ describe('glossary matching', () => {
     ]);
   });
 
+  it('reads a trade mark inside a term as a space ("Lego® Based Therapy")', () => {
+    expect(found('An Education® Health and Care™ Plan, and SEN™ support.')).toEqual([
+      ['Education® Health and Care™ Plan', 'EHCP'],
+      ['SEN™ support', 'SEN support'],
+    ]);
+    expect(found('Ask for SEN© support ℠ now.')).toEqual([['SEN© support', 'SEN support']]);
+  });
+
   it('lets the longest term win', () => {
     expect(found('She is on SEN support. She has SEN.')).toEqual([
       ['SEN support', 'SEN support'],

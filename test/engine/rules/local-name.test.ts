@@ -14,8 +14,8 @@ describe('local-name', () => {
   });
 
   it('takes small joining words inside a name, and plural endings', () => {
-    expect(names('Ask the Special Needs and Disability Teams for help.').map((f) => f.text)).toEqual([
-      'Special Needs and Disability Teams',
+    expect(names('Ask the Harbour and Riverside Teams for help.').map((f) => f.text)).toEqual([
+      'Harbour and Riverside Teams',
     ]);
   });
 
@@ -146,5 +146,53 @@ describe('local-name', () => {
     expect(names('Ask the Community Paediatric Sleep Service for help.').map((f) => f.text)).toEqual([
       'Community Paediatric Sleep Service',
     ]);
+  });
+
+  it('takes a name in capitals before a head in small letters ("the Getting Help team")', () => {
+    expect(names('You can get support from the Harbour Light team in your area.').map((f) => f.text)).toEqual([
+      'Harbour Light team',
+    ]);
+    expect(names('Ask about the Bright Start service near you.').map((f) => f.text)).toEqual(['Bright Start service']);
+    for (const text of [
+      'Ask the Cardiff team for help.',
+      'Ask the Leeds City Council team for help.',
+      'Ask the West Sussex team or the Forth Valley service.',
+      'The New Year service starts at ten.',
+      'The Worcestershire Health Service will call.',
+      'Ask the Family Support service for help.',
+      'She works in the Learning Support team.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('takes small words inside a name that goes on to its head ("Mental Health in Harbour Schools Team")', () => {
+    expect(names('The Kestrel in Harbour Schools Team visits each week.').map((f) => f.text)).toEqual([
+      'Kestrel in Harbour Schools Team',
+    ]);
+    expect(names('Ask the Children with Harbour Needs Panel.').map((f) => f.text)).toEqual([
+      'Children with Harbour Needs Panel',
+    ]);
+    // Not a name that ends before it: "Panel" is the name, "in Cardiff" where it meets.
+    expect(names('The Harbour Inclusion Panel in Cardiff meets monthly.').map((f) => f.text)).toEqual([
+      'Harbour Inclusion Panel',
+    ]);
+  });
+
+  it('takes the names of a service’s ways in ("the Integrated Front Door", "the Consultation Line")', () => {
+    expect(
+      names('Ring the Professional Consultation Line or write to the Integrated Front Door.').map((f) => f.text),
+    ).toEqual(['Professional Consultation Line', 'Integrated Front Door']);
+    expect(names('We use the Six Steps of Harbour Care.').map((f) => f.text)).toEqual(['Six Steps of Harbour Care']);
+  });
+
+  it('leaves a team or service named for the kind of help it gives alone, not a plan or panel', () => {
+    for (const text of [
+      'Ask the Visual Impairment Team for help.',
+      'The Special School Nursing Service will call.',
+      'Contact the Sleep and Continence Clinic.',
+    ])
+      expect(names(text), text).toEqual([]);
+    expect(names('Ask the Family Support Panel for help.').map((f) => f.text)).toEqual(['Family Support Panel']);
+    expect(names('Ask the Kestrel Support Team for help.').map((f) => f.text)).toEqual(['Kestrel Support Team']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/engine/index.js';
+import { analyse, createAnalyser } from '../../../src/engine/index.js';
 
 const plain = (text: string) => analyse(text).findings.filter((f) => f.rule === 'plain-word');
 
@@ -15,6 +15,28 @@ describe('plain-word', () => {
       ['In order to', 'to'],
       ['prior to', 'before'],
     ]);
+  });
+
+  it('leaves officialese written with a capital mid-sentence alone: it is a name ("contact Enquire")', () => {
+    // With no entry for the name (England's terms only), nothing; with Scotland's, its entry.
+    const england = createAnalyser({ packs: ['england', 'plain-words'] });
+    expect(england.analyse('You can contact Enquire for advice.').findings.map((f) => f.rule)).toEqual([]);
+    expect(analyse('You can contact Enquire for advice.').findings.map((f) => [f.rule, f.text])).toEqual([
+      ['glossary-term', 'Enquire'],
+    ]);
+    // The verb, at the start of a sentence, and in a title written in capitals, is still officialese.
+    for (const text of [
+      'Please enquire at the office.',
+      'Call us. Enquire at the office.',
+      'How To Enquire About Clubs',
+    ])
+      expect(
+        plain(text).map((f) => f.text),
+        text,
+      ).toEqual([text.includes('enquire') ? 'enquire' : 'Enquire']);
+    expect(plain('We will Utilise the room.')).toEqual([]);
+    // Inside a run of capitalised words it is part of a title, read as before.
+    expect(plain('Ask us about Additional Support today.').map((f) => f.text)).toEqual(['Additional']);
   });
 });
 
