@@ -201,14 +201,7 @@ function wordsOf(state: SentenceState, inOne: boolean): ReadonlySet<string> {
  * every part the pattern gives must hold (a when pattern). Parts in the order before, after,
  * sentence, capitals; a part is tested only while the answer is open.
  */
-function holds(
-  p: Pattern,
-  any: boolean,
-  first: number,
-  last: number,
-  inOne: boolean,
-  state: SentenceState,
-): boolean {
+function holds(p: Pattern, any: boolean, first: number, last: number, inOne: boolean, state: SentenceState): boolean {
   const sentence = inOne ? state.sentences[state.s] : NO_SENTENCE;
   const tokens = state.tokens;
   if (p.before && phraseBefore(tokens, first, sentence, p.before) === any) return any;
