@@ -118,8 +118,9 @@ export function goldMentions(
 ): Array<{ start: number; end: number; form: string }> {
   const spans: Array<{ start: number; end: number; form: string }> = [];
   for (const form of forms) {
+    // A word before a space or hyphen may be plural too ("requests for assistance" for "request for assistance").
     const body = escape(form)
-      .replace(/\\?[-‐‑ ]/g, '[\\s\\-‐‑]+')
+      .replace(/(\p{L})?\\?[-‐‑ ]/gu, (_, letter?: string) => `${letter ? `${letter}(?:s|es)?` : ''}[\\s\\-‐‑]+`)
       .replace(/['’]/g, "['’]");
     const pattern = new RegExp(
       `(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s?)?(?![\\p{L}\\p{N}])`,

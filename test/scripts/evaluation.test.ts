@@ -46,6 +46,14 @@ describe('evaluation on the annotated seed documents', () => {
     expect(problems).toEqual([]);
   });
 
+  it('accepts a plural inside a form, not just at its end', () => {
+    const text = 'Two requests for assistance came; one request-for-assistance form. A request forassistance.';
+    expect(goldMentions(text, ['request for assistance']).map((m) => text.slice(m.start, m.end))).toEqual([
+      'requests for assistance',
+      'request-for-assistance',
+    ]);
+  });
+
   it('matches acronyms with their capitals only', () => {
     expect(goldMentions('send it to the SEND team', ['SEND'])).toHaveLength(1);
   });
