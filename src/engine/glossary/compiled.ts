@@ -12,6 +12,7 @@ import {
   affix,
   gapKey,
   isAcronymLike,
+  isLawTitle,
   otherSpellings,
   type Form,
   type Glossary,
@@ -462,6 +463,7 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
         silent = plainExpansion && !entry.variants![which].split(/[^\p{L}\p{N}]+/u).some(isAcronymLike);
       else if (what === What.Expansion) silent = plainExpansion;
       const common = entry.common === true && !options.includeCommon;
+      const title = !options.includeCommon && what !== What.Inflection && isLawTitle(writtenAt(entry, what, which));
       const cases = f.texts.map((t, k) => (entry.caseSensitive || f.acronymLike[k] ? t : null));
       const short = entry.kind === 'acronym' && f.text !== entry.expansion && f.acronymLike.some(Boolean);
       const isSpelling = f.what === What.Spelling;
@@ -470,7 +472,7 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
         entry,
         cases,
         short,
-        silent: silent || common,
+        silent: silent || common || title,
         before: f.before,
         after: f.after,
         suggestions: inflection?.suggestions,

@@ -96,6 +96,21 @@ export function isAcronymLike(word: string): boolean {
   return upper >= 2 && lower < upper && /^[\p{L}\p{N}]+$/u.test(word) && !/[a-z]{3,}/.test(word);
 }
 
+/** The end of a law's full title: the kind of law, perhaps its nation in brackets, and its year. */
+const TITLE_END =
+  /\s(?:Act|Regulations|Order|Measure)(?:\s\((?:Wales|Scotland|Northern Ireland|England)\))?\s(?:19|20)\d\d$/;
+
+/**
+ * A law's full title written out (`Special Educational Needs and Disability Regulations 2014`,
+ * `United Nations Convention on the Rights of the Child`): it says what it is, so, like a plain
+ * expansion, it is known (nothing inside it is marked) but not reported unless common words are
+ * asked for (test/fixtures/ANNOTATING.md, rule 5). A short form in it (`SEND Regulations 2014`) is not one.
+ */
+export function isLawTitle(form: string): boolean {
+  if (!/^[A-Z]/.test(form) || form.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike)) return false;
+  return TITLE_END.test(form) || form.startsWith('United Nations Convention on the Rights of ');
+}
+
 /** {@link isAcronymLike} for a token of a text: worked out once per spelling (a rule asks it of every word). */
 export function isAcronymLikeToken(token: Pick<Token, 'text' | 'spelling'>): boolean {
   const spelling = token.spelling;
@@ -131,7 +146,7 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
     for (let i = entries.length - 1; i >= 0; i--) {
       const entry = entries[i];
       const common = entry.common === true && !options.includeCommon;
-      forms: for (const { text: written, silent, suggestions, afterHave } of spelled
+      forms: for (const { text: written, silent, title, suggestions, afterHave } of spelled
         ? otherSpellingsOf(entry)
         : formsOf(entry)) {
         const text = written.trim();
@@ -158,7 +173,8 @@ export function compileGlossary(packs: readonly Pack[], options: { includeCommon
           if (!child) node.next.set(key, (child = { next: new Map(), forms: [] }));
           node = child;
         }
-        const form: Form = { entry, cases, short, silent: silent || common, before, after, suggestions, afterHave };
+        const silenced = silent || common || (title === true && !options.includeCommon);
+        const form: Form = { entry, cases, short, silent: silenced, before, after, suggestions, afterHave };
         if (spelled) form.spelling = true;
         const clash = node.forms.findIndex(
           (f) =>
@@ -237,13 +253,14 @@ function* otherSpellingsOf(
 
 function* formsOf(
   entry: DictionaryEntry,
-): Generator<{ text: string; silent: boolean; suggestions?: string[]; afterHave?: string[] }> {
+): Generator<{ text: string; silent: boolean; title?: boolean; suggestions?: string[]; afterHave?: string[] }> {
   const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
-  yield { text: entry.term, silent: false };
+  yield { text: entry.term, silent: false, title: isLawTitle(entry.term) };
   // An acronym's spelled-out variants ("speech and language therapist" for SaLT) go with its expansion.
   for (const v of entry.variants ?? [])
-    yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike) };
-  if (entry.kind === 'acronym' && entry.expansion) yield { text: entry.expansion, silent: plainExpansion };
+    yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike), title: isLawTitle(v) };
+  if (entry.kind === 'acronym' && entry.expansion)
+    yield { text: entry.expansion, silent: plainExpansion, title: isLawTitle(entry.expansion) };
   for (const i of entry.inflections ?? [])
     yield { text: i.text, silent: false, suggestions: i.suggestions, afterHave: i.afterHave };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.
