@@ -62,14 +62,19 @@ for (const pack of packs.values()) {
     });
 
     it('never gives one written form to two entries', () => {
-      const owner = new Map<string, string>();
+      // Keyed by the entry itself: two entries with the same term (in two files of a pack) clash too.
+      const owner = new Map<string, (typeof pack.entries)[number]>();
       const clashes: string[] = [];
       for (const e of pack.entries) {
-        for (const form of [e.term, ...(e.variants ?? []), ...(e.kind === 'acronym' && e.expansion && e.flagExpansion !== false ? [e.expansion] : [])]) {
-          const key = form.toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ').trim();
+        const forms = new Set(
+          [e.term, ...(e.variants ?? []), ...(e.kind === 'acronym' && e.expansion && e.flagExpansion !== false ? [e.expansion] : [])].map(
+            (form) => form.toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ').trim(),
+          ),
+        );
+        for (const key of forms) {
           const other = owner.get(key);
-          if (other && other !== e.term) clashes.push(`"${form}" belongs to both "${other}" and "${e.term}"`);
-          owner.set(key, e.term);
+          if (other && other !== e) clashes.push(`"${key}" belongs to both "${other.term}" and "${e.term}"`);
+          owner.set(key, e);
         }
       }
       expect(clashes).toEqual([]);
