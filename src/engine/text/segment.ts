@@ -98,17 +98,20 @@ const BLOCK_START = /^[ \t]*(?:[-*+•◦▪‣–]\s|\d+[.)]\s|#{1,6}\s|>\s?)/;
 export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
   const spans: Span[] = [];
   let start = -1;
-  let lineStart = 0;
   let previousLineStart = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    const lineEnd = i;
-    const blank = isBlank(text, lineStart, lineEnd);
+  // Line breaks found by `indexOf` (native, not a call per character): this runs on every keystroke.
+  // The next `\n` and the next `\r` are each kept until passed, so both searches stay linear.
+  let nextLf = -1;
+  let nextCr = text.indexOf('\r') < 0 ? n : -1;
+  for (let lineStart = 0; lineStart <= n;) {
+    if (nextLf < lineStart) nextLf = indexOrEnd(text, '\n', lineStart);
+    if (nextCr < lineStart) nextCr = indexOrEnd(text, '\r', lineStart);
+    const lineEnd = nextLf < nextCr ? nextLf : nextCr;
     if (mode === 'hard') {
-      if (!blank) spans.push(trim(text, lineStart, lineEnd));
-    } else if (blank) {
+      const span = trim(text, lineStart, lineEnd);
+      if (span.start < span.end) spans.push(span);
+    } else if (isBlank(text, lineStart, lineEnd)) {
       if (start >= 0) spans.push(trim(text, start, lastContentEnd(text, start, lineStart)));
       start = -1;
     } else if (start < 0) {
@@ -121,11 +124,15 @@ export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
       start = lineStart;
     }
     previousLineStart = lineStart;
-    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-    lineStart = i + 1;
+    lineStart = lineEnd + (lineEnd === nextCr && nextLf === lineEnd + 1 ? 2 : 1);
   }
   if (mode === 'soft' && start >= 0) spans.push(trim(text, start, n));
   return spans;
+}
+
+function indexOrEnd(text: string, what: string, from: number): number {
+  const at = text.indexOf(what, from);
+  return at < 0 ? text.length : at;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
