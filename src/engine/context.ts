@@ -15,19 +15,19 @@ import type { Audience } from './types.js';
  * order, so a paragraph's lookups cost time linear in its length, however long it is.
  */
 export class ParagraphContext {
-  private cache: {
-    scan?: Scan;
-    sentences?: Sentence[];
-    terms?: TermMatch[];
-    explanations?: Explanation[];
-    longForms?: LongForm[];
-    shouting?: Sentence[];
-    paragraphWords?: Set<string>;
-  } = {};
+  // Each piece as a field of its own, made when first asked: a context is made for every paragraph,
+  // and most rules ask for only a few of them.
+  private scanCache: Scan | undefined = undefined;
+  private sentenceCache: Sentence[] | undefined = undefined;
+  private termCache: TermMatch[] | undefined = undefined;
+  private explanationCache: Explanation[] | undefined = undefined;
+  private longFormCache: LongForm[] | undefined = undefined;
+  private shoutingCache: Sentence[] | undefined = undefined;
+  private paragraphWords: Set<string> | undefined = undefined;
   /** Per sentence, computed when first asked: its words, whether it is in capitals, whether it has no small letters. */
-  private sentenceWords = new Map<number, Set<string>>();
-  private shoutingFlags: Array<boolean | undefined> = [];
-  private noSmallFlags: Array<boolean | undefined> = [];
+  private sentenceWords: Map<number, Set<string>> | undefined = undefined;
+  private shoutingFlags: Array<boolean | undefined> | undefined = undefined;
+  private noSmallFlags: Array<boolean | undefined> | undefined = undefined;
   private cursor = 0;
 
   constructor(
@@ -38,11 +38,11 @@ export class ParagraphContext {
 
   /** Tokens and words, from one pass over the text. */
   private scanned(): Scan {
-    return (this.cache.scan ??= scan(this.text));
+    return (this.scanCache ??= scan(this.text));
   }
 
   sentences(): Sentence[] {
-    return (this.cache.sentences ??= sentencesOf(this.text, this.scanned().words));
+    return (this.sentenceCache ??= sentencesOf(this.text, this.scanned().words));
   }
 
   tokens(): Token[] {
@@ -51,7 +51,7 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= inContext(
+    return (this.termCache ??= inContext(
       matchTerms(this.glossary, this.text, this.tokens(), {
         isShouting: (offset) => this.isShouting(offset),
         isEverydayWord,
@@ -62,20 +62,21 @@ export class ParagraphContext {
   }
 
   explanations(): Explanation[] {
-    return (this.cache.explanations ??=
+    return (this.explanationCache ??=
       this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
   }
 
   /** Long forms the text gives for acronyms the glossary knows, where it writes them its own way. */
   longForms(): LongForm[] {
-    return (this.cache.longForms ??= knownLongForms(this.text, this.explanations(), this.glossary, this.terms()));
+    return (this.longFormCache ??= knownLongForms(this.text, this.explanations(), this.glossary, this.terms()));
   }
 
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */
   wordsAround(offset: number, scope: 'sentence' | 'paragraph'): ReadonlySet<string> {
     const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
-    if (k < 0) return (this.cache.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
-    let words = this.sentenceWords.get(k);
+    if (k < 0) return (this.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
+    const bySentence = (this.sentenceWords ??= new Map());
+    let words = bySentence.get(k);
     if (!words) {
       const s = this.sentences()[k];
       const tokens = this.tokens();
@@ -83,27 +84,27 @@ export class ParagraphContext {
       // Tokens lie wholly inside the sentence: a run of the sorted tokens.
       for (let i = firstAtOrAfter(tokens, s.start); i < tokens.length && tokens[i].end <= s.end; i++)
         words.add(tokens[i].lower);
-      this.sentenceWords.set(k, words);
+      bySentence.set(k, words);
     }
     return words;
   }
 
   /** Sentences written in capitals throughout (headings, notices): there capitals say nothing about acronyms. */
   shoutingSpans(): Array<{ start: number; end: number }> {
-    return (this.cache.shouting ??= this.sentences().filter(isShouting));
+    return (this.shoutingCache ??= this.sentences().filter(isShouting));
   }
 
   /** The sentence holding `offset` has no small letters at all (a heading such as "POLICY" or "AIMS"). */
   hasNoSmallLetters(offset: number): boolean {
     const k = this.sentenceAt(offset);
     if (k < 0) return false;
-    return (this.noSmallFlags[k] ??= this.sentences()[k].words.every((w) => w.text === w.text.toUpperCase()));
+    return ((this.noSmallFlags ??= [])[k] ??= this.sentences()[k].words.every((w) => w.text === w.text.toUpperCase()));
   }
 
   isShouting(offset: number): boolean {
     const k = this.sentenceAt(offset);
     if (k < 0) return false;
-    return (this.shoutingFlags[k] ??= isShouting(this.sentences()[k]));
+    return ((this.shoutingFlags ??= [])[k] ??= isShouting(this.sentences()[k]));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphs, sentences, words } from '../../../src/engine/text/segment.js';
 import { functionGrowth } from '../growth.js';
-import { paragraphs as referenceParagraphs } from '../../reference/segment.js';
+import { paragraphs as referenceParagraphs, sentences as referenceSentences } from '../../reference/segment.js';
 
 const texts = (t: string, spans: { start: number; end: number }[]) => spans.map((s) => t.slice(s.start, s.end));
 
@@ -63,6 +63,17 @@ describe('sentences', () => {
   it('keeps closing quotes and brackets with the sentence', () => {
     const t = '"Come in." (She smiled.) Then we sat.';
     expect(texts(t, sentences(t))).toEqual(['"Come in."', '(She smiled.)', 'Then we sat.']);
+  });
+
+  it('ends them where the character-by-character pass did, on random text', () => {
+    const alphabet = [...'aZJ1iv .!?…。\n\r"\'“‘”’([)]', 'e.g', 'Mrs', ' 2', '\u2028', '\u00a0', 'é', 'Ł'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      for (let i = Math.floor(next() * 24); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
+      expect(sentences(t), JSON.stringify(t)).toEqual(referenceSentences(t));
+    }
   });
 
   it('does not count a list number as a word or a sentence', () => {
