@@ -13,6 +13,7 @@ import { loadGlossary } from './glossary/compiled.js';
 import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
+import { sortByPlace } from './rules/rule.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
 import type { Analysis, AudienceId, Category, Finding, ParagraphReport, Readability, TextCounts } from './types.js';
 
@@ -101,7 +102,7 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
     for (const rule of rules) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
-    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortByPlace(findings);
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);

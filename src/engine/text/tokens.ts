@@ -33,6 +33,8 @@ export interface Spelling {
   readonly lower: string;
   readonly singular: string | undefined;
   readonly singularText: string | undefined;
+  /** {@link UPPER_FIRST} and {@link ALL_UPPER}, as {@link capsOf} works them out. */
+  readonly caps: number;
   /** Readability's figures for this text (readability.ts). */
   counted: object | undefined;
   /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
@@ -44,6 +46,23 @@ export interface Spelling {
 }
 
 const AMPERSAND = 38;
+
+/** The first letter is a capital ("Panel", "SEND", "Ł"). */
+export const UPPER_FIRST = 1;
+/** Nothing in the text changes in capitals ("SEND", "KS2", "&"). */
+export const ALL_UPPER = 2;
+
+/** How a text uses capitals (the rules ask this of most words: once per spelling, no new string each time). */
+export function capsOf(text: string): number {
+  const c = text.charCodeAt(0);
+  const upperFirst = (c >= 65 && c <= 90) || (c > 127 && text[0] !== text[0].toLowerCase());
+  return (upperFirst ? UPPER_FIRST : 0) | (text === text.toUpperCase() ? ALL_UPPER : 0);
+}
+
+/** {@link capsOf} a token's text, from its spelling when it has one. */
+export function capsOfToken(token: Pick<Token, 'text' | 'spelling'>): number {
+  return token.spelling ? token.spelling.caps : capsOf(token.text);
+}
 
 /**
  * True when everything between `from` and `to` may lie inside a multi-word term: spaces,
@@ -235,6 +254,7 @@ function spellingOf(surface: string, hash: number): Spelling {
     lower: surface === '&' ? 'and' : surface.toLowerCase(),
     singular: singular?.toLowerCase(),
     singularText: singular,
+    caps: capsOf(surface),
     counted: undefined,
     acronymLike: undefined,
     glossary: undefined,
