@@ -6,7 +6,7 @@ import { inContext } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentencesOf, type Sentence, type Span } from './text/segment.js';
-import { scan, type Scan, type Token } from './text/tokens.js';
+import { ALL_UPPER, scan, type Scan, type Spelling, type Token } from './text/tokens.js';
 import type { Audience } from './types.js';
 
 /**
@@ -98,7 +98,7 @@ export class ParagraphContext {
   hasNoSmallLetters(offset: number): boolean {
     const k = this.sentenceAt(offset);
     if (k < 0) return false;
-    return ((this.noSmallFlags ??= [])[k] ??= this.sentences()[k].words.every((w) => w.text === w.text.toUpperCase()));
+    return ((this.noSmallFlags ??= [])[k] ??= this.sentences()[k].words.every(inCapitals));
   }
 
   isShouting(offset: number): boolean {
@@ -171,22 +171,54 @@ function isShouting(sentence: Sentence): boolean {
   let lower = 0;
   let words = 0;
   for (const w of sentence.words) {
+    // A word of one run is its token: its spelling keeps the counts, worked out once per spelling.
+    const spelling = (w as { spelling?: Spelling }).spelling;
+    if (spelling) {
+      const counts = (spelling.letterCase ??= packedCases(w.text));
+      if (counts === 0) continue;
+      words++;
+      upper += (counts >>> 1) & 0x7fff;
+      lower += counts >>> 16;
+      continue;
+    }
     if (!/\p{L}/u.test(w.text)) continue;
     words++;
-    const text = w.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // ASCII by its code (this runs over every letter of a page); any other letter by its case forms.
-      if (c < 128) {
-        if (c >= 65 && c <= 90) upper++;
-        else if (c >= 97 && c <= 122) lower++;
-        continue;
-      }
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
-      if (ch.length === 2) i++;
-      if (ch !== ch.toLowerCase()) upper++;
-      else if (ch !== ch.toUpperCase()) lower++;
-    }
+    const [u, l] = cases(w.text);
+    upper += u;
+    lower += l;
   }
   return words >= 3 && upper > 0 && lower <= upper * 0.1;
+}
+
+/** Nothing in the word changes in capitals (from its spelling when it is a token). */
+function inCapitals(w: { text: string }): boolean {
+  const spelling = (w as { spelling?: Spelling }).spelling;
+  return spelling ? (spelling.caps & ALL_UPPER) !== 0 : w.text === w.text.toUpperCase();
+}
+
+/** {@link cases} of a short word (a spelling: 32 code units at most) in one number: 0 when it has no letter. */
+function packedCases(text: string): number {
+  if (!/\p{L}/u.test(text)) return 0;
+  const [upper, lower] = cases(text);
+  return 1 | (upper << 1) | (lower << 16);
+}
+
+/** Capital and small letters in a word. */
+function cases(text: string): [number, number] {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII by its code (this runs over every letter of a page); any other letter by its case forms.
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  return [upper, lower];
 }

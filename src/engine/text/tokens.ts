@@ -37,6 +37,8 @@ export interface Spelling {
   readonly caps: number;
   /** Readability's figures for this text (readability.ts). */
   counted: object | undefined;
+  /** Its letters' cases for telling a sentence in capitals (context.ts), once asked. */
+  letterCase: number | undefined;
   /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
   acronymLike: boolean | undefined;
   /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
@@ -256,6 +258,7 @@ function spellingOf(surface: string, hash: number): Spelling {
     singularText: singular,
     caps: capsOf(surface),
     counted: undefined,
+    letterCase: undefined,
     acronymLike: undefined,
     glossary: undefined,
     node: undefined,
