@@ -13,6 +13,7 @@ import { loadGlossary } from './glossary/compiled.js';
 import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
+import { sortByPlace } from './rules/rule.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
 import type { Analysis, AudienceId, Category, Finding, ParagraphReport, Readability, TextCounts } from './types.js';
 
@@ -72,13 +73,36 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
   const keep = (f: Finding) =>
     (!categories || categories.has(f.category)) && (ignored.size === 0 || !isIgnored(f, ignored));
 
-  function paragraph(text: string): ParagraphResult {
+  /**
+   * The last document's paragraphs and their results, in order. After a keystroke every other
+   * paragraph is the same text at the same index, or at the same index from the end: comparing
+   * with it costs a length check or a memory compare, where the cache's lookup hashes the text.
+   */
+  let previous: { bodies: string[]; results: ParagraphResult[] } = { bodies: [], results: [] };
+  let current: { bodies: string[]; results: ParagraphResult[] } = { bodies: [], results: [] };
+
+  /** Paragraph `k` of `count` in the document (see `previous`). */
+  function paragraph(text: string, k: number, count: number): ParagraphResult {
+    const result = reused(text, k, count) ?? analysed(text);
+    current.bodies.push(text);
+    current.results.push(result);
+    return result;
+  }
+
+  function reused(text: string, k: number, count: number): ParagraphResult | undefined {
+    const { bodies, results } = previous;
+    if (bodies[k] === text) return results[k];
+    const j = k + bodies.length - count;
+    return j >= 0 && j !== k && bodies[j] === text ? results[j] : undefined;
+  }
+
+  function analysed(text: string): ParagraphResult {
     const hit = cache.get(text);
     if (hit) return hit;
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
     for (const rule of rules) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
-    findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    sortByPlace(findings);
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
@@ -107,11 +131,14 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     const reports: ParagraphReport[] = [];
     const total = emptyCounts();
     let longest = 0;
-    for (const span of paragraphs(text, mode)) {
+    const spans = paragraphs(text, mode);
+    current = { bodies: [], results: [] };
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k];
       let body = text.slice(span.start, span.end);
       // In soft mode a line break inside a paragraph is a space (same length, so offsets hold).
       if (mode === 'soft') body = body.replace(/[\r\n]/g, ' ');
-      const r = paragraph(body);
+      const r = paragraph(body, k, spans.length);
       for (const f of r.findings) {
         const start = f.start + span.start;
         const end = f.end + span.start;
@@ -132,6 +159,7 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       explanations,
       entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id,
     };
+    previous = current;
     for (const rule of DOCUMENT_RULES) rule.apply(findings, facts);
     const readability = scores(total, longest);
     return {

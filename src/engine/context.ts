@@ -7,7 +7,7 @@ import { contextRejects } from './glossary/in-context.js';
 import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentencesOf, type Sentence, type Span } from './text/segment.js';
-import { scan, type Scan, type Token } from './text/tokens.js';
+import { ALL_UPPER, scan, type Scan, type Spelling, type Token } from './text/tokens.js';
 import type { Audience } from './types.js';
 
 /**
@@ -16,19 +16,19 @@ import type { Audience } from './types.js';
  * order, so a paragraph's lookups cost time linear in its length, however long it is.
  */
 export class ParagraphContext {
-  private cache: {
-    scan?: Scan;
-    sentences?: Sentence[];
-    terms?: TermMatch[];
-    explanations?: Explanation[];
-    longForms?: LongForm[];
-    shouting?: Sentence[];
-    paragraphWords?: Set<string>;
-  } = {};
+  // Each piece as a field of its own, made when first asked: a context is made for every paragraph,
+  // and most rules ask for only a few of them.
+  private scanCache: Scan | undefined = undefined;
+  private sentenceCache: Sentence[] | undefined = undefined;
+  private termCache: TermMatch[] | undefined = undefined;
+  private explanationCache: Explanation[] | undefined = undefined;
+  private longFormCache: LongForm[] | undefined = undefined;
+  private shoutingCache: Sentence[] | undefined = undefined;
+  private paragraphWords: Set<string> | undefined = undefined;
   /** Per sentence, computed when first asked: its words, whether it is in capitals, whether it has no small letters. */
-  private sentenceWords = new Map<number, Set<string>>();
-  private shoutingFlags: Array<boolean | undefined> = [];
-  private noSmallFlags: Array<boolean | undefined> = [];
+  private sentenceWords: Map<number, Set<string>> | undefined = undefined;
+  private shoutingFlags: Array<boolean | undefined> | undefined = undefined;
+  private noSmallFlags: Array<boolean | undefined> | undefined = undefined;
   private cursor = 0;
 
   constructor(
@@ -39,11 +39,11 @@ export class ParagraphContext {
 
   /** Tokens and words, from one pass over the text. */
   private scanned(): Scan {
-    return (this.cache.scan ??= scan(this.text));
+    return (this.scanCache ??= scan(this.text));
   }
 
   sentences(): Sentence[] {
-    return (this.cache.sentences ??= sentencesOf(this.text, this.scanned().words));
+    return (this.sentenceCache ??= sentencesOf(this.text, this.scanned().words));
   }
 
   tokens(): Token[] {
@@ -52,7 +52,7 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.cache.terms ??= matchTerms(this.glossary, this.text, this.tokens(), {
+    return (this.termCache ??= matchTerms(this.glossary, this.text, this.tokens(), {
       isShouting: (offset) => this.isShouting(offset),
       isEverydayWord,
       rejects: this.rejects(),
@@ -68,20 +68,21 @@ export class ParagraphContext {
   }
 
   explanations(): Explanation[] {
-    return (this.cache.explanations ??=
+    return (this.explanationCache ??=
       this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
   }
 
   /** Long forms the text gives for acronyms the glossary knows, where it writes them its own way. */
   longForms(): LongForm[] {
-    return (this.cache.longForms ??= knownLongForms(this.text, this.explanations(), this.glossary, this.terms()));
+    return (this.longFormCache ??= knownLongForms(this.text, this.explanations(), this.glossary, this.terms()));
   }
 
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */
   wordsAround(offset: number, scope: 'sentence' | 'paragraph'): ReadonlySet<string> {
     const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
-    if (k < 0) return (this.cache.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
-    let words = this.sentenceWords.get(k);
+    if (k < 0) return (this.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
+    const bySentence = (this.sentenceWords ??= new Map());
+    let words = bySentence.get(k);
     if (!words) {
       const s = this.sentences()[k];
       const tokens = this.tokens();
@@ -89,27 +90,27 @@ export class ParagraphContext {
       // Tokens lie wholly inside the sentence: a run of the sorted tokens.
       for (let i = firstAtOrAfter(tokens, s.start); i < tokens.length && tokens[i].end <= s.end; i++)
         words.add(tokens[i].lower);
-      this.sentenceWords.set(k, words);
+      bySentence.set(k, words);
     }
     return words;
   }
 
   /** Sentences written in capitals throughout (headings, notices): there capitals say nothing about acronyms. */
   shoutingSpans(): Array<{ start: number; end: number }> {
-    return (this.cache.shouting ??= this.sentences().filter(isShouting));
+    return (this.shoutingCache ??= this.sentences().filter(isShouting));
   }
 
   /** The sentence holding `offset` has no small letters at all (a heading such as "POLICY" or "AIMS"). */
   hasNoSmallLetters(offset: number): boolean {
     const k = this.sentenceAt(offset);
     if (k < 0) return false;
-    return (this.noSmallFlags[k] ??= this.sentences()[k].words.every((w) => w.text === w.text.toUpperCase()));
+    return ((this.noSmallFlags ??= [])[k] ??= this.sentences()[k].words.every(inCapitals));
   }
 
   isShouting(offset: number): boolean {
     const k = this.sentenceAt(offset);
     if (k < 0) return false;
-    return (this.shoutingFlags[k] ??= isShouting(this.sentences()[k]));
+    return ((this.shoutingFlags ??= [])[k] ??= isShouting(this.sentences()[k]));
   }
 
   /**
@@ -176,22 +177,54 @@ function isShouting(sentence: Sentence): boolean {
   let lower = 0;
   let words = 0;
   for (const w of sentence.words) {
+    // A word of one run is its token: its spelling keeps the counts, worked out once per spelling.
+    const spelling = (w as { spelling?: Spelling }).spelling;
+    if (spelling) {
+      const counts = (spelling.letterCase ??= packedCases(w.text));
+      if (counts === 0) continue;
+      words++;
+      upper += (counts >>> 1) & 0x7fff;
+      lower += counts >>> 16;
+      continue;
+    }
     if (!/\p{L}/u.test(w.text)) continue;
     words++;
-    const text = w.text;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // ASCII by its code (this runs over every letter of a page); any other letter by its case forms.
-      if (c < 128) {
-        if (c >= 65 && c <= 90) upper++;
-        else if (c >= 97 && c <= 122) lower++;
-        continue;
-      }
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
-      if (ch.length === 2) i++;
-      if (ch !== ch.toLowerCase()) upper++;
-      else if (ch !== ch.toUpperCase()) lower++;
-    }
+    const [u, l] = cases(w.text);
+    upper += u;
+    lower += l;
   }
   return words >= 3 && upper > 0 && lower <= upper * 0.1;
+}
+
+/** Nothing in the word changes in capitals (from its spelling when it is a token). */
+function inCapitals(w: { text: string }): boolean {
+  const spelling = (w as { spelling?: Spelling }).spelling;
+  return spelling ? (spelling.caps & ALL_UPPER) !== 0 : w.text === w.text.toUpperCase();
+}
+
+/** {@link cases} of a short word (a spelling: 32 code units at most) in one number: 0 when it has no letter. */
+function packedCases(text: string): number {
+  if (!/\p{L}/u.test(text)) return 0;
+  const [upper, lower] = cases(text);
+  return 1 | (upper << 1) | (lower << 16);
+}
+
+/** Capital and small letters in a word. */
+function cases(text: string): [number, number] {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII by its code (this runs over every letter of a page); any other letter by its case forms.
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  return [upper, lower];
 }

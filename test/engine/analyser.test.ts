@@ -32,6 +32,35 @@ describe('analyser', () => {
     expect(warm.analyse(text)).toEqual(miniAnalyser().analyse(text));
   });
 
+  it('gives the answer from scratch while lines are typed, added and removed anywhere', () => {
+    const lines = ['The EHCP is late.', 'We utilise SEN support.', 'An Education, Health and Care plan (EHCP).', ''];
+    const warm = miniAnalyser();
+    let seed = 9;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    let doc = ['Dear parent,', 'The SENCo will call.'];
+    for (let step = 0; step < 300; step++) {
+      const at = Math.floor(next() * (doc.length + 1));
+      const r = next();
+      if (r < 0.3) doc.splice(at, 0, lines[Math.floor(next() * lines.length)]);
+      else if (r < 0.5 && doc.length > 1) doc.splice(Math.min(at, doc.length - 1), 1);
+      else if (doc.length) doc[Math.min(at, doc.length - 1)] += ' EHCP'.slice(0, 1 + Math.floor(next() * 5));
+      if (doc.length > 12) doc = doc.slice(2);
+      const text = doc.join('\n');
+      expect(warm.analyse(text), JSON.stringify(text)).toEqual(miniAnalyser().analyse(text));
+    }
+  });
+
+  it('reuses the paragraphs around an edit that adds a line above them', () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} talks about the EHCP.`);
+    const analyser = miniAnalyser();
+    analyser.analyse(paragraphs.join('\n'));
+    const check = vi.spyOn(glossaryTerm, 'check');
+    paragraphs.splice(3, 0, 'A new line with the SENCo.');
+    const after = analyser.analyse(paragraphs.join('\n'));
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(after).toEqual(miniAnalyser().analyse(paragraphs.join('\n')));
+  });
+
   it('reports readability per paragraph and for the whole text', () => {
     const r = miniAnalyser().analyse('We will meet.\nPlease bring the form.');
     expect(r.paragraphs.map((p) => p.readability.words)).toEqual([3, 4]);

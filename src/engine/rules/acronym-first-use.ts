@@ -21,10 +21,14 @@ export const acronymFirstUse: DocumentRule = {
       }
     }
     const offered = new Set<string>();
+    const any = explainedFrom.size > 0;
     for (const f of findings) {
       if (f.category !== 'acronym') continue;
-      const keys = [f.entryId, letters(singular(f.text))].filter((k): k is string => !!k);
-      const explanation = keys.map((k) => explainedFrom.get(k)).find((x) => x && x.at <= f.start);
+      // By entry id first, then by letters; the letters key is made only when something may use it (this runs on every keystroke).
+      let byLetters = any ? letters(singular(f.text)) : undefined;
+      const byId = any && f.entryId ? explainedFrom.get(f.entryId) : undefined;
+      const explanation =
+        byId && byId.at <= f.start ? byId : any ? earlierThan(explainedFrom.get(byLetters!), f.start) : undefined;
       if (explanation) {
         f.explained = true;
         f.expansion ??= explanation.expansion;
@@ -32,17 +36,23 @@ export const acronymFirstUse: DocumentRule = {
         continue;
       }
       f.explained = false;
-      const key = keys[0];
       // Offer to spell out the first single-word use, with the glossary's expansion or, failing that, the one the text gives later.
-      if (offered.has(key) || /\s/.test(f.text)) continue;
+      if (/\s/.test(f.text)) continue;
+      const key = f.entryId || (byLetters ??= letters(singular(f.text)));
+      if (offered.has(key)) continue;
       offered.add(key);
-      const expansion = f.expansion ?? keys.map((k) => explainedFrom.get(k)?.expansion).find(Boolean);
+      const expansion =
+        f.expansion ?? (any ? byId?.expansion || explainedFrom.get(byLetters!)?.expansion || undefined : undefined);
       if (expansion) {
         f.replacements.unshift({ label: EXPLAIN_AT_FIRST_USE, text: `${pluralLike(f.text, expansion)} (${f.text})` });
       }
     }
   },
 };
+
+function earlierThan<T extends { at: number }>(x: T | undefined, start: number): T | undefined {
+  return x && x.at <= start ? x : undefined;
+}
 
 /** By its letters, full stops left out: "A.L.N." is ALN. */
 function letters(acronym: string): string {

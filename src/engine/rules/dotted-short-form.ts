@@ -46,8 +46,10 @@ export const dottedShortForm: ParagraphRule = {
   },
   check(context) {
     const out: Finding[] = [];
-    const tokens = context.tokens();
     const text = context.text;
+    // Nothing to find without a letter and a full stop, then a letter: "A.L" (most paragraphs have none).
+    if (!hasDottedLetters(text)) return out;
+    const tokens = context.tokens();
     let i = 0;
     while (i < tokens.length) {
       const first = i;
@@ -136,4 +138,17 @@ function isWordChar(text: string, i: number): boolean {
 /** A letter, digit or full stop just before: "www.B.B.C", "3.A.B" are not short forms. */
 function isWordOrDot(text: string, i: number): boolean {
   return isWordChar(text, i) || text.charCodeAt(i) === DOT;
+}
+
+/** Somewhere a letter or digit, a full stop, and a letter or digit: where a dotted short form could be. By `indexOf`, stop to stop. */
+function hasDottedLetters(text: string): boolean {
+  for (let i = text.indexOf('.', 1); i >= 0 && i + 1 < text.length; i = text.indexOf('.', i + 1))
+    if (isWordCharFast(text, i + 1) && isWordCharFast(text, i - 1)) return true;
+  return false;
+}
+
+/** {@link isWordChar} by code for ASCII (a space after a full stop is most of what this sees). */
+function isWordCharFast(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10 : isWordChar(text, i);
 }

@@ -8,7 +8,7 @@ import { matchCase } from '../text/case.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
 import { inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { sortByPlace, type ParagraphRule } from './rule.js';
 
 export const glossaryTerm: ParagraphRule = {
   id: 'glossary-term',
@@ -43,7 +43,7 @@ export const glossaryTerm: ParagraphRule = {
       out.push(termFinding(context, match));
     }
     for (const long of longForms) if (long.report) out.push(longFormFinding(context, long));
-    return longForms.length ? out.sort((a, b) => a.start - b.start || b.end - a.end) : out;
+    return longForms.length ? sortByPlace(out) : out;
   },
 };
 

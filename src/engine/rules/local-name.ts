@@ -9,7 +9,7 @@
 import type { ParagraphContext } from '../context.js';
 import type { TermMatch } from '../glossary/match.js';
 import { isEverydayWord } from '../readability.js';
-import type { Token } from '../text/tokens.js';
+import { ALL_UPPER, capsOfToken, UPPER_FIRST, type Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
@@ -317,12 +317,11 @@ const EMPHASIS = new Set([
 function isNameInCapitals(context: ParagraphContext, tokens: readonly Token[], i: number): boolean {
   const word = tokens[i];
   const c = word.text.charCodeAt(0);
-  if (c < 65 || c > 90 || word.text.length < 3 || word.text !== word.text.toUpperCase()) return false;
+  if (c < 65 || c > 90 || word.text.length < 3 || !(capsOfToken(word) & ALL_UPPER)) return false;
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!LEADERS.has(before.lower) || !oneSpaceApart(context.text, before, word)) return false;
-  if (!isHead(after) || !oneSpaceApart(context.text, word, after) || after.text === after.text.toUpperCase())
-    return false;
+  if (!isHead(after) || !oneSpaceApart(context.text, word, after) || capsOfToken(after) & ALL_UPPER) return false;
   if (EMPHASIS.has(word.lower) || context.glossary.known.has(word.text) || !isEverydayWord(word.lower)) return false;
   return !context.isShouting(word.start);
 }
@@ -550,9 +549,7 @@ function isHead(token: Token): boolean {
 
 /** A word with a capital first letter and small letters after it ("Panel", not "SEND" or "panel"). */
 function isCapitalised(token: Token): boolean {
-  const c = token.text.charCodeAt(0);
-  const upperFirst = (c >= 65 && c <= 90) || (c > 127 && token.text[0] !== token.text[0].toLowerCase());
-  return upperFirst && token.text.length > 1 && token.text !== token.text.toUpperCase();
+  return (capsOfToken(token) & (UPPER_FIRST | ALL_UPPER)) === UPPER_FIRST && token.text.length > 1;
 }
 
 /** Every word but the small joiners has a capital: a title or heading, not a sentence. */

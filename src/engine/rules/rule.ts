@@ -37,3 +37,28 @@ export interface DocumentFacts {
   /** The glossary entry id for a short form, if the glossary has it. */
   entryIdFor(acronym: string): string | undefined;
 }
+
+/**
+ * Sorts findings by start, the longer first where they start together; stable, like `Array.sort`.
+ * A paragraph has a few findings, most often in order already: checked first, and sorted by
+ * insertion when short (no copy, where `Array.sort` makes one every call).
+ */
+export function sortByPlace<T extends { start: number; end: number }>(findings: T[]): T[] {
+  const n = findings.length;
+  let k = 1;
+  while (k < n && !after(findings[k - 1], findings[k])) k++;
+  if (k >= n) return findings;
+  if (n > 32) return findings.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (; k < n; k++) {
+    const f = findings[k];
+    let j = k - 1;
+    for (; j >= 0 && after(findings[j], f); j--) findings[j + 1] = findings[j];
+    findings[j + 1] = f;
+  }
+  return findings;
+}
+
+/** `a` goes after `b`. */
+function after(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start > b.start || (a.start === b.start && a.end < b.end);
+}

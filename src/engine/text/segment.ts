@@ -98,17 +98,20 @@ const BLOCK_START = /^[ \t]*(?:[-*+•◦▪‣–]\s|\d+[.)]\s|#{1,6}\s|>\s?)/;
 export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
   const spans: Span[] = [];
   let start = -1;
-  let lineStart = 0;
   let previousLineStart = 0;
   const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    const lineEnd = i;
-    const blank = isBlank(text, lineStart, lineEnd);
+  // Line breaks found by `indexOf` (native, not a call per character): this runs on every keystroke.
+  // The next `\n` and the next `\r` are each kept until passed, so both searches stay linear.
+  let nextLf = -1;
+  let nextCr = text.indexOf('\r') < 0 ? n : -1;
+  for (let lineStart = 0; lineStart <= n;) {
+    if (nextLf < lineStart) nextLf = indexOrEnd(text, '\n', lineStart);
+    if (nextCr < lineStart) nextCr = indexOrEnd(text, '\r', lineStart);
+    const lineEnd = nextLf < nextCr ? nextLf : nextCr;
     if (mode === 'hard') {
-      if (!blank) spans.push(trim(text, lineStart, lineEnd));
-    } else if (blank) {
+      const span = trim(text, lineStart, lineEnd);
+      if (span.start < span.end) spans.push(span);
+    } else if (isBlank(text, lineStart, lineEnd)) {
       if (start >= 0) spans.push(trim(text, start, lastContentEnd(text, start, lineStart)));
       start = -1;
     } else if (start < 0) {
@@ -121,11 +124,15 @@ export function paragraphs(text: string, mode: LineBreakMode = 'hard'): Span[] {
       start = lineStart;
     }
     previousLineStart = lineStart;
-    if (c === 13 && i + 1 < n && text.charCodeAt(i + 1) === 10) i++;
-    lineStart = i + 1;
+    lineStart = lineEnd + (lineEnd === nextCr && nextLf === lineEnd + 1 ? 2 : 1);
   }
   if (mode === 'soft' && start >= 0) spans.push(trim(text, start, n));
   return spans;
+}
+
+function indexOrEnd(text: string, what: string, from: number): number {
+  const at = text.indexOf(what, from);
+  return at < 0 ? text.length : at;
 }
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -204,27 +211,34 @@ export function sentences(text: string): Sentence[] {
 /** {@link sentences}, from the paragraph's words found already (the engine's one scan). */
 export function sentencesOf(text: string, all: readonly Word[]): Sentence[] {
   const out: Sentence[] = [];
-  let current: Word[] = [];
-  let sentenceStart = -1;
-  const close = (end: number) => {
-    if (current.length > 0) out.push({ start: sentenceStart, end, words: current });
-    current = [];
-    sentenceStart = -1;
-  };
+  /** Index of the sentence's first word; -1 between sentences. A sentence's words are a run of `all`. */
+  let first = -1;
+  let sentenceStart = 0;
+  /** End of the sentence before. */
+  let floor = 0;
   for (let w = 0; w < all.length; w++) {
     const word = all[w];
-    if (current.length === 0 && isListMarker(text, word)) continue;
-    if (sentenceStart < 0)
-      sentenceStart = withOpeningPunctuation(text, word.start, out.length ? out[out.length - 1].end : 0);
-    current.push(word);
-    const next = all[w + 1];
+    if (first < 0) {
+      if (isListMarker(text, word)) continue;
+      first = w;
+      sentenceStart = withOpeningPunctuation(text, word.start, floor);
+    }
+    const next = w + 1 < all.length ? all[w + 1] : undefined;
     const gapEnd = next ? next.start : text.length;
-    const gapEndsSentence = endsSentence(text, word, gapEnd, next);
-    if (gapEndsSentence >= 0) close(gapEndsSentence);
+    // Most gaps are one space, which ends nothing.
+    if (gapEnd - word.end === 1 && text.charCodeAt(word.end) === SPACE) continue;
+    const end = endsSentence(text, word, gapEnd, next);
+    if (end < 0) continue;
+    out.push({ start: sentenceStart, end, words: all.slice(first, w + 1) });
+    floor = end;
+    first = -1;
   }
-  close(text.length);
+  if (first >= 0) out.push({ start: sentenceStart, end: text.length, words: all.slice(first) });
   return out;
 }
+
+const SPACE = 32;
+const FULL_STOP = 46;
 
 /** What may follow a sentence's terminal and still belong to it: more terminals, closing quotes and brackets. */
 const CLOSING = new Set([...'.!?…"\'”’)]'].map((c) => c.charCodeAt(0)));
@@ -233,11 +247,13 @@ const CLOSING = new Set([...'.!?…"\'”’)]'].map((c) => c.charCodeAt(0)));
 function endsSentence(text: string, word: Word, gapEnd: number, next: Word | undefined): number {
   let lastTerminal = -1;
   for (let i = word.end; i < gapEnd; i++) {
-    const c = text[i];
-    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029')
+    const c = text.charCodeAt(i);
+    // \n, \r, LINE SEPARATOR, PARAGRAPH SEPARATOR
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029)
       return lastTerminal >= 0 ? lastTerminal : trimEnd(text, word.end, i);
-    if (c === '.' || c === '!' || c === '?' || c === '…' || c === '。') {
-      if (c === '.' && i === word.end && isAbbreviation(word.text, next)) continue;
+    // . ! ? … 。
+    if (c === FULL_STOP || c === 33 || c === 63 || c === 0x2026 || c === 0x3002) {
+      if (c === FULL_STOP && i === word.end && isAbbreviation(word.text, next)) continue;
       // Closing quotes and brackets belong to the sentence they end.
       let j = i + 1;
       while (j < gapEnd && CLOSING.has(text.charCodeAt(j))) j++;
@@ -252,17 +268,20 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
   return lastTerminal;
 }
 
-/** Opening quotes and brackets just before a sentence's first word belong to it. */
+/** Opening quotes and brackets just before a sentence's first word belong to it: " ' “ ‘ ( [ */
 function withOpeningPunctuation(text: string, start: number, floor: number): number {
-  while (start > floor && /["'“‘([]/.test(text[start - 1])) start--;
+  for (; start > floor; start--) {
+    const c = text.charCodeAt(start - 1);
+    if (c !== 34 && c !== 39 && c !== 0x201c && c !== 0x2018 && c !== 40 && c !== 91) break;
+  }
   return start;
 }
 
 function isListMarker(text: string, word: Word): boolean {
-  const after = text[word.end];
-  if (after !== '.' && after !== ')') return false;
-  const following = text[word.end + 1];
-  if (following !== undefined && !isSpace(following.charCodeAt(0))) return false;
+  const after = text.charCodeAt(word.end);
+  // "." or ")", then a space or the end.
+  if (after !== FULL_STOP && after !== 41) return false;
+  if (word.end + 1 < text.length && !isSpace(text.charCodeAt(word.end + 1))) return false;
   return /^(?:\d{1,3}|[a-z]|[ivx]{1,4})$/i.test(word.text);
 }
 

@@ -4,7 +4,7 @@
  * ("Gloucestershire Dyslexia Association"). A term inside such a title is part of its name: the
  * reader sees a law or a body, not the term.
  */
-import type { Token } from './tokens.js';
+import { capsOfToken, UPPER_FIRST, type Token } from './tokens.js';
 
 /** The word a law's title ends in, before its year. */
 const LAWS = new Set(['act', 'order', 'regulations']);
@@ -51,9 +51,7 @@ export function inTitle(text: string, tokens: readonly Token[], first: number, l
 }
 
 function capitalised(t: Token | undefined): boolean {
-  if (!t) return false;
-  const c = t.text.charCodeAt(0);
-  return (c >= 65 && c <= 90) || (c > 127 && t.text[0] !== t.text[0].toLowerCase());
+  return t !== undefined && (capsOfToken(t) & UPPER_FIRST) !== 0;
 }
 
 function isYear(word: string): boolean {

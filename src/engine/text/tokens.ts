@@ -33,8 +33,12 @@ export interface Spelling {
   readonly lower: string;
   readonly singular: string | undefined;
   readonly singularText: string | undefined;
+  /** {@link UPPER_FIRST} and {@link ALL_UPPER}, as {@link capsOf} works them out. */
+  readonly caps: number;
   /** Readability's figures for this text (readability.ts). */
   counted: object | undefined;
+  /** Its letters' cases for telling a sentence in capitals (context.ts), once asked. */
+  letterCase: number | undefined;
   /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
   acronymLike: boolean | undefined;
   /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
@@ -44,6 +48,23 @@ export interface Spelling {
 }
 
 const AMPERSAND = 38;
+
+/** The first letter is a capital ("Panel", "SEND", "Ł"). */
+export const UPPER_FIRST = 1;
+/** Nothing in the text changes in capitals ("SEND", "KS2", "&"). */
+export const ALL_UPPER = 2;
+
+/** How a text uses capitals (the rules ask this of most words: once per spelling, no new string each time). */
+export function capsOf(text: string): number {
+  const c = text.charCodeAt(0);
+  const upperFirst = (c >= 65 && c <= 90) || (c > 127 && text[0] !== text[0].toLowerCase());
+  return (upperFirst ? UPPER_FIRST : 0) | (text === text.toUpperCase() ? ALL_UPPER : 0);
+}
+
+/** {@link capsOf} a token's text, from its spelling when it has one. */
+export function capsOfToken(token: Pick<Token, 'text' | 'spelling'>): number {
+  return token.spelling ? token.spelling.caps : capsOf(token.text);
+}
 
 /**
  * True when everything between `from` and `to` may lie inside a multi-word term: spaces,
@@ -131,46 +152,58 @@ export function scan(text: string): Scan {
   let wordEnd = -1;
   let wordToken: Token | undefined;
   let runs = 0;
-  const closeWord = () => {
-    if (wordStart < 0) return;
-    // A word of one run is its token (a token has a word's start, end and text): no object more.
-    words.push(
-      runs === 1 && wordToken ? wordToken : { start: wordStart, end: wordEnd, text: text.slice(wordStart, wordEnd) },
-    );
-  };
   let i = 0;
   while (i < n) {
-    let ch = charAt(text, i);
-    if (ch === 0) {
-      if (text.charCodeAt(i) === AMPERSAND) {
-        tokens.push(makeToken(text, i, i + 1, previousEnd));
-        previousEnd = i + 1;
+    const first = text.charCodeAt(i);
+    let letterFirst = true;
+    if (!isAsciiLetterOrDigit(first)) {
+      const ch = first < 128 ? 0 : charAt(text, i);
+      if (ch === 0) {
+        if (first === AMPERSAND) {
+          tokens.push(makeToken(text, i, i + 1, previousEnd, hashOf(text, i, i + 1)));
+          previousEnd = i + 1;
+        }
+        i++;
+        continue;
       }
-      i++;
-      continue;
+      letterFirst = (ch & 3) === 2;
     }
+    // The run, its spelling's hash taken as it is read (FNV-1a over the code units): each character read once.
     const start = i;
-    const letterFirst = (ch & 3) === 2;
-    while (ch !== 0) {
-      i += ch >> 2;
-      ch = i < n ? charAt(text, i) : 0;
+    let hash = FNV_BASIS;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isAsciiLetterOrDigit(c)) {
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        i++;
+        continue;
+      }
+      if (c < 128) break;
+      const ch = charAt(text, i);
+      if (ch === 0) break;
+      for (const to = i + (ch >> 2); i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
     }
     // One joiner between this run and the word before it, and a letter or digit first: one word.
     if (wordStart >= 0 && wordEnd === start - 1 && letterFirst && WORD_JOINERS.has(text.charCodeAt(wordEnd))) {
       wordEnd = i;
       runs++;
     } else {
-      closeWord();
+      // A word of one run is its token (a token has a word's start, end and text): no object more.
+      if (wordStart >= 0)
+        words.push(
+          runs === 1 && wordToken
+            ? wordToken
+            : { start: wordStart, end: wordEnd, text: text.slice(wordStart, wordEnd) },
+        );
       wordStart = start;
       wordEnd = i;
       wordToken = undefined;
       runs = 1;
     }
     // A possessive or contraction tail (`LA's`, `parent’s`) belongs to the token before it.
-    const c = text.charCodeAt(start);
     if (
       i - start === 1 &&
-      (c === 115 || c === 83) &&
+      (first === 115 || first === 83) &&
       tokens.length &&
       start - previousEnd === 1 &&
       (text.charCodeAt(start - 1) === 39 || text.charCodeAt(start - 1) === 0x2019)
@@ -178,17 +211,35 @@ export function scan(text: string): Scan {
       previousEnd = start + 1;
       continue;
     }
-    const token = makeToken(text, start, i, previousEnd);
+    const token = makeToken(text, start, i, previousEnd, hash & 0x7fffffff);
     tokens.push(token);
     if (runs === 1) wordToken = token;
     previousEnd = i;
   }
-  closeWord();
+  if (wordStart >= 0)
+    words.push(
+      runs === 1 && wordToken ? wordToken : { start: wordStart, end: wordEnd, text: text.slice(wordStart, wordEnd) },
+    );
   return { tokens, words };
 }
 
-function makeToken(text: string, start: number, end: number, previousEnd: number): Token {
-  const spelling = spellingAt(text, start, end);
+/** A-Z, a-z or 0-9. */
+function isAsciiLetterOrDigit(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10;
+}
+
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The hash {@link spellingAt} files a spelling under: FNV-1a over its code units, never {@link LONG}. */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = FNV_BASIS;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
+  return hash & 0x7fffffff;
+}
+
+function makeToken(text: string, start: number, end: number, previousEnd: number, hash: number): Token {
+  const spelling = spellingAt(text, start, end, hash);
   // Every field set, in one order: one shape for every token.
   return {
     start,
@@ -210,7 +261,9 @@ function spellingOf(surface: string, hash: number): Spelling {
     lower: surface === '&' ? 'and' : surface.toLowerCase(),
     singular: singular?.toLowerCase(),
     singularText: singular,
+    caps: capsOf(surface),
     counted: undefined,
+    letterCase: undefined,
     acronymLike: undefined,
     glossary: undefined,
     node: undefined,
@@ -221,44 +274,79 @@ function spellingOf(surface: string, hash: number): Spelling {
 /**
  * Every spelling met so far, by its exact text, in an open-addressed table hashed as the text is
  * read: a word met before costs no new string (no slice, no lower case, no singular). Words longer
- * than {@link MAX_KEPT} are not kept (their hash is {@link LONG}); the table starts afresh when half full.
+ * than {@link MAX_KEPT} are not kept (their hash is {@link LONG}). The table is small and compact,
+ * for the processor's caches: each slot holds, side by side, its spelling's id, hash, length and
+ * where its characters are in one pool, so a word is found without a look at any object. It
+ * doubles when half full, and starts afresh past {@link MAX_SPELLINGS}.
  */
-const TABLE_BITS = 16;
-const TABLE_MASK = (1 << TABLE_BITS) - 1;
-const MAX_SPELLINGS = 1 << (TABLE_BITS - 1);
+const MAX_SPELLINGS = 1 << 15;
 const MAX_KEPT = 32;
 const LONG = -1;
-const table = new Int32Array(1 << TABLE_BITS);
-/** Each slot's spelling's hash. */
-const hashes = new Int32Array(1 << TABLE_BITS);
+/** Four numbers a slot: id (0: empty), hash, start in `pool`, length. */
+let slots = new Int32Array(4 << 12);
+let mask = (1 << 12) - 1;
+/** The characters of every spelling kept, one after another. */
+let pool = new Uint16Array(1 << 15);
+let poolEnd = 0;
 /** By id; id 0 marks an empty slot. */
 const spellings: Spelling[] = [spellingOf('', LONG)];
 
-function spellingAt(text: string, start: number, end: number): Spelling {
-  if (end - start > MAX_KEPT) return spellingOf(text.slice(start, end), LONG);
-  // FNV-1a over the code units, never LONG.
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  hash &= 0x7fffffff;
-  let slot = hash & TABLE_MASK;
-  for (let id = table[slot]; id !== 0; id = table[slot]) {
-    // The hash beside the id: a slot of another spelling costs no look at its object.
-    if (hashes[slot] === hash) {
-      const known = spellings[id];
-      if (known.text.length === end - start && text.startsWith(known.text, start)) return known;
-    }
-    slot = (slot + 1) & TABLE_MASK;
+/** The spelling of `text[start, end)`, whose {@link hashOf} is `hash`. */
+function spellingAt(text: string, start: number, end: number, hash: number): Spelling {
+  const length = end - start;
+  if (length > MAX_KEPT) return spellingOf(text.slice(start, end), LONG);
+  let slot = hash & mask;
+  for (let id = slots[slot << 2]; id !== 0; id = slots[slot << 2]) {
+    const at = slot << 2;
+    if (slots[at + 1] === hash && slots[at + 3] === length && samePooled(slots[at + 2], text, start, length))
+      return spellings[id];
+    slot = (slot + 1) & mask;
   }
   if (spellings.length > MAX_SPELLINGS) {
-    table.fill(0);
+    slots = new Int32Array(4 << 12);
+    mask = (1 << 12) - 1;
+    poolEnd = 0;
     spellings.length = 1;
-    slot = hash & TABLE_MASK;
+    slot = hash & mask;
+  } else if (spellings.length > (mask + 1) >> 1) {
+    grow();
+    slot = hash & mask;
+    while (slots[slot << 2] !== 0) slot = (slot + 1) & mask;
   }
+  if (poolEnd + length > pool.length) {
+    const bigger = new Uint16Array(pool.length * 2);
+    bigger.set(pool);
+    pool = bigger;
+  }
+  for (let k = 0; k < length; k++) pool[poolEnd + k] = text.charCodeAt(start + k);
   const made = spellingOf(text.slice(start, end), hash);
-  table[slot] = spellings.length;
-  hashes[slot] = hash;
+  const at = slot << 2;
+  slots[at] = spellings.length;
+  slots[at + 1] = hash;
+  slots[at + 2] = poolEnd;
+  slots[at + 3] = length;
+  poolEnd += length;
   spellings.push(made);
   return made;
+}
+
+/** Twice the slots, each spelling filed again by its hash. */
+function grow(): void {
+  const old = slots;
+  slots = new Int32Array(old.length * 2);
+  mask = mask * 2 + 1;
+  for (let at = 0; at < old.length; at += 4) {
+    if (old[at] === 0) continue;
+    let slot = old[at + 1] & mask;
+    while (slots[slot << 2] !== 0) slot = (slot + 1) & mask;
+    slots.set(old.subarray(at, at + 4), slot << 2);
+  }
+}
+
+/** The pooled characters from `from` are `text[start, start + length)`. */
+function samePooled(from: number, text: string, start: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (pool[from + k] !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The singular of a plural-looking word, or undefined. Acronyms take a lower-case `s` (`EHCPs`). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphs, sentences, words } from '../../../src/engine/text/segment.js';
 import { functionGrowth } from '../growth.js';
+import { paragraphs as referenceParagraphs, sentences as referenceSentences } from '../../reference/segment.js';
 
 const texts = (t: string, spans: { start: number; end: number }[]) => spans.map((s) => t.slice(s.start, s.end));
 
@@ -25,6 +26,24 @@ describe('paragraphs', () => {
     expect(paragraphs('')).toEqual([]);
     expect(paragraphs(' \n\t\n')).toEqual([]);
   });
+
+  it('splits random text at \\n, \\r and \\r\\n as the per-character pass did, in both modes', () => {
+    const alphabet = ['\n', '\r', '\r\n', ' ', '\t', 'a', 'B', '.', '# ', '- ', '1. ', '> ', '\u00a0', '\u2028'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      for (let i = Math.floor(next() * 20); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
+      for (const mode of ['hard', 'soft'] as const)
+        expect(paragraphs(t, mode), `${mode} ${JSON.stringify(t)}`).toEqual(referenceParagraphs(t, mode));
+    }
+  });
+
+  it('finds line breaks in time linear in the text, whichever kinds it mixes', () => {
+    // One \r at the end of many \n lines (and the other way round): each break is searched for once.
+    expect(functionGrowth((n) => 'ab\n'.repeat(n / 3) + '\r', paragraphs, 30_000)).toBeLessThan(30);
+    expect(functionGrowth((n) => 'ab\r'.repeat(n / 3) + '\n', paragraphs, 30_000)).toBeLessThan(30);
+  });
 });
 
 describe('sentences', () => {
@@ -44,6 +63,17 @@ describe('sentences', () => {
   it('keeps closing quotes and brackets with the sentence', () => {
     const t = '"Come in." (She smiled.) Then we sat.';
     expect(texts(t, sentences(t))).toEqual(['"Come in."', '(She smiled.)', 'Then we sat.']);
+  });
+
+  it('ends them where the character-by-character pass did, on random text', () => {
+    const alphabet = [...'aZJ1iv .!?…。\n\r"\'“‘”’([)]', 'e.g', 'Mrs', ' 2', '\u2028', '\u00a0', 'é', 'Ł'];
+    let seed = 11;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 20_000; n++) {
+      let t = '';
+      for (let i = Math.floor(next() * 24); i > 0; i--) t += alphabet[Math.floor(next() * alphabet.length)];
+      expect(sentences(t), JSON.stringify(t)).toEqual(referenceSentences(t));
+    }
   });
 
   it('does not count a list number as a word or a sentence', () => {
