@@ -357,11 +357,12 @@ console.log(
   '| switch on to all marks painted | runs | in the page, median | p95 | from the command, median | p95 | engine (median) | reading the page (median) | first marks set (median) | all marks set (median) |',
 );
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+/** A row's median and p95 cells (no p95 for a single run). */
+const medianAndP95 = (runs: readonly unknown[], xs: number[]) =>
+  `${ms(median(xs))} | ${runs.length > 1 ? ms(p95(xs)) : '–'}`;
 for (const [label, runs] of rows) {
-  const inPage = pick(runs, 'inPageMs');
-  const cmd = pick(runs, 'fromCommandMs');
   console.log(
-    `| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${ms(median(pick(runs, 'engineMs')))} | ${ms(median(pick(runs, 'extractMs')))} | ${ms(median(pick(runs, 'firstPaintMs')))} | ${ms(median(pick(runs, 'marksSetMs')))} |`,
+    `| ${label} | ${runs.length} | ${medianAndP95(runs, pick(runs, 'inPageMs'))} | ${medianAndP95(runs, pick(runs, 'fromCommandMs'))} | ${ms(median(pick(runs, 'engineMs')))} | ${ms(median(pick(runs, 'extractMs')))} | ${ms(median(pick(runs, 'firstPaintMs')))} | ${ms(median(pick(runs, 'marksSetMs')))} |`,
   );
 }
 console.log(
@@ -369,10 +370,8 @@ console.log(
 );
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const [label, runs] of rows) {
-  const inPage = pick(runs, 'firstInPageMs');
-  const cmd = pick(runs, 'firstFromCommandMs');
   console.log(
-    `| ${label} | ${runs.length} | ${ms(median(inPage))} | ${runs.length > 1 ? ms(p95(inPage)) : '–'} | ${ms(median(cmd))} | ${runs.length > 1 ? ms(p95(cmd)) : '–'} | ${median(pick(runs, 'nearChars')).toFixed(0)} |`,
+    `| ${label} | ${runs.length} | ${medianAndP95(runs, pick(runs, 'firstInPageMs'))} | ${medianAndP95(runs, pick(runs, 'firstFromCommandMs'))} | ${median(pick(runs, 'nearChars')).toFixed(0)} |`,
   );
 }
 const frameRow = (label: string, xs: number[]) => {
