@@ -341,13 +341,17 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
   return false;
 }
 
-/** Words before "group" or "board" that say it is a body of people who run or plan something. */
+/**
+ * Words before "group" or "board" that say it is a body of people who run or plan something; a
+ * health board ("Aneurin Bevan University Health Board") is the NHS where it is.
+ */
 const GOVERNING = new Set(['steering', 'working', 'operational', 'strategic', 'advisory', 'management', 'executive']);
 
 function isGoverning(tokens: readonly Token[], last: number): boolean {
   const head = tokens[last].singular ?? tokens[last].lower;
   if (head === 'governor' || head === 'governors')
     return last >= 2 && tokens[last - 1].lower === 'of' && tokens[last - 2].lower === 'board';
+  if (head === 'board' && last >= 1 && tokens[last - 1].lower === 'health') return true; // the NHS in Wales and Scotland
   return (head === 'group' || head === 'board') && last >= 1 && GOVERNING.has(tokens[last - 1].lower);
 }
 
