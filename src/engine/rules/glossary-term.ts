@@ -5,6 +5,7 @@ import type { LongForm } from '../glossary/long-forms.js';
 import type { TermMatch } from '../glossary/match.js';
 import type { Sense } from '../dictionary/schema.js';
 import { matchCase } from '../text/case.js';
+import { inAddress } from '../text/addresses.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
 import { inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
@@ -34,6 +35,8 @@ export const glossaryTerm: ParagraphRule = {
       // "Part VI" is a number, not VI (visual impairment).
       if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
         continue;
+      // Part of an email or web address ("senco@school.sch.uk"), as rule 6 of the annotation guide says.
+      if (inAddress(context.text, match.start, match.end)) continue;
       // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
       if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) continue;
       // Inside a long form the text gives for a known acronym, the long form is the term.

@@ -3,6 +3,17 @@ import { analyse } from '../../../src/engine/index.js';
 import { miniAnalyser } from '../../helpers.js';
 
 describe('glossary-term', () => {
+  it('leaves a term inside an email or web address alone, and finds it beside one', () => {
+    const terms = (text: string) =>
+      analyse(text)
+        .findings.filter((f) => f.rule === 'glossary-term')
+        .map((f) => f.text);
+    expect(
+      terms('Email senco@leasowes.staffs.sch.uk or see www.senco-help.org.uk and https://x.org/ehcp/senco.'),
+    ).toEqual([]);
+    expect(terms('Ask the SENCO (senco@school.sch.uk). The SENCO-led review is due.')).toEqual(['SENCO', 'SENCO']);
+  });
+
   it('reports an acronym with its expansion, definition and source', () => {
     const [f] = miniAnalyser().analyse('We will ask for an EHCP.').findings;
     expect(f).toMatchObject({
