@@ -5,8 +5,9 @@ import type { LongForm } from '../glossary/long-forms.js';
 import type { TermMatch } from '../glossary/match.js';
 import type { Sense } from '../dictionary/schema.js';
 import { matchCase } from '../text/case.js';
+import { inAddress } from '../text/addresses.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
-import { inTitle } from '../text/titles.js';
+import { inJobTitle, inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
 import { sortByPlace, type ParagraphRule } from './rule.js';
 
@@ -34,8 +35,12 @@ export const glossaryTerm: ParagraphRule = {
       // "Part VI" is a number, not VI (visual impairment).
       if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
         continue;
+      // Part of an email or web address ("senco@school.sch.uk"), as rule 6 of the annotation guide says.
+      if (inAddress(context.text, match.start, match.end)) continue;
       // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
       if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) continue;
+      // A job title says what the person does: "the Head of Education and Inclusion Services".
+      if (!match.form.short && inJobTitle(tokens, match.first)) continue;
       // Inside a long form the text gives for a known acronym, the long form is the term.
       while (l < longForms.length && longForms[l].end <= match.start) l++;
       const long = longForms[l];

@@ -242,6 +242,8 @@ export const localName: ParagraphRule = {
         continue;
       // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
       if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
+      // A body that runs or plans things says what it is ("the Steering Group", "Operational Board", "Board of Governors").
+      if (isGoverning(tokens, last)) continue;
       const start = tokens[first].start;
       const end = head.end;
       while (t < terms.length && terms[t].end <= start) t++;
@@ -337,6 +339,20 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
     if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
   }
   return false;
+}
+
+/**
+ * Words before "group" or "board" that say it is a body of people who run or plan something; a
+ * health board ("Aneurin Bevan University Health Board") is the NHS where it is.
+ */
+const GOVERNING = new Set(['steering', 'working', 'operational', 'strategic', 'advisory', 'management', 'executive']);
+
+function isGoverning(tokens: readonly Token[], last: number): boolean {
+  const head = tokens[last].singular ?? tokens[last].lower;
+  if (head === 'governor' || head === 'governors')
+    return last >= 2 && tokens[last - 1].lower === 'of' && tokens[last - 2].lower === 'board';
+  if (head === 'board' && last >= 1 && tokens[last - 1].lower === 'health') return true; // the NHS in Wales and Scotland
+  return (head === 'group' || head === 'board') && last >= 1 && GOVERNING.has(tokens[last - 1].lower);
 }
 
 /** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */

@@ -26,7 +26,9 @@ export const unknownAcronym: ParagraphRule = {
     const explanations = context.explanations();
     const spelledOut = explanations.length ? new Set(explanations.map((e) => e.acronym)) : undefined;
     let t = 0;
-    for (const token of context.tokens()) {
+    const tokens = context.tokens();
+    for (let n = 0; n < tokens.length; n++) {
+      const token = tokens[n];
       while (t < terms.length && terms[t].end <= token.start) t++;
       if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
       if (!isAcronymLikeToken(token) || context.isShouting(token.start)) continue;
@@ -38,6 +40,13 @@ export const unknownAcronym: ParagraphRule = {
           readsAsLongWord(base) ||
           (looksLikeWord(base) && (base.length >= 6 || context.hasNoSmallLetters(token.start)))) &&
         !spelledOut?.has(base)
+      )
+        continue;
+      // A document's state in its title or file name ("FINAL EM EDIT.pdf"): the word, and initials
+      // standing between two such words, are no acronyms.
+      if (
+        STATUS.has(base) ||
+        (base.length <= 3 && STATUS.has(tokens[n - 1]?.text ?? '') && STATUS.has(tokens[n + 1]?.text ?? ''))
       )
         continue;
       // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
@@ -58,6 +67,9 @@ export const unknownAcronym: ParagraphRule = {
     return out;
   },
 };
+
+/** Words in capitals that say which copy of a document it is ("DRAFT", "FINAL EDIT"). */
+const STATUS = new Set(['FINAL', 'DRAFT', 'EDIT', 'COPY', 'AMENDED', 'REVISED', 'UPDATED', 'VERSION']);
 
 /**
  * Pronounceable like an English word: four or more letters, vowels, no run of three consonants

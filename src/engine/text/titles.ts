@@ -73,3 +73,22 @@ function bracketGap(text: string, from: number, to: number): boolean {
   }
   return true;
 }
+
+/** The first word of a job title "… of" a service ("Head of Education and Inclusion Services"); the chair of a body is no such title ("Chair of the Parent Carer Forum"). */
+const ROLE_HEADS = new Set(['head', 'director', 'manager']);
+
+/** How far back a job title's first word may stand: "Head of Education, Skills and Inclusion Services". */
+const ROLE_REACH = 6;
+
+/**
+ * The words `first`… come after "Head of" (or "Director of", …) in one run of capitalised words and
+ * joiners: the job title says what the person does ("the Head of Education and Inclusion Services").
+ */
+export function inJobTitle(tokens: readonly Token[], first: number): boolean {
+  for (let j = first - 1; j >= 1 && first - j <= ROLE_REACH; j--) {
+    const t = tokens[j];
+    if (t.lower === 'of') return capitalised(tokens[j - 1]) && ROLE_HEADS.has(tokens[j - 1].lower);
+    if (!(capitalised(t) || t.lower === 'and')) return false;
+  }
+  return false;
+}

@@ -3,6 +3,30 @@ import { analyse } from '../../../src/engine/index.js';
 import { miniAnalyser } from '../../helpers.js';
 
 describe('glossary-term', () => {
+  it('leaves a term inside an email or web address alone, and finds it beside one', () => {
+    const terms = (text: string) =>
+      analyse(text)
+        .findings.filter((f) => f.rule === 'glossary-term')
+        .map((f) => f.text);
+    expect(
+      terms('Email senco@leasowes.staffs.sch.uk or see www.senco-help.org.uk and https://x.org/ehcp/senco.'),
+    ).toEqual([]);
+    expect(terms('Ask the SENCO (senco@school.sch.uk). The SENCO-led review is due.')).toEqual(['SENCO', 'SENCO']);
+  });
+
+  it('leaves a term inside a job title alone, but not an acronym or the same term elsewhere', () => {
+    const terms = (text: string) =>
+      analyse(text)
+        .findings.filter((f) => f.rule === 'glossary-term')
+        .map((f) => f.text);
+    expect(terms('The Head of Education and Inclusion Services advised us.')).toEqual([]);
+    expect(terms('She is Chair of the Harbour Parent Carer Forum.')).toEqual(['Parent Carer Forum']);
+    expect(terms('The Head of SEND Services advised us. Ask the Inclusion Services team.')).toEqual([
+      'SEND',
+      'Inclusion Services',
+    ]);
+  });
+
   it('reports an acronym with its expansion, definition and source', () => {
     const [f] = miniAnalyser().analyse('We will ask for an EHCP.').findings;
     expect(f).toMatchObject({

@@ -13,6 +13,17 @@ describe('local-name', () => {
     expect(f.message).toMatch(/looks like the name of a local service/);
   });
 
+  it('leaves alone a body that says it runs or plans something, and a health board', () => {
+    const text =
+      'The Steering Group met the Operational Board, the Board of Governors and the Engagement in Schools Working Group.';
+    expect(names(text)).toEqual([]);
+    expect(names('Our team is part of the Aneurin Bevan University Health Board.')).toEqual([]);
+    expect(names('Ask the Kestrel Group. Ask the Harbour Board.').map((f) => f.text)).toEqual([
+      'Kestrel Group',
+      'Harbour Board',
+    ]);
+  });
+
   it('takes small joining words inside a name, and plural endings', () => {
     expect(names('Ask the Harbour and Riverside Teams for help.').map((f) => f.text)).toEqual([
       'Harbour and Riverside Teams',

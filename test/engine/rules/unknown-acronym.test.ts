@@ -18,6 +18,12 @@ describe('unknown-acronym', () => {
     expect(unknown('Order A12B3 arrived.')).toEqual([]);
   });
 
+  it("leaves a document's state alone, and initials between such words, in a title or file name", () => {
+    expect(unknown('See the Equality Act Guide for schools - FINAL EM EDIT.pdf for more.')).toEqual([]);
+    expect(unknown('This is a DRAFT of the policy; the JSNA comes later.')).toEqual(['JSNA']);
+    expect(unknown('Ask EM about the QRB.')).toEqual(['EM', 'QRB']);
+  });
+
   it('does not report what a glossary term already covers', () => {
     expect(unknown('The EHCP and the SENCo.')).toEqual([]);
   });
