@@ -314,45 +314,64 @@ export class FieldSession {
 
   /**
    * Selects [start, end) of a rich field (a point when they are equal), focus in it, then waits
-   * a moment: editors take in a selection change a little after it happens (CKEditor closes
-   * its typing step then; Lexical and Slate copy it into their model).
+   * until the editor has taken the selection in: editors take in a selection change a little
+   * after it happens (CKEditor closes its typing step then; Lexical and Slate copy it into their
+   * model). An editor coming back into focus may draw its own old selection over ours a moment
+   * later (CKEditor does, 50 ms after focus): then ours is set again, at most three times.
    */
   private async select(start: number, end: number): Promise<void> {
     const doc = this.el.ownerDocument;
-    const map = mapText(this.el);
-    let range: Range | undefined;
-    if (end > start) range = rangeFor(map, start, end, doc);
-    else {
-      const r = start > 0 ? rangeFor(map, start - 1, start, doc) : rangeFor(map, 0, 1, doc);
-      if (r) {
-        range = doc.createRange();
-        if (start > 0) range.setStart(r.endContainer, r.endOffset);
-        else range.setStart(r.startContainer, r.startOffset);
-        range.collapse(true);
-      }
-    }
     const view = doc.defaultView ?? window;
-    // The browser tells the page of a new selection in a task of its own, later under load
-    // (Firefox): wait for that news, then a frame, so the editor has it before the edit comes.
-    const told = new Promise<void>((done) => {
-      const timer = view.setTimeout(done, 300);
-      doc.addEventListener(
-        'selectionchange',
-        () => {
-          view.clearTimeout(timer);
-          done();
-        },
-        { once: true },
-      );
-    });
-    this.el.focus({ preventScroll: true });
-    const sel = doc.getSelection();
-    if (range && sel) {
+    const wasFocused = this.el.contains(doc.activeElement) || doc.activeElement === this.el;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const range = this.rangeAt(start, end);
+      // The browser tells the page of a new selection in a task of its own, later under load
+      // (Firefox): wait for that news, then a frame, so the editor has it before the edit comes.
+      const told = new Promise<void>((done) => {
+        const timer = view.setTimeout(done, 300);
+        doc.addEventListener(
+          'selectionchange',
+          () => {
+            view.clearTimeout(timer);
+            done();
+          },
+          { once: true },
+        );
+      });
+      this.el.focus({ preventScroll: true });
+      const sel = doc.getSelection();
+      if (!range || !sel) return;
       sel.removeAllRanges();
       sel.addRange(range);
+      await told;
+      await new Promise<void>((done) => view.requestAnimationFrame(() => view.setTimeout(done, 0)));
+      // Focus regained: let the editor's own redraw after focus pass before looking.
+      if (!wasFocused) await new Promise<void>((done) => view.setTimeout(done, 80));
+      // Compared as text offsets: an editor may draw the same place with other nodes.
+      const now = sel.rangeCount ? sel.getRangeAt(0) : undefined;
+      const map = mapText(this.el);
+      if (
+        now &&
+        offsetAt(map, now.startContainer, now.startOffset) === start &&
+        offsetAt(map, now.endContainer, now.endOffset) === end
+      )
+        return;
+      debugLog('the editor put its own selection back; selecting again', attempt);
     }
-    await told;
-    await new Promise<void>((done) => view.requestAnimationFrame(() => view.setTimeout(done, 0)));
+  }
+
+  /** A DOM range over [start, end) of the field's text (a point when they are equal). */
+  private rangeAt(start: number, end: number): Range | undefined {
+    const doc = this.el.ownerDocument;
+    const map = mapText(this.el);
+    if (end > start) return rangeFor(map, start, end, doc);
+    const r = start > 0 ? rangeFor(map, start - 1, start, doc) : rangeFor(map, 0, 1, doc);
+    if (!r) return undefined;
+    const range = doc.createRange();
+    if (start > 0) range.setStart(r.endContainer, r.endOffset);
+    else range.setStart(r.startContainer, r.startOffset);
+    range.collapse(true);
+    return range;
   }
 
   /** The meanings list, added or put in place of the one there: plain lines in a textarea, a heading and a list in a rich editor. */
