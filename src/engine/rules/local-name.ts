@@ -452,6 +452,41 @@ const FIELDS = new Set([
 ]);
 
 /**
+ * Illnesses, health topics and everyday kinds of care that anyone knows, which name many NHS and
+ * council teams ("Children's Diabetes Team", "Asthma Clinic", "Bereavement Support Service"): such a
+ * team says what it does. Clinical terms of art (paediatric, neurodevelopmental, perinatal) are not
+ * among them.
+ */
+const CARE_TOPICS = new Set([
+  'abuse',
+  'allergy',
+  'asthma',
+  'bereavement',
+  'blind',
+  'counselling',
+  'deaf',
+  'diabetes',
+  'domestic',
+  'epilepsy',
+  'hospice',
+  'immunisation',
+  'infant',
+  'interpreting',
+  'medical',
+  'partially',
+  'sexual',
+  'sighted',
+  'smoking',
+  'translation',
+  'vaccination',
+]);
+
+/** A word that says what help a team gives or whom it is for. */
+function isField(t: Token): boolean {
+  return FIELDS.has(t.lower) || FIELDS.has(t.singular ?? t.lower) || CARE_TOPICS.has(t.lower);
+}
+
+/**
  * A service or team named for what the glossary knows as a plain long form of three words or more
  * ("Community Paediatric Speech and Language Therapy Service"): the name says what it is.
  */
@@ -508,7 +543,7 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
-    if (helpers && (FIELDS.has(t.lower) || FIELDS.has(t.singular ?? t.lower) || isPlaceWord(t, k === first))) continue;
+    if (helpers && (isField(t) || isPlaceWord(t, k === first))) continue;
     if (small) {
       if (k === last) continue;
       return false;

@@ -242,4 +242,14 @@ describe('local-name', () => {
       'Harbour and Riverside Teams',
     ]);
   });
+
+  it('leaves a team or clinic named for an illness or kind of care anyone knows alone ("Asthma Clinic")', () => {
+    for (const text of [
+      "Ask the Children's Diabetes Team or the Asthma Clinic.",
+      'The Bereavement Support Service and the Interpreting Service can help.',
+      'Ask the Blind and Partially Sighted Team.',
+    ])
+      expect(names(text), text).toEqual([]);
+    expect(names('Ask the Diabetes Kestrel Panel.').map((f) => f.text)).toEqual(['Diabetes Kestrel Panel']);
+  });
 });
