@@ -112,11 +112,12 @@ export function isLawTitle(form: string): boolean {
 }
 
 /**
- * The last word of a body's name that says what kind of body it is. Not a board, group, panel,
- * trust or tribunal: "Integrated Care Board" and "First-tier Tribunal" name things of the SEND system.
+ * The last words of a body's name that say what kind of body it is. Not a board, group, panel, trust
+ * or tribunal ("Integrated Care Board", "First-tier Tribunal" name things of the SEND system), but a
+ * health or social care board, which is the NHS where it is ("Health and Social Care Board").
  */
 const BODY_END =
-  /\s(?:Agency|Alliance|Association|Authority|Charity|Commission|Federation|Foundation|Institute|Society)$/;
+  /\s(?:Agency|Alliance|Association|Authority|Charity|Commission|Federation|Foundation|Institute|Society|Health Board|Social Care Board)$/;
 
 /**
  * A body's full name, in capitals, that ends in what kind of body it is, perhaps followed by the

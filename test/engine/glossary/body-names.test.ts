@@ -51,7 +51,13 @@ test('a body named for what kind of body it is is known but not reported; its sh
 });
 
 test('which names are a body’s full name', () => {
-  for (const t of ['Care Quality Commission', 'Equality Commission for Northern Ireland', 'National Autistic Society'])
+  for (const t of [
+    'Care Quality Commission',
+    'Equality Commission for Northern Ireland',
+    'National Autistic Society',
+    'Health and Social Care Board',
+    'Swansea Bay University Health Board',
+  ])
     expect(isBodyName(t), t).toBe(true);
   for (const t of ['local authority', 'Integrated Care Board', 'SEND Authority', 'Local Authority Designated Officer'])
     expect(isBodyName(t), t).toBe(false);
