@@ -12,7 +12,7 @@ import {
   affix,
   gapKey,
   isAcronymLike,
-  isLawTitle,
+  isPlainTitle,
   otherSpellings,
   type Form,
   type Glossary,
@@ -463,7 +463,7 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
         silent = plainExpansion && !entry.variants![which].split(/[^\p{L}\p{N}]+/u).some(isAcronymLike);
       else if (what === What.Expansion) silent = plainExpansion;
       const common = entry.common === true && !options.includeCommon;
-      const title = !options.includeCommon && what !== What.Inflection && isLawTitle(writtenAt(entry, what, which));
+      const title = !options.includeCommon && what !== What.Inflection && isPlainTitle(writtenAt(entry, what, which));
       const cases = f.texts.map((t, k) => (entry.caseSensitive || f.acronymLike[k] ? t : null));
       const short = entry.kind === 'acronym' && f.text !== entry.expansion && f.acronymLike.some(Boolean);
       const isSpelling = f.what === What.Spelling;

@@ -111,6 +111,31 @@ export function isLawTitle(form: string): boolean {
   return TITLE_END.test(form) || form.startsWith('United Nations Convention on the Rights of ');
 }
 
+/**
+ * The last words of a body's name that say what kind of body it is. Not a board, group, panel, trust
+ * or tribunal ("Integrated Care Board", "First-tier Tribunal" name things of the SEND system), but a
+ * health or social care board, which is the NHS where it is ("Health and Social Care Board").
+ */
+const BODY_END =
+  /\s(?:Agency|Alliance|Association|Authority|Charity|Commission|Federation|Foundation|Institute|Society|Health Board|Social Care Board)$/;
+
+/**
+ * A body's full name, in capitals, that ends in what kind of body it is, perhaps followed by the
+ * nation it serves (`Regulation and Quality Improvement Authority`, `Equality Commission for
+ * Northern Ireland`): like a law's title it says what it is (test/fixtures/ANNOTATING.md, rule 5), so
+ * it is known but not reported. Its short form (RQIA) still is.
+ */
+export function isBodyName(form: string): boolean {
+  if (!/^[A-Z]/.test(form) || form.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike)) return false;
+  const name = form.replace(/\s(?:for|in|of)(?:\s[A-Z][\p{L}'’]*)+$/u, '');
+  return BODY_END.test(name) && name.split(' ').every((w) => /^[A-Z]/.test(w) || /^(?:and|for|of|the|in)$/.test(w));
+}
+
+/** A law's title or a body's name that says what it is. */
+export function isPlainTitle(form: string): boolean {
+  return isLawTitle(form) || isBodyName(form);
+}
+
 /** {@link isAcronymLike} for a token of a text: worked out once per spelling (a rule asks it of every word). */
 export function isAcronymLikeToken(token: Pick<Token, 'text' | 'spelling'>): boolean {
   const spelling = token.spelling;
@@ -255,12 +280,16 @@ function* formsOf(
   entry: DictionaryEntry,
 ): Generator<{ text: string; silent: boolean; title?: boolean; suggestions?: string[]; afterHave?: string[] }> {
   const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
-  yield { text: entry.term, silent: false, title: isLawTitle(entry.term) };
+  yield { text: entry.term, silent: false, title: isPlainTitle(entry.term) };
   // An acronym's spelled-out variants ("speech and language therapist" for SaLT) go with its expansion.
   for (const v of entry.variants ?? [])
-    yield { text: v, silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike), title: isLawTitle(v) };
+    yield {
+      text: v,
+      silent: plainExpansion && !v.split(/[^\p{L}\p{N}]+/u).some(isAcronymLike),
+      title: isPlainTitle(v),
+    };
   if (entry.kind === 'acronym' && entry.expansion)
-    yield { text: entry.expansion, silent: plainExpansion, title: isLawTitle(entry.expansion) };
+    yield { text: entry.expansion, silent: plainExpansion, title: isPlainTitle(entry.expansion) };
   for (const i of entry.inflections ?? [])
     yield { text: i.text, silent: false, suggestions: i.suggestions, afterHave: i.afterHave };
   // Sense expansions are not searched for: "overtime" is not jargon because OT can mean it.

@@ -9,6 +9,7 @@
 import type { ParagraphContext } from '../context.js';
 import type { TermMatch } from '../glossary/match.js';
 import { isEverydayWord } from '../readability.js';
+import { isBodyWord } from '../text/titles.js';
 import { ALL_UPPER, capsOfToken, UPPER_FIRST, type Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
@@ -105,6 +106,17 @@ const OWNERS = new Set([
   'university',
 ]);
 
+/**
+ * The last word of a body's name that says what kind of body it is, before a head of its own ("the
+ * Education Endowment Foundation Toolkit"): the thing belongs to that body. Not a school, nursery or
+ * hospital: "Hospital Passport" and "School Plan" name things of their own.
+ */
+const BODY_OWNERS = new Set(['trust', 'council', 'government', 'authority']);
+
+function isOwnerName(t: Token): boolean {
+  return isCapitalised(t) && (BODY_OWNERS.has(t.lower) || isBodyWord(t.lower));
+}
+
 /** Words before a name that are not part of it. */
 const LEADERS = new Set([
   'the',
@@ -194,6 +206,14 @@ export const localName: ParagraphRule = {
       let last = isHead(tokens[i]) ? i : -1;
       let j = i + 1;
       while (j < tokens.length && j - i < MAX_WORDS * 2 && oneSpaceApart(context.text, tokens[j - 1], tokens[j])) {
+        // "the Continence Service and Dietetics Service": a whole name, "and", then another name: two names.
+        if (
+          tokens[j].lower === 'and' &&
+          j - 1 > i &&
+          isHead(tokens[j - 1]) &&
+          headAhead(context.text, tokens, tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1)
+        )
+          break;
         if (isCapitalised(tokens[j])) {
           runEnd = j;
           if (isHead(tokens[j])) last = j;
@@ -225,6 +245,11 @@ export const localName: ParagraphRule = {
         else if (isCapitalised(tokens[last + 1])) continue;
       } else if (last > runEnd && OWNERS.has(tokens[runEnd].singular ?? tokens[runEnd].lower)) {
         // "the Leeds City Council team": a team of a body everyone can name.
+        continue;
+      } else if (last > runStart && isOwnerName(tokens[last - 1]) && tokens[last].lower !== 'panel') {
+        // "the Education Endowment Foundation Toolkit", "the Trust Board": the body's own toolkit or
+        // board, named by the body, which says what kind of body it is. A panel's name must say what
+        // it decides ("the Harbour Trust Panel").
         continue;
       }
       let first = runStart;
@@ -358,8 +383,11 @@ function isGoverning(tokens: readonly Token[], last: number): boolean {
 /** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */
 const BODIES = new Set(['service', 'team']);
 
-/** Heads of a body of people, which the kind of help it gives can name ("Family Support Service"). */
-const HELPERS = new Set(['centre', 'clinic', 'service', 'team', 'unit']);
+/**
+ * Heads of a body of people, which the kind of help it gives, or whom it is for, can name ("Family
+ * Support Service", "Parent Support Group").
+ */
+const HELPERS = new Set(['centre', 'clinic', 'group', 'service', 'team', 'unit']);
 
 /**
  * Words for the kind of help or whom it is for, which any parent knows: a team or service named in
@@ -370,6 +398,7 @@ const FIELDS = new Set([
   'adolescent',
   'adult',
   'advice',
+  'audiology',
   'autism',
   'baby',
   'behaviour',
@@ -379,6 +408,8 @@ const FIELDS = new Set([
   'child',
   'children',
   'continence',
+  'dental',
+  'dietetics',
   'disability',
   'disabilities',
   'disabled',
@@ -398,12 +429,15 @@ const FIELDS = new Set([
   'needs',
   'nurse',
   'nursing',
+  'nutrition',
+  'orthotics',
   'parent',
   'parenting',
   'people',
   'physiotherapy',
   'school',
   'sensory',
+  'sibling',
   'sight',
   'sleep',
   'special',
@@ -416,6 +450,41 @@ const FIELDS = new Set([
   'young',
   'youth',
 ]);
+
+/**
+ * Illnesses, health topics and everyday kinds of care that anyone knows, which name many NHS and
+ * council teams ("Children's Diabetes Team", "Asthma Clinic", "Bereavement Support Service"): such a
+ * team says what it does. Clinical terms of art (paediatric, neurodevelopmental, perinatal) are not
+ * among them.
+ */
+const CARE_TOPICS = new Set([
+  'abuse',
+  'allergy',
+  'asthma',
+  'bereavement',
+  'blind',
+  'counselling',
+  'deaf',
+  'diabetes',
+  'domestic',
+  'epilepsy',
+  'hospice',
+  'immunisation',
+  'infant',
+  'interpreting',
+  'medical',
+  'partially',
+  'sexual',
+  'sighted',
+  'smoking',
+  'translation',
+  'vaccination',
+]);
+
+/** A word that says what help a team gives or whom it is for. */
+function isField(t: Token): boolean {
+  return FIELDS.has(t.lower) || FIELDS.has(t.singular ?? t.lower) || CARE_TOPICS.has(t.lower);
+}
 
 /**
  * A service or team named for what the glossary knows as a plain long form of three words or more
@@ -441,6 +510,7 @@ function oneSpaceApart(text: string, a: Token, b: Token): boolean {
 
 /** Everyday words in "-ing" that name no process of their own ("Working Group", "Open Morning"). */
 const EVERYDAY_ING = new Set([
+  'booking',
   'meeting',
   'morning',
   'evening',
@@ -473,17 +543,47 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
     if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
-    if (helpers && (FIELDS.has(t.lower) || isPlaceWord(t, k === first))) continue;
+    if (helpers && (isField(t) || isPlaceWord(t, k === first))) continue;
     if (small) {
       if (k === last) continue;
       return false;
     }
     // A name of an everyday verb's "-ing" form names a process of its own ("Screening Tool", "One Planning").
     if (t.lower.length > 5 && t.lower.endsWith('ing') && !EVERYDAY_ING.has(t.lower)) return false;
-    if (!isEverydayWord(t.singular ?? t.lower) && !isHead(t)) return false;
+    if (!isEverydayWord(t.singular ?? t.lower) && !ORDINARY.has(t.lower) && !isHead(t)) return false;
   }
   return true;
 }
+
+/**
+ * Words of a grown-up's everyday life that the Dale-Chall list (words children know) lacks, and that
+ * say what a plan, group or service is for: how a body runs itself ("Annual Plan", "Corporate Plan",
+ * "Parent Stakeholder Group") or an everyday errand ("Appointment Booking Service",
+ * "Admissions Team", "Physical Disability Team"). No SEND term of art is among them (inclusion,
+ * support, enhanced, targeted, transition, development: "Child Development Centre" is a term).
+ */
+const ORDINARY = new Set([
+  'admissions',
+  'annual',
+  'appointment',
+  'appointments',
+  'business',
+  'community',
+  'complaints',
+  'corporate',
+  'equality',
+  'equalities',
+  'experience',
+  'housing',
+  'performance',
+  'patient',
+  'physical',
+  'stakeholder',
+  'stakeholders',
+  'strategic',
+  'transport',
+  'travel',
+]);
 
 /** Words of a place's name: "North", "Greater" first ("West Sussex"), a county ("Derbyshire"), a valley or a bay. */
 const COMPASS = new Set([

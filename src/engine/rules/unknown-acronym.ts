@@ -2,6 +2,7 @@
 import { isAcronymLike, isAcronymLikeToken } from '../glossary/glossary.js';
 import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
+import type { Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import type { ParagraphRule } from './rule.js';
 
@@ -17,6 +18,7 @@ export const unknownAcronym: ParagraphRule = {
       'PLEASE READ THIS LETTER CAREFULLY',
       'Your child is in Year 6.',
       'Write to us at 12 High Street, Belfast BT1 5GS.',
+      'We met at the AJ Bell Stadium.',
     ],
   },
   check(context) {
@@ -51,6 +53,8 @@ export const unknownAcronym: ParagraphRule = {
         continue;
       // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
       if (hasDigit(base)) continue;
+      // Part of a place's name that says it is a place ("the AJ Bell Stadium", "the ACC Arena").
+      if (inPlaceName(context.text, tokens, n)) continue;
       out.push({
         category: 'acronym',
         rule: 'unknown-acronym',
@@ -95,6 +99,39 @@ function hasDigit(word: string): boolean {
     const c = word.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
     if (c >= 128 && /\p{N}/u.test(String.fromCodePoint(word.codePointAt(i)!))) return true;
+  }
+  return false;
+}
+
+/** The last word of a place's name that says it is a place to go to. */
+const PLACES = new Set([
+  'airport',
+  'arena',
+  'avenue',
+  'cathedral',
+  'chapel',
+  'church',
+  'hotel',
+  'lane',
+  'library',
+  'museum',
+  'park',
+  'road',
+  'square',
+  'stadium',
+  'station',
+  'street',
+  'theatre',
+]);
+
+/** Within three capitalised words after token `n`, one space apart, a word that ends a place's name. */
+function inPlaceName(text: string, tokens: readonly Token[], n: number): boolean {
+  for (let k = n + 1; k <= n + 3 && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.start - tokens[k - 1].end !== 1 || text.charCodeAt(tokens[k - 1].end) !== 32) return false;
+    const c = t.text.charCodeAt(0);
+    if (c < 65 || c > 90) return false;
+    if (PLACES.has(t.lower)) return true;
   }
   return false;
 }

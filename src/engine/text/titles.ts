@@ -50,6 +50,11 @@ export function inTitle(text: string, tokens: readonly Token[], first: number, l
   return false;
 }
 
+/** A word that ends a body's name and says what kind of body it is ("Association", "Foundation"). */
+export function isBodyWord(lower: string): boolean {
+  return BODIES.has(lower);
+}
+
 function capitalised(t: Token | undefined): boolean {
   return t !== undefined && (capsOfToken(t) & UPPER_FIRST) !== 0;
 }

@@ -206,4 +206,50 @@ describe('local-name', () => {
     expect(names('Ask the Family Support Panel for help.').map((f) => f.text)).toEqual(['Family Support Panel']);
     expect(names('Ask the Kestrel Support Team for help.').map((f) => f.text)).toEqual(['Kestrel Support Team']);
   });
+
+  it('leaves a body’s own toolkit or board alone, named by the body ("the Education Endowment Foundation Toolkit")', () => {
+    expect(names('The evidence is in the Education Endowment Foundation Toolkit online.')).toEqual([]);
+    expect(names('Ask the Kestrel Trust Board or the Harbour Council Plan team.')).toEqual([]);
+    // A panel's name must still say what it decides.
+    expect(names('It went to the Harbour Trust Panel today.').map((f) => f.text)).toEqual(['Harbour Trust Panel']);
+  });
+
+  it('leaves alone a name in words of grown-up everyday life that say what it is for ("Annual Plan")', () => {
+    for (const text of [
+      'Targets are agreed within the Annual Plan each year.',
+      'Read the Corporate Plan and the Equality Plan.',
+      'Members of the Parent Stakeholder Group met in May.',
+      'Ring the Appointment Booking Service or the Admissions Team.',
+      'The Physical Disability Team and the Patient Experience Team can help.',
+    ])
+      expect(names(text), text).toEqual([]);
+    expect(names('Ask the Annual Kestrel Plan.').map((f) => f.text)).toEqual(['Annual Kestrel Plan']);
+  });
+
+  it('leaves a group named for whom it is for alone ("Parent Support Group")', () => {
+    expect(names('Join the Parent Support Group or the Siblings Group.')).toEqual([]);
+    expect(names('Join the Kestrel Support Group.').map((f) => f.text)).toEqual(['Kestrel Support Group']);
+  });
+
+  it('takes a whole name, "and", then another name as two names', () => {
+    expect(names('Ask the Continence Service and the Kestrel Inclusion Panel.').map((f) => f.text)).toEqual([
+      'Kestrel Inclusion Panel',
+    ]);
+    expect(names('Ask the Continence Service and Kestrel Inclusion Panel.').map((f) => f.text)).toEqual([
+      'Kestrel Inclusion Panel',
+    ]);
+    expect(names('Ask the Harbour and Riverside Teams for help.').map((f) => f.text)).toEqual([
+      'Harbour and Riverside Teams',
+    ]);
+  });
+
+  it('leaves a team or clinic named for an illness or kind of care anyone knows alone ("Asthma Clinic")', () => {
+    for (const text of [
+      "Ask the Children's Diabetes Team or the Asthma Clinic.",
+      'The Bereavement Support Service and the Interpreting Service can help.',
+      'Ask the Blind and Partially Sighted Team.',
+    ])
+      expect(names(text), text).toEqual([]);
+    expect(names('Ask the Diabetes Kestrel Panel.').map((f) => f.text)).toEqual(['Diabetes Kestrel Panel']);
+  });
 });

@@ -60,4 +60,10 @@ describe('unknown-acronym: words in capitals and short forms that look like word
     expect(unknown('See the INTRODUCTORY section and the INSTRUCTIONS below.')).toEqual([]);
     expect(unknown('The NATSPEC and CAMHS teams.')).toEqual(['NATSPEC', 'CAMHS']);
   });
+
+  it('leaves initials in a place’s name alone ("the AJ Bell Stadium"), not an acronym before a place', () => {
+    expect(unknown('We met at the AJ Bell Stadium and the ACC Arena.')).toEqual([]);
+    expect(unknown('Bring it to the QRB meeting at the Town Hall.')).toEqual(['QRB']);
+    expect(unknown('Ask the QRB, Park Road.')).toEqual(['QRB']);
+  });
 });
