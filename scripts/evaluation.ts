@@ -112,6 +112,9 @@ export function loadAnnotations(path = ANNOTATIONS): AnnotatedDocument[] {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every occurrence of the jargon forms, merged so that overlapping mentions count once. */
+/** A web or email address: a run without spaces that starts with a scheme or "www.", or holds an "@" between letters. */
+const isAddress = (run: string) => /^[("'<[]?(?:https?:\/\/|www\.)/i.test(run) || /\w@\w/u.test(run);
+
 export function goldMentions(
   text: string,
   forms: readonly string[],
@@ -129,8 +132,13 @@ export function goldMentions(
     for (const m of text.matchAll(pattern)) spans.push({ start: m.index, end: m.index + m[0].length, form });
   }
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Web and email addresses are plain (ANNOTATING.md, rule 6): "send-local-offer" in a link is no mention.
+  const addresses = [...text.matchAll(/\S+/gu)]
+    .filter((m) => isAddress(m[0]))
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const merged: typeof spans = [];
   for (const s of spans) {
+    if (addresses.some((a) => s.start >= a.start && s.end <= a.end)) continue;
     const last = merged[merged.length - 1];
     if (last && s.start < last.end) {
       if (s.end > last.end) last.end = s.end;

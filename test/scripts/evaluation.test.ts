@@ -54,6 +54,12 @@ describe('evaluation on the annotated seed documents', () => {
     ]);
   });
 
+  it('takes no mention from inside a web or email address (plain by the guide)', () => {
+    const text =
+      'See the Local Offer at https://example.gov.uk/send-local-offer or www.local-offer.org, or mail local.offer@example.gov.uk.';
+    expect(goldMentions(text, ['Local Offer']).map((m) => text.slice(m.start, m.end))).toEqual(['Local Offer']);
+  });
+
   it('matches acronyms with their capitals only', () => {
     expect(goldMentions('send it to the SEND team', ['SEND'])).toHaveLength(1);
   });
