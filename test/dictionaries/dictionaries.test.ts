@@ -63,12 +63,13 @@ for (const pack of packs.values()) {
 
     it('never gives one written form to two entries', () => {
       // Keyed by the entry itself: two entries with the same term (in two files of a pack) clash too.
+      // "&" and "+" are kept, as the matcher keeps them ("Universal+" is not "universal").
       const owner = new Map<string, (typeof pack.entries)[number]>();
       const clashes: string[] = [];
       for (const e of pack.entries) {
         const forms = new Set(
           [e.term, ...(e.variants ?? []), ...(e.kind === 'acronym' && e.expansion && e.flagExpansion !== false ? [e.expansion] : [])].map(
-            (form) => form.toLowerCase().replace(/[^\p{L}\p{N}&]+/gu, ' ').trim(),
+            (form) => form.toLowerCase().replace(/[^\p{L}\p{N}&+]+/gu, ' ').trim(),
           ),
         );
         for (const key of forms) {
