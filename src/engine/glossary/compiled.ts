@@ -57,6 +57,16 @@ function whatsOf(entry: DictionaryEntry): Array<[What, number]> {
   return whats;
 }
 
+/** A form's place among its entry's written forms (whatsOf's order), or among its other spellings. */
+function ordinalOf(entry: DictionaryEntry, what: What, which: number): number {
+  const variants = entry.variants?.length ?? 0;
+  if (what === What.Term) return 0;
+  if (what === What.Variant) return 1 + which;
+  if (what === What.Expansion) return 1 + variants;
+  if (what === What.Inflection) return 1 + variants + (entry.kind === 'acronym' && entry.expansion ? 1 : 0) + which;
+  return which;
+}
+
 /** The text of one written form as the entry writes it. */
 function writtenAt(entry: DictionaryEntry, what: What, which: number): string {
   return what === What.Term
@@ -328,18 +338,18 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
     trie.sources(node, (p, packNode) => {
       const t = tries[p];
       for (let f = t.formStart[packNode], end = t.formStart[packNode + 1]; f < end; f++) {
-        const e = t.forms[4 * f];
-        const what = t.forms[4 * f + 1] as What;
-        const which = t.forms[4 * f + 2];
-        const ordinal = t.forms[4 * f + 3];
+        const e = t.forms[3 * f];
+        const what = t.forms[3 * f + 1] as What;
+        const which = t.forms[3 * f + 2];
         if (p < packs.length) {
           const at = position(p, e);
           if (inMerge.has(at)) continue;
-          const form = formAt(packs[p].entries[e], e, what, which, ordinal)!;
-          items.push({ at, p, form, merged: undefined });
+          const raw = packs[p].entries[e];
+          items.push({ at, p, form: formAt(raw, e, what, which, ordinalOf(raw, what, which))!, merged: undefined });
         } else {
           const entry = mergedEntries[e];
-          items.push({ at: mergedAt[e], p: -1, form: formAt(entry, e, what, which, ordinal)!, merged: entry });
+          const form = formAt(entry, e, what, which, ordinalOf(entry, what, which))!;
+          items.push({ at: mergedAt[e], p: -1, form, merged: entry });
         }
       }
     });

@@ -24,20 +24,22 @@ export interface Trie {
 /**
  * One pack's forms as a trie, as the build writes it into the pack's JSON (format version 3).
  * Nodes are numbered breadth first, node 0 the root, so each node's children are the next run of
- * numbers after its earlier siblings' children; forms are listed node by node.
+ * numbers after its earlier siblings' children; forms are listed node by node. Each list of
+ * numbers is a string, one character a number (its code less {@link ZERO}): a third of the size
+ * of a JSON array, and read with charCodeAt, nothing to parse.
  */
 export interface CompiledTrie {
   v: 3;
   /** The trie keys the pack's forms use, each once. */
   words: string[];
   /** Per node: how many children it has. */
-  children: number[];
-  /** Per node but the root: its key, as an index into `words`. */
-  keys: number[];
+  children: string;
+  /** Per node but the root: its key, as an index into `words`; after a node's first child, less its elder sibling's key. */
+  keys: string;
   /** Per node: how many forms end there. */
-  ends: number[];
-  /** Per form that ends somewhere, node by node: its entry, which kind of form, which one, and its place (4 numbers). */
-  forms: number[];
+  ends: string;
+  /** Per form that ends somewhere, node by node: its entry, which kind of form, and which one (3 numbers). */
+  forms: string;
   /** Entries whose key another built-in entry also has (merged when a glossary has both packs). */
   shared: number[];
   /** Most tokens in any form. */
@@ -49,7 +51,6 @@ export interface FormRef {
   entry: number;
   what: number;
   which: number;
-  ordinal: number;
   keys: readonly string[];
 }
 
@@ -75,18 +76,46 @@ export function layOut(forms: readonly FormRef[], shared: number[]): CompiledTri
   }
   const words = [...wordSet].sort();
   const index = new Map(words.map((w, i) => [w, i]));
-  const out: CompiledTrie = { v: 3, words, children: [], keys: [], ends: [], forms: [], shared, maxTokens };
+  const children: number[] = [];
+  const keys: number[] = [];
+  const ends: number[] = [];
+  const refs: number[] = [];
   const queue: Building[] = [root];
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q];
     const below = [...node.next].sort((a, b) => index.get(a[0])! - index.get(b[0])!);
-    out.children.push(below.length);
+    children.push(below.length);
+    let previous = 0;
     for (const [key, child] of below) {
-      out.keys.push(index.get(key)!);
+      // Siblings in order of their keys: each after the first as a difference, mostly one byte in the JSON.
+      keys.push(index.get(key)! - previous);
+      previous = index.get(key)!;
       queue.push(child);
     }
-    out.ends.push(node.ends.length);
-    for (const f of node.ends) out.forms.push(f.entry, f.what, f.which, f.ordinal);
+    ends.push(node.ends.length);
+    for (const f of node.ends) refs.push(f.entry, f.what, f.which);
+  }
+  return {
+    v: 3,
+    words,
+    children: encode(children),
+    keys: encode(keys),
+    ends: encode(ends),
+    forms: encode(refs),
+    shared,
+    maxTokens,
+  };
+}
+
+/** Numbers as characters from `0` (48) on: no control character (JSON would escape it), and below the surrogates. */
+const ZERO = 48;
+const MOST = 0xd7ff - ZERO;
+
+function encode(numbers: readonly number[]): string {
+  let out = '';
+  for (const n of numbers) {
+    if (!(n >= 0 && n <= MOST)) throw new Error(`Plain SEND: a glossary trie number out of range: ${n}`);
+    out += String.fromCharCode(n + ZERO);
   }
   return out;
 }
@@ -118,7 +147,7 @@ export class PackTrie {
   /** Node n's children are childStart[n] up to childStart[n + 1]. */
   readonly childStart: Int32Array;
   readonly keys: Int32Array;
-  /** Node n's forms are formStart[n] up to formStart[n + 1], four numbers each in `forms`. */
+  /** Node n's forms are formStart[n] up to formStart[n + 1], three numbers each in `forms`. */
   readonly formStart: Int32Array;
   readonly forms: Int32Array;
   readonly size: number;
@@ -133,16 +162,21 @@ export class PackTrie {
     let form = 0;
     for (let i = 0; i < n; i++) {
       this.childStart[i] = child;
-      child += c.children[i];
+      child += c.children.charCodeAt(i) - ZERO;
       this.formStart[i] = form;
-      form += c.ends[i];
+      form += c.ends.charCodeAt(i) - ZERO;
     }
     this.childStart[n] = child;
     this.formStart[n] = form;
     // keys[i] is node i's key (the root's is unused).
     this.keys = new Int32Array(n);
-    this.keys.set(c.keys, 1);
-    this.forms = Int32Array.from(c.forms);
+    for (let i = 0; i < n; i++) {
+      let previous = 0;
+      for (let k = this.childStart[i], end = this.childStart[i + 1]; k < end; k++)
+        previous = this.keys[k] = previous + c.keys.charCodeAt(k - 1) - ZERO;
+    }
+    this.forms = new Int32Array(c.forms.length);
+    for (let i = 0; i < c.forms.length; i++) this.forms[i] = c.forms.charCodeAt(i) - ZERO;
   }
 }
 
