@@ -198,6 +198,8 @@ export class MergedTrie implements Trie {
   private readonly edgeChild: Int32Array;
   private readonly mask: number;
   private readonly childCount: Int32Array;
+  /** The root's children by word id, without the hash table: every token's first look. */
+  private readonly rootChild: Int32Array;
   private readonly punct: Uint8Array;
   readonly depth: Uint8Array;
   /** Per node, its sources as a list: the first, and each one's next (-1 ends it). */
@@ -236,6 +238,10 @@ export class MergedTrie implements Trie {
     this.sourceNode = new Int32Array(ending);
     this.made = new Array<readonly Form[] | undefined>(total);
     packs.forEach((p, index) => this.add(p, index));
+    this.rootChild = new Int32Array(gapWords.length).fill(-1);
+    for (let slot = 0; slot <= this.mask; slot++)
+      if (this.edgeChild[slot] !== 0 && this.edgeParent[slot] === 0)
+        this.rootChild[this.edgeWord[slot]] = this.edgeChild[slot];
   }
 
   private add(p: PackTrie, pack: number): void {
@@ -290,6 +296,7 @@ export class MergedTrie implements Trie {
 
   child(node: number, word: number): number {
     if (word < 0) return -1;
+    if (node === 0) return word < this.rootChild.length ? this.rootChild[word] : -1;
     let slot = hash(node, word) & this.mask;
     for (;;) {
       const child = this.edgeChild[slot];
