@@ -188,8 +188,9 @@ export interface Source {
 
 /**
  * The tries of a glossary's packs laid over one another, in arrays: a node per distinct path,
- * edges in one open-addressed table keyed by (node, word id), and for each node the packs' nodes
- * whose forms end there (their forms are made into {@link Form}s only when a walk reaches it).
+ * edges in one open-addressed table keyed by (node, word id) (the root's in an array by word id),
+ * and for each node the packs' nodes whose forms end there (their forms are made into
+ * {@link Form}s only when a walk reaches it).
  */
 export class MergedTrie implements Trie {
   /** Edge table: parent, word and child per slot (child 0: empty, as the root is no one's child). */
@@ -198,7 +199,7 @@ export class MergedTrie implements Trie {
   private readonly edgeChild: Int32Array;
   private readonly mask: number;
   private readonly childCount: Int32Array;
-  /** The root's children by word id, without the hash table: every token's first look. */
+  /** The root's children by word id, not in the hash table: every token's first look. */
   private readonly rootChild: Int32Array;
   private readonly punct: Uint8Array;
   readonly depth: Uint8Array;
@@ -221,7 +222,8 @@ export class MergedTrie implements Trie {
     let ending = 0;
     for (const p of packs) {
       total += p.size;
-      for (let n = 0; n < p.size; n++) if (p.formStart[n + 1] > p.formStart[n]) ending++;
+      // At most one source per form (fewer where forms share a node).
+      ending += p.formStart[p.size];
     }
     let capacity = 16;
     while (capacity < total * 2) capacity *= 2;
@@ -237,11 +239,9 @@ export class MergedTrie implements Trie {
     this.sourcePack = new Int32Array(ending);
     this.sourceNode = new Int32Array(ending);
     this.made = new Array<readonly Form[] | undefined>(total);
-    packs.forEach((p, index) => this.add(p, index));
+    // The packs' words all have their numbers by now (PackTrie gave them).
     this.rootChild = new Int32Array(gapWords.length).fill(-1);
-    for (let slot = 0; slot <= this.mask; slot++)
-      if (this.edgeChild[slot] !== 0 && this.edgeParent[slot] === 0)
-        this.rootChild[this.edgeWord[slot]] = this.edgeChild[slot];
+    packs.forEach((p, index) => this.add(p, index));
   }
 
   private add(p: PackTrie, pack: number): void {
@@ -269,17 +269,26 @@ export class MergedTrie implements Trie {
 
   /** The child of `parent` by `word`, made if it is not there. */
   private edge(parent: number, word: number): number {
-    let slot = hash(parent, word) & this.mask;
-    for (;;) {
-      const child = this.edgeChild[slot];
-      if (child === 0) break;
-      if (this.edgeParent[slot] === parent && this.edgeWord[slot] === word) return child;
-      slot = (slot + 1) & this.mask;
+    let slot = 0;
+    if (parent === 0) {
+      const child = this.rootChild[word];
+      if (child >= 0) return child;
+    } else {
+      slot = hash(parent, word) & this.mask;
+      for (;;) {
+        const child = this.edgeChild[slot];
+        if (child === 0) break;
+        if (this.edgeParent[slot] === parent && this.edgeWord[slot] === word) return child;
+        slot = (slot + 1) & this.mask;
+      }
     }
     const made = this.nodes++;
-    this.edgeParent[slot] = parent;
-    this.edgeWord[slot] = word;
-    this.edgeChild[slot] = made;
+    if (parent === 0) this.rootChild[word] = made;
+    else {
+      this.edgeParent[slot] = parent;
+      this.edgeWord[slot] = word;
+      this.edgeChild[slot] = made;
+    }
     this.childCount[parent]++;
     this.depth[made] = this.depth[parent] + 1;
     if (gapWords[word]) this.punct[parent] = 1;
