@@ -45,8 +45,8 @@ const index = packs.map((p) => ({
   entryCount: p.entries.length,
   knownCount: p.known.length,
 }));
-// The glossary's trie keys, worked out here once (src/engine/glossary/compiled.ts); entries that
-// more than one pack has are merged when the glossary is made.
+// Each pack's forms as a trie in arrays of integers, worked out here once (src/engine/glossary/trie.ts,
+// compiled.ts); entries that more than one pack has are merged when the glossary is made.
 const seen = new Set<string>();
 const sharedKeys = new Set<string>();
 for (const p of packs) for (const e of p.entries) (seen.has(entryKey(e)) ? sharedKeys : seen).add(entryKey(e));

@@ -1,13 +1,13 @@
 /**
- * The glossary compiled at build time. Each built-in pack carries an index of its forms by
- * their first trie key (`CompiledForms`: one short string per first word, read only when a text
- * has that word), so loading a pack builds no object per entry, and an analyser's glossary
- * costs almost nothing to make: the trie is built from the packs that are on a node at a time, each
- * node the first time a text reaches it. It gives the same trie, node for node where a text reaches, as
- * compileGlossary (glossary.ts), which stays as the reference the tests compare it with.
+ * The glossary compiled at build time. Each built-in pack carries its forms as a trie in arrays of
+ * integers (`CompiledTrie`, trie.ts: format version 3), so loading a pack reads arrays and builds
+ * no object per entry or per node; a glossary lays its packs' tries over one another, and makes a
+ * node's forms the first time a text reaches it. It finds what compileGlossary (glossary.ts) finds,
+ * form for form on every node a text reaches; that stays as the reference the tests compare it with.
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
 import { tokenise } from '../text/tokens.js';
+import { layOut, MergedTrie, PackTrie, type CompiledTrie, type Trie } from './trie.js';
 import {
   affix,
   gapKey,
@@ -17,24 +17,8 @@ import {
   type Form,
   type Glossary,
   type GlossaryEntry,
+  type TrieNode,
 } from './glossary.js';
-
-/**
- * A pack's forms, compiled by scripts/build-dictionaries.ts. Format version 2 has other spellings
- * of forms too; data of another version (built before) is not read, and the pack is compiled when loaded.
- */
-export interface CompiledForms {
-  v: 2;
-  /** By a form's first trie key: which forms start with it, `entry,what,which,place`, space-separated. */
-  first: Record<string, string>;
-  /** Entries whose key another built-in entry also has (a later pack's wins): merged when the glossary is made. */
-  shared: number[];
-  /** Most tokens in any form. */
-  maxTokens: number;
-}
-
-const FIELD = ',';
-const FORM = ' ';
 
 /** Which form of its entry: the term, a variant, the expansion, an inflection, or another spelling of one of those. */
 const enum What {
@@ -71,6 +55,16 @@ function whatsOf(entry: DictionaryEntry): Array<[What, number]> {
   if (entry.kind === 'acronym' && entry.expansion) whats.push([What.Expansion, 0]);
   (entry.inflections ?? []).forEach((_, i) => whats.push([What.Inflection, i]));
   return whats;
+}
+
+/** A form's place among its entry's written forms (whatsOf's order), or among its other spellings. */
+function ordinalOf(entry: DictionaryEntry, what: What, which: number): number {
+  const variants = entry.variants?.length ?? 0;
+  if (what === What.Term) return 0;
+  if (what === What.Variant) return 1 + which;
+  if (what === What.Expansion) return 1 + variants;
+  if (what === What.Inflection) return 1 + variants + (entry.kind === 'acronym' && entry.expansion ? 1 : 0) + which;
+  return which;
 }
 
 /** The text of one written form as the entry writes it. */
@@ -163,40 +157,17 @@ export function entryKey(e: DictionaryEntry): string {
   return `${e.kind}:${e.term.toLowerCase()}`;
 }
 
-/**
- * Compiles a pack's forms for shipping: by first trie key, which forms start with it (entry,
- * which form, and its place among the entry's forms), so that a form is split into its keys
- * only when a text has its first word. `sharedKeys`: the keys more than one built-in entry has.
- */
-export function compileForms(pack: Pack, sharedKeys: ReadonlySet<string>): CompiledForms {
-  const first: Record<string, string[]> = {};
-  let maxTokens = 1;
-  pack.entries.forEach((entry, i) => {
-    for (const f of formData(entry, i)) {
-      (first[f.keys[0]] ??= []).push(`${f.entry}${FIELD}${f.what}${FIELD}${f.which}${FIELD}${f.ordinal}`);
-      maxTokens = Math.max(maxTokens, f.keys.length);
-    }
-  });
-  const joined: Record<string, string> = {};
-  for (const k of Object.keys(first)) joined[k] = first[k].join(FORM);
-  return {
-    v: 2,
-    first: joined,
-    shared: pack.entries.flatMap((e, i) => (sharedKeys.has(entryKey(e)) ? [i] : [])),
-    maxTokens,
-  };
+/** Compiles a pack's forms for shipping, as a trie (trie.ts). `sharedKeys`: the keys more than one built-in entry has. */
+export function compileForms(pack: Pack, sharedKeys: ReadonlySet<string>): CompiledTrie {
+  return layOut(
+    pack.entries.flatMap((entry, i) => formData(entry, i)),
+    pack.entries.flatMap((e, i) => (sharedKeys.has(entryKey(e)) ? [i] : [])),
+  );
 }
 
-function decode(pack: Pack, encoded: string): FormData[] {
-  return encoded.split(FORM).flatMap((s) => {
-    const [entry, what, which, ordinal] = s.split(FIELD).map(Number);
-    return formAt(pack.entries[entry], entry, what as What, which, ordinal) ?? [];
-  });
-}
-
-/** A pack's forms by first key, from its compiled data or (a user's or school's pack) compiled now. */
+/** A pack's forms as a trie, from its compiled data or (a user's or school's pack) compiled now. */
 interface PackForms {
-  at(key: string): FormData[] | undefined;
+  trie: PackTrie;
   /** Each entry's key (see entryKey). */
   readonly keys: string[];
   /** One entry's key, without making every entry's (a shared entry's, at start-up). */
@@ -207,23 +178,17 @@ interface PackForms {
 }
 
 const compiledNow = new WeakMap<Pack, PackForms>();
-const decodedForms = new WeakMap<CompiledForms, Map<string, FormData[]>>();
+const readTries = new WeakMap<CompiledTrie, PackTrie>();
 
 function formsOfPack(pack: Pack): PackForms {
-  const c = (pack as Pack & { compiled?: CompiledForms }).compiled;
-  if (c?.v === 2) {
-    // Forms never change: every glossary the pack is in shares what was decoded.
-    let decoded = decodedForms.get(c);
-    if (!decoded) decodedForms.set(c, (decoded = new Map()));
-    const cache = decoded;
+  const c = (pack as Pack & { compiled?: CompiledTrie }).compiled;
+  if (c?.v === 3) {
+    // Forms never change: every glossary the pack is in shares its arrays.
+    let trie = readTries.get(c);
+    if (!trie) readTries.set(c, (trie = new PackTrie(c)));
     let keys: string[] | undefined;
     return {
-      at(key) {
-        if (!Object.hasOwn(c.first, key)) return undefined;
-        let forms = cache.get(key);
-        if (!forms) cache.set(key, (forms = decode(pack, c.first[key])));
-        return forms;
-      },
+      trie,
       // Asked for only when a pack compiled now is on too (a user's or school's).
       get keys() {
         return (keys ??= pack.entries.map(entryKey));
@@ -235,32 +200,15 @@ function formsOfPack(pack: Pack): PackForms {
   }
   let done = compiledNow.get(pack);
   if (!done) {
-    const byKey = new Map<string, FormData[]>();
-    let maxTokens = 1;
-    pack.entries.forEach((entry, i) => {
-      for (const f of formData(entry, i)) {
-        const list = byKey.get(f.keys[0]);
-        if (list) list.push(f);
-        else byKey.set(f.keys[0], [f]);
-        maxTokens = Math.max(maxTokens, f.keys.length);
-      }
-    });
+    const laid = compileForms(pack, new Set());
     const keys = pack.entries.map(entryKey);
-    done = { at: (key) => byKey.get(key), keys, keyOf: (e) => keys[e], shared: 'all', maxTokens };
+    done = { trie: new PackTrie(laid), keys, keyOf: (e) => keys[e], shared: 'all', maxTokens: laid.maxTokens };
     compiledNow.set(pack, done);
   }
   return done;
 }
 
-interface TrieNode {
-  next: { get(key: string): TrieNode | undefined; readonly size: number };
-  forms: Form[];
-  punctuated?: boolean;
-  /** On a first word's node: its one-word short forms by exact text (the first made wins). */
-  acronyms?: Map<string, GlossaryEntry>;
-}
-
-/** One form on its way into a first word's trie: which pack's entry it is (or the entry merged from several). */
+/** One form that ends at a node: which pack's entry it is (or the entry merged from several). */
 interface Item {
   at: number;
   p: number;
@@ -270,50 +218,6 @@ interface Item {
 
 const spelled = (x: FormData) => (x.what === What.Spelling ? 1 : 0);
 
-const NOTHING_BELOW = { get: (): undefined => undefined, size: 0 };
-
-/**
- * The nodes below one node, made when the walk first asks for them: the forms that go on are
- * grouped by their next key on the first look, and each group becomes a node when its key is
- * first asked for. `size` is how many forms go on below (never 0: a node with none has {@link NOTHING_BELOW}).
- */
-class Below {
-  /** Until the first look: the forms that go on. Then, by next key, those forms, or the node made of them. */
-  private pending: readonly Item[] | undefined;
-  private groups: Map<string, Item[] | TrieNode> | undefined;
-  readonly size: number;
-  constructor(
-    items: readonly Item[],
-    private readonly depth: number,
-    private readonly node: (items: readonly Item[], depth: number) => TrieNode,
-  ) {
-    this.pending = items;
-    this.size = items.length;
-  }
-
-  get(key: string): TrieNode | undefined {
-    let groups = this.groups;
-    if (!groups) {
-      groups = this.groups = new Map();
-      for (const item of this.pending!) {
-        const k = item.form.keys[this.depth];
-        const group = groups.get(k) as Item[] | undefined;
-        if (group) group.push(item);
-        else groups.set(k, [item]);
-      }
-      this.pending = undefined;
-    }
-    const found = groups.get(key);
-    if (found === undefined || !Array.isArray(found)) return found;
-    const made = this.node(found, this.depth);
-    groups.set(key, made);
-    return made;
-  }
-}
-
-/** Distinct first words remembered (found or not) before the memory starts afresh. */
-const MEMO_LIMIT = 50_000;
-
 /** Glossaries made so far, by their packs (each pack object in turn, then includeCommon): see loadGlossary. */
 interface Made {
   next: WeakMap<Pack, Made>;
@@ -322,11 +226,10 @@ interface Made {
 const made: Made = { next: new WeakMap() };
 
 /**
- * The glossary of these packs (later wins), as compileGlossary makes it, but built lazily from
- * their compiled forms: nothing per entry now, and the trie below each first word when a text
- * first has it. Packs never change once made, so analysers over the same packs share one glossary
- * and each trie is built once for them all, not once per analyser (a pack that is let go takes its
- * glossaries with it).
+ * The glossary of these packs (later wins), as compileGlossary makes it, from their compiled
+ * tries: their arrays laid over one another, and a node's forms made when a text first reaches
+ * it. Packs never change once made, so analysers over the same packs share one glossary (a pack
+ * that is let go takes its glossaries with it).
  */
 export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: boolean } = {}): Glossary {
   let level = made;
@@ -391,15 +294,19 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
     const [p, e] = list[list.length - 1];
     merged.set(position(p, e), earlier!);
   }
-  /** Merged entries' forms by first key, compiled now (a few: the same term in two packs). */
-  const mergedForms = new Map<string, Array<{ at: number; form: FormData; entry: GlossaryEntry }>>();
-  for (const [at, entry] of merged) {
-    for (const form of formData(entry, 0)) {
-      const list = mergedForms.get(form.keys[0]);
-      if (list) list.push({ at, form, entry });
-      else mergedForms.set(form.keys[0], [{ at, form, entry }]);
-    }
-  }
+  /** Merged entries (a few: the same term in two packs), laid out as one more trie after the packs'. */
+  const mergedAt = [...merged.keys()];
+  const mergedEntries = [...merged.values()];
+  const tries = sources.map((s) => s.trie);
+  if (mergedEntries.length)
+    tries.push(
+      new PackTrie(
+        layOut(
+          mergedEntries.flatMap((entry, i) => formData(entry, i)),
+          [],
+        ),
+      ),
+    );
 
   const entryObjects = new Map<number, GlossaryEntry>();
   const entryAt = (p: number, e: number): GlossaryEntry => {
@@ -419,41 +326,38 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
     return entry;
   };
 
-  /**
-   * The trie below one first word, as compileGlossary builds it: the same forms, in the same order
-   * on each node. Only the first word's node is made now; each node below it when the walk first
-   * reaches it (most forms under a common first word, "special …", are never reached by a text).
-   */
-  const build = (key: string): TrieNode | undefined => {
-    const todo: Item[] = [];
-    for (let p = 0; p < sources.length; p++) {
-      const forms = sources[p].at(key);
-      if (!forms) continue;
-      for (const form of forms) {
-        const at = position(p, form.entry);
-        if (!inMerge.has(at)) todo.push({ at, p, form, merged: undefined });
-      }
-    }
-    const mergedHere = mergedForms.get(key);
-    if (mergedHere) for (const m of mergedHere) todo.push({ at: m.at, p: -1, form: m.form, merged: m.entry });
-    if (todo.length === 0) return undefined;
-    // compileGlossary inserts every written form before any other spelling; within each, the last
-    // entry first, each entry's forms in order.
-    todo.sort((a, b) => spelled(a.form) - spelled(b.form) || b.at - a.at || a.form.ordinal - b.form.ordinal);
-    return node(todo, 0);
-  };
+  /** On a first word's node: its one-word short forms by exact text (the first made wins). */
+  const acronymsAt = new Map<number, Map<string, GlossaryEntry>>();
 
-  /** The node that `items` (in insertion order) lead to, `depth` keys down: the forms that end there, and what lies below. */
-  const node = (items: readonly Item[], depth: number): TrieNode => {
-    const made: TrieNode = { next: NOTHING_BELOW, forms: [] };
-    let below: Item[] | undefined;
+  /**
+   * The forms that end at a node, as compileGlossary orders them there: every written form before
+   * any other spelling; within each, the last entry first, each entry's forms in order.
+   */
+  const finalise = (trie: MergedTrie, node: number): Form[] => {
+    const items: Item[] = [];
+    trie.sources(node, (p, packNode) => {
+      const t = tries[p];
+      for (let f = t.formStart[packNode], end = t.formStart[packNode + 1]; f < end; f++) {
+        const e = t.forms[3 * f];
+        const what = t.forms[3 * f + 1] as What;
+        const which = t.forms[3 * f + 2];
+        if (p < packs.length) {
+          const at = position(p, e);
+          if (inMerge.has(at)) continue;
+          const raw = packs[p].entries[e];
+          items.push({ at, p, form: formAt(raw, e, what, which, ordinalOf(raw, what, which))!, merged: undefined });
+        } else {
+          const entry = mergedEntries[e];
+          const form = formAt(entry, e, what, which, ordinalOf(entry, what, which))!;
+          items.push({ at: mergedAt[e], p: -1, form, merged: entry });
+        }
+      }
+    });
+    items.sort((a, b) => spelled(a.form) - spelled(b.form) || b.at - a.at || a.form.ordinal - b.form.ordinal);
+    const forms: Form[] = [];
+    const depth = trie.depth[node] - 1;
     for (const item of items) {
       const f = item.form;
-      if (f.keys.length > depth + 1) {
-        (below ??= []).push(item);
-        if (f.keys[depth + 1].charCodeAt(0) === 0) made.punctuated = true;
-        continue;
-      }
       const entry = item.merged ?? entryAt(item.p, f.entry);
       const plainExpansion = entry.kind === 'acronym' && entry.flagExpansion === false;
       // Another spelling is as silent as the written form it spells, and has its suggestions.
@@ -481,7 +385,6 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
       if (isSpelling) form.spelling = true;
       // The clash rules of compileGlossary: another spelling never takes a written form's place (nor
       // its own entry's); within one pack a flagged phrase wins over a plain one; else the later pack.
-      const forms = made.forms;
       const clash = forms.findIndex(
         (o) =>
           (isSpelling || o.entry.id !== entry.id) &&
@@ -500,35 +403,32 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
       const i = forms.findIndex((x) => weight(x) < weight(form));
       forms.splice(i < 0 ? forms.length : i, 0, form);
       if (short && depth === 0) {
-        made.acronyms ??= new Map();
-        if (!made.acronyms.has(f.text)) made.acronyms.set(f.text, entry);
+        let acronyms = acronymsAt.get(node);
+        if (!acronyms) acronymsAt.set(node, (acronyms = new Map()));
+        if (!acronyms.has(f.text)) acronyms.set(f.text, entry);
       }
     }
-    if (below) made.next = new Below(below, depth + 1, node);
-    return made;
+    return forms;
   };
 
-  const memo = new Map<string, TrieNode | null>();
-  const child = (key: string): TrieNode | undefined => {
-    let node = memo.get(key);
-    if (node === undefined) {
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(key, (node = build(key) ?? null));
-    }
-    return node ?? undefined;
-  };
+  const trie = new MergedTrie(tries, finalise);
 
   const known = new Set<string>();
   for (const pack of packs) for (const k of pack.known) known.add(k.toUpperCase());
 
   let entries: GlossaryEntry[] | undefined;
   return {
-    root: { next: { get: child }, forms: [] },
+    trie,
+    root: view(trie, 0),
     known,
     acronyms: {
       get(text: string) {
         const tokens = tokenise(text);
-        return tokens.length === 1 ? child(tokens[0].lower)?.acronyms?.get(text) : undefined;
+        if (tokens.length !== 1) return undefined;
+        const node = trie.child(0, trie.wordId(tokens[0].lower));
+        if (node < 0) return undefined;
+        trie.forms(node);
+        return acronymsAt.get(node)?.get(text);
       },
     },
     maxTokens: Math.max(1, ...sources.map((s) => s.maxTokens)),
@@ -546,6 +446,27 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
         entries = all.sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
       }
       return entries;
+    },
+  };
+}
+
+/** A node as an object (TrieNode), for callers that look a word up by its text (dotted-short-form, the tests). */
+function view(trie: Trie, node: number): TrieNode {
+  return {
+    next: {
+      get(key: string) {
+        const child = trie.child(node, trie.wordId(key));
+        return child < 0 ? undefined : view(trie, child);
+      },
+      get size() {
+        return trie.hasChildren(node) ? 1 : 0;
+      },
+    },
+    get forms() {
+      return trie.forms(node) as Form[];
+    },
+    get punctuated() {
+      return trie.punctuated(node);
     },
   };
 }

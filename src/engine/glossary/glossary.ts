@@ -4,6 +4,7 @@
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
 import { tokenise, type Token } from '../text/tokens.js';
+import type { Trie } from './trie.js';
 
 export interface GlossaryEntry extends DictionaryEntry {
   pack: string;
@@ -74,6 +75,9 @@ export function gapKey(text: string, from: number, to: number, lower: string): s
 }
 
 export interface Glossary {
+  /** The trie as the matcher walks it (the compiled glossary's); see {@link trieOf}. */
+  trie?: Trie;
+  /** The trie as objects, to look a word up by its text. */
   root: TrieNode;
   readonly entries: readonly GlossaryEntry[];
   /** Acronyms any reader knows (upper case). */
@@ -82,6 +86,66 @@ export interface Glossary {
   acronyms: { get(text: string): GlossaryEntry | undefined };
   /** Most tokens in any form, to bound the walk. */
   maxTokens: number;
+}
+
+const adapted = new WeakMap<Glossary, Trie>();
+
+/** The trie the matcher walks: the compiled glossary's own, or compileGlossary's objects seen through {@link ObjectTrie}. */
+export function trieOf(glossary: Glossary): Trie {
+  if (glossary.trie) return glossary.trie;
+  let trie = adapted.get(glossary);
+  if (!trie) adapted.set(glossary, (trie = new ObjectTrie(glossary.root)));
+  return trie;
+}
+
+/** compileGlossary's trie of objects, numbered as the matcher asks: each node and each key it is asked for gets a number. */
+class ObjectTrie implements Trie {
+  private readonly nodes: TrieNode[];
+  private readonly ids = new Map<TrieNode, number>();
+  private readonly words = new Map<string, number>();
+  private readonly keys: string[] = [];
+
+  get vocabulary(): object {
+    return this;
+  }
+
+  constructor(root: TrieNode) {
+    this.nodes = [root];
+    this.ids.set(root, 0);
+  }
+
+  wordId(key: string): number {
+    let id = this.words.get(key);
+    if (id === undefined) {
+      this.words.set(key, (id = this.keys.length));
+      this.keys.push(key);
+    }
+    return id;
+  }
+
+  child(node: number, word: number): number {
+    if (word < 0) return -1;
+    const child = this.nodes[node].next.get(this.keys[word]);
+    if (!child) return -1;
+    let id = this.ids.get(child);
+    if (id === undefined) {
+      this.ids.set(child, (id = this.nodes.length));
+      this.nodes.push(child);
+    }
+    return id;
+  }
+
+  hasChildren(node: number): boolean {
+    return this.nodes[node].next.size !== 0;
+  }
+
+  punctuated(node: number): boolean {
+    return this.nodes[node].punctuated === true;
+  }
+
+  forms(node: number): readonly Form[] {
+    return this.nodes[node].forms;
+  }
 }
 
 /** At least two capitals, and more capitals than small letters: `EHCP`, `SENCo`, `SaLT`, `DfE`, `KS2` (not `DoJo`). */

@@ -1,6 +1,7 @@
 /** Finds glossary terms in a run of tokens: leftmost, then longest, never overlapping. */
 import type { Token } from '../text/tokens.js';
-import { gapKey, type Form, type Glossary, type TrieNode } from './glossary.js';
+import { gapKey, trieOf, type Form, type Glossary } from './glossary.js';
+import type { Trie } from './trie.js';
 
 export interface TermMatch {
   form: Form;
@@ -79,43 +80,53 @@ class Walk {
   /** Per depth: whether the walk took the token's singular there (its case check reads the singular's capitals). */
   private readonly usedSingular: boolean[] = [];
   private readonly maxTokens: number;
+  private readonly trie: Trie;
 
   constructor(
-    private readonly glossary: Glossary,
+    glossary: Glossary,
     private readonly text: string,
     private readonly tokens: readonly Token[],
     private readonly options: MatchOptions,
   ) {
     this.maxTokens = glossary.maxTokens;
+    this.trie = trieOf(glossary);
   }
 
   from(first: number): void {
     this.first = first;
     this.best = undefined;
     this.bestLast = first - 1;
-    this.step(this.glossary.root, first, 0);
+    this.step(0, first, 0);
   }
 
-  private step(node: TrieNode, j: number, depth: number): void {
+  /** The walk from trie node `node` on at token `j`, `depth` tokens below the root: nodes and words are numbers. */
+  private step(node: number, j: number, depth: number): void {
     const tokens = this.tokens;
     if (j >= tokens.length || depth >= this.maxTokens) return;
+    const trie = this.trie;
     const t = tokens[j];
     // Punctuation between words ends a phrase, unless a form has that very punctuation there.
     const crossing = depth > 0 && !t.joinsPrevious;
-    if (crossing && !node.punctuated) return;
+    if (crossing && !trie.punctuated(node)) return;
     // The word as written, then its singular (no array: this runs for every token). Then, for
     // "year's" written for "years" ("early year's settings"), the plural.
     for (let pass = 0; pass < 3; pass++) {
       const singular = pass === 1;
-      const word = pass === 2 ? possessiveAsPlural(this.text, t) : singular ? t.singular : t.lower;
-      if (word === undefined || (singular && word === t.lower)) continue;
-      const key = crossing ? gapKey(this.text, tokens[j - 1].end, t.start, word) : word;
-      if (!key) return;
-      const child = depth === 0 && pass < 2 ? this.firstNode(t, singular) : node.next.get(key);
-      if (!child) continue;
+      let child: number;
+      if (pass === 2 || crossing) {
+        const word = pass === 2 ? possessiveAsPlural(this.text, t) : singular ? t.singular : t.lower;
+        if (word === undefined || (singular && word === t.lower)) continue;
+        const key = crossing ? gapKey(this.text, tokens[j - 1].end, t.start, word) : word;
+        if (!key) return;
+        child = trie.child(node, trie.wordId(key));
+      } else {
+        if (singular && (t.singular === undefined || t.singular === t.lower)) continue;
+        child = trie.child(node, this.wordOf(t, singular));
+      }
+      if (child < 0) continue;
       this.usedSingular[depth] = singular;
       if (j > this.bestLast) {
-        const forms = child.forms;
+        const forms = trie.forms(child);
         for (let f = 0; f < forms.length; f++) {
           if (this.accepts(forms[f], j)) {
             this.best = forms[f];
@@ -125,7 +136,7 @@ class Walk {
         }
       }
       // A node with nothing below it (most one-word forms) has no longer form to look for.
-      if (child.next.size !== 0) this.step(child, j + 1, depth + 1);
+      if (trie.hasChildren(child)) this.step(child, j + 1, depth + 1);
     }
   }
 
@@ -159,22 +170,18 @@ class Walk {
     return this.rejected === undefined || !this.rejected.has(form);
   }
 
-  /** The root's node for a token's word or its singular: asked of the glossary once per spelling. */
-  private firstNode(t: Token, singular: boolean): TrieNode | undefined {
-    const glossary = this.glossary;
+  /** The trie's id for a token's word or its singular: asked once per spelling (while the trie's vocabulary stays the same). */
+  private wordOf(t: Token, singular: boolean): number {
+    const trie = this.trie;
     const spelling = t.spelling;
-    if (!spelling) return glossary.root.next.get(singular ? t.singular! : t.lower);
-    if (spelling.glossary !== glossary) {
-      spelling.glossary = glossary;
-      spelling.node = spelling.singularNode = undefined;
+    if (!spelling) return trie.wordId(singular ? t.singular! : t.lower);
+    const vocabulary = trie.vocabulary;
+    if (spelling.glossary !== vocabulary) {
+      spelling.glossary = vocabulary;
+      spelling.word = spelling.singularWord = undefined;
     }
-    let found = singular ? spelling.singularNode : spelling.node;
-    if (found === undefined) {
-      found = glossary.root.next.get(singular ? t.singular! : t.lower) ?? null;
-      if (singular) spelling.singularNode = found;
-      else spelling.node = found;
-    }
-    return (found as TrieNode | null) ?? undefined;
+    if (singular) return (spelling.singularWord ??= trie.wordId(t.singular!));
+    return (spelling.word ??= trie.wordId(t.lower));
   }
 }
 

@@ -25,7 +25,7 @@ export interface Token {
 /**
  * One spelling (the exact text of a token), made once however often it is met: its strings, and
  * what the passes that read it worked out for it, so each works it out once per spelling rather
- * than once per token (readability's figures, the glossary's node for its first word).
+ * than once per token (readability's figures, the glossary's id for its word).
  */
 export interface Spelling {
   readonly hash: number;
@@ -41,10 +41,10 @@ export interface Spelling {
   letterCase: number | undefined;
   /** Whether the text looks like an acronym (isAcronymLike in glossary.ts), once asked. */
   acronymLike: boolean | undefined;
-  /** The glossary that `node` and `singularNode` are from, and its nodes below the root for `lower` and `singular` (null: none). */
+  /** The glossary's vocabulary that `word` and `singularWord` are from, and the ids it gives `lower` and `singular` (-1: none). */
   glossary: object | undefined;
-  node: object | null | undefined;
-  singularNode: object | null | undefined;
+  word: number | undefined;
+  singularWord: number | undefined;
 }
 
 const AMPERSAND = 38;
@@ -266,8 +266,8 @@ function spellingOf(surface: string, hash: number): Spelling {
     letterCase: undefined,
     acronymLike: undefined,
     glossary: undefined,
-    node: undefined,
-    singularNode: undefined,
+    word: undefined,
+    singularWord: undefined,
   };
 }
 
