@@ -80,16 +80,17 @@ export class ParagraphContext {
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */
   wordsAround(offset: number, scope: 'sentence' | 'paragraph'): ReadonlySet<string> {
     const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
-    if (k < 0) return (this.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
+    if (k < 0) return (this.paragraphWords ??= lowerWords(this.tokens(), 0, this.tokens().length));
     const bySentence = (this.sentenceWords ??= new Map());
     let words = bySentence.get(k);
     if (!words) {
       const s = this.sentences()[k];
       const tokens = this.tokens();
-      words = new Set();
       // Tokens lie wholly inside the sentence: a run of the sorted tokens.
-      for (let i = firstAtOrAfter(tokens, s.start); i < tokens.length && tokens[i].end <= s.end; i++)
-        words.add(tokens[i].lower);
+      const from = firstAtOrAfter(tokens, s.start);
+      let to = from;
+      while (to < tokens.length && tokens[to].end <= s.end) to++;
+      words = lowerWords(tokens, from, to);
       bySentence.set(k, words);
     }
     return words;
@@ -158,6 +159,17 @@ function firstEndingAfter(spans: readonly Span[], offset: number, lo: number, hi
     else hi = mid;
   }
   return lo;
+}
+
+/** The lower-case words of `tokens[from, to)`; a word met again in a row ("the the") is not added twice. */
+function lowerWords(tokens: readonly Token[], from: number, to: number): Set<string> {
+  const words = new Set<string>();
+  let last = '';
+  for (let i = from; i < to; i++) {
+    const lower = tokens[i].lower;
+    if (lower !== last) words.add((last = lower));
+  }
+  return words;
 }
 
 /** The first token starting at or after `offset`. */

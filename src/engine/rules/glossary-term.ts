@@ -9,7 +9,7 @@ import { inAddress } from '../text/addresses.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
 import { inJobTitle, inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
-import { sortByPlace, type ParagraphRule } from './rule.js';
+import { makeFinding, sortByPlace, type ParagraphRule } from './rule.js';
 
 export const glossaryTerm: ParagraphRule = {
   id: 'glossary-term',
@@ -57,7 +57,7 @@ function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
   const entry = long.entry;
   const text = context.text.slice(long.start, long.end);
   const expansion = entry.expansion;
-  return {
+  return makeFinding({
     category: 'jargon',
     rule: 'glossary-term',
     start: long.start,
@@ -71,7 +71,7 @@ function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
     replacements: [],
     entryId: entry.id,
     source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
-  };
+  });
 }
 
 /** The finding for a glossary term, under `rule` (another rule may find a term written otherwise: "E.H.C.P."). */
@@ -82,7 +82,7 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
   const expansion = sense?.expansion ?? entry.expansion;
   const suggestions = sense?.suggestions ?? entry.suggestions ?? [];
   const short = match.form.short;
-  return {
+  return makeFinding({
     category: short ? 'acronym' : 'jargon',
     rule,
     start: match.start,
@@ -101,7 +101,7 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
     explained: short ? false : undefined,
     entryId: entry.id,
     source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
-  };
+  });
 }
 
 /** The sense with most cue words in the sentence, else in the paragraph; the first sense when none. */

@@ -3,7 +3,7 @@ import { isAcronymLike, isAcronymLikeToken } from '../glossary/glossary.js';
 import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 export const unknownAcronym: ParagraphRule = {
   id: 'unknown-acronym',
@@ -51,18 +51,20 @@ export const unknownAcronym: ParagraphRule = {
         continue;
       // With a digit it is a code: a postcode (BT1 5GS, CF10 3NQ), a reference or a room (A12B3, G14).
       if (hasDigit(base)) continue;
-      out.push({
-        category: 'acronym',
-        rule: 'unknown-acronym',
-        start: token.start,
-        end: token.end,
-        text: token.text,
-        message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
-        term: base,
-        suggestions: [],
-        replacements: [],
-        explained: false,
-      });
+      out.push(
+        makeFinding({
+          category: 'acronym',
+          rule: 'unknown-acronym',
+          start: token.start,
+          end: token.end,
+          text: token.text,
+          message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
+          term: base,
+          suggestions: [],
+          replacements: [],
+          explained: false,
+        }),
+      );
     }
     return out;
   },
