@@ -107,8 +107,11 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
 /** The sense with most cue words in the sentence, else in the paragraph; the first sense when none. */
 function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermMatch): Sense | undefined {
   if (!entry.senses) return undefined;
+  const cues = cuesOf(entry, entry.senses);
   for (const scope of ['sentence', 'paragraph'] as const) {
-    const words = context.wordsAround(match.start, scope);
+    // The entry's cue words that stand there: the same hits as the scope's every word, for less.
+    const words = context.cuesAround(match.start, scope, cues);
+    if (words.size === 0) continue;
     let best: Sense | undefined;
     let bestHits = 0;
     for (const sense of entry.senses) {
@@ -121,4 +124,12 @@ function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermM
     if (best) return best;
   }
   return entry.senses[0];
+}
+
+/** Every cue word of an entry's senses, one set per entry (its identity keys the context's answers). */
+const entryCues = new WeakMap<GlossaryEntry, ReadonlySet<string>>();
+function cuesOf(entry: GlossaryEntry, senses: readonly Sense[]): ReadonlySet<string> {
+  let cues = entryCues.get(entry);
+  if (!cues) entryCues.set(entry, (cues = new Set(senses.flatMap((s) => s.cues ?? []))));
+  return cues;
 }
