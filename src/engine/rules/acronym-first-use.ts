@@ -59,6 +59,7 @@ function letters(acronym: string): string {
   let key = lettersCache.get(acronym);
   if (key === undefined) {
     key = `letters:${acronym.replaceAll('.', '').toUpperCase()}`;
+    if (acronym.length > 32) return key;
     if (lettersCache.size >= 10_000) lettersCache.clear();
     lettersCache.set(acronym, key);
   }
