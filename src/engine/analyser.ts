@@ -13,7 +13,7 @@ import { loadGlossary } from './glossary/compiled.js';
 import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
-import { sortByPlace } from './rules/rule.js';
+import { shiftedFinding, sortByPlace } from './rules/rule.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
 import type { Analysis, AudienceId, Category, Finding, ParagraphReport, Readability, TextCounts } from './types.js';
 
@@ -70,6 +70,7 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     : PARAGRAPH_RULES;
   const counting = options.readability !== false;
 
+  const keepAll = !categories && ignored.size === 0;
   const keep = (f: Finding) =>
     (!categories || categories.has(f.category)) && (ignored.size === 0 || !isIgnored(f, ignored));
 
@@ -101,7 +102,10 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     if (hit) return hit;
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
-    for (const rule of rules) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
+    for (const rule of rules) {
+      const found = rule.check(context);
+      for (let i = 0; i < found.length; i++) if (keepAll || keep(found[i])) findings.push(found[i]);
+    }
     sortByPlace(findings);
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
@@ -124,6 +128,19 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     return result;
   }
 
+  /**
+   * The entry for a short form the text explains, kept per analyser (its glossary does not change):
+   * every analysis asks it of every explanation in the document, a keystroke's too.
+   */
+  const entryIds = new Map<string, string | undefined>();
+  function entryIdFor(acronym: string): string | undefined {
+    if (entryIds.has(acronym)) return entryIds.get(acronym);
+    const id = glossary.acronyms.get(acronym)?.id ?? glossary.acronyms.get(acronym.toUpperCase())?.id;
+    if (entryIds.size >= CACHE_LIMIT) entryIds.clear();
+    entryIds.set(acronym, id);
+    return id;
+  }
+
   function analyse(text: string): Analysis {
     if (typeof text !== 'string') throw new TypeError('analyse() needs text (a string).');
     const findings: Finding[] = [];
@@ -139,26 +156,15 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       // In soft mode a line break inside a paragraph is a space (same length, so offsets hold).
       if (mode === 'soft') body = body.replace(/[\r\n]/g, ' ');
       const r = paragraph(body, k, spans.length);
-      for (const f of r.findings) {
-        const start = f.start + span.start;
-        const end = f.end + span.start;
-        findings.push({
-          ...f,
-          start,
-          end,
-          text: mode === 'soft' ? text.slice(start, end) : f.text,
-          replacements: [...f.replacements],
-        });
-      }
+      const shift = span.start;
+      for (const f of r.findings)
+        findings.push(shiftedFinding(f, shift, mode === 'soft' ? text.slice(f.start + shift, f.end + shift) : f.text));
       for (const e of r.explanations) explanations.push({ ...e, start: e.start + span.start, end: e.end + span.start });
       addCounts(total, r.counts);
       longest = Math.max(longest, r.longest);
       reports.push({ start: span.start, end: span.end, readability: r.readability });
     }
-    const facts = {
-      explanations,
-      entryIdFor: (a: string) => glossary.acronyms.get(a)?.id ?? glossary.acronyms.get(a.toUpperCase())?.id,
-    };
+    const facts = { explanations, entryIdFor };
     previous = current;
     for (const rule of DOCUMENT_RULES) rule.apply(findings, facts);
     const readability = scores(total, longest);

@@ -27,6 +27,8 @@ export class ParagraphContext {
   private paragraphWords: Set<string> | undefined = undefined;
   /** Per sentence, computed when first asked: its words, whether it is in capitals, whether it has no small letters. */
   private sentenceWords: Map<number, Set<string>> | undefined = undefined;
+  /** {@link cuesAround}'s answers, by set of cues, then by sentence (-1: the paragraph). */
+  private cueCache: Map<ReadonlySet<string>, Map<number, ReadonlySet<string>>> | undefined = undefined;
   private shoutingFlags: Array<boolean | undefined> | undefined = undefined;
   private noSmallFlags: Array<boolean | undefined> | undefined = undefined;
   private cursor = 0;
@@ -80,19 +82,51 @@ export class ParagraphContext {
   /** Lower-case words of the sentence holding `offset`, or of the whole paragraph, for telling senses apart. */
   wordsAround(offset: number, scope: 'sentence' | 'paragraph'): ReadonlySet<string> {
     const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
-    if (k < 0) return (this.paragraphWords ??= new Set(this.tokens().map((t) => t.lower)));
+    if (k < 0) return (this.paragraphWords ??= lowerWords(this.tokens(), 0, this.tokens().length));
     const bySentence = (this.sentenceWords ??= new Map());
     let words = bySentence.get(k);
     if (!words) {
       const s = this.sentences()[k];
       const tokens = this.tokens();
-      words = new Set();
       // Tokens lie wholly inside the sentence: a run of the sorted tokens.
-      for (let i = firstAtOrAfter(tokens, s.start); i < tokens.length && tokens[i].end <= s.end; i++)
-        words.add(tokens[i].lower);
+      const from = firstAtOrAfter(tokens, s.start);
+      let to = from;
+      while (to < tokens.length && tokens[to].end <= s.end) to++;
+      words = lowerWords(tokens, from, to);
       bySentence.set(k, words);
     }
     return words;
+  }
+
+  /**
+   * Which of `cues` (a term's cue words, one set per entry) stand in the sentence holding `offset`,
+   * or in the whole paragraph: `cues` ∩ {@link wordsAround}, without a set of every word (a keystroke
+   * redoes this for the paragraph it changed). Kept per sentence and per set of cues: a sentence is
+   * read once for each entry with senses that it holds (a few dozen entries have them), so it stays linear.
+   */
+  cuesAround(offset: number, scope: 'sentence' | 'paragraph', cues: ReadonlySet<string>): ReadonlySet<string> {
+    const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
+    let byScope = (this.cueCache ??= new Map()).get(cues);
+    if (!byScope) this.cueCache.set(cues, (byScope = new Map()));
+    let found = byScope.get(k);
+    if (!found) {
+      const tokens = this.tokens();
+      let from = 0;
+      let to = tokens.length;
+      if (k >= 0) {
+        const s = this.sentences()[k];
+        from = firstAtOrAfter(tokens, s.start);
+        to = from;
+        while (to < tokens.length && tokens[to].end <= s.end) to++;
+      }
+      found = NONE;
+      for (let i = from; i < to; i++) {
+        const lower = tokens[i].lower;
+        if (cues.has(lower)) (found === NONE ? (found = new Set()) : found).add(lower);
+      }
+      byScope.set(k, found);
+    }
+    return found;
   }
 
   /** Sentences written in capitals throughout (headings, notices): there capitals say nothing about acronyms. */
@@ -158,6 +192,19 @@ function firstEndingAfter(spans: readonly Span[], offset: number, lo: number, hi
     else hi = mid;
   }
   return lo;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The lower-case words of `tokens[from, to)`; a word met again in a row ("the the") is not added twice. */
+function lowerWords(tokens: readonly Token[], from: number, to: number): Set<string> {
+  const words = new Set<string>();
+  let last = '';
+  for (let i = from; i < to; i++) {
+    const lower = tokens[i].lower;
+    if (lower !== last) words.add((last = lower));
+  }
+  return words;
 }
 
 /** The first token starting at or after `offset`. */

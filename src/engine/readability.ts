@@ -194,5 +194,15 @@ export function scores(c: TextCounts, longestSentence = 0): Readability {
 
 /** On the Dale-Chall list of words most readers know, allowing simple inflections ("aims", "reviewed"). */
 export function isEverydayWord(lower: string): boolean {
-  return !isDifficult(lower);
+  // Asked of most capitalised words by the rules and the matcher: kept, as a word's figures are
+  // (not a "word" longer than any real one, which would only hold memory).
+  if (lower.length > 32) return !isDifficult(lower);
+  let everyday = everydayCache.get(lower);
+  if (everyday === undefined) {
+    everyday = !isDifficult(lower);
+    if (everydayCache.size > 50_000) everydayCache.clear();
+    everydayCache.set(lower, everyday);
+  }
+  return everyday;
 }
+const everydayCache = new Map<string, boolean>();

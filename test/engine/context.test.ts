@@ -8,6 +8,9 @@ import { fill } from './pathological.js';
 
 const glossary = compileGlossary(loadedPacks().filter((p) => DEFAULT_PACKS.includes(p.id)));
 
+const CUES: ReadonlySet<string> = new Set(['zola', 'said', 'please', 'nowhere']);
+const OTHER_CUES: ReadonlySet<string> = new Set(['ot', 'ehcp', 'x']);
+
 describe('ParagraphContext lookups', () => {
   it('answer as a fresh search of the paragraph would, in any order', () => {
     const pieces = ['ZOLA', 'x', 'OT', 'THE', 'EHCP', 'said', '.', '!', ' ', ' ', '(', '"', 'PLEASE', 'READ', 'NOW'];
@@ -33,6 +36,17 @@ describe('ParagraphContext lookups', () => {
         expect([...c.wordsAround(offset, 'paragraph')].sort()).toEqual(
           [...new Set(fresh.tokens().map((t) => t.lower))].sort(),
         );
+        // The cue words among them, asked with one set of cues and then another (each kept apart).
+        for (const cues of [CUES, OTHER_CUES]) {
+          const words = new Set(around);
+          const all = new Set(fresh.tokens().map((t) => t.lower));
+          expect([...c.cuesAround(offset, 'sentence', cues)].sort()).toEqual(
+            [...cues].filter((w) => words.has(w)).sort(),
+          );
+          expect([...c.cuesAround(offset, 'paragraph', cues)].sort()).toEqual(
+            [...cues].filter((w) => all.has(w)).sort(),
+          );
+        }
       }
     }
   });
@@ -48,6 +62,8 @@ describe('ParagraphContext lookups', () => {
           c.isShouting(t.start);
           c.hasNoSmallLetters(t.start);
           c.wordsAround(t.start, 'sentence');
+          c.cuesAround(t.start, 'sentence', CUES);
+          c.cuesAround(t.start, 'paragraph', OTHER_CUES);
         }
       };
     };

@@ -89,6 +89,12 @@ export class ParagraphContext {
     return words;
   }
 
+  /** Which of `cues` stand among {@link wordsAround}'s words (the shipped context finds them without that set). */
+  cuesAround(offset: number, scope: 'sentence' | 'paragraph', cues: ReadonlySet<string>): ReadonlySet<string> {
+    const words = this.wordsAround(offset, scope);
+    return new Set([...cues].filter((c) => words.has(c)));
+  }
+
   /** Sentences written in capitals throughout (headings, notices): there capitals say nothing about acronyms. */
   shoutingSpans(): Array<{ start: number; end: number }> {
     return (this.cache.shouting ??= this.sentences().filter(isShouting));

@@ -54,10 +54,18 @@ function earlierThan<T extends { at: number }>(x: T | undefined, start: number):
   return x && x.at <= start ? x : undefined;
 }
 
-/** By its letters, full stops left out: "A.L.N." is ALN. */
+/** By its letters, full stops left out: "A.L.N." is ALN. Kept per text: each analysis asks again for the same short forms. */
 function letters(acronym: string): string {
-  return `letters:${acronym.replaceAll('.', '').toUpperCase()}`;
+  let key = lettersCache.get(acronym);
+  if (key === undefined) {
+    key = `letters:${acronym.replaceAll('.', '').toUpperCase()}`;
+    if (acronym.length > 32) return key;
+    if (lettersCache.size >= 10_000) lettersCache.clear();
+    lettersCache.set(acronym, key);
+  }
+  return key;
 }
+const lettersCache = new Map<string, string>();
 
 function singular(text: string): string {
   return text.length > 2 && text.endsWith('s') && /\p{Lu}/u.test(text[text.length - 2]) ? text.slice(0, -1) : text;

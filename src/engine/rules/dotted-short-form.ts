@@ -8,7 +8,7 @@ import type { Form } from '../glossary/glossary.js';
 import type { Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import { termFinding } from './glossary-term.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 const DOT = 46;
 const MAX_LETTERS = 8;
@@ -90,18 +90,20 @@ export const dottedShortForm: ParagraphRule = {
       if (letters.length < 3 || beforeName) continue;
       const start = tokens[first].start;
       const written = text.slice(start, end);
-      out.push({
-        category: 'acronym',
-        rule: 'dotted-short-form',
-        start,
-        end,
-        text: written,
-        message: `"${written}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
-        term: letters,
-        suggestions: [],
-        replacements: [],
-        explained: false,
-      });
+      out.push(
+        makeFinding({
+          category: 'acronym',
+          rule: 'dotted-short-form',
+          start,
+          end,
+          text: written,
+          message: `"${written}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
+          term: letters,
+          suggestions: [],
+          replacements: [],
+          explained: false,
+        }),
+      );
     }
     return out;
   },

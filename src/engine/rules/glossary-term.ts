@@ -9,7 +9,7 @@ import { inAddress } from '../text/addresses.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
 import { inJobTitle, inTitle } from '../text/titles.js';
 import type { Finding } from '../types.js';
-import { sortByPlace, type ParagraphRule } from './rule.js';
+import { makeFinding, sortByPlace, type ParagraphRule } from './rule.js';
 
 export const glossaryTerm: ParagraphRule = {
   id: 'glossary-term',
@@ -57,7 +57,7 @@ function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
   const entry = long.entry;
   const text = context.text.slice(long.start, long.end);
   const expansion = entry.expansion;
-  return {
+  return makeFinding({
     category: 'jargon',
     rule: 'glossary-term',
     start: long.start,
@@ -71,7 +71,7 @@ function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
     replacements: [],
     entryId: entry.id,
     source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
-  };
+  });
 }
 
 /** The finding for a glossary term, under `rule` (another rule may find a term written otherwise: "E.H.C.P."). */
@@ -82,7 +82,7 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
   const expansion = sense?.expansion ?? entry.expansion;
   const suggestions = sense?.suggestions ?? entry.suggestions ?? [];
   const short = match.form.short;
-  return {
+  return makeFinding({
     category: short ? 'acronym' : 'jargon',
     rule,
     start: match.start,
@@ -101,14 +101,17 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
     explained: short ? false : undefined,
     entryId: entry.id,
     source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
-  };
+  });
 }
 
 /** The sense with most cue words in the sentence, else in the paragraph; the first sense when none. */
 function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermMatch): Sense | undefined {
   if (!entry.senses) return undefined;
+  const cues = cuesOf(entry, entry.senses);
   for (const scope of ['sentence', 'paragraph'] as const) {
-    const words = context.wordsAround(match.start, scope);
+    // The entry's cue words that stand there: the same hits as the scope's every word, for less.
+    const words = context.cuesAround(match.start, scope, cues);
+    if (words.size === 0) continue;
     let best: Sense | undefined;
     let bestHits = 0;
     for (const sense of entry.senses) {
@@ -121,4 +124,12 @@ function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermM
     if (best) return best;
   }
   return entry.senses[0];
+}
+
+/** Every cue word of an entry's senses, one set per entry (its identity keys the context's answers). */
+const entryCues = new WeakMap<GlossaryEntry, ReadonlySet<string>>();
+function cuesOf(entry: GlossaryEntry, senses: readonly Sense[]): ReadonlySet<string> {
+  let cues = entryCues.get(entry);
+  if (!cues) entryCues.set(entry, (cues = new Set(senses.flatMap((s) => s.cues ?? []))));
+  return cues;
 }

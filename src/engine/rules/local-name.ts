@@ -12,7 +12,7 @@ import { isEverydayWord } from '../readability.js';
 import { isBodyWord } from '../text/titles.js';
 import { ALL_UPPER, capsOfToken, UPPER_FIRST, type Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 /** The last word of a local service's or plan's name (singular, lower case). */
 const HEADS = new Set([
@@ -293,7 +293,7 @@ export const localName: ParagraphRule = {
 
 function finding(paragraph: string, start: number, end: number): Finding {
   const text = paragraph.slice(start, end);
-  return {
+  return makeFinding({
     category: 'jargon',
     rule: 'local-name',
     start,
@@ -303,7 +303,7 @@ function finding(paragraph: string, start: number, end: number): Finding {
     term: text,
     suggestions: [],
     replacements: [],
-  };
+  });
 }
 
 /** Words in capitals for emphasis, not names ("the ONLY plan", "a NEW service"). */

@@ -1,6 +1,6 @@
 /** Sentences longer than the audience can comfortably follow. */
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 export const longSentence: ParagraphRule = {
   id: 'long-sentence',
@@ -17,16 +17,18 @@ export const longSentence: ParagraphRule = {
     const out: Finding[] = [];
     for (const s of context.sentences()) {
       if (s.words.length <= max) continue;
-      out.push({
-        category: 'sentence',
-        rule: 'long-sentence',
-        start: s.start,
-        end: s.end,
-        text: context.text.slice(s.start, s.end),
-        message: `This sentence has ${s.words.length} words. For ${context.audience.label.toLowerCase()}, try to keep sentences under ${max + 1} words: split it into two or more.`,
-        suggestions: [],
-        replacements: [],
-      });
+      out.push(
+        makeFinding({
+          category: 'sentence',
+          rule: 'long-sentence',
+          start: s.start,
+          end: s.end,
+          text: context.text.slice(s.start, s.end),
+          message: `This sentence has ${s.words.length} words. For ${context.audience.label.toLowerCase()}, try to keep sentences under ${max + 1} words: split it into two or more.`,
+          suggestions: [],
+          replacements: [],
+        }),
+      );
     }
     return out;
   },

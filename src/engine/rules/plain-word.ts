@@ -1,7 +1,7 @@
 /** Officialese with a plainer word to use instead ("utilise" → "use"). */
 import { matchCase } from '../text/case.js';
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 /** After these, a verb's past form is its participle: "has been submitted" → "has been given", not "gave". */
 const HAVE_OR_BE = new Set([
@@ -57,22 +57,24 @@ export const plainWord: ParagraphRule = {
         (form.afterHave && HAVE_OR_BE.has(wordBefore(context.text, match.start)) ? form.afterHave : form.suggestions) ??
         entry.suggestions ??
         [];
-      out.push({
-        category: 'plain-word',
-        rule: 'plain-word',
-        start: match.start,
-        end: match.end,
-        text,
-        message: suggestions.length
-          ? `"${text}" could be plainer: try "${suggestions[0]}".`
-          : `"${text}" could be plainer.`,
-        term: entry.term,
-        definition: entry.definition,
-        suggestions,
-        replacements: suggestions.map((s) => ({ label: `Use "${s}"`, text: matchCase(text, s) })),
-        entryId: entry.id,
-        source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
-      });
+      out.push(
+        makeFinding({
+          category: 'plain-word',
+          rule: 'plain-word',
+          start: match.start,
+          end: match.end,
+          text,
+          message: suggestions.length
+            ? `"${text}" could be plainer: try "${suggestions[0]}".`
+            : `"${text}" could be plainer.`,
+          term: entry.term,
+          definition: entry.definition,
+          suggestions,
+          replacements: suggestions.map((s) => ({ label: `Use "${s}"`, text: matchCase(text, s) })),
+          entryId: entry.id,
+          source: { pack: entry.pack, packName: entry.packName, reference: entry.source },
+        }),
+      );
     }
     return out;
   },

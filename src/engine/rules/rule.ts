@@ -39,6 +39,51 @@ export interface DocumentFacts {
 }
 
 /**
+ * A finding with every field, in one order, `undefined` where the rule has none. Every rule makes
+ * its findings through this, so they all share one shape: the analyser copies each finding into
+ * every document it lands in, and a copy of one shape is cheap where a copy of many is not. The
+ * fields keep the order each rule wrote them in, so JSON (which leaves out `undefined`) is unchanged.
+ */
+export function makeFinding(f: Finding): Finding {
+  return {
+    category: f.category,
+    rule: f.rule,
+    start: f.start,
+    end: f.end,
+    text: f.text,
+    message: f.message,
+    term: f.term,
+    expansion: f.expansion,
+    definition: f.definition,
+    suggestions: f.suggestions,
+    replacements: f.replacements,
+    explained: f.explained,
+    entryId: f.entryId,
+    source: f.source,
+  };
+}
+
+/** A copy of a paragraph's finding for a document: `shift` added to its offsets, its own `text` and replacements. */
+export function shiftedFinding(f: Finding, shift: number, text: string): Finding {
+  return {
+    category: f.category,
+    rule: f.rule,
+    start: f.start + shift,
+    end: f.end + shift,
+    text,
+    message: f.message,
+    term: f.term,
+    expansion: f.expansion,
+    definition: f.definition,
+    suggestions: f.suggestions,
+    replacements: f.replacements.slice(),
+    explained: f.explained,
+    entryId: f.entryId,
+    source: f.source,
+  };
+}
+
+/**
  * Sorts findings by start, the longer first where they start together; stable, like `Array.sort`.
  * A paragraph has a few findings, most often in order already: checked first, and sorted by
  * insertion when short (no copy, where `Array.sort` makes one every call).

@@ -4,7 +4,7 @@ import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
-import type { ParagraphRule } from './rule.js';
+import { makeFinding, type ParagraphRule } from './rule.js';
 
 export const unknownAcronym: ParagraphRule = {
   id: 'unknown-acronym',
@@ -55,18 +55,20 @@ export const unknownAcronym: ParagraphRule = {
       if (hasDigit(base)) continue;
       // Part of a place's name that says it is a place ("the AJ Bell Stadium", "the ACC Arena").
       if (inPlaceName(context.text, tokens, n)) continue;
-      out.push({
-        category: 'acronym',
-        rule: 'unknown-acronym',
-        start: token.start,
-        end: token.end,
-        text: token.text,
-        message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
-        term: base,
-        suggestions: [],
-        replacements: [],
-        explained: false,
-      });
+      out.push(
+        makeFinding({
+          category: 'acronym',
+          rule: 'unknown-acronym',
+          start: token.start,
+          end: token.end,
+          text: token.text,
+          message: `"${token.text}" is an abbreviation the reader may not know. Spell it out the first time you use it.`,
+          term: base,
+          suggestions: [],
+          replacements: [],
+          explained: false,
+        }),
+      );
     }
     return out;
   },

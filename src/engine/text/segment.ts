@@ -253,7 +253,7 @@ function endsSentence(text: string, word: Word, gapEnd: number, next: Word | und
       return lastTerminal >= 0 ? lastTerminal : trimEnd(text, word.end, i);
     // . ! ? … 。
     if (c === FULL_STOP || c === 33 || c === 63 || c === 0x2026 || c === 0x3002) {
-      if (c === FULL_STOP && i === word.end && isAbbreviation(word.text, next)) continue;
+      if (c === FULL_STOP && i === word.end && isAbbreviation(word, next)) continue;
       // Closing quotes and brackets belong to the sentence they end.
       let j = i + 1;
       while (j < gapEnd && CLOSING.has(text.charCodeAt(j))) j++;
@@ -290,12 +290,20 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-function isAbbreviation(word: string, next: Word | undefined): boolean {
-  const lower = word.toLowerCase();
+function isAbbreviation(word: Word, next: Word | undefined): boolean {
+  // A word of one run is its token, whose lower case is made once per spelling.
+  const lower = (word as { lower?: string }).lower ?? word.text.toLowerCase();
   if (!ABBREVIATIONS.has(lower)) {
     // A single capital initial ("J. Smith") does not end a sentence.
-    return word.length === 1 && word >= 'A' && word <= 'Z' && next !== undefined && /^\p{Lu}/u.test(next.text);
+    const text = word.text;
+    return text.length === 1 && text >= 'A' && text <= 'Z' && next !== undefined && startsWithCapital(next.text);
   }
   if (NEVER_FINAL.has(lower)) return true;
-  return next !== undefined && !/^\p{Lu}/u.test(next.text);
+  return next !== undefined && !startsWithCapital(next.text);
+}
+
+/** `/^\p{Lu}/u`, by code for ASCII (most words before and after a full stop). */
+function startsWithCapital(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
 }
