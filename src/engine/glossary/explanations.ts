@@ -198,6 +198,38 @@ function lastWords(text: string, n: number): string {
  * and how far back it starts from the end of `candidate`.
  */
 export function longFormFor(short: string, candidate: string): { text: string; fromEnd: number } | undefined {
+  return initialsFor(short, candidate) ?? lettersFor(short, candidate);
+}
+
+/** Small words a long form may have between the words its short form takes letters from. */
+const LINKS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'with', 'at', 'by', '&']);
+
+/**
+ * The long form whose words' first letters are the short form's letters, one word each, small
+ * linking words allowed between them ("Child and Adolescent Mental Health Services"). Tried first:
+ * the letter search below may take two letters from one word and start too late ("Parent
+ * Partnership Service (PPS)" would give "Partnership Service").
+ */
+function initialsFor(short: string, candidate: string): { text: string; fromEnd: number } | undefined {
+  const letters = short.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < 2) return undefined;
+  const words = [...candidate.matchAll(/[\p{L}\p{N}]+|&/gu)];
+  let s = letters.length - 1;
+  let start = -1;
+  for (let w = words.length - 1; w >= 0 && s >= 0; w--) {
+    const word = words[w][0].toLowerCase();
+    if (word[0] === letters[s]) {
+      s--;
+      start = words[w].index;
+    } else if (start < 0 || !LINKS.has(word)) return undefined;
+  }
+  if (s >= 0 || start < 0) return undefined;
+  const text = candidate.slice(start).trim();
+  return text.toLowerCase() === letters ? undefined : { text, fromEnd: candidate.length - start };
+}
+
+/** Schwartz and Hearst's letter search (see {@link longFormFor}). */
+function lettersFor(short: string, candidate: string): { text: string; fromEnd: number } | undefined {
   const sf = short.toLowerCase();
   const lf = candidate.toLowerCase();
   let s = sf.length - 1;

@@ -47,6 +47,19 @@ describe('acronyms the text explains', () => {
     expect(longFormFor('HTML', 'the Hyper Text Markup Language')?.text).toBe('Hyper Text Markup Language');
     expect(longFormFor('EP', 'a cheap')).toBeUndefined();
   });
+
+  it('takes one word a letter where the words allow, so two words with one first letter both count', () => {
+    expect(longFormFor('PPS', 'must provide a Parent Partnership Service')?.text).toBe('Parent Partnership Service');
+    expect(longFormFor('CAMHS', 'see the Child and Adolescent Mental Health Services')?.text).toBe(
+      'Child and Adolescent Mental Health Services',
+    );
+    expect(longFormFor('SaLT', 'ask for Speech and Language Therapy')?.text).toBe('Speech and Language Therapy');
+    // Letters inside words still count where first letters do not give the short form.
+    expect(longFormFor('PhD', 'a Doctor of Philosophy')).toBeUndefined();
+    expect(longFormFor('SENCo', 'the Special Educational Needs Co-ordinator')?.text).toBe(
+      'Special Educational Needs Co-ordinator',
+    );
+  });
 });
 
 describe('glossary lines, read in time linear in them', () => {
