@@ -15,7 +15,7 @@
  *   where nothing takes it (a bare contenteditable), the browser's `insertHTML`.
  */
 import { applyEdits, meaningLine, type MeaningsPlan, type TextEdit } from '../engine/review/index.js';
-import { mapText, rangeFor } from '../browser/page/text-map.js';
+import { mapText, rangeFor, selectionFor } from '../browser/page/text-map.js';
 import { debugLog } from '../browser/debug.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
 import { pasteEvent, transferOf } from './transfer.js';
@@ -118,20 +118,8 @@ export function pasteMeanings(root: HTMLElement, plan: MeaningsPlan): ApplyPath 
   const target = meaningsTarget(map.text, plan);
   if (!target) return 'failed';
   const { edit, itemsOnly } = target;
-  const range = doc.createRange();
-  if (edit.end > edit.start) {
-    const r = rangeFor(map, edit.start, edit.end, doc);
-    if (!r) return 'failed';
-    range.setStart(r.startContainer, r.startOffset);
-    range.setEnd(r.endContainer, r.endOffset);
-  } else {
-    // A point: the end of the text before it, or the start of the text after it.
-    const r = edit.start > 0 ? rangeFor(map, edit.start - 1, edit.start, doc) : rangeFor(map, 0, 1, doc);
-    if (!r) return 'failed';
-    if (edit.start > 0) range.setStart(r.endContainer, r.endOffset);
-    else range.setStart(r.startContainer, r.startOffset);
-    range.collapse(true);
-  }
+  const range = selectionFor(map, edit.start, edit.end, doc);
+  if (!range) return 'failed';
   const plain = edit.text;
   const before = plain.startsWith('\n\n');
   const after = plain.endsWith('\n\n') && edit.end === edit.start;

@@ -7,13 +7,12 @@ import { PERF_ATTRIBUTE } from '../browser/page/perf.js';
 import { observeUntil } from '../browser/signals.js';
 import { applyToRich, applyToTextarea, type ApplyPath } from './apply.js';
 import { applyAllToRich, applyAllToTextarea, meaningsTarget, pasteMeanings } from './apply-all.js';
-import { mapText, rangeFor } from '../browser/page/text-map.js';
+import { mapText, offsetAt, selectionFor } from '../browser/page/text-map.js';
 import type { MeaningsPlan, TextEdit } from '../engine/review/index.js';
 import type { Field } from './fields.js';
 import { MirrorPainter, RichPainter, type HighlightLayer, type Painter } from './painter.js';
 import { unpack, type AnalyseResponse, type WireFinding, type WireReadability } from '../browser/messages/protocol.js';
 import { shift, stillValid } from './spans.js';
-import { offsetAt } from '../browser/page/text-map.js';
 import type { UiRoot } from '../browser/page/ui-root.js';
 import { debugLog } from '../browser/debug.js';
 
@@ -324,7 +323,7 @@ export class FieldSession {
     const view = doc.defaultView ?? window;
     const wasFocused = this.el.contains(doc.activeElement) || doc.activeElement === this.el;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const range = this.rangeAt(start, end);
+      const range = selectionFor(mapText(this.el), start, end, doc);
       // The browser tells the page of a new selection in a task of its own, later under load
       // (Firefox): wait for that news, then a frame, so the editor has it before the edit comes.
       const told = new Promise<void>((done) => {
@@ -358,20 +357,6 @@ export class FieldSession {
         return;
       debugLog('the editor put its own selection back; selecting again', attempt);
     }
-  }
-
-  /** A DOM range over [start, end) of the field's text (a point when they are equal). */
-  private rangeAt(start: number, end: number): Range | undefined {
-    const doc = this.el.ownerDocument;
-    const map = mapText(this.el);
-    if (end > start) return rangeFor(map, start, end, doc);
-    const r = start > 0 ? rangeFor(map, start - 1, start, doc) : rangeFor(map, 0, 1, doc);
-    if (!r) return undefined;
-    const range = doc.createRange();
-    if (start > 0) range.setStart(r.endContainer, r.endOffset);
-    else range.setStart(r.startContainer, r.startOffset);
-    range.collapse(true);
-    return range;
   }
 
   /** The meanings list, added or put in place of the one there: plain lines in a textarea, a heading and a list in a rich editor. */

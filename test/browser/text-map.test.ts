@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { mapText, offsetAt, pointAt, rangeFor } from '../../src/browser/page/text-map.js';
+import { mapText, offsetAt, pointAt, rangeFor, selectionFor } from '../../src/browser/page/text-map.js';
 
 function root(html: string): HTMLElement {
   const el = document.createElement('div');
@@ -108,6 +108,19 @@ describe('rangeFor and pointAt', () => {
     expect(rangeFor(map, 1, 1)).toBeUndefined();
     expect(rangeFor(map, 5, 9)).toBeUndefined();
     expect(rangeFor(mapText(root('')), 0, 1)).toBeUndefined();
+  });
+
+  test('a selection is the range where it has text, else a point at the end of the text before it', () => {
+    const el = root('<p>ab</p><p>cd</p>');
+    const map = mapText(el);
+    expect(selectionFor(map, 3, 5)!.toString()).toBe('cd');
+    // At the end of the first line, not the start of the next (where a paste would join the wrong line).
+    const end = selectionFor(map, 2, 2)!;
+    expect(end.collapsed).toBe(true);
+    expect([end.startContainer.textContent, end.startOffset]).toEqual(['ab', 2]);
+    const start = selectionFor(map, 0, 0)!;
+    expect([start.startContainer.textContent, start.startOffset, start.collapsed]).toEqual(['ab', 0, true]);
+    expect(selectionFor(mapText(root('')), 0, 0)).toBeUndefined();
   });
 
   test('every word of a mixed document maps back to itself', () => {

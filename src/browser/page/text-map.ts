@@ -223,6 +223,26 @@ export function rangeFor(
   return range;
 }
 
+/**
+ * A range to select for text offsets [start, end): {@link rangeFor} when it has text, else a point
+ * at the end of the text before `start` (at its start, the start of the text after it).
+ */
+export function selectionFor(
+  map: TextMap,
+  start: number,
+  end: number,
+  doc: Document = ownerDocument(map.root),
+): Range | undefined {
+  if (end > start) return rangeFor(map, start, end, doc);
+  const r = start > 0 ? rangeFor(map, start - 1, start, doc) : rangeFor(map, 0, 1, doc);
+  if (!r) return undefined;
+  const point = doc.createRange();
+  if (start > 0) point.setStart(r.endContainer, r.endOffset);
+  else point.setStart(r.startContainer, r.startOffset);
+  point.collapse(true);
+  return point;
+}
+
 function ownerDocument(node: Node): Document {
   return node.nodeType === 9 ? (node as Document) : (node.ownerDocument as Document);
 }
