@@ -315,13 +315,21 @@ export class FieldSession {
    * Selects [start, end) of a rich field (a point when they are equal), focus in it, then waits
    * until the editor has taken the selection in: editors take in a selection change a little
    * after it happens (CKEditor closes its typing step then; Lexical and Slate copy it into their
-   * model). An editor coming back into focus may draw its own old selection over ours a moment
-   * later (CKEditor does, 50 ms after focus): then ours is set again, at most three times.
+   * model). An editor coming back into focus draws its own old selection a moment later (CKEditor,
+   * 50 ms after focus): focus comes first, then ours; if the editor still puts its own back, ours
+   * is set again, at most three times.
    */
   private async select(start: number, end: number): Promise<void> {
     const doc = this.el.ownerDocument;
     const view = doc.defaultView ?? window;
     const wasFocused = this.el.contains(doc.activeElement) || doc.activeElement === this.el;
+    if (!wasFocused) {
+      // Focus first, and let the editor's own redraw after focus pass, so that ours is a selection
+      // change in a focused editor, as a click would be (CKEditor takes one made while it is still
+      // coming into focus only in its view, not in its model).
+      this.el.focus({ preventScroll: true });
+      await new Promise<void>((done) => view.setTimeout(done, 80));
+    }
     for (let attempt = 0; attempt < 3; attempt++) {
       const range = selectionFor(mapText(this.el), start, end, doc);
       // The browser tells the page of a new selection in a task of its own, later under load
@@ -344,8 +352,6 @@ export class FieldSession {
       sel.addRange(range);
       await told;
       await new Promise<void>((done) => view.requestAnimationFrame(() => view.setTimeout(done, 0)));
-      // Focus regained: let the editor's own redraw after focus pass before looking.
-      if (!wasFocused) await new Promise<void>((done) => view.setTimeout(done, 80));
       // Compared as text offsets: an editor may draw the same place with other nodes.
       const now = sel.rangeCount ? sel.getRangeAt(0) : undefined;
       const map = mapText(this.el);
