@@ -1,5 +1,7 @@
 /** Runs of capitals that are not in any glossary and that a reader may not know. */
+import type { Explanation } from '../glossary/explanations.js';
 import { isAcronymLike, isAcronymLikeToken } from '../glossary/glossary.js';
+import type { TermMatch } from '../glossary/match.js';
 import { isEverydayWord } from '../readability.js';
 import { ROMAN_NUMERAL } from '../text/roman.js';
 import type { Token } from '../text/tokens.js';
@@ -27,6 +29,7 @@ export const unknownAcronym: ParagraphRule = {
     // Short forms the paragraph spells out: "SAFE (Supporting All Families Early)" is no word in capitals.
     const explanations = context.explanations();
     const spelledOut = explanations.length ? new Set(explanations.map((e) => e.acronym)) : undefined;
+    let spelledAsTerm: Set<string> | undefined;
     let t = 0;
     const tokens = context.tokens();
     for (let n = 0; n < tokens.length; n++) {
@@ -35,7 +38,14 @@ export const unknownAcronym: ParagraphRule = {
       if (t < terms.length && terms[t].start <= token.start) continue; // part of a glossary term
       if (!isAcronymLikeToken(token) || context.isShouting(token.start)) continue;
       const base = token.singularText && isAcronymLike(token.singularText) ? token.singularText : token.text;
-      if (context.glossary.known.has(base.toUpperCase()) || ROMAN_NUMERAL.test(base)) continue;
+      // An everyday short form that the text spells out as a SEND term ("Parent Partnership Service
+      // (PPS)", not a postscript) is the text's own acronym for that term.
+      if (
+        (context.glossary.known.has(base.toUpperCase()) &&
+          !(spelledAsTerm ??= spelledAsTerms(explanations, terms)).has(base)) ||
+        ROMAN_NUMERAL.test(base)
+      )
+        continue;
       // Words in capitals for emphasis or as headings ("NOTE", "DATE", "POLICY"), not acronyms.
       if (
         (isEverydayWord(base.toLowerCase()) ||
@@ -73,6 +83,27 @@ export const unknownAcronym: ParagraphRule = {
     return out;
   },
 };
+
+/**
+ * Short forms whose long form in the text holds a glossary term that is marked ("Parent Partnership
+ * Service (PPS)"). One pass: explanations and terms both in text order.
+ */
+function spelledAsTerms(explanations: readonly Explanation[], terms: readonly TermMatch[]): Set<string> {
+  const out = new Set<string>();
+  const sorted = [...explanations].sort((a, b) => a.longStart - b.longStart);
+  let t = 0;
+  for (const e of sorted) {
+    while (t < terms.length && terms[t].end <= e.longStart) t++;
+    for (let k = t; k < terms.length && terms[k].start < e.longEnd; k++) {
+      const m = terms[k];
+      if (!m.form.silent && m.form.entry.kind !== 'plain-word') {
+        out.add(e.acronym);
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 /** Words in capitals that say which copy of a document it is ("DRAFT", "FINAL EDIT"). */
 const STATUS = new Set(['FINAL', 'DRAFT', 'EDIT', 'COPY', 'AMENDED', 'REVISED', 'UPDATED', 'VERSION']);

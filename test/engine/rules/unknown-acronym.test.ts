@@ -24,6 +24,13 @@ describe('unknown-acronym', () => {
     expect(unknown('Ask EM about the QRB.')).toEqual(['EM', 'QRB']);
   });
 
+  it('flags an everyday short form that the text spells out as a SEND term', () => {
+    // "OK" is known; here the text makes it the short form of a glossary term.
+    expect(unknown('The Outreach co-production Kit (OK). OK staff visit schools.')).toEqual(['OK', 'OK']);
+    // Spelled out as something that is no glossary term, it stays known.
+    expect(unknown('I am OK. The Online Kiosk (OK) is open. OK.')).toEqual([]);
+  });
+
   it('does not report what a glossary term already covers', () => {
     expect(unknown('The EHCP and the SENCo.')).toEqual([]);
   });
