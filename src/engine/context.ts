@@ -8,6 +8,7 @@ import { knownLongForms, type LongForm } from './glossary/long-forms.js';
 import { matchTerms, type TermMatch } from './glossary/match.js';
 import { sentencesOf, type Sentence, type Span } from './text/segment.js';
 import { ALL_UPPER, scan, type Scan, type Spelling, type Token } from './text/tokens.js';
+import { keepShape } from './keep-shape.js';
 import type { Audience } from './types.js';
 
 /**
@@ -37,7 +38,9 @@ export class ParagraphContext {
     readonly text: string,
     readonly glossary: Glossary,
     readonly audience: Audience,
-  ) {}
+  ) {
+    keepShape('paragraph context', this); // its hidden class, and the optimised code that uses it, outlive a full GC
+  }
 
   /** Tokens and words, from one pass over the text. */
   private scanned(): Scan {

@@ -2,6 +2,7 @@
 import type { Token } from '../text/tokens.js';
 import { gapKey, trieOf, type Form, type Glossary } from './glossary.js';
 import type { Trie } from './trie.js';
+import { keepShape } from '../keep-shape.js';
 
 export interface TermMatch {
   form: Form;
@@ -90,6 +91,7 @@ class Walk {
   ) {
     this.maxTokens = glossary.maxTokens;
     this.trie = trieOf(glossary);
+    keepShape('match walk', this); // its hidden class, and the optimised code that uses it, outlive a full GC
   }
 
   from(first: number): void {
