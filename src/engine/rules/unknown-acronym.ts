@@ -58,6 +58,7 @@ export const unknownAcronym: ParagraphRule = {
       // standing between two such words, are no acronyms.
       if (
         STATUS.has(base) ||
+        HEADINGS.has(base) ||
         (base.length <= 3 && STATUS.has(tokens[n - 1]?.text ?? '') && STATUS.has(tokens[n + 1]?.text ?? ''))
       )
         continue;
@@ -104,6 +105,22 @@ function spelledAsTerms(explanations: readonly Explanation[], terms: readonly Te
   }
   return out;
 }
+
+/** A document's own parts, as headings in capitals ("CONTENTS", "APPENDIX"): no acronyms. */
+const HEADINGS = new Set([
+  'CONTENTS',
+  'FOREWORD',
+  'PREFACE',
+  'GLOSSARY',
+  'APPENDIX',
+  'APPENDICES',
+  'ANNEX',
+  'ANNEXE',
+  'INDEX',
+  'SUMMARY',
+  'REFERENCES',
+  'CONTACTS',
+]);
 
 /** Words in capitals that say which copy of a document it is ("DRAFT", "FINAL EDIT"). */
 const STATUS = new Set(['FINAL', 'DRAFT', 'EDIT', 'COPY', 'AMENDED', 'REVISED', 'UPDATED', 'VERSION']);

@@ -31,6 +31,11 @@ describe('unknown-acronym', () => {
     expect(unknown('I am OK. The Online Kiosk (OK) is open. OK.')).toEqual([]);
   });
 
+  it("leaves a document's parts alone as headings in capitals", () => {
+    expect(unknown('CONTENTS\nPreface and useful contacts\nAPPENDICES')).toEqual([]);
+    expect(unknown('See the CONTENTS page and the QRB.')).toEqual(['QRB']);
+  });
+
   it('does not report what a glossary term already covers', () => {
     expect(unknown('The EHCP and the SENCo.')).toEqual([]);
   });
