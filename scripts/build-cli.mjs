@@ -4,6 +4,7 @@
 // compiled from V8's code cache (made here by a first run, in dist/cache/), with the packs on read
 // from dist/packs/<id>.jsonl.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,8 +55,10 @@ const { metafile, outputFiles } = await build({
 mkdirSync(dist, { recursive: true });
 for (const { path, text } of outputFiles)
   writeWhole(path, /(?<![\w$.])require(?![\w$])/.test(text) ? REQUIRE + text : text);
-// The engine as one CommonJS script: src/cli/code-cache.ts runs it with V8's code cache.
-await build({
+// The engine as one CommonJS script: src/cli/code-cache.ts runs it with V8's code cache. Its last
+// line is the SHA-256 of the text before it, which names its cache: a run need not load node:crypto
+// to hash half a megabyte (see cacheName).
+const engine = await build({
   entryPoints: { engine: at('../src/cli/engine-script.ts') },
   outdir: dist,
   outExtension: { '.js': '.cjs' },
@@ -64,8 +67,11 @@ await build({
   platform: 'node',
   format: 'cjs',
   target,
+  write: false,
   logLevel: 'warning',
 });
+for (const { path, text } of engine.outputFiles)
+  writeWhole(path, `${text}//# sha256=${createHash('sha256').update(text).digest('hex')}\n`);
 // Each pack as lines (src/cli/pack-files.ts): the pack without its entries, then an entry a line.
 // Written in ASCII (other characters as \u escapes): one curly quote would make V8 hold the whole
 // file, and every string parsed from it, two bytes a character, and read it 1.5 times slower.

@@ -4,7 +4,6 @@
  * and the exit code are the same, and only a few files' results are held at once.
  */
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
@@ -15,7 +14,7 @@ import {
   type BatchSettings,
   type Outcome,
 } from './check-file.js';
-import { FOLDER_EXTENSIONS, filesIn, type WalkProblem } from './files.js';
+import { FOLDER_EXTENSIONS, filesIn, statAsync, type WalkProblem } from './files.js';
 import { JSON_START, jsonEnd } from './format.js';
 import { EXIT, buffered, type Io } from './io.js';
 import { problem } from './problem.js';
@@ -243,7 +242,7 @@ async function* items(paths: readonly string[]): AsyncGenerator<Item> {
 
 async function isFolder(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isDirectory();
+    return (await statAsync(path)).isDirectory();
   } catch {
     return false; // reported when the file is read, in the same words as any other file
   }

@@ -8,7 +8,6 @@
  * stale or refused by V8 costs only time: the script is compiled as usual, and a fresh cache is
  * written when the run ends (`saveCodeCaches`). No problem with a cache ever stops a run.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -38,8 +37,18 @@ export function cacheDirs(file: string): string[] {
   return dirs;
 }
 
-/** The cache file's name: V8 checks only the script's length, so a changed script of the same length needs a new name. */
+/** The hash the build writes as a script's last line (scripts/build-cli.mjs): SHA-256 of the text before it. */
+const BUILT_HASH = /\/\/# sha256=([0-9a-f]{64})\n$/;
+
+/**
+ * The cache file's name: V8 checks only the script's length, so a changed script of the same length
+ * needs a new name. A built script says its hash in its last line (hashing it here would load
+ * node:crypto, which costs more than a short check's glossary); any other script is hashed.
+ */
 export function cacheName(file: string, source: string): string {
+  const built = BUILT_HASH.exec(source.slice(-80));
+  if (built) return `${basename(file)}-${built[1].slice(0, 24)}-${process.version}-${process.arch}.v8cache`;
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256').update(`${process.version} ${process.arch}\n`).update(source).digest('hex');
   return `${basename(file)}-${hash.slice(0, 24)}.v8cache`;
 }

@@ -4,8 +4,18 @@
  * walk streams paths in a stable order, follows each real folder once, and reports what it
  * could not open instead of stopping.
  */
-import { opendir, realpath, stat } from 'node:fs/promises';
+import { opendir, realpath, stat, type Dir, type Stats } from 'node:fs';
 import { join } from 'node:path';
+
+// The callback forms as promises: node:fs/promises loads modules of its own (readline, streams),
+// a cost to every short check, which imports this module.
+const callback =
+  <T>(resolve: (value: T) => void, reject: (error: unknown) => void) =>
+  (error: NodeJS.ErrnoException | null, value: T) =>
+    error ? reject(error) : resolve(value);
+export const statAsync = (path: string) => new Promise<Stats>((ok, fail) => stat(path, callback(ok, fail)));
+const realpathAsync = (path: string) => new Promise<string>((ok, fail) => realpath(path, callback(ok, fail)));
+const opendirAsync = (path: string) => new Promise<Dir>((ok, fail) => opendir(path, callback(ok, fail)));
 
 /** The kinds of file a folder walk picks up (a named file may be any kind `kindOf` accepts). */
 export const FOLDER_EXTENSIONS: ReadonlySet<string> = new Set(['txt', 'md', 'markdown', 'html', 'htm', 'docx']);
@@ -39,11 +49,11 @@ export async function* filesIn(folder: string, options: WalkOptions = {}): Async
     const dir = stack.pop()!;
     let entries: { name: string; kind: 'file' | 'dir' | 'link' | 'other' }[];
     try {
-      const real = await realpath(dir);
+      const real = await realpathAsync(dir);
       if (seen.has(real)) continue;
       seen.add(real);
       entries = [];
-      for await (const e of await opendir(dir)) {
+      for await (const e of await opendirAsync(dir)) {
         if (e.name.startsWith('.')) continue;
         entries.push({
           name: e.name,
@@ -61,7 +71,7 @@ export async function* filesIn(folder: string, options: WalkOptions = {}): Async
       let kind = entry.kind;
       if (kind === 'link') {
         try {
-          const target = await stat(path);
+          const target = await statAsync(path);
           kind = target.isFile() ? 'file' : target.isDirectory() ? 'dir' : 'other';
         } catch (error) {
           options.onProblem?.({ path, error: error as NodeJS.ErrnoException });

@@ -160,21 +160,41 @@ function findingJson(f: Finding) {
 const nest = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
 
 /**
+ * Findings as JSON.stringify(..., 2) writes them four levels deep, as in the document: stringified
+ * inside three arrays, whose brackets are cut off (so no pass over the text to indent it).
+ */
+const DEEP_OPEN = '[\n  [\n    [\n      ['.length;
+const DEEP_CLOSE = '\n      ]\n    ]\n  ]\n]'.length;
+/** Findings stringified at once: a few hundred, or fewer if their text is long (a piece stays far below V8's longest string). */
+const BATCH_FINDINGS = 256;
+const BATCH_CHARACTERS = 1 << 20;
+
+/**
  * One file's part of the JSON document, in pieces: the same text JSON.stringify(..., 2) gives for
  * the whole, but never one string for everything (two 49 MB files overflow V8's longest string).
  * `first` is whether it is the first file in the list.
  */
 export function* jsonFileChunks(result: FileResult, first: boolean): Generator<string> {
   const head = JSON.stringify(fileHead(result), null, 2);
-  // The head without its closing brace, then "findings" as a list built finding by finding.
+  // The head without its closing brace, then "findings" as a list built a batch of findings at a time.
   yield `${first ? '' : ','}\n    ${nest(head.slice(0, -2), '    ')},\n      "findings": [`;
   const findings = result.analysis.findings;
   if (!findings.length) {
     yield ']\n    }';
     return;
   }
-  for (let i = 0; i < findings.length; i++)
-    yield `${i ? ',' : ''}\n        ${nest(JSON.stringify(findingJson(findings[i]), null, 2), '        ')}`;
+  for (let i = 0; i < findings.length;) {
+    const batch: ReturnType<typeof findingJson>[] = [];
+    let characters = 0;
+    const from = i;
+    while (i < findings.length && batch.length < BATCH_FINDINGS && characters < BATCH_CHARACTERS) {
+      const f = findings[i++];
+      characters += f.text.length + f.message.length;
+      batch.push(findingJson(f));
+    }
+    const json = JSON.stringify([[[batch]]], null, 2);
+    yield `${from ? ',' : ''}${json.slice(DEEP_OPEN, json.length - DEEP_CLOSE)}`;
+  }
   yield '\n      ]\n    }';
 }
 

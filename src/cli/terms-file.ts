@@ -2,7 +2,6 @@
  * The user's own terms file (--terms), for `check` and `audit` alike: read, checked and made the
  * engine's pack. The YAML parser loads only here, only when a terms file is named.
  */
-import { readFile, stat } from 'node:fs/promises';
 import type { Pack } from '../engine/index.js';
 import { decodeText } from './extract.js';
 import { ExtractError, describe } from './problem.js';
@@ -13,6 +12,8 @@ export class TermsFileProblem extends Error {}
 /** The file's terms as packs; `action` says what did not happen if the file is refused ("checked"). */
 export async function readTermsFile(path: string, action: string): Promise<Pack[]> {
   const { MAX_DICTIONARY_BYTES, parseOwnDictionary } = await import('../engine/dictionary/parse.js');
+  // Loaded here, not by every check (node:fs/promises brings modules of its own).
+  const { readFile, stat } = await import('node:fs/promises');
   let source: string;
   try {
     const info = await stat(path);

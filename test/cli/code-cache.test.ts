@@ -5,6 +5,7 @@
  * (within one process V8 would reuse its first compile and never read the cache).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +108,26 @@ describe('the code cache', () => {
     expect(now).toHaveLength(1);
     expect(now).not.toEqual(old);
     expect(run(file)).toEqual({ cache: 'used', said: 'HOWDY!' });
+  });
+
+  it("names a built script's cache by the hash the build wrote in its last line, and the Node version", () => {
+    const built = (word: string) => {
+      const text = readFileSync(script(word), 'utf8');
+      const hash = createHash('sha256').update(text).digest('hex');
+      writeFileSync(join(dir, 'engine.cjs'), `${text}//# sha256=${hash}\n`);
+      return hash;
+    };
+    const file = join(dir, 'engine.cjs');
+    const hash = built('hello');
+    expect(cacheName(file, readFileSync(file, 'utf8'))).toBe(
+      `engine.cjs-${hash.slice(0, 24)}-${process.version}-${process.arch}.v8cache`,
+    );
+    expect(run(file)).toEqual({ cache: 'missing', said: 'HELLO!' });
+    expect(run(file)).toEqual({ cache: 'used', said: 'HELLO!' });
+    // Built again with other text of the same length: another hash, so never the old cache.
+    built('howdy');
+    expect(run(file)).toEqual({ cache: 'missing', said: 'HOWDY!' });
+    expect(cachesIn(join(dir, 'cache'))).toHaveLength(1);
   });
 
   it.runIf(process.platform === 'linux')(

@@ -4,10 +4,12 @@
  * with the other chunks taken away, so a stray static import fails here.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cacheName } from '../../src/cli/code-cache.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -98,8 +100,16 @@ describe('the built command', () => {
     try {
       const cache = join(dir, 'dist/cache');
       const names = readdirSync(cache);
-      // The build leaves one cache, for this build's engine script.
-      expect(names).toEqual([expect.stringMatching(/^engine\.cjs-[0-9a-f]{24}\.v8cache$/)]);
+      // The build leaves one cache, for this build's engine script, named by the hash of its text
+      // that the build wrote as its last line.
+      const source = readFileSync(join(dir, 'dist/engine.cjs'), 'utf8');
+      const said = /\/\/# sha256=([0-9a-f]{64})\n$/.exec(source)?.[1];
+      expect(said).toBe(
+        createHash('sha256')
+          .update(source.slice(0, source.lastIndexOf('//# sha256=')))
+          .digest('hex'),
+      );
+      expect(names).toEqual([cacheName(join(dir, 'dist/engine.cjs'), source)]);
       const made = readFileSync(join(cache, names[0]));
       const file = join(dir, 'a.txt');
       writeFileSync(file, 'The EHCP says the SENCo will ascertain what support is needed.\n\n');
