@@ -284,7 +284,8 @@ export const localName: ParagraphRule = {
       }
       if (heading) continue;
       const text = context.text.slice(start, end);
-      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last)) continue;
+      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last) || namesAPlace(tokens, first, last))
+        continue;
       out.push(finding(context.text, start, end));
     }
     return out;
@@ -616,6 +617,65 @@ function isPlaceWord(t: Token, first: boolean): boolean {
     t.lower.endsWith('shire') ||
     DATES.has(t.singular ?? t.lower)
   );
+}
+
+/** Words of a street's name: "Drove Road Child Development Centre" is a building on Drove Road. */
+const STREETS = new Set(['road', 'street', 'lane', 'avenue', 'crescent', 'terrace', 'square']);
+
+/** A council's or an NHS body's department, named by the place it serves ("Croydon Health Services"). */
+const DEPARTMENTS = new Set(['health', 'education', 'social']);
+
+/** Endings of everyday and official words ("Specialist", "Integrated", "Clinical"), which places' names seldom have. */
+const WORD_ENDINGS = [
+  ...['ist', 'ed', 'al', 'ic', 'ive', 'ous', 'ary', 'ory', 'ity', 'ment', 'ing', 'tion', 'sion'],
+  ...['ness', 'ship', 'ful', 'less', 'able', 'ible', 'ance', 'ence', 'ism', 'ise', 'ize'],
+];
+
+/**
+ * A capitalised word that is no English word a parent would know, nor looks like one by its ending:
+ * most often a place's name ("Croydon", "Laganvalley"), not a term of art ("Specialist", "Integrated").
+ */
+function isProperName(t: Token): boolean {
+  if (!isCapitalised(t) || isEverydayWord(t.lower) || isHead(t) || isField(t) || ORDINARY.has(t.lower)) return false;
+  for (const ending of WORD_ENDINGS) if (t.lower.endsWith(ending)) return false;
+  return true;
+}
+
+/** Endings and beginnings of British and Irish places' names ("Laganvalley", "Croydon", "Llanelli", "Ballymena"). */
+const PLACE_ENDINGS = [
+  ...['ton', 'ham', 'ford', 'field', 'bury', 'borough', 'burgh', 'by', 'ley', 'leigh', 'wick', 'mouth', 'pool'],
+  ...['port', 'don', 'dale', 'wood', 'hill', 'gate', 'stead', 'worth', 'chester', 'caster', 'cester', 'minster'],
+  ...['well', 'bridge', 'brook', 'valley', 'combe', 'thorpe', 'holme', 'shire'],
+];
+const PLACE_BEGINNINGS = ['llan', 'aber', 'caer', 'bally', 'inver', 'strath', 'glen', 'dun'];
+
+/** A proper name shaped like a place's ("Laganvalley"), not a name of another kind ("Phoenix"). */
+function isPlaceName(t: Token): boolean {
+  if (!isProperName(t)) return false;
+  for (const ending of PLACE_ENDINGS) if (t.lower.endsWith(ending)) return true;
+  for (const beginning of PLACE_BEGINNINGS) if (t.lower.startsWith(beginning)) return true;
+  return false;
+}
+
+/**
+ * A building or a department named for its place, which a parent can find or knows: a centre, clinic
+ * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
+ * ("Laganvalley Centre", not "the Phoenix Centre"), and a place's or a body's health, education or
+ * social services ("Croydon Health Services", "Dumfries and Galloway Education Services").
+ */
+function namesAPlace(tokens: readonly Token[], first: number, last: number): boolean {
+  const head = tokens[last].singular ?? tokens[last].lower;
+  if (!HELPERS.has(head)) return false;
+  for (let k = first + 1; k < last; k++) if (STREETS.has(tokens[k].lower) && isCapitalised(tokens[k])) return true;
+  const department = head === 'service' && DEPARTMENTS.has(tokens[last - 1].lower);
+  if (!department && head !== 'centre') return false;
+  const end = department ? last - 1 : last;
+  if (end === first) return false;
+  for (let k = first; k < end; k++) {
+    if (k > first && tokens[k].lower === 'and') continue;
+    if (!(department ? isProperName(tokens[k]) : isPlaceName(tokens[k]))) return false;
+  }
+  return true;
 }
 
 const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));

@@ -252,4 +252,19 @@ describe('local-name', () => {
       expect(names(text), text).toEqual([]);
     expect(names('Ask the Diabetes Kestrel Panel.').map((f) => f.text)).toEqual(['Diabetes Kestrel Panel']);
   });
+
+  it('leaves a building or department named for its place alone ("Laganvalley Centre", "Croydon Health Services")', () => {
+    for (const text of [
+      'Referrals go to the Elm Road Child Development Centre in Weston.',
+      'Classes are held in Kilbrook Centre and Ballymore Centre.',
+      'The service is run by Harcombe Health Services and the council.',
+      'Read the Dumfries and Galloway Education Services guidance.',
+    ])
+      expect(names(text), text).toEqual([]);
+    // A centre named for no place, and a department of a term of art, are names of their own.
+    expect(names('Go to the Phoenix Centre or the Specialist Health Service.').map((f) => f.text)).toEqual([
+      'Phoenix Centre',
+      'Specialist Health Service',
+    ]);
+  });
 });
