@@ -69,7 +69,11 @@ const HEADS = new Set([
   'tool',
   'toolkit',
   'unit',
+  'voice',
 ]);
+
+/** Whose voice a group is ("Parents Voice", "Young People's Voice"). */
+const PEOPLE = new Set(['parent', 'carer', 'family', 'families', 'youth', 'children', 'people', 'pupil', 'student']);
 
 /** Small words a name may hold between its capitalised words ("Special Educational Needs and Disabilities Team"). */
 const JOINERS = new Set(['and', 'of', 'for']);
@@ -258,6 +262,8 @@ export const localName: ParagraphRule = {
       while (first < last && (LEADERS.has(tokens[first].lower) || JOINERS.has(tokens[first].lower))) first++;
       const head = tokens[last];
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
+      // "Doncaster Parents Voice" is a group of parents; "Stammering and Voice" is what a clinic treats.
+      if (head.lower === 'voice' && !PEOPLE.has(tokens[last - 1].singular ?? tokens[last - 1].lower)) continue;
       // "the Cardiff team", "the Tribunal service": one capitalised word before a head in small
       // letters is most often a place's or a body's own name.
       if (last > runEnd && last - first < 2) continue;
@@ -506,7 +512,7 @@ function oneSpaceApart(text: string, a: Token, b: Token): boolean {
   if (!b.joinsPrevious) return false;
   const gap = b.start - a.end;
   if (gap === 1) return text.charCodeAt(a.end) === 32;
-  return gap === 3 && /^['’]s $/.test(text.slice(a.end, b.start));
+  return gap === 3 && (/^['’]s $/.test(text.slice(a.end, b.start)) || text.startsWith(' & ', a.end));
 }
 
 /** Everyday words in "-ing" that name no process of their own ("Working Group", "Open Morning"). */
@@ -530,11 +536,18 @@ const EVERYDAY_ING = new Set([
 ]);
 
 /**
+ * Heads that say nothing of what is done, however plain the words before them: "the Children & Young
+ * People's Partnerships", "the Parent Network" name bodies of their own.
+ */
+const OPAQUE = new Set(['partnership', 'network', 'hub', 'collaborative', 'project', 'forum']);
+
+/**
  * Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is.
  * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
  */
 function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
   const head = tokens[last];
+  if (OPAQUE.has(head.singular ?? head.lower)) return false;
   const helpers = HELPERS.has(head.singular ?? head.lower);
   // "the Getting Help team": a name in capitals before a head in small letters is a name of its own,
   // unless it only says what help it gives ("the Family Support service").

@@ -267,4 +267,20 @@ describe('local-name', () => {
       'Specialist Health Service',
     ]);
   });
+
+  it('takes a group named as whose voice it is ("Doncaster Parents Voice"), not what a clinic treats', () => {
+    expect(names('Families and Harbourside Parents Voice wrote it.').map((f) => f.text)).toEqual([
+      'Harbourside Parents Voice',
+    ]);
+    expect(names('For Stammering and Voice referrals, ring us. We listen to Pupil Voice.')).toEqual([]);
+  });
+
+  it('takes a partnership, network, hub, project or forum however plain its words, and "&" inside a name', () => {
+    expect(
+      names('We work with the Children & Young People’s Partnerships and the Parent Network.').map((f) => f.text),
+    ).toEqual(['Children & Young People’s Partnerships', 'Parent Network']);
+    expect(names('Ask the Speech & Language Service or the Family Project.').map((f) => f.text)).toEqual([
+      'Family Project',
+    ]);
+  });
 });
