@@ -221,6 +221,13 @@ export const localName: ParagraphRule = {
         if (isCapitalised(tokens[j])) {
           runEnd = j;
           if (isHead(tokens[j])) last = j;
+        } else if (
+          isNumber(tokens[j]) &&
+          j + 1 < tokens.length &&
+          isCapitalised(tokens[j + 1]) &&
+          oneSpaceApart(context.text, tokens[j], tokens[j + 1])
+        ) {
+          // "Home 2 Onsite": a number between a name's words is part of it.
         } else if (INNER.has(tokens[j].lower) && tokens[j - 1].lower !== tokens[j - 1].text) {
           // Inside a name only: the name must go on to a head after it ("… in Schools Team").
           if (!headAhead(context.text, tokens, j + 1)) break;
@@ -232,6 +239,13 @@ export const localName: ParagraphRule = {
       // "the Getting Help team": a head in small letters right after the capitalised words.
       if (last < runEnd && smallHead(context.text, tokens, runEnd)) {
         last = runEnd + 1;
+        i = last + 1;
+      }
+      // "Home 2 Onsite (H2O) programme": the name, its short form in brackets, then its head.
+      let short = -1;
+      if (last < runEnd && shortThenHead(context.text, tokens, runEnd)) {
+        short = runEnd + 1;
+        last = runEnd + 2;
         i = last + 1;
       }
       if (last < 0) continue;
@@ -266,7 +280,7 @@ export const localName: ParagraphRule = {
       if (head.lower === 'voice' && !PEOPLE.has(tokens[last - 1].singular ?? tokens[last - 1].lower)) continue;
       // "the Cardiff team", "the Tribunal service": one capitalised word before a head in small
       // letters is most often a place's or a body's own name.
-      if (last > runEnd && last - first < 2) continue;
+      if (last > runEnd && (short < 0 ? last : runEnd + 1) - first < 2) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
       // Quotes or a bracket before it do not start a sentence: 'a “Support Plan”', '(Inclusion Panel)'.
       if (first === runStart && !tokens[first].joinsPrevious && !quotedOrBracketed(context.text, tokens, first))
@@ -277,8 +291,11 @@ export const localName: ParagraphRule = {
       if (isGoverning(tokens, last)) continue;
       const start = tokens[first].start;
       const end = head.end;
+      const nameEnd = short < 0 ? end : tokens[runEnd].end;
       while (t < terms.length && terms[t].end <= start) t++;
       if (explained(terms, t, start, end) || namedForProfession(terms, t, end, head)) continue;
+      // A short form the glossary knows names the thing: "Education, Health and Care (EHC) plan".
+      if (short >= 0 && covered(terms, t, tokens[short])) continue;
       // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
       while (l < longForms.length && longForms[l].end <= start) l++;
       if (l < longForms.length && longForms[l].start < end) continue;
@@ -289,10 +306,13 @@ export const localName: ParagraphRule = {
         heading = s < sentences.length && isHeading(sentences[s].words);
       }
       if (heading) continue;
-      const text = context.text.slice(start, end);
-      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last) || namesAPlace(tokens, first, last))
+      const text = context.text.slice(start, nameEnd);
+      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last, short) || namesAPlace(tokens, first, last))
         continue;
-      out.push(finding(context.text, start, end));
+      out.push(finding(context.text, start, nameEnd));
+      // Its short form, when it holds a digit: the unknown-acronym rule takes such a one for a code.
+      if (short >= 0 && hasDigit(tokens[short].text))
+        out.push(finding(context.text, tokens[short].start, tokens[short].end));
     }
     return out;
   },
@@ -370,6 +390,12 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
     if (m.form.entry.kind === 'plain-word') continue;
     if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
   }
+  return false;
+}
+
+/** Some glossary term (of any kind) holds the token. */
+function covered(terms: readonly TermMatch[], from: number, token: Token): boolean {
+  for (let k = from; k < terms.length && terms[k].start < token.end; k++) if (terms[k].end > token.start) return true;
   return false;
 }
 
@@ -545,7 +571,7 @@ const OPAQUE = new Set(['partnership', 'network', 'hub', 'collaborative', 'proje
  * Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is.
  * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
  */
-function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
+function saysWhatItIs(tokens: readonly Token[], first: number, last: number, short = -1): boolean {
   const head = tokens[last];
   if (OPAQUE.has(head.singular ?? head.lower)) return false;
   const helpers = HELPERS.has(head.singular ?? head.lower);
@@ -556,7 +582,7 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
   if (small) for (let k = first; k < last; k++) if (isPlaceWord(tokens[k], k === first)) return true;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
+    if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the' || k === short) continue;
     if (helpers && (isField(t) || isPlaceWord(t, k === first))) continue;
     if (small) {
       if (k === last) continue;
@@ -724,6 +750,43 @@ function headAhead(text: string, tokens: readonly Token[], k: number): boolean {
     if (isHead(t)) return true;
   }
   return false;
+}
+
+/** A number of a few digits ("Home 2 Onsite"). */
+function isNumber(t: Token): boolean {
+  if (t.text.length > 3) return false;
+  for (let k = 0; k < t.text.length; k++) {
+    const c = t.text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * A short form in brackets, then a head, right after the capitalised word at `runEnd`: "Onsite (H2O)
+ * programme", "Kestrel Families (KITE) project": one word in capitals, with a digit or an everyday word.
+ */
+function shortThenHead(text: string, tokens: readonly Token[], runEnd: number): boolean {
+  const short = tokens[runEnd + 1];
+  const head = tokens[runEnd + 2];
+  if (!head || !isHead(head) || (head.text !== head.lower && !isCapitalised(head))) return false;
+  if (!(capsOfToken(short) & ALL_UPPER) || short.text.length < 2) return false;
+  // Other short forms are the unknown-acronym rule's, which spells them out from the name before.
+  if (!hasDigit(short.text) && !isEverydayWord(short.lower)) return false;
+  return (
+    short.start - tokens[runEnd].end === 2 &&
+    text.startsWith(' (', tokens[runEnd].end) &&
+    head.start - short.end === 2 &&
+    text.startsWith(') ', short.end)
+  );
 }
 
 /** A head in small letters ("team", "service") one space after the capitalised word at `runEnd`. */

@@ -283,4 +283,20 @@ describe('local-name', () => {
       'Family Project',
     ]);
   });
+
+  it('takes a number inside a name, and its short form in brackets before the head ("Home 2 Onsite (H2O) programme")', () => {
+    const found = analyse('We fund the Harbour 2 Shore (H2S) programme at the college.').findings;
+    expect(found.filter((f) => f.category !== 'plain-word').map((f) => [f.rule, f.text])).toEqual([
+      ['local-name', 'Harbour 2 Shore'],
+      ['local-name', 'H2S'],
+    ]);
+    expect(names('Ask the Kestrel Families (KITE) project.').map((f) => f.text)).toEqual(['Kestrel Families']);
+    // A short form of letters only is the unknown-acronym rule's, and one the glossary knows names the thing.
+    for (const text of [
+      'Do you have an Education, Health and Care (EHC) plan?',
+      'Ask the Family Support (FSS) service.',
+      'Ask the Cardiff (CDF) team.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
 });
