@@ -200,6 +200,16 @@ export const localName: ParagraphRule = {
             continue;
           }
         }
+        // "SPACE-Wellbeing": an everyday word in capitals joined to a capitalised word names a scheme.
+        if (i + 1 < tokens.length && isCapsCompound(context, tokens, i)) {
+          const start = tokens[i].start;
+          while (t < terms.length && terms[t].end <= start) t++;
+          if (!covered(terms, t, tokens[i]) && !covered(terms, t, tokens[i + 1])) {
+            out.push(finding(context.text, start, tokens[i + 1].end));
+            i += 2;
+            continue;
+          }
+        }
         i++;
         continue;
       }
@@ -376,6 +386,25 @@ function isNameInCapitals(context: ParagraphContext, tokens: readonly Token[], i
   const after = tokens[i + 1];
   if (!LEADERS.has(before.lower) || !oneSpaceApart(context.text, before, word)) return false;
   if (!isHead(after) || !oneSpaceApart(context.text, word, after) || capsOfToken(after) & ALL_UPPER) return false;
+  if (EMPHASIS.has(word.lower) || context.glossary.known.has(word.text) || !isEverydayWord(word.lower)) return false;
+  return !context.isShouting(word.start);
+}
+
+/**
+ * An everyday word in capitals, a hyphen, and a capitalised word, standing alone ("SPACE-Wellbeing",
+ * not "SPACE-Wellbeing-Plus"), in text not in capitals. A short form joined so ("CAMHS-Link") is the
+ * acronym rules'.
+ */
+function isCapsCompound(context: ParagraphContext, tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i];
+  const next = tokens[i + 1];
+  const c = word.text.charCodeAt(0);
+  if (c < 65 || c > 90 || word.text.length < 3 || !(capsOfToken(word) & ALL_UPPER) || !isCapitalised(next))
+    return false;
+  const text = context.text;
+  if (next.start !== word.end + 1 || text.charCodeAt(word.end) !== 45) return false;
+  if (i > 0 && tokens[i - 1].end === word.start - 1 && text.charCodeAt(word.start - 1) === 45) return false;
+  if (text.charCodeAt(next.end) === 45) return false;
   if (EMPHASIS.has(word.lower) || context.glossary.known.has(word.text) || !isEverydayWord(word.lower)) return false;
   return !context.isShouting(word.start);
 }

@@ -299,4 +299,17 @@ describe('local-name', () => {
     ])
       expect(names(text), text).toEqual([]);
   });
+
+  it('takes an everyday word in capitals joined to a capitalised word ("SPACE-Wellbeing"), in a heading too', () => {
+    expect(names('Case Study – Gwent LAMP-Wellbeing').map((f) => f.text)).toEqual(['LAMP-Wellbeing']);
+    expect(names('Families join the (LAMP-Wellbeing) panels each week.').map((f) => f.text)).toEqual([
+      'LAMP-Wellbeing',
+    ]);
+    for (const text of [
+      'Our SEND-Friendly school has a ONE-Stop shop.',
+      'PLEASE SEE THE LAMP-WELLBEING PAGE',
+      'Read about LAMP-Wellbeing-Plus here.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
 });
