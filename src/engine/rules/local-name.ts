@@ -36,6 +36,7 @@ const HEADS = new Set([
   'group',
   'guidance',
   'level',
+  'helpline',
   'hub',
   'line',
   'meeting',

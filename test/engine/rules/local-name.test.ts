@@ -312,4 +312,12 @@ describe('local-name', () => {
     ])
       expect(names(text), text).toEqual([]);
   });
+
+  it('takes a helpline’s name ("the FISH helpline", "the Kestrel Helpline"), not one that says whom it is for', () => {
+    expect(names('Ring the KITE helpline or the Kestrel Helpline.').map((f) => f.text)).toEqual([
+      'KITE helpline',
+      'Kestrel Helpline',
+    ]);
+    expect(names('Ring the Parent Helpline.')).toEqual([]);
+  });
 });
