@@ -259,7 +259,16 @@ export const localName: ParagraphRule = {
         last = runEnd + 2;
         i = last + 1;
       }
-      if (last < 0) continue;
+      if (last < 0) {
+        // "a referral to Early Start": what a child is referred to is a service, whatever its name.
+        if (runEnd > runStart && referredTo(tokens, runStart)) {
+          const start = tokens[runStart].start;
+          while (t < terms.length && terms[t].end <= start) t++;
+          if (!explained(terms, t, start, tokens[runEnd].end) && !namesItself(tokens, runStart, runEnd))
+            out.push(finding(context.text, start, tokens[runEnd].end));
+        }
+        continue;
+      }
       if (last < runEnd) {
         // "Network of Support": the head, then "of" and what it is of, is one name.
         // Not in a title that runs on ("Review of Best Practice in Parental Engagement").
@@ -753,6 +762,31 @@ const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(
 function quotedOrBracketed(text: string, tokens: readonly Token[], first: number): boolean {
   if (first === 0) return false;
   for (let k = tokens[first - 1].end; k < tokens[first].start; k++) if (!OPENERS.has(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Words for sending a child on to a service. */
+const REFERRALS = new Set(['refer', 'referral', 'referrals', 'referred']);
+
+/** "referral to" right before the name, all in one sentence. */
+function referredTo(tokens: readonly Token[], k: number): boolean {
+  return (
+    k >= 2 &&
+    tokens[k].joinsPrevious &&
+    tokens[k - 1].lower === 'to' &&
+    tokens[k - 1].joinsPrevious &&
+    REFERRALS.has(tokens[k - 2].lower)
+  );
+}
+
+/**
+ * A name of a kind of help, or of a body or place that says what it is ("Speech and Language
+ * Therapy", "Alder Hey Hospital", "Drove Road"): not a service's own name.
+ */
+function namesItself(tokens: readonly Token[], first: number, last: number): boolean {
+  const end = tokens[last].singular ?? tokens[last].lower;
+  if (OWNERS.has(end) || isBodyWord(end) || STREETS.has(end)) return true;
+  for (let k = first; k <= last; k++) if (!isField(tokens[k]) && !JOINERS.has(tokens[k].lower)) return false;
   return true;
 }
 

@@ -320,4 +320,18 @@ describe('local-name', () => {
     ]);
     expect(names('Ring the Parent Helpline.')).toEqual([]);
   });
+
+  it('takes what a child is referred to as a service, whatever its name ("a referral to Early Start")', () => {
+    expect(names('We may make a referral to Bright Horizons or to the clinic.').map((f) => f.text)).toEqual([
+      'Bright Horizons',
+    ]);
+    for (const text of [
+      'We made a referral to Speech and Language Therapy.',
+      'She was referred to Alder Hey Hospital.',
+      'He was referred to Great Ormond Street.',
+      'Please refer to Leeds for more.',
+      'We went to Bright Horizons.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
 });
