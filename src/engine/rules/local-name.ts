@@ -36,6 +36,7 @@ const HEADS = new Set([
   'group',
   'guidance',
   'level',
+  'helpline',
   'hub',
   'line',
   'meeting',
@@ -69,7 +70,11 @@ const HEADS = new Set([
   'tool',
   'toolkit',
   'unit',
+  'voice',
 ]);
+
+/** Whose voice a group is ("Parents Voice", "Young People's Voice"). */
+const PEOPLE = new Set(['parent', 'carer', 'family', 'families', 'youth', 'children', 'people', 'pupil', 'student']);
 
 /** Small words a name may hold between its capitalised words ("Special Educational Needs and Disabilities Team"). */
 const JOINERS = new Set(['and', 'of', 'for']);
@@ -196,6 +201,16 @@ export const localName: ParagraphRule = {
             continue;
           }
         }
+        // "SPACE-Wellbeing": an everyday word in capitals joined to a capitalised word names a scheme.
+        if (i + 1 < tokens.length && isCapsCompound(context, tokens, i)) {
+          const start = tokens[i].start;
+          while (t < terms.length && terms[t].end <= start) t++;
+          if (!covered(terms, t, tokens[i]) && !covered(terms, t, tokens[i + 1])) {
+            out.push(finding(context.text, start, tokens[i + 1].end));
+            i += 2;
+            continue;
+          }
+        }
         i++;
         continue;
       }
@@ -217,6 +232,13 @@ export const localName: ParagraphRule = {
         if (isCapitalised(tokens[j])) {
           runEnd = j;
           if (isHead(tokens[j])) last = j;
+        } else if (
+          isNumber(tokens[j]) &&
+          j + 1 < tokens.length &&
+          isCapitalised(tokens[j + 1]) &&
+          oneSpaceApart(context.text, tokens[j], tokens[j + 1])
+        ) {
+          // "Home 2 Onsite": a number between a name's words is part of it.
         } else if (INNER.has(tokens[j].lower) && tokens[j - 1].lower !== tokens[j - 1].text) {
           // Inside a name only: the name must go on to a head after it ("… in Schools Team").
           if (!headAhead(context.text, tokens, j + 1)) break;
@@ -230,7 +252,23 @@ export const localName: ParagraphRule = {
         last = runEnd + 1;
         i = last + 1;
       }
-      if (last < 0) continue;
+      // "Home 2 Onsite (H2O) programme": the name, its short form in brackets, then its head.
+      let short = -1;
+      if (last < runEnd && shortThenHead(context.text, tokens, runEnd)) {
+        short = runEnd + 1;
+        last = runEnd + 2;
+        i = last + 1;
+      }
+      if (last < 0) {
+        // "a referral to Early Start": what a child is referred to is a service, whatever its name.
+        if (runEnd > runStart && referredTo(tokens, runStart)) {
+          const start = tokens[runStart].start;
+          while (t < terms.length && terms[t].end <= start) t++;
+          if (!explained(terms, t, start, tokens[runEnd].end) && !namesItself(tokens, runStart, runEnd))
+            out.push(finding(context.text, start, tokens[runEnd].end));
+        }
+        continue;
+      }
       if (last < runEnd) {
         // "Network of Support": the head, then "of" and what it is of, is one name.
         // Not in a title that runs on ("Review of Best Practice in Parental Engagement").
@@ -258,9 +296,11 @@ export const localName: ParagraphRule = {
       while (first < last && (LEADERS.has(tokens[first].lower) || JOINERS.has(tokens[first].lower))) first++;
       const head = tokens[last];
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
+      // "Doncaster Parents Voice" is a group of parents; "Stammering and Voice" is what a clinic treats.
+      if (head.lower === 'voice' && !PEOPLE.has(tokens[last - 1].singular ?? tokens[last - 1].lower)) continue;
       // "the Cardiff team", "the Tribunal service": one capitalised word before a head in small
       // letters is most often a place's or a body's own name.
-      if (last > runEnd && last - first < 2) continue;
+      if (last > runEnd && (short < 0 ? last : runEnd + 1) - first < 2) continue;
       // Mid-sentence only: a name that starts a line or a sentence is most often a heading or a table cell.
       // Quotes or a bracket before it do not start a sentence: 'a “Support Plan”', '(Inclusion Panel)'.
       if (first === runStart && !tokens[first].joinsPrevious && !quotedOrBracketed(context.text, tokens, first))
@@ -271,8 +311,11 @@ export const localName: ParagraphRule = {
       if (isGoverning(tokens, last)) continue;
       const start = tokens[first].start;
       const end = head.end;
+      const nameEnd = short < 0 ? end : tokens[runEnd].end;
       while (t < terms.length && terms[t].end <= start) t++;
       if (explained(terms, t, start, end) || namedForProfession(terms, t, end, head)) continue;
+      // A short form the glossary knows names the thing: "Education, Health and Care (EHC) plan".
+      if (short >= 0 && covered(terms, t, tokens[short])) continue;
       // The text's own long form of an acronym the glossary knows ("Educational Psychology Team (EPS)").
       while (l < longForms.length && longForms[l].end <= start) l++;
       if (l < longForms.length && longForms[l].start < end) continue;
@@ -283,9 +326,13 @@ export const localName: ParagraphRule = {
         heading = s < sentences.length && isHeading(sentences[s].words);
       }
       if (heading) continue;
-      const text = context.text.slice(start, end);
-      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last)) continue;
-      out.push(finding(context.text, start, end));
+      const text = context.text.slice(start, nameEnd);
+      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last, short) || namesAPlace(tokens, first, last))
+        continue;
+      out.push(finding(context.text, start, nameEnd));
+      // Its short form, when it holds a digit: the unknown-acronym rule takes such a one for a code.
+      if (short >= 0 && hasDigit(tokens[short].text))
+        out.push(finding(context.text, tokens[short].start, tokens[short].end));
     }
     return out;
   },
@@ -354,6 +401,25 @@ function isNameInCapitals(context: ParagraphContext, tokens: readonly Token[], i
 }
 
 /**
+ * An everyday word in capitals, a hyphen, and a capitalised word, standing alone ("SPACE-Wellbeing",
+ * not "SPACE-Wellbeing-Plus"), in text not in capitals. A short form joined so ("CAMHS-Link") is the
+ * acronym rules'.
+ */
+function isCapsCompound(context: ParagraphContext, tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i];
+  const next = tokens[i + 1];
+  const c = word.text.charCodeAt(0);
+  if (c < 65 || c > 90 || word.text.length < 3 || !(capsOfToken(word) & ALL_UPPER) || !isCapitalised(next))
+    return false;
+  const text = context.text;
+  if (next.start !== word.end + 1 || text.charCodeAt(word.end) !== 45) return false;
+  if (i > 0 && tokens[i - 1].end === word.start - 1 && text.charCodeAt(word.start - 1) === 45) return false;
+  if (text.charCodeAt(next.end) === 45) return false;
+  if (EMPHASIS.has(word.lower) || context.glossary.known.has(word.text) || !isEverydayWord(word.lower)) return false;
+  return !context.isShouting(word.start);
+}
+
+/**
  * A glossary term is part of the name ("Resource Base"), or is the whole of it. A common word the
  * glossary only knows for look-up ("panel") does not explain a name it is part of.
  */
@@ -363,6 +429,12 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
     if (m.form.entry.kind === 'plain-word') continue;
     if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
   }
+  return false;
+}
+
+/** Some glossary term (of any kind) holds the token. */
+function covered(terms: readonly TermMatch[], from: number, token: Token): boolean {
+  for (let k = from; k < terms.length && terms[k].start < token.end; k++) if (terms[k].end > token.start) return true;
   return false;
 }
 
@@ -505,7 +577,7 @@ function oneSpaceApart(text: string, a: Token, b: Token): boolean {
   if (!b.joinsPrevious) return false;
   const gap = b.start - a.end;
   if (gap === 1) return text.charCodeAt(a.end) === 32;
-  return gap === 3 && /^['’]s $/.test(text.slice(a.end, b.start));
+  return gap === 3 && (/^['’]s $/.test(text.slice(a.end, b.start)) || text.startsWith(' & ', a.end));
 }
 
 /** Everyday words in "-ing" that name no process of their own ("Working Group", "Open Morning"). */
@@ -529,11 +601,18 @@ const EVERYDAY_ING = new Set([
 ]);
 
 /**
+ * Heads that say nothing of what is done, however plain the words before them: "the Children & Young
+ * People's Partnerships", "the Parent Network" name bodies of their own.
+ */
+const OPAQUE = new Set(['partnership', 'network', 'hub', 'collaborative', 'project', 'forum']);
+
+/**
  * Every word an everyday one ("Quality Standards", "the Children's Plan"): the name says what it is.
  * An "-ing" word is not one: "Screening Tool", "One Planning" name a process of their own.
  */
-function saysWhatItIs(tokens: readonly Token[], first: number, last: number): boolean {
+function saysWhatItIs(tokens: readonly Token[], first: number, last: number, short = -1): boolean {
   const head = tokens[last];
+  if (OPAQUE.has(head.singular ?? head.lower)) return false;
   const helpers = HELPERS.has(head.singular ?? head.lower);
   // "the Getting Help team": a name in capitals before a head in small letters is a name of its own,
   // unless it only says what help it gives ("the Family Support service").
@@ -542,7 +621,7 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number): bo
   if (small) for (let k = first; k < last; k++) if (isPlaceWord(tokens[k], k === first)) return true;
   for (let k = first; k <= last; k++) {
     const t = tokens[k];
-    if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the') continue;
+    if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the' || k === short) continue;
     if (helpers && (isField(t) || isPlaceWord(t, k === first))) continue;
     if (small) {
       if (k === last) continue;
@@ -618,12 +697,96 @@ function isPlaceWord(t: Token, first: boolean): boolean {
   );
 }
 
+/** Words of a street's name: "Drove Road Child Development Centre" is a building on Drove Road. */
+const STREETS = new Set(['road', 'street', 'lane', 'avenue', 'crescent', 'terrace', 'square']);
+
+/** A council's or an NHS body's department, named by the place it serves ("Croydon Health Services"). */
+const DEPARTMENTS = new Set(['health', 'education', 'social']);
+
+/** Endings of everyday and official words ("Specialist", "Integrated", "Clinical"), which places' names seldom have. */
+const WORD_ENDINGS = [
+  ...['ist', 'ed', 'al', 'ic', 'ive', 'ous', 'ary', 'ory', 'ity', 'ment', 'ing', 'tion', 'sion'],
+  ...['ness', 'ship', 'ful', 'less', 'able', 'ible', 'ance', 'ence', 'ism', 'ise', 'ize'],
+];
+
+/**
+ * A capitalised word that is no English word a parent would know, nor looks like one by its ending:
+ * most often a place's name ("Croydon", "Laganvalley"), not a term of art ("Specialist", "Integrated").
+ */
+function isProperName(t: Token): boolean {
+  if (!isCapitalised(t) || isEverydayWord(t.lower) || isHead(t) || isField(t) || ORDINARY.has(t.lower)) return false;
+  for (const ending of WORD_ENDINGS) if (t.lower.endsWith(ending)) return false;
+  return true;
+}
+
+/** Endings and beginnings of British and Irish places' names ("Laganvalley", "Croydon", "Llanelli", "Ballymena"). */
+const PLACE_ENDINGS = [
+  ...['ton', 'ham', 'ford', 'field', 'bury', 'borough', 'burgh', 'by', 'ley', 'leigh', 'wick', 'mouth', 'pool'],
+  ...['port', 'don', 'dale', 'wood', 'hill', 'gate', 'stead', 'worth', 'chester', 'caster', 'cester', 'minster'],
+  ...['well', 'bridge', 'brook', 'valley', 'combe', 'thorpe', 'holme', 'shire'],
+];
+const PLACE_BEGINNINGS = ['llan', 'aber', 'caer', 'bally', 'inver', 'strath', 'glen', 'dun'];
+
+/** A proper name shaped like a place's ("Laganvalley"), not a name of another kind ("Phoenix"). */
+function isPlaceName(t: Token): boolean {
+  if (!isProperName(t)) return false;
+  for (const ending of PLACE_ENDINGS) if (t.lower.endsWith(ending)) return true;
+  for (const beginning of PLACE_BEGINNINGS) if (t.lower.startsWith(beginning)) return true;
+  return false;
+}
+
+/**
+ * A building or a department named for its place, which a parent can find or knows: a centre, clinic
+ * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
+ * ("Laganvalley Centre", not "the Phoenix Centre"), and a place's or a body's health, education or
+ * social services ("Croydon Health Services", "Dumfries and Galloway Education Services").
+ */
+function namesAPlace(tokens: readonly Token[], first: number, last: number): boolean {
+  const head = tokens[last].singular ?? tokens[last].lower;
+  if (!HELPERS.has(head)) return false;
+  for (let k = first + 1; k < last; k++) if (STREETS.has(tokens[k].lower) && isCapitalised(tokens[k])) return true;
+  const department = head === 'service' && DEPARTMENTS.has(tokens[last - 1].lower);
+  if (!department && head !== 'centre') return false;
+  const end = department ? last - 1 : last;
+  if (end === first) return false;
+  for (let k = first; k < end; k++) {
+    if (k > first && tokens[k].lower === 'and') continue;
+    if (!(department ? isProperName(tokens[k]) : isPlaceName(tokens[k]))) return false;
+  }
+  return true;
+}
+
 const OPENERS = new Set([...' \u00a0"“‘\'([–—'].map((c) => c.charCodeAt(0)));
 
 /** Only spaces and opening quotes, brackets or dashes since the word before, on the same line. */
 function quotedOrBracketed(text: string, tokens: readonly Token[], first: number): boolean {
   if (first === 0) return false;
   for (let k = tokens[first - 1].end; k < tokens[first].start; k++) if (!OPENERS.has(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/** Words for sending a child on to a service. */
+const REFERRALS = new Set(['refer', 'referral', 'referrals', 'referred']);
+
+/** "referral to" right before the name, all in one sentence. */
+function referredTo(tokens: readonly Token[], k: number): boolean {
+  return (
+    k >= 2 &&
+    tokens[k].joinsPrevious &&
+    tokens[k - 1].lower === 'to' &&
+    tokens[k - 1].joinsPrevious &&
+    REFERRALS.has(tokens[k - 2].lower)
+  );
+}
+
+/**
+ * A name of a kind of help, or of a body or place that says what it is ("Speech and Language
+ * Therapy", "Alder Hey Hospital", "Drove Road"): not a service's own name.
+ */
+function namesItself(tokens: readonly Token[], first: number, last: number): boolean {
+  const end = tokens[last].singular ?? tokens[last].lower;
+  if (OWNERS.has(end) || isBodyWord(end) || STREETS.has(end)) return true;
+  for (let k = first; k <= last; k++) if (!isField(tokens[k]) && !JOINERS.has(tokens[k].lower)) return false;
   return true;
 }
 
@@ -651,6 +814,43 @@ function headAhead(text: string, tokens: readonly Token[], k: number): boolean {
     if (isHead(t)) return true;
   }
   return false;
+}
+
+/** A number of a few digits ("Home 2 Onsite"). */
+function isNumber(t: Token): boolean {
+  if (t.text.length > 3) return false;
+  for (let k = 0; k < t.text.length; k++) {
+    const c = t.text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function hasDigit(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * A short form in brackets, then a head, right after the capitalised word at `runEnd`: "Onsite (H2O)
+ * programme", "Kestrel Families (KITE) project": one word in capitals, with a digit or an everyday word.
+ */
+function shortThenHead(text: string, tokens: readonly Token[], runEnd: number): boolean {
+  const short = tokens[runEnd + 1];
+  const head = tokens[runEnd + 2];
+  if (!head || !isHead(head) || (head.text !== head.lower && !isCapitalised(head))) return false;
+  if (!(capsOfToken(short) & ALL_UPPER) || short.text.length < 2) return false;
+  // Other short forms are the unknown-acronym rule's, which spells them out from the name before.
+  if (!hasDigit(short.text) && !isEverydayWord(short.lower)) return false;
+  return (
+    short.start - tokens[runEnd].end === 2 &&
+    text.startsWith(' (', tokens[runEnd].end) &&
+    head.start - short.end === 2 &&
+    text.startsWith(') ', short.end)
+  );
 }
 
 /** A head in small letters ("team", "service") one space after the capitalised word at `runEnd`. */

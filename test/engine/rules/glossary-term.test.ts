@@ -129,7 +129,9 @@ describe('glossary-term: a long form the text writes its own way', () => {
   });
 
   it("leaves a long form alone that shares too few words with the glossary's (a chance match of letters)", () => {
-    expect(terms('The Early Years Partnership (EPS) will visit.').map((f) => f.text)).toEqual(['EPS']);
+    // The glossary's findings only: the local-name rule takes "Early Years Partnership" as a name of its own.
+    const found = terms('The Early Years Partnership (EPS) will visit.').filter((f) => f.rule === 'glossary-term');
+    expect(found.map((f) => f.text)).toEqual(['EPS']);
   });
 
   it('reports a long form the glossary writes the same way once, as before', () => {

@@ -252,4 +252,86 @@ describe('local-name', () => {
       expect(names(text), text).toEqual([]);
     expect(names('Ask the Diabetes Kestrel Panel.').map((f) => f.text)).toEqual(['Diabetes Kestrel Panel']);
   });
+
+  it('leaves a building or department named for its place alone ("Laganvalley Centre", "Croydon Health Services")', () => {
+    for (const text of [
+      'Referrals go to the Elm Road Child Development Centre in Weston.',
+      'Classes are held in Kilbrook Centre and Ballymore Centre.',
+      'The service is run by Harcombe Health Services and the council.',
+      'Read the Dumfries and Galloway Education Services guidance.',
+    ])
+      expect(names(text), text).toEqual([]);
+    // A centre named for no place, and a department of a term of art, are names of their own.
+    expect(names('Go to the Phoenix Centre or the Specialist Health Service.').map((f) => f.text)).toEqual([
+      'Phoenix Centre',
+      'Specialist Health Service',
+    ]);
+  });
+
+  it('takes a group named as whose voice it is ("Doncaster Parents Voice"), not what a clinic treats', () => {
+    expect(names('Families and Harbourside Parents Voice wrote it.').map((f) => f.text)).toEqual([
+      'Harbourside Parents Voice',
+    ]);
+    expect(names('For Stammering and Voice referrals, ring us. We listen to Pupil Voice.')).toEqual([]);
+  });
+
+  it('takes a partnership, network, hub, project or forum however plain its words, and "&" inside a name', () => {
+    expect(
+      names('We work with the Children & Young People’s Partnerships and the Parent Network.').map((f) => f.text),
+    ).toEqual(['Children & Young People’s Partnerships', 'Parent Network']);
+    expect(names('Ask the Speech & Language Service or the Family Project.').map((f) => f.text)).toEqual([
+      'Family Project',
+    ]);
+  });
+
+  it('takes a number inside a name, and its short form in brackets before the head ("Home 2 Onsite (H2O) programme")', () => {
+    const found = analyse('We fund the Harbour 2 Shore (H2S) programme at the college.').findings;
+    expect(found.filter((f) => f.category !== 'plain-word').map((f) => [f.rule, f.text])).toEqual([
+      ['local-name', 'Harbour 2 Shore'],
+      ['local-name', 'H2S'],
+    ]);
+    expect(names('Ask the Kestrel Families (KITE) project.').map((f) => f.text)).toEqual(['Kestrel Families']);
+    // A short form of letters only is the unknown-acronym rule's, and one the glossary knows names the thing.
+    for (const text of [
+      'Do you have an Education, Health and Care (EHC) plan?',
+      'Ask the Family Support (FSS) service.',
+      'Ask the Cardiff (CDF) team.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('takes an everyday word in capitals joined to a capitalised word ("SPACE-Wellbeing"), in a heading too', () => {
+    expect(names('Case Study – Gwent LAMP-Wellbeing').map((f) => f.text)).toEqual(['LAMP-Wellbeing']);
+    expect(names('Families join the (LAMP-Wellbeing) panels each week.').map((f) => f.text)).toEqual([
+      'LAMP-Wellbeing',
+    ]);
+    for (const text of [
+      'Our SEND-Friendly school has a ONE-Stop shop.',
+      'PLEASE SEE THE LAMP-WELLBEING PAGE',
+      'Read about LAMP-Wellbeing-Plus here.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('takes a helpline’s name ("the FISH helpline", "the Kestrel Helpline"), not one that says whom it is for', () => {
+    expect(names('Ring the KITE helpline or the Kestrel Helpline.').map((f) => f.text)).toEqual([
+      'KITE helpline',
+      'Kestrel Helpline',
+    ]);
+    expect(names('Ring the Parent Helpline.')).toEqual([]);
+  });
+
+  it('takes what a child is referred to as a service, whatever its name ("a referral to Early Start")', () => {
+    expect(names('We may make a referral to Bright Horizons or to the clinic.').map((f) => f.text)).toEqual([
+      'Bright Horizons',
+    ]);
+    for (const text of [
+      'We made a referral to Speech and Language Therapy.',
+      'She was referred to Alder Hey Hospital.',
+      'He was referred to Great Ormond Street.',
+      'Please refer to Leeds for more.',
+      'We went to Bright Horizons.',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
 });
