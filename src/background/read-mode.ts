@@ -31,19 +31,61 @@ async function inject(tabId: number, frameIds?: number[]): Promise<void> {
   });
 }
 
+/** Tabs this worker has reached read mode in since it started (a worker that has just woken knows none). */
+const reached = new Set<number>();
+
+/**
+ * Puts the read-mode script in a tab and turns it on or over in the top frame, with no answer
+ * from the page in between: both go to the browser at once, so a worker busy making its glossary
+ * (as when the command woke it) holds up neither. Undefined if the page did not take it so.
+ */
+async function injectAndSet(tabId: number, on: boolean | 'toggle'): Promise<ReadState | undefined> {
+  const injected = inject(tabId);
+  const set = browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    args: [on],
+    // Runs in the read-mode script's world: its controller for this document, or, if the script is
+    // not in yet (the browser may run this first), the controller it hands over when it starts
+    // (page-script.ts). Given up after a while, when the answer is undefined.
+    func: (want: boolean | 'toggle') => {
+      type Controller = { setRead(w: boolean | 'toggle'): Promise<unknown> };
+      const g = globalThis as unknown as Record<symbol, WeakMap<Document, unknown> | undefined>;
+      const loaded = g[Symbol.for('plain-send.read')] as WeakMap<Document, Controller> | undefined;
+      const controller = loaded?.get(document);
+      if (controller) return controller.setRead(want);
+      const waiting = (g[Symbol.for('plain-send.read.waiting')] ??= new WeakMap()) as WeakMap<
+        Document,
+        Array<(c: Controller) => void>
+      >;
+      return new Promise((done) => {
+        waiting.set(document, [...(waiting.get(document) ?? []), (c) => done(c.setRead(want))]);
+        setTimeout(() => done(undefined), 5_000);
+      });
+    },
+  });
+  await injected;
+  const [result] = await set;
+  return (result?.result as ReadState | null | undefined) ?? undefined;
+}
+
 /** Turns read mode on, off or over in a tab (the top frame decides, frames of other origins follow). */
 export async function setReadMode(tabId: number, on: boolean | 'toggle'): Promise<ReadState> {
   const message: ReadSetMessage = { type: READ_SET, on };
-  let state: ReadState;
-  try {
-    state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  } catch (error) {
-    debugLog('read mode not in the page yet', error);
-    // Not in this page yet.
-    await inject(tabId);
-    state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  let state: ReadState | undefined;
+  // A tab this worker has not reached yet most likely lacks the script: asking first would cost a round trip.
+  if (!reached.has(tabId)) state = await injectAndSet(tabId, on).catch(logged('starting read mode at once', undefined));
+  if (!state) {
+    try {
+      state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    } catch (error) {
+      debugLog('read mode not in the page yet', error);
+      // Not in this page yet.
+      await inject(tabId);
+      state = await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+    }
   }
   if (!state) throw new Error('Plain SEND could not start on this page.');
+  reached.add(tabId);
   // Frames of other origins that run their own read mode: the same state as the top frame.
   browser.tabs
     .sendMessage(tabId, { type: READ_SET, on: state.on } satisfies ReadSetMessage)

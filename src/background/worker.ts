@@ -20,6 +20,7 @@ import {
   isLoadPackRequest,
   type LoadPackResponse,
 } from '../browser/messages/protocol.js';
+import { inTurn } from './in-turn.js';
 import { startInTab, syncGrantedSites } from './site-access.js';
 
 /** Call once, at the top of the worker. */
@@ -78,22 +79,24 @@ function serve(port: Browser.runtime.Port): void {
     port.disconnect();
     return;
   }
+  // A page's checks in the order sent, each answered before the next is worked out: read mode's
+  // lines on screen come first, and their answer leaves before the page's long pieces are read.
+  const next = inTurn();
   port.onMessage.addListener((m: unknown) => {
     const { id, request } = (m ?? {}) as PortRequest;
     if (typeof id !== 'number' || !isAnalyseRequest(request)) return;
-    void engineSettings()
-      .then(
+    void next(async () => {
+      const response = await engineSettings().then(
         // Reading a council's own site turns its local glossary on.
         (settings) => answerRequest(request, settings, hostOf(port.sender?.url ?? ''), extensionFiles),
         (e: unknown) => ({ ok: false as const, error: `settings could not be read: ${String(e)}` }),
-      )
-      .then((response) => {
-        try {
-          port.postMessage({ id, response } satisfies PortAnswer);
-        } catch (error) {
-          debugLog('answer to a closed tab', error);
-          // The tab went away while the engine worked.
-        }
-      });
+      );
+      try {
+        port.postMessage({ id, response } satisfies PortAnswer);
+      } catch (error) {
+        debugLog('answer to a closed tab', error);
+        // The tab went away while the engine worked.
+      }
+    });
   });
 }

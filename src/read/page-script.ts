@@ -30,6 +30,8 @@ import { logged } from '../browser/debug.js';
 import { listen } from '../browser/signals.js';
 
 const LOADED = Symbol.for('plain-send.read');
+/** Commands that came before this script (src/background/read-mode.ts puts both in at once): each waits for the controller. */
+const WAITING = Symbol.for('plain-send.read.waiting');
 
 /** True when this frame runs read mode itself (the top frame, or a frame of another origin than its parent's). */
 export function runsReadMode(win: Window): boolean {
@@ -92,6 +94,9 @@ export function startReadScript(): ReadController | undefined {
       }, logged('read mode always on here'));
     }
   }
+  // Set up: now the commands that came first.
+  const waiting = g[WAITING] as WeakMap<Document, Array<(c: ReadController) => void>> | undefined;
+  for (const hand of waiting?.get(doc)?.splice(0) ?? []) hand(controller);
   return controller;
 }
 
