@@ -97,7 +97,8 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     return j >= 0 && j !== k && bodies[j] === text ? results[j] : undefined;
   }
 
-  function analysed(text: string): ParagraphResult {
+  function analysed(slice: string): ParagraphResult {
+    const text = ownCopy(slice);
     const hit = cache.get(text);
     if (hit) return hit;
     const context = new ParagraphContext(text, glossary, audience);
@@ -159,7 +160,15 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       const shift = span.start;
       for (const f of r.findings)
         findings.push(shiftedFinding(f, shift, mode === 'soft' ? text.slice(f.start + shift, f.end + shift) : f.text));
-      for (const e of r.explanations) explanations.push({ ...e, start: e.start + span.start, end: e.end + span.start });
+      for (const e of r.explanations)
+        explanations.push({
+          acronym: e.acronym,
+          expansion: e.expansion,
+          start: e.start + shift,
+          end: e.end + shift,
+          longStart: e.longStart,
+          longEnd: e.longEnd,
+        });
       addCounts(total, r.counts);
       longest = Math.max(longest, r.longest);
       reports.push({ start: span.start, end: span.end, readability: r.readability });
@@ -178,6 +187,15 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
   }
 
   return { analyse, glossary };
+}
+
+/**
+ * `text` in a string of its own. A slice of a document (a paragraph, and every slice of it a finding
+ * keeps) holds the whole document in memory, and a cached paragraph outlives its document: typing
+ * into a long document kept a copy of all of it per keystroke. Flattening a joined string copies it.
+ */
+function ownCopy(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 /**

@@ -30,6 +30,9 @@ export class ParagraphContext {
   private sentenceWords: Map<number, Set<string>> | undefined = undefined;
   /** {@link cuesAround}'s answers, by set of cues, then by sentence (-1: the paragraph). */
   private cueCache: Map<ReadonlySet<string>, Map<number, ReadonlySet<string>>> | undefined = undefined;
+  /** {@link cueTokens}, and how many cue words there were when it was made. */
+  private cueTokenCache: number[] | undefined = undefined;
+  private cueTokenWords = -1;
   private shoutingFlags: Array<boolean | undefined> | undefined = undefined;
   private noSmallFlags: Array<boolean | undefined> | undefined = undefined;
   private cursor = 0;
@@ -73,8 +76,7 @@ export class ParagraphContext {
   }
 
   explanations(): Explanation[] {
-    return (this.explanationCache ??=
-      this.text.includes('(') || /[-–—:=\t]/.test(this.text) ? findExplanations(this.text) : []);
+    return (this.explanationCache ??= findExplanations(this.text));
   }
 
   /** Long forms the text gives for acronyms the glossary knows, where it writes them its own way. */
@@ -108,12 +110,17 @@ export class ParagraphContext {
    * read once for each entry with senses that it holds (a few dozen entries have them), so it stays linear.
    */
   cuesAround(offset: number, scope: 'sentence' | 'paragraph', cues: ReadonlySet<string>): ReadonlySet<string> {
+    if (!cueSets.has(cues)) {
+      cueSets.add(cues);
+      for (const w of cues) cueWords.add(w);
+    }
     const k = scope === 'sentence' ? this.sentenceAt(offset) : -1;
     let byScope = (this.cueCache ??= new Map()).get(cues);
     if (!byScope) this.cueCache.set(cues, (byScope = new Map()));
     let found = byScope.get(k);
     if (!found) {
       const tokens = this.tokens();
+      const at = this.cueTokens();
       let from = 0;
       let to = tokens.length;
       if (k >= 0) {
@@ -123,13 +130,27 @@ export class ParagraphContext {
         while (to < tokens.length && tokens[to].end <= s.end) to++;
       }
       found = NONE;
-      for (let i = from; i < to; i++) {
-        const lower = tokens[i].lower;
+      for (let j = firstAtLeast(at, from); j < at.length && at[j] < to; j++) {
+        const lower = tokens[at[j]].lower;
         if (cues.has(lower)) (found === NONE ? (found = new Set()) : found).add(lower);
       }
       byScope.set(k, found);
     }
     return found;
+  }
+
+  /**
+   * Where the paragraph's cue words stand (indexes of tokens that are a word of any set of cues
+   * asked about so far): read once a paragraph, where each sentence and the paragraph were read
+   * again for each entry with senses. Read again only when a new set of cues adds words.
+   */
+  private cueTokens(): number[] {
+    if (this.cueTokenCache !== undefined && this.cueTokenWords === cueWords.size) return this.cueTokenCache;
+    const tokens = this.tokens();
+    const at: number[] = [];
+    for (let i = 0; i < tokens.length; i++) if (cueWords.has(tokens[i].lower)) at.push(i);
+    this.cueTokenWords = cueWords.size;
+    return (this.cueTokenCache = at);
   }
 
   /** Sentences written in capitals throughout (headings, notices): there capitals say nothing about acronyms. */
@@ -198,6 +219,26 @@ function firstEndingAfter(spans: readonly Span[], offset: number, lo: number, hi
 }
 
 const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Every word of the sets of cues {@link ParagraphContext.cuesAround} has been asked about (one set
+ * per entry with senses, a few dozen): it only grows, so its size says whether a paragraph's list
+ * of cue words is still whole.
+ */
+const cueWords = new Set<string>();
+const cueSets = new WeakSet<ReadonlySet<string>>();
+
+/** The first index into sorted `list` whose value is at least `value`. */
+function firstAtLeast(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** The lower-case words of `tokens[from, to)`; a word met again in a row ("the the") is not added twice. */
 function lowerWords(tokens: readonly Token[], from: number, to: number): Set<string> {

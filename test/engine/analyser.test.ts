@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyse, createAnalyser } from '../../src/engine/index.js';
 import { glossaryTerm } from '../../src/engine/rules/glossary-term.js';
@@ -59,6 +61,22 @@ describe('analyser', () => {
     const after = analyser.analyse(paragraphs.join('\n'));
     expect(check).toHaveBeenCalledTimes(1);
     expect(after).toEqual(miniAnalyser().analyse(paragraphs.join('\n')));
+  });
+
+  it('keeps no copy of a whole document for each paragraph it caches', () => {
+    // A paragraph sliced from a document held all of it: typing kept a copy of the document a keystroke.
+    setFlagsFromString('--expose-gc');
+    const gc: () => void = runInNewContext('gc');
+    const filler = 'A line that says nothing new at all.\n'.repeat(10_000); // 370 KB
+    const analyser = miniAnalyser();
+    let line = 'We will ask for an EHCP and see the SENCo about what the school can do next.';
+    analyser.analyse(`${line}\n${filler}`);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let k = 0; k < 40; k++) analyser.analyse(`${(line += ' x')}\n${filler}`);
+    gc();
+    // 40 documents kept would be 15 MB.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4e6);
   });
 
   it('reports readability per paragraph and for the whole text', () => {

@@ -28,49 +28,51 @@ const DOTTED = /^(?:\p{Lu}\.){1,11}\p{Lu}\.?$/u;
 
 export function findExplanations(text: string): Explanation[] {
   const out: Explanation[] = [];
-  for (const m of text.matchAll(PARENS)) {
-    const open = m.index;
-    const close = open + m[0].length;
-    const inner = m[1].trim();
-    const shortInside = shortForm(inner);
-    if (shortInside) {
-      // "long form (SF)": look back over at most min(|SF| + 5, 2|SF|) words in the same clause.
-      const before = clauseBefore(text, open);
-      const long = longFormFor(
-        shortInside,
-        lastWords(before.text, Math.min(shortInside.length + 5, shortInside.length * 2)),
-      );
-      if (long) {
-        const start = before.start + before.text.length - long.fromEnd;
-        out.push({
-          acronym: shortInside,
-          expansion: long.text,
-          start,
-          end: close,
-          longStart: start,
-          longEnd: start + long.text.length,
-        });
+  // Most paragraphs have no bracket: `includes` finds that faster than the expression.
+  if (text.includes('('))
+    for (const m of text.matchAll(PARENS)) {
+      const open = m.index;
+      const close = open + m[0].length;
+      const inner = m[1].trim();
+      const shortInside = shortForm(inner);
+      if (shortInside) {
+        // "long form (SF)": look back over at most min(|SF| + 5, 2|SF|) words in the same clause.
+        const before = clauseBefore(text, open);
+        const long = longFormFor(
+          shortInside,
+          lastWords(before.text, Math.min(shortInside.length + 5, shortInside.length * 2)),
+        );
+        if (long) {
+          const start = before.start + before.text.length - long.fromEnd;
+          out.push({
+            acronym: shortInside,
+            expansion: long.text,
+            start,
+            end: close,
+            longStart: start,
+            longEnd: start + long.text.length,
+          });
+        }
+        continue;
       }
-      continue;
-    }
-    // "SF (long form)"
-    const prev = wordBefore(text, open);
-    const shortBefore = prev ? shortForm(prev.word) : undefined;
-    if (prev && shortBefore && /\s/.test(inner)) {
-      const long = longFormFor(shortBefore, inner);
-      if (long && long.fromEnd >= inner.length - 4) {
-        const longStart = open + 1 + m[1].indexOf(inner);
-        out.push({
-          acronym: shortBefore,
-          expansion: inner,
-          start: prev.start,
-          end: close,
-          longStart,
-          longEnd: longStart + inner.length,
-        });
+      // "SF (long form)"
+      const prev = wordBefore(text, open);
+      const shortBefore = prev ? shortForm(prev.word) : undefined;
+      if (prev && shortBefore && /\s/.test(inner)) {
+        const long = longFormFor(shortBefore, inner);
+        if (long && long.fromEnd >= inner.length - 4) {
+          const longStart = open + 1 + m[1].indexOf(inner);
+          out.push({
+            acronym: shortBefore,
+            expansion: inner,
+            start: prev.start,
+            end: close,
+            longStart,
+            longEnd: longStart + inner.length,
+          });
+        }
       }
     }
-  }
   const line = glossaryLine(text);
   if (line) {
     const sf = shortForm(line.head);
@@ -140,11 +142,11 @@ export function glossaryLine(text: string): { head: string; body: string } | und
     if (++letters > 12) return undefined;
   }
   if (letters < 2) return undefined;
-  const head = text.slice(0, i);
   let w = i;
   while (w < n && isBlank(text[w])) w++;
   const separator = w < n && SEPARATORS.has(text[w]);
   if (!separator && !text.slice(i, w).includes('\t')) return undefined; // most paragraphs: a word, then a space
+  const head = text.slice(0, i);
   // Where the body may start: 3 to 200 code points before the end.
   const latest = startOfLast(text, 3);
   const earliest = Math.max(0, startOfLast(text, 200));
@@ -172,6 +174,8 @@ function isSurrogatePair(text: string, i: number): boolean {
 function isLetterOrDigit(text: string, i: number): boolean {
   // A trailing surrogate alone is no letter (a sticky expression would step back onto its pair).
   const c = text.charCodeAt(i);
+  // ASCII by its code: every paragraph's first word is read here.
+  if (c < 128) return ((c | 32) - 97) >>> 0 < 26 || (c - 48) >>> 0 < 10;
   if (c >= 0xdc00 && c <= 0xdfff) return false;
   LETTER_OR_DIGIT.lastIndex = i;
   return LETTER_OR_DIGIT.test(text);

@@ -32,6 +32,7 @@ export function knownLongForms(
   terms: readonly TermMatch[],
 ): LongForm[] {
   const out: LongForm[] = [];
+  if (explanations.length === 0) return out; // most paragraphs explain nothing
   const sorted = [...explanations].sort((a, b) => a.longStart - b.longStart);
   let t = 0;
   for (const e of sorted) {

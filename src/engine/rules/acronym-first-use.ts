@@ -3,6 +3,7 @@
  * the first unexplained use: "EHCP" → "Education, Health and Care plan (EHCP)".
  */
 import { EXPLAIN_AT_FIRST_USE } from '../review/short-forms.js';
+import type { Replacement } from '../types.js';
 import type { DocumentRule } from './rule.js';
 
 export const acronymFirstUse: DocumentRule = {
@@ -37,18 +38,51 @@ export const acronymFirstUse: DocumentRule = {
       }
       f.explained = false;
       // Offer to spell out the first single-word use, with the glossary's expansion or, failing that, the one the text gives later.
-      if (/\s/.test(f.text)) continue;
+      if (hasSpace(f.text)) continue;
       const key = f.entryId || (byLetters ??= letters(singular(f.text)));
       if (offered.has(key)) continue;
       offered.add(key);
       const expansion =
         f.expansion ?? (any ? byId?.expansion || explainedFrom.get(byLetters!)?.expansion || undefined : undefined);
-      if (expansion) {
-        f.replacements.unshift({ label: EXPLAIN_AT_FIRST_USE, text: `${pluralLike(f.text, expansion)} (${f.text})` });
-      }
+      // A new array, not `unshift` (a call into the runtime on every keystroke): the document's copy is its own.
+      if (expansion) f.replacements = firstThen(explainAtFirstUse(f.text, expansion), f.replacements);
     }
   },
 };
+
+/** `first`, then `rest`'s items. */
+function firstThen<T>(first: T, rest: readonly T[]): T[] {
+  const out = [first];
+  for (let i = 0; i < rest.length; i++) out.push(rest[i]);
+  return out;
+}
+
+function explainAtFirstUse(short: string, expansion: string): Replacement {
+  return { label: EXPLAIN_AT_FIRST_USE, text: `${pluralLike(short, expansion)} (${short})` };
+}
+
+/** What `/\s/` matches, by character code: asked of every acronym finding on every keystroke. */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c >= 160 && isUnicodeSpace(c)) return true;
+  }
+  return false;
+}
+
+function isUnicodeSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 function earlierThan<T extends { at: number }>(x: T | undefined, start: number): T | undefined {
   return x && x.at <= start ? x : undefined;

@@ -104,18 +104,21 @@ export function termFinding(context: ParagraphContext, match: TermMatch, rule = 
   });
 }
 
+const SCOPES = ['sentence', 'paragraph'] as const;
+
 /** The sense with most cue words in the sentence, else in the paragraph; the first sense when none. */
 function pickSense(entry: GlossaryEntry, context: ParagraphContext, match: TermMatch): Sense | undefined {
   if (!entry.senses) return undefined;
   const cues = cuesOf(entry, entry.senses);
-  for (const scope of ['sentence', 'paragraph'] as const) {
+  for (const scope of SCOPES) {
     // The entry's cue words that stand there: the same hits as the scope's every word, for less.
     const words = context.cuesAround(match.start, scope, cues);
     if (words.size === 0) continue;
     let best: Sense | undefined;
     let bestHits = 0;
     for (const sense of entry.senses) {
-      const hits = (sense.cues ?? []).filter((cue) => words.has(cue)).length;
+      let hits = 0;
+      if (sense.cues) for (const cue of sense.cues) if (words.has(cue)) hits++;
       if (hits > bestHits) {
         best = sense;
         bestHits = hits;

@@ -76,7 +76,7 @@ export function shiftedFinding(f: Finding, shift: number, text: string): Finding
     expansion: f.expansion,
     definition: f.definition,
     suggestions: f.suggestions,
-    replacements: f.replacements.slice(),
+    replacements: f.replacements.length === 0 ? [] : f.replacements.slice(),
     explained: f.explained,
     entryId: f.entryId,
     source: f.source,
