@@ -98,9 +98,10 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
   }
 
   function analysed(slice: string): ParagraphResult {
-    const text = ownCopy(slice);
-    const hit = cache.get(text);
+    const hit = cache.get(slice);
     if (hit) return hit;
+    // Copied only when it is to be kept: a cache hit needs no string of its own.
+    const text = ownCopy(slice);
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
     for (const rule of rules) {

@@ -13,6 +13,7 @@ import { isBodyWord } from '../text/titles.js';
 import { ALL_UPPER, capsOfToken, UPPER_FIRST, type Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import { makeFinding, type ParagraphRule } from './rule.js';
+import { hasDigit } from './unknown-acronym.js';
 
 /** The last word of a local service's or plan's name (singular, lower case). */
 const HEADS = new Set([
@@ -824,14 +825,6 @@ function isNumber(t: Token): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
-}
-
-function hasDigit(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
 }
 
 /**

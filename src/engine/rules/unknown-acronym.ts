@@ -144,7 +144,7 @@ function readsAsLongWord(word: string): boolean {
 }
 
 /** Any digit makes a code, not an acronym ("A12B3", "BT1"). By character code: this runs per capitalised word. */
-function hasDigit(word: string): boolean {
+export function hasDigit(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if (c >= 48 && c <= 57) return true;
