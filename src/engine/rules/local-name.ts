@@ -152,6 +152,10 @@ const KNOWN = new Set(['national health service', 'citizens advice service', 'lo
 
 /** The first word of a job title "… of" a service ("Head of SEND Services"). */
 const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
+/** A minister's office, named for its brief ("Deputy Minister for Social Services", "Cabinet Secretary for Education"). */
+const OFFICES = new Set(['minister', 'secretary', 'commissioner']);
+/** Words before an office in its title. */
+const OFFICE_RANKS = new Set(['deputy', 'assistant', 'cabinet', 'junior', 'shadow']);
 
 const MAX_WORDS = 8;
 
@@ -173,6 +177,7 @@ export const localName: ParagraphRule = {
       'How We Review Your Child’s Plan',
       'She goes to St Mary’s Primary School.',
       'Ask the Head of Education and Inclusion Services.',
+      'Julie Morgan, Deputy Minister for Social Services, opened it.',
       'The panel will meet next week.',
       'This is the ONLY plan we have.',
       'We asked the Food Standards Agency.',
@@ -308,6 +313,7 @@ export const localName: ParagraphRule = {
         continue;
       // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
       if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
+      if (isOffice(tokens, first, last)) continue;
       // A body that runs or plans things says what it is ("the Steering Group", "Operational Board", "Board of Governors").
       if (isGoverning(tokens, last)) continue;
       const start = tokens[first].start;
@@ -870,4 +876,11 @@ function isHeading(words: ReadonlyArray<{ text: string }>): boolean {
     if (small > 0) return false;
   }
   return true;
+}
+
+/** "Deputy Minister for Social Services": an office of government, which says what it is. */
+function isOffice(tokens: readonly Token[], first: number, last: number): boolean {
+  let k = first;
+  while (k < last && OFFICE_RANKS.has(tokens[k].lower)) k++;
+  return k < last && OFFICES.has(tokens[k].lower) && (tokens[k + 1].lower === 'for' || tokens[k + 1].lower === 'of');
 }
