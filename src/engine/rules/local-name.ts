@@ -710,6 +710,9 @@ const STREETS = new Set(['road', 'street', 'lane', 'avenue', 'crescent', 'terrac
 /** A council's or an NHS body's department, named by the place it serves ("Croydon Health Services"). */
 const DEPARTMENTS = new Set(['health', 'education', 'social']);
 
+/** A building where doctors or nurses see people, named for its place or street ("Danestrete Health Centre"). */
+const SURGERIES = new Set(['health', 'medical']);
+
 /** Endings of everyday and official words ("Specialist", "Integrated", "Clinical"), which places' names seldom have. */
 const WORD_ENDINGS = [
   ...['ist', 'ed', 'al', 'ic', 'ive', 'ous', 'ary', 'ory', 'ity', 'ment', 'ing', 'tion', 'sion'],
@@ -745,14 +748,17 @@ function isPlaceName(t: Token): boolean {
 /**
  * A building or a department named for its place, which a parent can find or knows: a centre, clinic
  * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
- * ("Laganvalley Centre", not "the Phoenix Centre"), and a place's or a body's health, education or
- * social services ("Croydon Health Services", "Dumfries and Galloway Education Services").
+ * ("Laganvalley Centre", not "the Phoenix Centre"), a health or medical centre named for its place
+ * ("Danestrete Health Centre": a surgery), and a place's or a body's health, education or social
+ * services ("Croydon Health Services", "Dumfries and Galloway Education Services").
  */
 function namesAPlace(tokens: readonly Token[], first: number, last: number): boolean {
   const head = tokens[last].singular ?? tokens[last].lower;
   if (!HELPERS.has(head)) return false;
   for (let k = first + 1; k < last; k++) if (STREETS.has(tokens[k].lower) && isCapitalised(tokens[k])) return true;
-  const department = head === 'service' && DEPARTMENTS.has(tokens[last - 1].lower);
+  const department =
+    (head === 'service' && DEPARTMENTS.has(tokens[last - 1].lower)) ||
+    (head === 'centre' && SURGERIES.has(tokens[last - 1].lower));
   if (!department && head !== 'centre') return false;
   const end = department ? last - 1 : last;
   if (end === first) return false;

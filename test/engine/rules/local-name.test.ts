@@ -259,8 +259,14 @@ describe('local-name', () => {
       'Classes are held in Kilbrook Centre and Ballymore Centre.',
       'The service is run by Harcombe Health Services and the council.',
       'Read the Dumfries and Galloway Education Services guidance.',
+      'Clinics are at Danestrete Health Centre and Kilbrook Medical Centre.',
     ])
       expect(names(text), text).toEqual([]);
+    // A health centre named for a service, not a place, is a name of its own.
+    expect(names('Ring the Specialist Health Centre or the Phoenix Health Hub.').map((f) => f.text)).toEqual([
+      'Specialist Health Centre',
+      'Phoenix Health Hub',
+    ]);
     // A centre named for no place, and a department of a term of art, are names of their own.
     expect(names('Go to the Phoenix Centre or the Specialist Health Service.').map((f) => f.text)).toEqual([
       'Phoenix Centre',
