@@ -4,11 +4,12 @@
  * loads only when the pack is on (pack-loaders.ts), and the worker's warm-up lines. Fails
  * loudly, naming the file and entry, when a dictionary is broken.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mergeFiles } from '../src/engine/dictionary/validate.js';
 import { compileForms, entryKey } from '../src/engine/glossary/compiled.js';
 import type { DictionaryFile } from '../src/engine/dictionary/schema.js';
 import { dictionaryPaths, loadDictionaryFile } from './dictionary-files.js';
+import { buildWordFacts, wordListFolder } from './word-facts.js';
 
 /** Canonical order: nations, then England (wins over them), everyday words, plain words, then regions. */
 const ORDER = ['wales', 'northern-ireland', 'scotland', 'england', 'everyday', 'plain-words'];
@@ -72,7 +73,23 @@ ${loaders}
 export const loadWarmUp = (): Promise<{ default: unknown }> => import('./warm-up.json');
 `,
 );
+// Common words' readability facts for the command line to look up (scripts/word-facts.ts), with the
+// word lists' permission notice.
+const facts = buildWordFacts(
+  packs.flatMap((p) =>
+    p.entries.flatMap((e) => [
+      e.term,
+      e.expansion ?? '',
+      e.definition ?? '',
+      ...(e.variants ?? []),
+      ...(e.suggestions ?? []),
+      ...(e.senses ?? []).flatMap((s) => [s.expansion, s.definition]),
+    ]),
+  ),
+);
+writeFileSync(`${out}word-facts.bin`, facts.bytes);
+copyFileSync(`${wordListFolder}/Copyright`, `${out}word-facts.LICENCE.txt`);
 const count = packs.reduce((n, p) => n + p.entries.length, 0);
 console.log(
-  `Plain SEND: built ${packs.length} packs, ${count} entries (${sharedKeys.size} terms in more than one pack).`,
+  `Plain SEND: built ${packs.length} packs, ${count} entries (${sharedKeys.size} terms in more than one pack), facts of ${facts.words} common words.`,
 );

@@ -10,7 +10,8 @@ import { syllable } from 'syllable';
 import { daleChall } from 'dale-chall';
 import type { Readability, TextCounts } from './types.js';
 import type { Sentence } from './text/segment.js';
-import type { Spelling } from './text/tokens.js';
+import { forgetCounted, type Spelling } from './text/tokens.js';
+import { wordFactsOf, type WordFactsTable } from './text/word-facts.js';
 
 const familiar = new Set(daleChall);
 const syllableCache = new Map<string, number>();
@@ -75,22 +76,66 @@ interface WordInfo {
 }
 const wordInfoCache = new Map<string, WordInfo>();
 
+/** Common words' facts, worked out at build time (text/word-facts.ts); none until a surface gives them. */
+let factsTable: WordFactsTable | undefined;
+
+/**
+ * Looks common words' figures up in `table` (made by `encodeWordFacts` from `wordFacts`) rather
+ * than working them out; `undefined` works every word out. The figures are the same either way.
+ */
+export function useWordFacts(table: WordFactsTable | undefined): void {
+  factsTable = table;
+  wordInfoCache.clear();
+  everydayCache.clear();
+  forgetCounted();
+}
+
+const COMPLEX = 16;
+const DIFFICULT = 32;
+
+/** A lower-case word's facts as the table holds them: syllables (up to 15), complex, difficult. */
+export function wordFacts(lower: string): number {
+  const n = syllables(lower);
+  return Math.min(n, 15) | (n >= 3 && isComplex(lower) ? COMPLEX : 0) | (isDifficult(lower) ? DIFFICULT : 0);
+}
+
 function wordInfo(word: string): WordInfo {
   let info = wordInfoCache.get(word);
   if (info) return info;
-  const n = syllables(word);
-  const capitalised = /^\p{Lu}/u.test(word);
-  info = {
-    syllables: n,
-    characters: countLettersAndDigits(word),
-    complex: n >= 3 && !capitalised && isComplex(word),
-    complexAtStart: n >= 3 && isComplex(word),
-    difficult: !capitalised && isDifficult(word),
-    difficultAtStart: isDifficult(word),
-  };
+  const capitalised = startsWithCapital(word);
+  // Every fact but capitals is the lower-case word's; a word in the table is ASCII letters only.
+  const facts = factsTable ? wordFactsOf(factsTable, word.toLowerCase()) : -1;
+  if (facts >= 0) {
+    info = {
+      syllables: facts & 15,
+      characters: word.length,
+      complex: !capitalised && (facts & COMPLEX) !== 0,
+      complexAtStart: (facts & COMPLEX) !== 0,
+      difficult: !capitalised && (facts & DIFFICULT) !== 0,
+      difficultAtStart: (facts & DIFFICULT) !== 0,
+    };
+  } else {
+    const n = syllables(word);
+    const complex = n >= 3 && isComplex(word);
+    const difficult = isDifficult(word);
+    info = {
+      syllables: n,
+      characters: countLettersAndDigits(word),
+      complex: !capitalised && complex,
+      complexAtStart: complex,
+      difficult: !capitalised && difficult,
+      difficultAtStart: difficult,
+    };
+  }
   if (wordInfoCache.size > 100_000) wordInfoCache.clear();
   wordInfoCache.set(word, info);
   return info;
+}
+
+function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** Counts for sentences already segmented. */
@@ -134,25 +179,17 @@ function isDifficult(word: string): boolean {
   if (/^\p{N}+$/u.test(word)) return false;
   const w = word.toLowerCase().replace(/[’']s$/, '');
   if (familiar.has(w)) return false;
-  for (const [suffix, add] of INFLECTIONS) {
-    if (w.endsWith(suffix) && familiar.has(w.slice(0, w.length - suffix.length) + add)) return false;
+  // Indexed, not for-of over pairs: this runs on each new word, mostly before V8 optimises it.
+  for (let i = 0; i < SUFFIXES.length; i++) {
+    const suffix = SUFFIXES[i];
+    if (w.endsWith(suffix) && familiar.has(w.slice(0, w.length - suffix.length) + STEM_ENDINGS[i])) return false;
   }
   return true;
 }
 
-const INFLECTIONS: Array<[string, string]> = [
-  ['s', ''],
-  ['es', ''],
-  ['ies', 'y'],
-  ['ed', ''],
-  ['ed', 'e'],
-  ['d', ''],
-  ['ing', ''],
-  ['ing', 'e'],
-  ['er', ''],
-  ['est', ''],
-  ['ly', ''],
-];
+/** Inflections allowed on a familiar word: the suffix, and what the stem then ends with. */
+const SUFFIXES = ['s', 'es', 'ies', 'ed', 'ed', 'd', 'ing', 'ing', 'er', 'est', 'ly'];
+const STEM_ENDINGS = ['', '', 'y', '', 'e', '', '', 'e', '', '', ''];
 
 const round = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -199,7 +236,8 @@ export function isEverydayWord(lower: string): boolean {
   if (lower.length > 32) return !isDifficult(lower);
   let everyday = everydayCache.get(lower);
   if (everyday === undefined) {
-    everyday = !isDifficult(lower);
+    const facts = factsTable ? wordFactsOf(factsTable, lower) : -1;
+    everyday = facts >= 0 ? (facts & DIFFICULT) === 0 : !isDifficult(lower);
     if (everydayCache.size > 50_000) everydayCache.clear();
     everydayCache.set(lower, everyday);
   }

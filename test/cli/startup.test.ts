@@ -8,8 +8,11 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheName } from '../../src/cli/code-cache.js';
+import { loadWordFacts } from '../../src/cli/word-facts-file.js';
+import { decodeWordFacts } from '../../src/engine/text/word-facts.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -39,7 +42,7 @@ function copyWith(keep: (name: string) => boolean): string {
   mkdirSync(join(dir, 'dist'));
   cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
   for (const name of readdirSync(dist))
-    if (/\.(?:mjs|cjs)$|^(?:packs|cache)$/.test(name) && keep(name))
+    if (/\.(?:mjs|cjs)$|^(?:packs|cache|word-facts\.bin)$/.test(name) && keep(name))
       cpSync(join(dist, name), join(dir, 'dist', name), { recursive: true });
   return dir;
 }
@@ -134,6 +137,35 @@ describe('the built command', () => {
       const human = run(dir, ['check', file], { XDG_CACHE_HOME: join(dir, 'user-cache') });
       expect(human.stderr).toBe('');
       expect(human.stdout).toContain('a.txt:1:5');
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it("looks common words up in the build's table, and prints the same without it or with a damaged one", () => {
+    const table = readFileSync(join(dist, 'word-facts.bin'));
+    expect(decodeWordFacts(table).words.length).toBeGreaterThan(100_000);
+    // What the built engine does with it (built-engine.ts), and with none.
+    const used: unknown[] = [];
+    const engine = { decodeWordFacts, useWordFacts: (t: unknown) => used.push(t) };
+    expect(loadWordFacts(engine, pathToFileURL(join(dist, 'word-facts.bin')))).toBe(true);
+    expect(loadWordFacts(engine, pathToFileURL(join(dist, 'no-such-file.bin')))).toBe(false);
+    expect(loadWordFacts(engine, pathToFileURL(join(dist, 'word-facts.LICENCE.txt')))).toBe(false);
+    expect(used).toHaveLength(1);
+    expect(readFileSync(join(dist, 'word-facts.LICENCE.txt'), 'utf8')).toContain('Kevin Atkinson');
+    const dir = copyWith(() => true);
+    try {
+      const file = join(dir, 'a.txt');
+      writeFileSync(file, readFileSync(join(root, 'test/fixtures/seeds/000_95d401ac5bf36870.txt'), 'utf8'));
+      const good = run(dir, ['check', '--json', file]);
+      expect(good.stderr).toBe('');
+      expect(JSON.parse(good.stdout).files[0].readability.words).toBeGreaterThan(1000);
+      rmSync(join(dir, 'dist/word-facts.bin'));
+      const without = run(dir, ['check', '--json', file]);
+      expect([without.stdout, without.stderr, without.status]).toEqual([good.stdout, '', good.status]);
+      writeFileSync(join(dir, 'dist/word-facts.bin'), table.subarray(0, table.length - 3));
+      const damaged = run(dir, ['check', '--json', file]);
+      expect([damaged.stdout, damaged.stderr, damaged.status]).toEqual([good.stdout, '', good.status]);
     } finally {
       rmSync(dir, { recursive: true });
     }

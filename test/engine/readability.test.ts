@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { countSentences, scores, syllables } from '../../src/engine/readability.js';
-import { analyse } from '../../src/engine/index.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countSentences, scores, syllables, useWordFacts, wordFacts } from '../../src/engine/readability.js';
+import { decodeWordFacts, encodeWordFacts } from '../../src/engine/text/word-facts.js';
+import { analyse, createAnalyser } from '../../src/engine/index.js';
 import { sentences } from '../../src/engine/text/segment.js';
 
 const readabilityOf = (text: string) => analyse(text, { packs: [] }).readability;
@@ -83,5 +85,36 @@ describe('readability', () => {
   it('counts a number as a word of one syllable', () => {
     expect(syllables('2015')).toBe(1);
     expect(syllables('educational')).toBe(5);
+  });
+});
+
+describe('common words looked up in a table', () => {
+  const seeds = readdirSync(new URL('../fixtures/seeds/', import.meta.url))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => readFileSync(new URL(`../fixtures/seeds/${n}`, import.meta.url), 'utf8'));
+  afterEach(() => useWordFacts(undefined));
+
+  it('give the same findings and figures as working each word out', () => {
+    // A fresh analyser each time: one keeps its paragraphs' answers.
+    const worked = seeds.map((text) => createAnalyser().analyse(text));
+    // The table holds every lower-case word of the seeds that it can.
+    const words = new Set(seeds.flatMap((text) => text.toLowerCase().match(/[a-z]+/g) ?? []));
+    useWordFacts(
+      decodeWordFacts(encodeWordFacts(new Map([...words].filter((w) => w.length <= 31).map((w) => [w, wordFacts(w)])))),
+    );
+    expect(seeds.map((text) => createAnalyser().analyse(text))).toEqual(worked);
+  });
+
+  it('are really looked up: a table that says otherwise changes the figures', () => {
+    const text = 'The cat sat on the mat. Cats nap.';
+    const readability = () => createAnalyser({ packs: [] }).analyse(text).readability;
+    const before = readability();
+    useWordFacts(decodeWordFacts(encodeWordFacts(new Map([['cat', 5 | 16]]))));
+    const after = readability();
+    // "cat" and "Cat" count five syllables (a capital keeps it from "complex"); "cats" is worked out.
+    expect(after.syllables).toBe(before.syllables + 4);
+    expect(after.complexWords).toBe(before.complexWords + 1);
+    useWordFacts(undefined);
+    expect(readability()).toEqual(before);
   });
 });

@@ -293,6 +293,11 @@ let poolEnd = 0;
 /** By id; id 0 marks an empty slot. */
 const spellings: Spelling[] = [spellingOf('', LONG)];
 
+/** Forgets readability's figures kept on every spelling (when the way they are worked out changes). */
+export function forgetCounted(): void {
+  for (const spelling of spellings) spelling.counted = undefined;
+}
+
 /** The spelling of `text[start, end)`, whose {@link hashOf} is `hash`. */
 function spellingAt(text: string, start: number, end: number, hash: number): Spelling {
   const length = end - start;
