@@ -83,8 +83,9 @@ for (const name of readdirSync(packsFrom).filter((n) => n.endsWith('.json'))) {
   const lines = [pack, ...entries].map((x) => JSON.stringify(x).replace(/[\u0080-\uffff]/g, ascii));
   writeWhole(join(dist, 'packs', name.replace(/\.json$/, '.jsonl')), `${lines.join('\n')}\n`);
 }
-// Common words' readability facts (scripts/word-facts.ts), and the word lists' permission notice.
-for (const name of ['word-facts.bin', 'word-facts.LICENCE.txt'])
+// Common words' readability facts (scripts/word-facts.ts) with the word lists' permission notice, and
+// the default packs' glossary (src/engine/glossary/snapshot.ts).
+for (const name of ['word-facts.bin', 'word-facts.LICENCE.txt', 'glossary.bin'])
   writeWhole(join(dist, name), readFileSync(join(at('../src/generated/'), name)));
 // Chunks of an earlier build are removed after this one is written (never before: a test may be running it).
 const built = new Set(Object.keys(metafile.outputs).map((path) => at(`../${path}`)));

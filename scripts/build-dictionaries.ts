@@ -4,7 +4,7 @@
  * loads only when the pack is on (pack-loaders.ts), and the worker's warm-up lines. Fails
  * loudly, naming the file and entry, when a dictionary is broken.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mergeFiles } from '../src/engine/dictionary/validate.js';
 import { compileForms, entryKey } from '../src/engine/glossary/compiled.js';
 import type { DictionaryFile } from '../src/engine/dictionary/schema.js';
@@ -89,6 +89,15 @@ const facts = buildWordFacts(
 );
 writeFileSync(`${out}word-facts.bin`, facts.bytes);
 copyFileSync(`${wordListFolder}/Copyright`, `${out}word-facts.LICENCE.txt`);
+// The default packs' glossary as the engine makes it, for a surface to read at start-up (glossary/snapshot.ts).
+// Imported now: builtin.ts reads the pack index written above.
+const { DEFAULT_PACKS, loadPacks } = await import('../src/engine/dictionary/builtin.js');
+const { glossarySnapshot } = await import('../src/engine/glossary/compiled.js');
+const { encodeGlossarySnapshot } = await import('../src/engine/glossary/snapshot.js');
+const defaults = await loadPacks(DEFAULT_PACKS, async (id) =>
+  JSON.parse(readFileSync(`${out}packs/${id}.json`, 'utf8')),
+);
+writeFileSync(`${out}glossary.bin`, encodeGlossarySnapshot(glossarySnapshot(defaults)));
 const count = packs.reduce((n, p) => n + p.entries.length, 0);
 console.log(
   `Plain SEND: built ${packs.length} packs, ${count} entries (${sharedKeys.size} terms in more than one pack), facts of ${facts.words} common words.`,

@@ -1,17 +1,17 @@
 /**
  * The built command's engine: dist/engine.cjs compiled from V8's code cache (code-cache.ts), with
- * the packs read from dist/packs/ (pack-files.ts) and common words' facts from dist/word-facts.bin
- * (word-facts-file.ts). One module, so loading it is one chunk.
+ * the packs read from dist/packs/ (pack-files.ts), and common words' facts and the default packs'
+ * glossary from dist/word-facts.bin and dist/glossary.bin (engine-data.ts). One module, so loading it is one chunk.
  */
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import type { PackSource } from '../engine/index.js';
 import { runScript } from './code-cache.js';
 import { packFiles } from './pack-files.js';
-import { loadWordFacts } from './word-facts-file.js';
+import { loadGlossarySnapshot, loadWordFacts } from './engine-data.js';
 
 export { saveCodeCaches } from './code-cache.js';
-export { loadWordFacts } from './word-facts-file.js';
+export { loadGlossarySnapshot, loadWordFacts } from './engine-data.js';
 
 export type Engine = typeof import('./engine-script.js') & { packSource: PackSource };
 
@@ -30,5 +30,6 @@ export function builtEngine(dist: URL): Engine {
   setFlagsFromString(V8_FLAGS);
   const script = runScript(fileURLToPath(new URL('engine.cjs', dist))).exports as typeof import('./engine-script.js');
   loadWordFacts(script, new URL('word-facts.bin', dist));
+  loadGlossarySnapshot(script, new URL('glossary.bin', dist));
   return { ...script, packSource: packFiles(fileURLToPath(new URL('packs/', dist))) };
 }

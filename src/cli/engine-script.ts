@@ -7,3 +7,5 @@ export { createAnalyser } from '../engine/analyser.js';
 export { DEFAULT_PACKS, loadPacks } from '../engine/dictionary/builtin.js';
 export { useWordFacts } from '../engine/readability.js';
 export { decodeWordFacts } from '../engine/text/word-facts.js';
+export { decodeGlossarySnapshot } from '../engine/glossary/snapshot.js';
+export { useGlossarySnapshot } from '../engine/glossary/compiled.js';

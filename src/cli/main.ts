@@ -51,7 +51,7 @@ let saveCodeCaches: (() => void) | undefined;
 /**
  * The built command runs the engine from dist/engine.cjs, compiled from V8's code cache, with the
  * packs read from dist/packs/; run from the TypeScript source (tests, tsx), it imports the modules.
- * Either way common words' facts come from the build's table (word-facts-file.ts).
+ * Either way common words' facts and the default packs' glossary come from the build (engine-data.ts).
  */
 async function engine(): Promise<Engine> {
   if (import.meta.url.endsWith('.mjs')) {
@@ -59,13 +59,14 @@ async function engine(): Promise<Engine> {
     saveCodeCaches = built.saveCodeCaches;
     return built.builtEngine(new URL('./', import.meta.url));
   }
-  // loadWordFacts from built-engine.js, not its own module: the build would make that a chunk of its own.
-  const [script, { bundledPacks }, { loadWordFacts }] = await Promise.all([
+  // From built-engine.js, not their own module: the build would make that a chunk of its own.
+  const [script, { bundledPacks }, { loadGlossarySnapshot, loadWordFacts }] = await Promise.all([
     import('./engine-script.js'),
     import('../engine/dictionary/bundled.js'),
     import('./built-engine.js'),
   ]);
   loadWordFacts(script, new URL('../generated/word-facts.bin', import.meta.url));
+  loadGlossarySnapshot(script, new URL('../generated/glossary.bin', import.meta.url));
   return { ...script, packSource: bundledPacks };
 }
 

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cacheName } from '../../src/cli/code-cache.js';
-import { loadWordFacts } from '../../src/cli/word-facts-file.js';
+import { loadGlossarySnapshot, loadWordFacts } from '../../src/cli/engine-data.js';
+import { DEFAULT_PACKS } from '../../src/engine/dictionary/builtin.js';
+import { decodeGlossarySnapshot } from '../../src/engine/glossary/snapshot.js';
 import { decodeWordFacts } from '../../src/engine/text/word-facts.js';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -42,7 +44,7 @@ function copyWith(keep: (name: string) => boolean): string {
   mkdirSync(join(dir, 'dist'));
   cpSync(join(root, 'bin/plain-send.mjs'), join(dir, 'bin/plain-send.mjs'));
   for (const name of readdirSync(dist))
-    if (/\.(?:mjs|cjs)$|^(?:packs|cache|word-facts\.bin)$/.test(name) && keep(name))
+    if (/\.(?:mjs|cjs)$|^(?:packs|cache|word-facts\.bin|glossary\.bin)$/.test(name) && keep(name))
       cpSync(join(dist, name), join(dir, 'dist', name), { recursive: true });
   return dir;
 }
@@ -142,17 +144,26 @@ describe('the built command', () => {
     }
   });
 
-  it("looks common words up in the build's table, and prints the same without it or with a damaged one", () => {
+  it("reads the build's word facts and glossary, and prints the same without them or with damaged ones", () => {
     const table = readFileSync(join(dist, 'word-facts.bin'));
+    const snapshot = readFileSync(join(dist, 'glossary.bin'));
     expect(decodeWordFacts(table).words.length).toBeGreaterThan(100_000);
-    // What the built engine does with it (built-engine.ts), and with none.
+    expect(decodeGlossarySnapshot(snapshot).packs.map((p) => p.id)).toEqual(DEFAULT_PACKS);
+    expect(readFileSync(join(dist, 'word-facts.LICENCE.txt'), 'utf8')).toContain('Kevin Atkinson');
+    // What the built engine does with them (built-engine.ts), and with none.
     const used: unknown[] = [];
-    const engine = { decodeWordFacts, useWordFacts: (t: unknown) => used.push(t) };
+    const engine = {
+      decodeWordFacts,
+      useWordFacts: (t: unknown) => used.push(t),
+      decodeGlossarySnapshot,
+      useGlossarySnapshot: (s: unknown) => used.push(s),
+    };
     expect(loadWordFacts(engine, pathToFileURL(join(dist, 'word-facts.bin')))).toBe(true);
+    expect(loadGlossarySnapshot(engine, pathToFileURL(join(dist, 'glossary.bin')))).toBe(true);
     expect(loadWordFacts(engine, pathToFileURL(join(dist, 'no-such-file.bin')))).toBe(false);
     expect(loadWordFacts(engine, pathToFileURL(join(dist, 'word-facts.LICENCE.txt')))).toBe(false);
-    expect(used).toHaveLength(1);
-    expect(readFileSync(join(dist, 'word-facts.LICENCE.txt'), 'utf8')).toContain('Kevin Atkinson');
+    expect(loadGlossarySnapshot(engine, pathToFileURL(join(dist, 'word-facts.bin')))).toBe(false);
+    expect(used).toHaveLength(2);
     const dir = copyWith(() => true);
     try {
       const file = join(dir, 'a.txt');
@@ -160,10 +171,11 @@ describe('the built command', () => {
       const good = run(dir, ['check', '--json', file]);
       expect(good.stderr).toBe('');
       expect(JSON.parse(good.stdout).files[0].readability.words).toBeGreaterThan(1000);
-      rmSync(join(dir, 'dist/word-facts.bin'));
+      for (const name of ['word-facts.bin', 'glossary.bin']) rmSync(join(dir, 'dist', name));
       const without = run(dir, ['check', '--json', file]);
       expect([without.stdout, without.stderr, without.status]).toEqual([good.stdout, '', good.status]);
       writeFileSync(join(dir, 'dist/word-facts.bin'), table.subarray(0, table.length - 3));
+      writeFileSync(join(dir, 'dist/glossary.bin'), snapshot.subarray(0, snapshot.length - 4));
       const damaged = run(dir, ['check', '--json', file]);
       expect([damaged.stdout, damaged.stderr, damaged.status]).toEqual([good.stdout, '', good.status]);
     } finally {

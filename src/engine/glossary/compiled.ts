@@ -7,7 +7,17 @@
  */
 import type { DictionaryEntry, Pack } from '../dictionary/schema.js';
 import { tokenise } from '../text/tokens.js';
-import { layOut, MergedTrie, PackTrie, type CompiledTrie, type Trie } from './trie.js';
+import {
+  adoptVocabulary,
+  layOut,
+  MergedTrie,
+  PackTrie,
+  vocabularyWords,
+  type CompiledTrie,
+  type PackTrieArrays,
+  type Trie,
+} from './trie.js';
+import type { GlossarySnapshot } from './snapshot.js';
 import {
   affix,
   gapKey,
@@ -180,12 +190,13 @@ interface PackForms {
 const compiledNow = new WeakMap<Pack, PackForms>();
 const readTries = new WeakMap<CompiledTrie, PackTrie>();
 
-function formsOfPack(pack: Pack): PackForms {
+/** `arrays`: the pack's trie from a snapshot that fits it, in place of reading its compiled trie. */
+function formsOfPack(pack: Pack, arrays?: PackTrieArrays): PackForms {
   const c = (pack as Pack & { compiled?: CompiledTrie }).compiled;
   if (c?.v === 3) {
     // Forms never change: every glossary the pack is in shares its arrays.
     let trie = readTries.get(c);
-    if (!trie) readTries.set(c, (trie = new PackTrie(c)));
+    if (!trie) readTries.set(c, (trie = new PackTrie(arrays ?? c)));
     let keys: string[] | undefined;
     return {
       trie,
@@ -244,10 +255,69 @@ export function loadGlossary(packs: readonly Pack[], options: { includeCommon?: 
   return glossary;
 }
 
+/** The build's snapshot of the default packs' glossary (snapshot.ts), once a surface gives it. */
+let snapshot: GlossarySnapshot | undefined;
+
+/** Makes a glossary of the packs `snapshot` was made from by reading it; `undefined` stops that. */
+export function useGlossarySnapshot(s: GlossarySnapshot | undefined): void {
+  snapshot = s;
+}
+
+/** Whether `s` was made from these very packs (the build's, unchanged). */
+function fits(s: GlossarySnapshot, packs: readonly Pack[]): boolean {
+  return (
+    s.packs.length === packs.length &&
+    s.packs.every((sp, p) => {
+      const pack = packs[p];
+      const c = (pack as Pack & { compiled?: CompiledTrie }).compiled;
+      return (
+        c?.v === 3 &&
+        sp.id === pack.id &&
+        sp.entries === pack.entries.length &&
+        sp.nodes === c.children.length &&
+        sp.forms === c.forms.length &&
+        sp.words === c.words.length
+      );
+    })
+  );
+}
+
+/** The tries each glossary was made from (its packs', then the merged entries'), for a snapshot. */
+const triesOf = new WeakMap<Glossary, PackTrie[]>();
+
+/** A snapshot of the glossary of these built-in packs (the build makes one of the default packs). */
+export function glossarySnapshot(packs: readonly Pack[]): GlossarySnapshot {
+  const glossary = loadGlossary(packs);
+  return {
+    packs: packs.map((pack) => {
+      const c = (pack as Pack & { compiled?: CompiledTrie }).compiled;
+      if (c?.v !== 3) throw new Error(`Plain SEND: the pack "${pack.id}" has no compiled trie for a snapshot.`);
+      return {
+        id: pack.id,
+        entries: pack.entries.length,
+        nodes: c.children.length,
+        forms: c.forms.length,
+        words: c.words.length,
+      };
+    }),
+    vocabulary: vocabularyWords(),
+    tries: triesOf.get(glossary)!.map((t) => ({
+      words: t.words,
+      childStart: t.childStart,
+      keys: t.keys,
+      formStart: t.formStart,
+      forms: t.forms,
+    })),
+    merged: (glossary.trie as MergedTrie).arrays(),
+  };
+}
+
 function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary {
   const packs = [...given];
   const options = { includeCommon };
-  const sources = packs.map(formsOfPack);
+  // A snapshot of these packs gives their tries and their merge as arrays, once its word ids are this process's.
+  const snap = snapshot && fits(snapshot, packs) && adoptVocabulary(snapshot.vocabulary) ? snapshot : undefined;
+  const sources = packs.map((pack, p) => formsOfPack(pack, snap?.tries[p]));
   const position = (p: number, e: number) => p * 1_000_000 + e;
 
   // Entries with the same key as another that is on: the last wins, with every spelling the earlier ones knew.
@@ -298,13 +368,18 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
   const mergedAt = [...merged.keys()];
   const mergedEntries = [...merged.values()];
   const tries = sources.map((s) => s.trie);
+  // The snapshot's merge holds only if its packs' tries were the ones used and it merged as many tries.
+  const whole = snap !== undefined && sources.every((s, p) => s.trie.words === snap.tries[p].words);
+  const mergedArrays = whole && snap.tries.length === tries.length + (mergedEntries.length ? 1 : 0) ? snap : undefined;
   if (mergedEntries.length)
     tries.push(
       new PackTrie(
-        layOut(
-          mergedEntries.flatMap((entry, i) => formData(entry, i)),
-          [],
-        ),
+        mergedArrays
+          ? mergedArrays.tries[packs.length]
+          : layOut(
+              mergedEntries.flatMap((entry, i) => formData(entry, i)),
+              [],
+            ),
       ),
     );
 
@@ -411,13 +486,13 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
     return forms;
   };
 
-  const trie = new MergedTrie(tries, finalise);
+  const trie = new MergedTrie(mergedArrays ? mergedArrays.merged : tries, finalise);
 
   const known = new Set<string>();
   for (const pack of packs) for (const k of pack.known) known.add(k.toUpperCase());
 
   let entries: GlossaryEntry[] | undefined;
-  return {
+  const glossary: Glossary = {
     trie,
     root: view(trie, 0),
     known,
@@ -448,6 +523,8 @@ function makeGlossary(given: readonly Pack[], includeCommon: boolean): Glossary 
       return entries;
     },
   };
+  triesOf.set(glossary, tries);
+  return glossary;
 }
 
 /** A node as an object (TrieNode), for callers that look a word up by its text (dotted-short-form, the tests). */

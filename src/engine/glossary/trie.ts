@@ -140,6 +140,33 @@ function intern(word: string): number {
   return id;
 }
 
+/** Every trie key met so far, in the order of their ids (a glossary snapshot keeps them). */
+export function vocabularyWords(): string[] {
+  return [...vocabulary.keys()];
+}
+
+/**
+ * Gives `words` the ids they have in a snapshot (their places in the list), so that its arrays read
+ * true here: only when the words met so far are the list's first ones, in order (in a fresh process,
+ * none). Says whether it could.
+ */
+export function adoptVocabulary(words: readonly string[]): boolean {
+  if (vocabulary.size > words.length) return false;
+  let i = 0;
+  for (const word of vocabulary.keys()) if (word !== words[i++]) return false;
+  for (; i < words.length; i++) intern(words[i]);
+  return true;
+}
+
+/** A {@link PackTrie}'s arrays, as a glossary snapshot (snapshot.ts) keeps them. */
+export interface PackTrieArrays {
+  words: Int32Array;
+  childStart: Int32Array;
+  keys: Int32Array;
+  formStart: Int32Array;
+  forms: Int32Array;
+}
+
 /** A pack's trie read into typed arrays: prefix sums of its counts, nothing per entry or per node. */
 export class PackTrie {
   /** The id (see {@link intern}) of each word of the pack. */
@@ -152,7 +179,19 @@ export class PackTrie {
   readonly forms: Int32Array;
   readonly size: number;
 
-  constructor(c: CompiledTrie) {
+  /** From the pack's compiled trie, or from a snapshot's arrays (their word ids already this process's). */
+  constructor(c: CompiledTrie | PackTrieArrays) {
+    if (!('v' in c)) {
+      ({
+        words: this.words,
+        childStart: this.childStart,
+        keys: this.keys,
+        formStart: this.formStart,
+        forms: this.forms,
+      } = c);
+      this.size = c.childStart.length - 1;
+      return;
+    }
     this.words = new Int32Array(c.words.length);
     for (let w = 0; w < c.words.length; w++) this.words[w] = intern(c.words[w]);
     const n = (this.size = c.children.length);
@@ -186,6 +225,23 @@ export interface Source {
   node: number;
 }
 
+/** A {@link MergedTrie}'s state, as a glossary snapshot (snapshot.ts) keeps it. */
+export interface MergedTrieArrays {
+  edgeParent: Int32Array;
+  edgeWord: Int32Array;
+  edgeChild: Int32Array;
+  childCount: Int32Array;
+  rootChild: Int32Array;
+  punct: Uint8Array;
+  depth: Uint8Array;
+  sourceHead: Int32Array;
+  sourceNext: Int32Array;
+  sourcePack: Int32Array;
+  sourceNode: Int32Array;
+  /** Nodes and sources used, as one-element arrays (a snapshot holds arrays only). */
+  counts: Int32Array;
+}
+
 /**
  * The tries of a glossary's packs laid over one another, in arrays: a node per distinct path,
  * edges in one open-addressed table keyed by (node, word id) (the root's in an array by word id),
@@ -213,11 +269,35 @@ export class MergedTrie implements Trie {
   /** Each node's forms, once a walk has reached it. */
   private readonly made: Array<readonly Form[] | undefined>;
 
-  /** `finalise`: the forms that end at a node, made from its sources (called once per node, when first asked). */
+  /**
+   * Laid over one another from the packs' tries, or read from a snapshot's arrays of the same tries.
+   * `finalise`: the forms that end at a node, made from its sources (called once per node, when first asked).
+   */
   constructor(
-    packs: readonly PackTrie[],
+    packs: readonly PackTrie[] | MergedTrieArrays,
     private readonly finalise: (trie: MergedTrie, node: number) => readonly Form[],
   ) {
+    if (!Array.isArray(packs)) {
+      const a = packs as MergedTrieArrays;
+      ({
+        edgeParent: this.edgeParent,
+        edgeWord: this.edgeWord,
+        edgeChild: this.edgeChild,
+        childCount: this.childCount,
+        rootChild: this.rootChild,
+        punct: this.punct,
+        depth: this.depth,
+        sourceHead: this.sourceHead,
+        sourceNext: this.sourceNext,
+        sourcePack: this.sourcePack,
+        sourceNode: this.sourceNode,
+      } = a);
+      this.mask = a.edgeChild.length - 1;
+      this.nodes = a.counts[0];
+      this.sourceCount = a.counts[1];
+      this.made = new Array<readonly Form[] | undefined>(a.childCount.length);
+      return;
+    }
     let total = 1;
     let ending = 0;
     for (const p of packs) {
@@ -241,7 +321,25 @@ export class MergedTrie implements Trie {
     this.made = new Array<readonly Form[] | undefined>(total);
     // The packs' words all have their numbers by now (PackTrie gave them).
     this.rootChild = new Int32Array(gapWords.length).fill(-1);
-    packs.forEach((p, index) => this.add(p, index));
+    (packs as readonly PackTrie[]).forEach((p, index) => this.add(p, index));
+  }
+
+  /** Its arrays, for a snapshot (they are its own: not to be changed). */
+  arrays(): MergedTrieArrays {
+    return {
+      edgeParent: this.edgeParent,
+      edgeWord: this.edgeWord,
+      edgeChild: this.edgeChild,
+      childCount: this.childCount,
+      rootChild: this.rootChild,
+      punct: this.punct,
+      depth: this.depth,
+      sourceHead: this.sourceHead,
+      sourceNext: this.sourceNext,
+      sourcePack: this.sourcePack,
+      sourceNode: this.sourceNode,
+      counts: Int32Array.of(this.nodes, this.sourceCount),
+    };
   }
 
   private add(p: PackTrie, pack: number): void {
