@@ -32,6 +32,6 @@ export function buildWordFacts(texts: Iterable<string>): { bytes: Uint8Array; wo
         add(word);
   for (const text of texts) for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) add(word);
   // Sorted, so the same words always make the same bytes.
-  const facts = new Map([...words].sort().map((w) => [w, wordFacts(w)] as const));
+  const facts = new Map([...words].sort().flatMap((w) => (wordFacts(w) >= 0 ? [[w, wordFacts(w)] as const] : [])));
   return { bytes: encodeWordFacts(facts), words: facts.size };
 }

@@ -93,10 +93,11 @@ export function useWordFacts(table: WordFactsTable | undefined): void {
 const COMPLEX = 16;
 const DIFFICULT = 32;
 
-/** A lower-case word's facts as the table holds them: syllables (up to 15), complex, difficult. */
+/** A lower-case word's facts as the table holds them: syllables, complex, difficult; -1 for a word of over 15 syllables, which the table leaves out. */
 export function wordFacts(lower: string): number {
   const n = syllables(lower);
-  return Math.min(n, 15) | (n >= 3 && isComplex(lower) ? COMPLEX : 0) | (isDifficult(lower) ? DIFFICULT : 0);
+  if (n > 15) return -1;
+  return n | (n >= 3 && isComplex(lower) ? COMPLEX : 0) | (isDifficult(lower) ? DIFFICULT : 0);
 }
 
 function wordInfo(word: string): WordInfo {
