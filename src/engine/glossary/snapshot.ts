@@ -132,5 +132,19 @@ export function decodeGlossarySnapshot(bytes: Uint8Array): GlossarySnapshot {
   const merged = Object.fromEntries(
     MERGED_ARRAYS.map((k) => [k, get(`merged.${k}`, k === 'punct' || k === 'depth' ? 'u8' : 'i32')]),
   ) as unknown as MergedTrieArrays;
+  // What the trie's walk relies on: an edge table whose size is a power of two and that has an empty
+  // slot (else a search for a missing edge would never end), and counts within its arrays.
+  const size = merged.edgeChild.length;
+  const [nodes, sources] = merged.counts;
+  if (
+    size === 0 ||
+    (size & (size - 1)) !== 0 ||
+    merged.edgeChild.indexOf(0) < 0 ||
+    !(nodes >= 1 && nodes <= merged.childCount.length) ||
+    !(sources >= 0 && sources <= merged.sourceNext.length) ||
+    !Array.isArray(header.vocabulary) ||
+    merged.rootChild.length > header.vocabulary.length
+  )
+    throw new RangeError('A glossary snapshot whose tables do not add up.');
   return { packs: header.packs, vocabulary: header.vocabulary, tries, merged };
 }

@@ -82,6 +82,8 @@ export function decodeWordFacts(bytes: Uint8Array): WordFactsTable {
     start % 4 === 0 && isLittleEndian()
       ? new Uint32Array(bytes.buffer, start, size)
       : Uint32Array.from({ length: size }, (_, i) => view.getUint32(HEADER_BYTES + i * 4, true));
+  // A table with no empty slot would never end a search for a word it lacks.
+  if (slots.indexOf(0) < 0) throw new RangeError('A word facts table with no empty slot.');
   // ASCII is UTF-8: a byte that is not UTF-8 throws, and other UTF-8 makes fewer characters than bytes.
   let words = '';
   try {

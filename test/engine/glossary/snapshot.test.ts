@@ -88,6 +88,14 @@ describe('glossary snapshot', () => {
     const broken = bytes.slice();
     broken[8] = 0x41;
     expect(() => decodeGlossarySnapshot(broken)).toThrow(/not JSON/);
+    // An edge table with no empty slot, or counts beyond its arrays, would send the walk astray.
+    const full = encodeGlossarySnapshot({
+      ...made,
+      merged: { ...made.merged, edgeChild: made.merged.edgeChild.map((c) => c || 1) },
+    });
+    expect(() => decodeGlossarySnapshot(full)).toThrow(/do not add up/);
+    const counted = encodeGlossarySnapshot({ ...made, merged: { ...made.merged, counts: Int32Array.of(1e9, 0) } });
+    expect(() => decodeGlossarySnapshot(counted)).toThrow(/do not add up/);
     const long = new Uint8Array(bytes.length + 4);
     long.set(bytes);
     expect(() => decodeGlossarySnapshot(long)).toThrow(/wrong size/);

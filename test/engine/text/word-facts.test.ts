@@ -74,6 +74,12 @@ describe('word facts table', () => {
     const odd = bytes.slice();
     new DataView(odd.buffer).setUint32(4, 3, true);
     expect(() => decodeWordFacts(odd)).toThrow(/wrong size/);
+    // Every slot full: a search for a missing word would never end.
+    const full = bytes.slice();
+    const view = new DataView(full.buffer);
+    for (let i = 0; i < view.getUint32(4, true); i++)
+      if (view.getUint32(12 + 4 * i, true) === 0) view.setUint32(12 + 4 * i, 1 << 6, true);
+    expect(() => decodeWordFacts(full)).toThrow(/no empty slot/);
     const accented = bytes.slice();
     accented[accented.length - 1] = 0xe9;
     expect(() => decodeWordFacts(accented)).toThrow(/not ASCII/);
