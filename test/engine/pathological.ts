@@ -82,7 +82,7 @@ export const GENERATORS: Generator[] = [
   // Repeated terms.
   { name: 'repeated acronym', make: (n) => fill('EHCP ', n) },
   { name: 'repeated phrase', make: (n) => fill('Education, Health and Care Plan ', n) },
-  { name: 'repeated unknown acronyms', make: (n) => fill('QRB JSNA ', n) },
+  { name: 'repeated unknown acronyms', make: (n) => fill('QRB LPRG ', n) },
   { name: 'repeated possessives', make: (n) => fill("LA's ", n) },
   { name: 'repeated abbreviations', make: (n) => fill('e.g. Dr. Mrs. J. ', n) },
   { name: 'repeated list markers', make: (n) => fill('1. ', n) },

@@ -13,7 +13,7 @@ export const unknownAcronym: ParagraphRule = {
   category: 'acronym',
   description: 'Acronyms that are in no glossary and that the reader may not know.',
   examples: {
-    flag: ['Please bring the form to the QRB meeting.', 'The JSNA shows rising need.'],
+    flag: ['Please bring the form to the QRB meeting.', 'The LPRG shows rising need.'],
     pass: [
       'I saw the GP in the UK.',
       'Part II of the report is OK.',
