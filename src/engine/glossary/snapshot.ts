@@ -8,6 +8,7 @@
  * Format (version 1), little-endian: the 32-bit version, the length of a JSON header in bytes, the
  * header (UTF-8; padded with spaces to 4 bytes), then the arrays one after another, as the header lists them.
  */
+import { int32sAt } from '../binary.js';
 import type { MergedTrieArrays, PackTrieArrays } from './trie.js';
 
 export const SNAPSHOT_VERSION = 1;
@@ -103,20 +104,11 @@ export function decodeGlossarySnapshot(bytes: Uint8Array): GlossarySnapshot {
     throw new RangeError('A glossary snapshot whose header is not JSON.');
   }
   const arrays = new Map<string, Int32Array | Uint8Array>();
-  // Views of the bytes where they are aligned for this machine (a fresh file's are), else copies.
-  const inPlace = (bytes.byteOffset & 3) === 0 && new Uint8Array(Int32Array.of(1).buffer)[0] === 1;
   let at = 8 + length;
   for (const [name, kind, n] of header.arrays) {
     const size = kind === 'i32' ? 4 * n : n;
     if (at + size > bytes.byteLength) throw new RangeError('A glossary snapshot of the wrong size.');
-    let array: Int32Array | Uint8Array;
-    if (kind === 'u8') array = bytes.subarray(at, at + n);
-    else if (inPlace) array = new Int32Array(bytes.buffer, bytes.byteOffset + at, n);
-    else {
-      array = new Int32Array(n);
-      for (let k = 0; k < n; k++) array[k] = view.getInt32(at + 4 * k, true);
-    }
-    arrays.set(name, array);
+    arrays.set(name, kind === 'u8' ? bytes.subarray(at, at + n) : int32sAt(bytes, at, n));
     at += Math.ceil(size / 4) * 4;
   }
   if (at !== bytes.byteLength) throw new RangeError('A glossary snapshot of the wrong size.');

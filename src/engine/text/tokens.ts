@@ -234,7 +234,7 @@ const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
 /** The hash {@link spellingAt} files a spelling under: FNV-1a over its code units, never {@link LONG}. */
-function hashOf(text: string, start: number, end: number): number {
+export function hashOf(text: string, start: number, end: number): number {
   let hash = FNV_BASIS;
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
   return hash & 0x7fffffff;

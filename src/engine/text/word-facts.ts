@@ -12,6 +12,9 @@
  * word: loading costs a file read, not a parse.
  */
 
+import { int32sAt } from '../binary.js';
+import { hashOf as spellingHash } from './tokens.js';
+
 export const WORD_FACTS_VERSION = 1;
 const HEADER_BYTES = 12;
 const MAX_OFFSET = (1 << 20) - 1;
@@ -21,17 +24,13 @@ export const MAX_FACTS_WORD = 31;
 export const MAX_FACTS = 63;
 
 export interface WordFactsTable {
-  readonly slots: Uint32Array;
+  readonly slots: Int32Array;
   readonly words: string;
   readonly mask: number;
 }
 
-/** FNV-1a over the word's UTF-16 code units. */
-function hashOf(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** The spelling table's hash (FNV-1a over the word's code units). */
+const hashOf = (word: string) => spellingHash(word, 0, word.length);
 
 const isLowerAscii = (word: string) => /^[a-z]+$/.test(word);
 
@@ -76,12 +75,8 @@ export function decodeWordFacts(bytes: Uint8Array): WordFactsTable {
   const length = view.getUint32(8, true);
   if (size === 0 || (size & (size - 1)) !== 0 || bytes.byteLength !== HEADER_BYTES + size * 4 + length)
     throw new RangeError('A word facts table of the wrong size.');
-  // The slots as they are when aligned (a fresh file's buffer is), else a copy.
-  const start = bytes.byteOffset + HEADER_BYTES;
-  const slots =
-    start % 4 === 0 && isLittleEndian()
-      ? new Uint32Array(bytes.buffer, start, size)
-      : Uint32Array.from({ length: size }, (_, i) => view.getUint32(HEADER_BYTES + i * 4, true));
+  // A slot's number has 31 bits (20 + 5 + 6), so it reads the same as a signed one.
+  const slots = int32sAt(bytes, HEADER_BYTES, size);
   // A table with no empty slot would never end a search for a word it lacks.
   if (slots.indexOf(0) < 0) throw new RangeError('A word facts table with no empty slot.');
   // ASCII is UTF-8: a byte that is not UTF-8 throws, and other UTF-8 makes fewer characters than bytes.
@@ -93,10 +88,6 @@ export function decodeWordFacts(bytes: Uint8Array): WordFactsTable {
   }
   if (words.length !== length) throw new RangeError('A word facts table whose words are not ASCII.');
   return { slots, words, mask: size - 1 };
-}
-
-function isLittleEndian(): boolean {
-  return new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 }
 
 /** The facts of `lower` (a lower-case word), or -1 when the table does not have it. */
