@@ -21,18 +21,24 @@ const BODIES = new Set([
   'society',
   'university',
 ]);
+/**
+ * A body's name that starts with what kind of body it is, then "of" or "for" and what it is for
+ * ("Royal College of Occupational Therapists", "Council for Disabled Children").
+ */
+const BODIES_OF = new Set([...BODIES, 'academy', 'college', 'confederation', 'council', 'faculty']);
 /** How far past a term its title may go on. */
 const REACH = 10;
 
 /**
  * True when the term in tokens `first`..`last` is written with a capital and is a part of such a
  * title, which runs on past it in capitalised words, brackets and a year to the word that says what
- * it is. A term that is the whole title ("Mental Capacity Act", "Public Health Agency") is not: the
+ * it is, or follows the start of a body's name that says what it is ("Royal College of …"). A term that is the whole title ("Mental Capacity Act", "Public Health Agency") is not: the
  * glossary names that law or body itself. Looks at most {@link REACH} words ahead, so a pass over a
  * paragraph stays linear.
  */
 export function inTitle(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   if (!capitalised(tokens[first])) return false;
+  if (namedAfter(text, tokens, first)) return true;
   const end = Math.min(tokens.length, last + 1 + REACH);
   for (let j = last + 1; j < end; j++) {
     const t = tokens[j];
@@ -48,6 +54,23 @@ export function inTitle(text: string, tokens: readonly Token[], first: number, l
     if (BODIES.has(t.lower)) return true;
   }
   return false;
+}
+
+/**
+ * The term follows "College of", "Association for" (…) in a body's name: the body is named for what
+ * it works on ("the British Association of Occupational Therapists"), one space apart.
+ */
+function namedAfter(text: string, tokens: readonly Token[], first: number): boolean {
+  let j = first - 1;
+  if (j >= 1 && tokens[j].text === 'the') j--;
+  if (j < 1 || (tokens[j].text !== 'of' && tokens[j].text !== 'for')) return false;
+  const body = tokens[j - 1];
+  return (
+    capitalised(body) &&
+    BODIES_OF.has(body.lower) &&
+    bracketGap(text, body.end, tokens[j].start) &&
+    bracketGap(text, tokens[j].end, tokens[j + 1].start)
+  );
 }
 
 /** A word that ends a body's name and says what kind of body it is ("Association", "Foundation"). */

@@ -29,6 +29,22 @@ describe('titles that say what they are', () => {
     expect(titled('The Autism Education Foundation for Wales helps.', 'Autism')).toBe(true);
   });
 
+  it('finds a term that a body is named after, its name starting with what kind of body it is', () => {
+    expect(titled('Ask the Royal College of Occupational Therapists for more.', 'Occupational Therapists')).toBe(true);
+    expect(titled('– British Association of Occupational Therapists', 'Occupational Therapists')).toBe(true);
+    expect(titled('The Council for Disabled Children has a guide.', 'Disabled Children')).toBe(true);
+    expect(titled('See the National Association for Special Educational Needs.', 'Special Educational Needs')).toBe(
+      true,
+    );
+  });
+
+  it('leaves a term after "of" alone when no body is named', () => {
+    expect(titled('This is a plan of Speech and Language Therapy for him.', 'Speech and Language Therapy')).toBe(false);
+    expect(titled('The Department for Education sets the rules.', 'Education')).toBe(false);
+    expect(titled('The college of Occupational Therapists met.', 'Occupational Therapists')).toBe(false);
+    expect(titled('He goes to College. Occupational Therapists help him.', 'Occupational Therapists')).toBe(false);
+  });
+
   it('leaves a term that is the whole title to the glossary, which names that law or body', () => {
     expect(titled('Help from the Public Health Agency came.', 'Public Health Agency')).toBe(false);
     expect(titled('See the Education (NI) Order 1996 for this.', 'Education (NI) Order 1996')).toBe(false);
