@@ -4,8 +4,11 @@
  *   --verbose  longer lists for the seeds
  *   --misses   every dev miss and false mark of the UK set, with counts
  *   --json     the figures and the dev lists as JSON, for other tools
- * Lists of the held-back split are never printed: glossary work may look at dev misses only.
+ *   --context FORM...  each line of a dev passage that holds a form (any case), with the engine's
+ *              marks on it and the passage's lists that hold the form; nothing else is printed
+ * Lists and text of the held-back split are never printed: glossary work may look at dev passages only.
  */
+import { createAnalyser } from '../src/engine/index.js';
 import {
   checkUkPassages,
   conflictsWithDecisions,
@@ -15,6 +18,7 @@ import {
   loadUkPassages,
   localAuthorities,
   NATIONS,
+  packsFor,
   scoreDocument,
   scorePassage,
   SPLITS,
@@ -26,6 +30,37 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const allMisses = args.includes('--misses');
 const json = args.includes('--json');
+
+const contextAt = args.indexOf('--context');
+if (contextAt >= 0) {
+  printContext(args.slice(contextAt + 1).filter((a) => !a.startsWith('--')));
+  process.exit(0);
+}
+
+/** Dev passages only: where each form occurs, what the engine marks on that line, and how the passage lists it. */
+function printContext(forms: readonly string[]): void {
+  const dev = loadUkPassages().filter((p) => p.split === 'dev');
+  for (const form of forms) {
+    const want = form.toLowerCase();
+    console.log(`== ${form}`);
+    for (const p of dev) {
+      const analyser = createAnalyser({ packs: packsFor(p) });
+      const lists = (['jargon', 'plain', 'neutral'] as const)
+        .flatMap((k) => (p[k] ?? []).filter((f) => f.toLowerCase().includes(want)).map((f) => `${k} "${f}"`))
+        .join(', ');
+      for (const line of p.text.split('\n')) {
+        if (!line.toLowerCase().includes(want)) continue;
+        const marks = analyser
+          .analyse(line)
+          .findings.filter((f) => f.category === 'jargon' || f.category === 'acronym')
+          .map((f) => `${f.text} (${f.rule})`);
+        console.log(
+          `[${p.id}, ${p.kind}] ${line}\n    marked: ${marks.join('; ') || 'nothing'}\n    listed: ${lists || 'not listed'}`,
+        );
+      }
+    }
+  }
+}
 
 const scores = loadAnnotations().map((d) => scoreDocument(d));
 const passages = loadUkPassages();

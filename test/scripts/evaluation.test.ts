@@ -3,6 +3,7 @@
  * The UK set is checked for soundness only: its figures are reported by `npm run evaluate`, with no
  * threshold yet, while the glossary grows.
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import {
   checkUkPassages,
@@ -246,4 +247,23 @@ describe('scoring by group', () => {
     // 'a0' sorts first, but in a batch of its own: 'a2' stays held back and 'b1' joins it.
     expect([...after].sort()).toEqual(['a2', 'b1']);
   });
+});
+
+describe('npm run evaluate -- --context', () => {
+  it('prints lines of dev passages only, with the marks on them and how the passage lists the form', () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/evaluate.ts', '--context', 'SENCO'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const passages = loadUkPassages();
+    const dev = new Set(passages.filter((p) => p.split === 'dev').map((p) => p.id));
+    const printed = [...out.matchAll(/^\[([^,\]]+), [a-z-]+\] /gm)].map((m) => m[1]);
+    expect(printed.length).toBeGreaterThan(3);
+    expect(printed.filter((id) => !dev.has(id))).toEqual([]);
+    expect(out).toMatch(/marked: .*SENCO \(glossary-term\)/);
+    expect(out).toMatch(/listed: jargon "SENCO"/);
+    // The figures are not printed: only the lines asked for.
+    expect(out).not.toMatch(/recall/);
+  }, 60_000);
 });
