@@ -1,8 +1,8 @@
 /**
  * Titles that say what they are: the title of an Act or Order ("the Education (Additional Support
- * for Learning) (Scotland) Act 2004") and the name of a body that ends in what kind of body it is
- * ("Gloucestershire Dyslexia Association"). A term inside such a title is part of its name: the
- * reader sees a law or a body, not the term.
+ * for Learning) (Scotland) Act 2004") and the name of a body that ends or starts with what kind of
+ * body it is ("Gloucestershire Dyslexia Association", "Royal College of Occupational Therapists").
+ * A term inside such a title is part of its name: the reader sees a law or a body, not the term.
  */
 import { capsOfToken, UPPER_FIRST, type Token } from './tokens.js';
 
@@ -32,9 +32,10 @@ const REACH = 10;
 /**
  * True when the term in tokens `first`..`last` is written with a capital and is a part of such a
  * title, which runs on past it in capitalised words, brackets and a year to the word that says what
- * it is, or follows the start of a body's name that says what it is ("Royal College of …"). A term that is the whole title ("Mental Capacity Act", "Public Health Agency") is not: the
- * glossary names that law or body itself. Looks at most {@link REACH} words ahead, so a pass over a
- * paragraph stays linear.
+ * it is, or that follows the start of a body's name saying what it is ("Royal College of …"). A term
+ * that is the whole title ("Mental Capacity Act", "Public Health Agency") is not: the glossary names
+ * that law or body itself. Looks at most {@link REACH} words ahead (and three back), so a pass over
+ * a paragraph stays linear.
  */
 export function inTitle(text: string, tokens: readonly Token[], first: number, last: number): boolean {
   if (!capitalised(tokens[first])) return false;
@@ -58,7 +59,7 @@ export function inTitle(text: string, tokens: readonly Token[], first: number, l
 
 /**
  * The term follows "College of", "Association for" (…) in a body's name: the body is named for what
- * it works on ("the British Association of Occupational Therapists"), one space apart.
+ * it works on ("the British Association of Occupational Therapists"), the words a space apart.
  */
 function namedAfter(text: string, tokens: readonly Token[], first: number): boolean {
   let j = first - 1;
