@@ -37,26 +37,33 @@ if (contextAt >= 0) {
   process.exit(0);
 }
 
-/** Dev passages only: where each form occurs, what the engine marks on that line, and how the passage lists it. */
+/**
+ * Dev passages only: each line that holds a form, the engine's marks on it (the passage read whole,
+ * as it is scored), and how the passage lists the form.
+ */
 function printContext(forms: readonly string[]): void {
   const dev = loadUkPassages().filter((p) => p.split === 'dev');
   for (const form of forms) {
     const want = form.toLowerCase();
     console.log(`== ${form}`);
     for (const p of dev) {
-      const analyser = createAnalyser({ packs: packsFor(p) });
+      if (!p.text.toLowerCase().includes(want)) continue;
+      const findings = createAnalyser({ packs: packsFor(p) })
+        .analyse(p.text)
+        .findings.filter((f) => f.category === 'jargon' || f.category === 'acronym');
       const lists = (['jargon', 'plain', 'neutral'] as const)
         .flatMap((k) => (p[k] ?? []).filter((f) => f.toLowerCase().includes(want)).map((f) => `${k} "${f}"`))
         .join(', ');
+      let start = 0;
       for (const line of p.text.split('\n')) {
-        if (!line.toLowerCase().includes(want)) continue;
-        const marks = analyser
-          .analyse(line)
-          .findings.filter((f) => f.category === 'jargon' || f.category === 'acronym')
-          .map((f) => `${f.text} (${f.rule})`);
-        console.log(
-          `[${p.id}, ${p.kind}] ${line}\n    marked: ${marks.join('; ') || 'nothing'}\n    listed: ${lists || 'not listed'}`,
-        );
+        const end = start + line.length;
+        if (line.toLowerCase().includes(want)) {
+          const marks = findings.filter((f) => f.start < end && f.end > start).map((f) => `${f.text} (${f.rule})`);
+          console.log(
+            `[${p.id}, ${p.kind}] ${line}\n    marked: ${marks.join('; ') || 'nothing'}\n    listed: ${lists || 'not listed'}`,
+          );
+        }
+        start = end + 1;
       }
     }
   }
