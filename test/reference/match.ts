@@ -57,7 +57,7 @@ export function matchTerms(
       if (want === null) continue;
       const t = tokens[first + k];
       const surface = usedSingular[k] ? t.singularText! : t.text;
-      if (surface !== want && surface !== want.toUpperCase()) return false;
+      if (surface !== want && surface !== want.toUpperCase() && !oddCase(surface, want)) return false;
     }
     if (
       last === first &&
@@ -142,4 +142,17 @@ function splitsPair(text: string, at: number): boolean {
   const c = text.charCodeAt(at - 1);
   const d = text.charCodeAt(at);
   return c >= 0xd800 && c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff;
+}
+
+/** The same letters as an acronym, typed with a capital after the first letter and a small letter too ("SENDiass"). */
+function oddCase(surface: string, want: string): boolean {
+  return (
+    surface.length >= 3 &&
+    /^.+[A-Z]/.test(surface) &&
+    /[a-z]/.test(surface) &&
+    !['BSc', 'MSc', 'PhD', 'DPhil', 'MPhil', 'MEd', 'BEd', 'MRes', 'MBChB', 'BPhil', 'EdD', 'DClinPsy'].includes(
+      surface,
+    ) &&
+    surface.toUpperCase() === want.toUpperCase()
+  );
 }

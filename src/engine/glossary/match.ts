@@ -160,7 +160,7 @@ class Walk {
       if (want === null) continue;
       const t = tokens[first + k];
       const surface = this.usedSingular[k] ? t.singularText! : t.text;
-      if (surface !== want && surface !== want.toUpperCase()) return false;
+      if (surface !== want && surface !== want.toUpperCase() && !isOddCaseOf(surface, want)) return false;
     }
     if (
       last === first &&
@@ -186,6 +186,40 @@ class Walk {
     return (spelling.word ??= trie.wordId(t.lower));
   }
 }
+
+/**
+ * A short form typed in odd capitals ("SENDiass", "CaPa", "EHCp" for SENDIASS, CAPA, EHCP): the same
+ * letters, with capitals inside the word and small letters too. A word in ordinary capitals ("Salt",
+ * "send") never has a capital after its first letter, so it stays apart from the short form it spells.
+ * Degrees ("MSc", "PhD") are written so, and are not looked up in the glossary in this way.
+ */
+function isOddCaseOf(surface: string, want: string): boolean {
+  if (surface.length !== want.length || surface.length < 3) return false;
+  let inner = 0;
+  let small = 0;
+  for (let i = 0; i < surface.length; i++) {
+    const c = surface.charCodeAt(i);
+    if (c >= 97 && c <= 122) small++;
+    else if (i > 0 && c >= 65 && c <= 90) inner++;
+  }
+  return inner > 0 && small > 0 && !DEGREES.has(surface) && surface.toUpperCase() === want.toUpperCase();
+}
+
+/** Degrees and qualifications written in mixed capitals, which share letters with short forms of other things. */
+const DEGREES = new Set([
+  'BSc',
+  'MSc',
+  'PhD',
+  'DPhil',
+  'MPhil',
+  'MEd',
+  'BEd',
+  'MRes',
+  'MBChB',
+  'BPhil',
+  'EdD',
+  'DClinPsy',
+]);
 
 /** "years" for the word "year" written "year's" or "year’s" (an apostrophe where none belongs); else undefined. */
 function possessiveAsPlural(text: string, t: Token): string | undefined {

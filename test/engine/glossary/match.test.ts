@@ -19,6 +19,15 @@ describe('glossary matching', () => {
     expect(found('la la la, and the Sen will ehcp')).toEqual([]);
   });
 
+  it('matches a short form typed in odd capitals, but not a degree or a word in ordinary capitals', () => {
+    expect(found('The SENCo, the SeNCO and the EHCp.')).toEqual([
+      ['SENCo', 'SENCO'],
+      ['SeNCO', 'SENCO'],
+      ['EHCp', 'EHCP'],
+    ]);
+    expect(found('Ehcp and Sen: she has an MSc.')).toEqual([]);
+  });
+
   it('matches plurals and possessives', () => {
     expect(found("EHCPs and the LA's plans")).toEqual([
       ['EHCPs', 'EHCP'],
