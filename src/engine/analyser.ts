@@ -12,6 +12,7 @@ import type { Explanation } from './glossary/explanations.js';
 import { loadGlossary } from './glossary/compiled.js';
 import type { Glossary } from './glossary/glossary.js';
 import { addCounts, countSentences, emptyCounts, scores } from './readability.js';
+import { glossaryTerm, outOfSenseFindings } from './rules/glossary-term.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from './rules/index.js';
 import { shiftedFinding, sortByPlace } from './rules/rule.js';
 import { paragraphs, type LineBreakMode } from './text/segment.js';
@@ -40,6 +41,8 @@ export interface AnalyseOptions {
 
 interface ParagraphResult {
   findings: Finding[];
+  /** Terms out of their SEND sense here, reported when the document shows that sense elsewhere (one sense per text). */
+  outOfSense: Finding[];
   counts: TextCounts;
   longest: number;
   explanations: Explanation[];
@@ -69,6 +72,7 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
     ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c)))
     : PARAGRAPH_RULES;
   const counting = options.readability !== false;
+  const senses = rules.includes(glossaryTerm);
 
   const keepAll = !categories && ignored.size === 0;
   const keep = (f: Finding) =>
@@ -109,11 +113,13 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       for (let i = 0; i < found.length; i++) if (keepAll || keep(found[i])) findings.push(found[i]);
     }
     sortByPlace(findings);
+    const outOfSense = senses ? apartFromFindings(outOfSenseFindings(context), findings) : NO_FINDINGS;
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
     const result = {
       findings,
+      outOfSense: keepAll || outOfSense.length === 0 ? outOfSense : outOfSense.filter(keep),
       counts,
       longest,
       explanations: context.explanations(),
@@ -157,10 +163,18 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       let body = text.slice(span.start, span.end);
       // In soft mode a line break inside a paragraph is a space (same length, so offsets hold).
       if (mode === 'soft') body = body.replace(/[\r\n]/g, ' ');
-      const r = paragraph(body, k, spans.length);
+      paragraph(body, k, spans.length);
+    }
+    const results = current.results;
+    const shown = sensesShown(results);
+    for (let k = 0; k < spans.length; k++) {
+      const span = spans[k];
+      const r = results[k];
       const shift = span.start;
-      for (const f of r.findings)
+      const shift1 = (f: Finding) =>
         findings.push(shiftedFinding(f, shift, mode === 'soft' ? text.slice(f.start + shift, f.end + shift) : f.text));
+      if (shown && r.outOfSense.length) mergeInSense(r.findings, r.outOfSense, shown, shift1);
+      else for (const f of r.findings) shift1(f);
       for (const e of r.explanations)
         explanations.push({
           acronym: e.acronym,
@@ -188,6 +202,52 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
   }
 
   return { analyse, glossary };
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/** `extra` (in text order, none overlapping) without those that overlap a finding of `findings` (in text order). */
+function apartFromFindings(extra: Finding[], findings: readonly Finding[]): Finding[] {
+  if (extra.length === 0) return NO_FINDINGS;
+  const out: Finding[] = [];
+  // One sweep: the furthest end of the findings that start before `e` ends (a long sentence holds terms).
+  let j = 0;
+  let furthest = -1;
+  for (const e of extra) {
+    while (j < findings.length && findings[j].start < e.end) furthest = Math.max(furthest, findings[j++].end);
+    if (furthest <= e.start) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * The entries the document's terms show in their SEND sense somewhere, when some paragraph has a
+ * word of such an entry out of that sense; else undefined (the usual case, at no cost).
+ */
+function sensesShown(results: readonly ParagraphResult[]): Set<string> | undefined {
+  if (!results.some((r) => r.outOfSense.length > 0)) return undefined;
+  const doubted = new Set<string>();
+  for (const r of results) for (const f of r.outOfSense) doubted.add(f.entryId!);
+  const shown = new Set<string>();
+  for (const r of results)
+    for (const f of r.findings) if (f.rule === 'glossary-term' && doubted.has(f.entryId!)) shown.add(f.entryId!);
+  return shown.size ? shown : undefined;
+}
+
+/** Calls `push` on the findings, and on the terms out of sense whose sense the document shows, in text order. */
+function mergeInSense(
+  findings: readonly Finding[],
+  outOfSense: readonly Finding[],
+  shown: ReadonlySet<string>,
+  push: (f: Finding) => void,
+): void {
+  let i = 0;
+  for (const o of outOfSense) {
+    if (!shown.has(o.entryId!)) continue;
+    while (i < findings.length && findings[i].start <= o.start) push(findings[i++]);
+    push(o);
+  }
+  while (i < findings.length) push(findings[i++]);
 }
 
 /**

@@ -22,6 +22,8 @@ export class ParagraphContext {
   private scanCache: Scan | undefined = undefined;
   private sentenceCache: Sentence[] | undefined = undefined;
   private termCache: TermMatch[] | undefined = undefined;
+  /** Terms the words around did not show in their SEND sense ({@link outOfSense}). */
+  private outOfSenseCache: TermMatch[] | undefined = undefined;
   private explanationCache: Explanation[] | undefined = undefined;
   private longFormCache: LongForm[] | undefined = undefined;
   private shoutingCache: Sentence[] | undefined = undefined;
@@ -60,17 +62,42 @@ export class ParagraphContext {
 
   /** Every glossary term in the paragraph, whatever its kind (an everyday word only in its SEND sense). */
   terms(): TermMatch[] {
-    return (this.termCache ??= matchTerms(this.glossary, this.text, this.tokens(), {
+    if (this.termCache) return this.termCache;
+    const rejected: TermMatch[] = [];
+    this.termCache = matchTerms(this.glossary, this.text, this.tokens(), {
       isShouting: (offset) => this.isShouting(offset),
       isEverydayWord,
-      rejects: this.rejects(),
-    }));
+      rejects: this.rejects(rejected),
+    });
+    this.outOfSenseCache = rejected.length ? apartFrom(rejected, this.termCache) : NO_TERMS;
+    return this.termCache;
   }
 
-  /** Forms that may not match where they are: an everyday word out of its SEND sense, officialese written as a name. */
-  private rejects(): (form: Form, first: number, last: number) => boolean {
+  /**
+   * Everyday words of entries with `context` ("setting", "panel") where the words around did not show
+   * their SEND sense and no other term stands, leftmost first and never overlapping: the document may
+   * show that sense elsewhere, and a word keeps one sense through one text.
+   */
+  outOfSense(): TermMatch[] {
+    this.terms();
+    return this.outOfSenseCache!;
+  }
+
+  /**
+   * Forms that may not match where they are: an everyday word out of its SEND sense (kept in
+   * `rejected`), officialese written as a name.
+   */
+  private rejects(rejected: TermMatch[]): (form: Form, first: number, last: number) => boolean {
     const tokens = this.tokens();
-    const outOfContext = contextRejects(tokens, this.sentences());
+    const outOfContext = contextRejects(tokens, this.sentences(), (form, first, last) =>
+      rejected.push({
+        form,
+        first,
+        last,
+        start: tokens[first].start - form.before.length,
+        end: tokens[last].end + form.after.length,
+      }),
+    );
     return (form, first, last) =>
       namedNotMeant(this.text, tokens, form, first, last) || outOfContext(form, first, last);
   }
@@ -318,4 +345,21 @@ function cases(text: string): [number, number] {
     else if (ch !== ch.toUpperCase()) lower++;
   }
   return [upper, lower];
+}
+
+const NO_TERMS: TermMatch[] = [];
+
+/** The matches of `rejected` (in text order) that overlap no match of `terms` nor an earlier one kept. */
+function apartFrom(rejected: readonly TermMatch[], terms: readonly TermMatch[]): TermMatch[] {
+  const out: TermMatch[] = [];
+  let t = 0;
+  let lastEnd = -1;
+  for (const r of rejected) {
+    if (r.start < lastEnd) continue;
+    while (t < terms.length && terms[t].end <= r.start) t++;
+    if (t < terms.length && terms[t].start < r.end) continue;
+    out.push(r);
+    lastEnd = r.end;
+  }
+  return out;
 }

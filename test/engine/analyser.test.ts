@@ -204,3 +204,35 @@ describe('only what is asked for', () => {
     expect(createAnalyser({ categories: wanted }).analyse(text).readability.words).toBeGreaterThan(30);
   });
 });
+
+describe('one sense a text', () => {
+  const terms = (text: string, analyser = createAnalyser()) =>
+    analyser
+      .analyse(text)
+      .findings.filter((f) => f.rule === 'glossary-term')
+      .map((f) => f.text);
+  const alone = 'Settings must use their best endeavours.';
+
+  it('marks an everyday word where the text shows its SEND sense elsewhere', () => {
+    expect(terms(alone)).toEqual(['best endeavours']);
+    expect(terms(`The SENCO at each setting will call you.\n\n${alone}`)).toEqual([
+      'SENCO',
+      'setting',
+      'Settings',
+      'best endeavours',
+    ]);
+  });
+
+  it('not where the words around show another sense', () => {
+    expect(terms('The SENCO at each setting will call you.\n\nWe are setting up a new club.')).toEqual([
+      'SENCO',
+      'setting',
+    ]);
+  });
+
+  it('forgets the sense when the text that showed it is edited away', () => {
+    const analyser = createAnalyser();
+    expect(terms(`The SENCO at each setting will call you.\n\n${alone}`, analyser)).toContain('Settings');
+    expect(terms(`The SENCO will call you.\n\n${alone}`, analyser)).toEqual(['SENCO', 'best endeavours']);
+  });
+});

@@ -11,6 +11,7 @@ import type { ParagraphContext as ShippedContext } from '../../src/engine/contex
 import type { Explanation } from '../../src/engine/glossary/explanations.js';
 import { compileGlossary, type Glossary } from '../../src/engine/glossary/glossary.js';
 import { isIgnored } from '../../src/engine/identity.js';
+import { glossaryTerm, outOfSenseFindings } from '../../src/engine/rules/glossary-term.js';
 import { DOCUMENT_RULES, PARAGRAPH_RULES } from '../../src/engine/rules/index.js';
 import type { Analysis, Finding, ParagraphReport, Readability, TextCounts } from '../../src/engine/types.js';
 import { ParagraphContext } from './context.js';
@@ -19,6 +20,7 @@ import { paragraphs } from './segment.js';
 
 interface ParagraphResult {
   findings: Finding[];
+  outOfSense: Finding[];
   counts: TextCounts;
   longest: number;
   explanations: Explanation[];
@@ -35,6 +37,7 @@ export function referenceAnalyser(options: AnalyseOptions = {}): {
   const mode = options.lineBreaks ?? 'hard';
   const ignored = new Set((options.ignore ?? []).map((t) => t.toLowerCase()));
   const categories = options.categories ? new Set(options.categories) : undefined;
+  const senses = !categories || (glossaryTerm.emits ?? []).some((c) => categories.has(c));
   const rules = (
     categories
       ? PARAGRAPH_RULES.filter((r) => (r.emits ?? [r.category]).some((c) => categories.has(c)))
@@ -48,10 +51,22 @@ export function referenceAnalyser(options: AnalyseOptions = {}): {
     const findings: Finding[] = [];
     for (const rule of rules) for (const f of rule.check(context)) if (keep(f)) findings.push(f);
     findings.sort((a, b) => a.start - b.start || b.end - a.end);
+    const outOfSense = senses
+      ? outOfSenseFindings(context as unknown as ShippedContext).filter(
+          (o) => keep(o) && !findings.some((f) => f.start < o.end && o.start < f.end),
+        )
+      : [];
     const sentences = counting ? context.sentences() : [];
     const counts = counting ? countSentences(sentences) : emptyCounts();
     const longest = sentences.reduce((m, s) => Math.max(m, s.words.length), 0);
-    return { findings, counts, longest, explanations: context.explanations(), readability: scores(counts, longest) };
+    return {
+      findings,
+      outOfSense,
+      counts,
+      longest,
+      explanations: context.explanations(),
+      readability: scores(counts, longest),
+    };
   }
 
   function analyse(text: string): Analysis {
@@ -60,11 +75,22 @@ export function referenceAnalyser(options: AnalyseOptions = {}): {
     const reports: ParagraphReport[] = [];
     const total = emptyCounts();
     let longest = 0;
-    for (const span of paragraphs(text, mode)) {
+    const spans = paragraphs(text, mode);
+    const results = spans.map((span) => {
       let body = text.slice(span.start, span.end);
       if (mode === 'soft') body = body.replace(/[\r\n]/g, ' ');
-      const r = paragraph(body);
-      for (const f of r.findings) {
+      return paragraph(body);
+    });
+    // One sense a text: a word out of its SEND sense counts where the text shows that sense elsewhere.
+    const shown = new Set(
+      results.flatMap((r) => r.findings.filter((f) => f.rule === 'glossary-term').map((f) => f.entryId)),
+    );
+    for (const [k, span] of spans.entries()) {
+      const r = results[k];
+      const inSense = [...r.findings, ...r.outOfSense.filter((o) => shown.has(o.entryId))].sort(
+        (a, b) => a.start - b.start || b.end - a.end,
+      );
+      for (const f of inSense) {
         const start = f.start + span.start;
         const end = f.end + span.start;
         findings.push({

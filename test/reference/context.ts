@@ -54,10 +54,28 @@ export class ParagraphContext {
     }));
   }
 
+  /** Matches out of their SEND sense that no term overlaps, leftmost-longest, none overlapping another. */
+  outOfSense(): TermMatch[] {
+    const terms = this.terms();
+    const out: TermMatch[] = [];
+    for (const r of this.rejected) if (![...terms, ...out].some((m) => m.start < r.end && r.start < m.end)) out.push(r);
+    return out;
+  }
+
+  private readonly rejected: TermMatch[] = [];
+
   /** Forms that may not match where they are: an everyday word out of its SEND sense, officialese written as a name. */
   private rejects(): (form: Form, first: number, last: number) => boolean {
     const tokens = this.tokens();
-    const outOfContext = contextRejects(tokens, this.sentences());
+    const outOfContext = contextRejects(tokens, this.sentences(), (form, first, last) =>
+      this.rejected.push({
+        form,
+        first,
+        last,
+        start: tokens[first].start - form.before.length,
+        end: tokens[last].end + form.after.length,
+      }),
+    );
     return (form, first, last) =>
       namedNotMeant(this.text, tokens, form, first, last) || outOfContext(form, first, last);
   }

@@ -148,13 +148,15 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
 
 /**
  * The test the matcher asks of each match it finds (`MatchOptions.rejects`): true for a form of an
- * entry with `context` where the words around do not show its SEND sense. Rejected there, the words
+ * entry with `context` where the words around do not show its SEND sense; `unshown` hears of those
+ * where no `unless` showed another sense either. Rejected there, the words
  * are left to the next-best match, as if that form were not in the glossary ("open to" in "open to
  * the extent that" leaves "to the extent that"). Asked in text order, as the matcher goes.
  */
 export function contextRejects(
   tokens: readonly Word[],
   sentences: readonly Span[],
+  unshown?: (form: Form, first: number, last: number) => void,
 ): (form: Form, first: number, last: number) => boolean {
   const state: SentenceState = { tokens, sentences, s: 0, keysOf: -1, keys: new Set(), nextToken: 0 };
   return (form, first, last) => {
@@ -167,6 +169,8 @@ export function contextRejects(
     if (c.unless && holds(c.unless, true, first, last, inOne, state)) return true;
     if (!c.when) return false;
     for (const p of c.when) if (holds(p, false, first, last, inOne, state)) return false;
+    // Nothing here shows the SEND sense, and nothing shows another (`unless`): the text may show it elsewhere.
+    unshown?.(form, first, last);
     return true;
   };
 }

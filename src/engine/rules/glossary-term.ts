@@ -8,6 +8,7 @@ import { matchCase } from '../text/case.js';
 import { inAddress } from '../text/addresses.js';
 import { isRomanNumeralAfter } from '../text/roman.js';
 import { inJobTitle, inTitle } from '../text/titles.js';
+import type { Token } from '../text/tokens.js';
 import type { Finding } from '../types.js';
 import { makeFinding, sortByPlace, type ParagraphRule } from './rule.js';
 
@@ -29,28 +30,54 @@ export const glossaryTerm: ParagraphRule = {
     const out: Finding[] = [];
     const tokens = context.tokens();
     const longForms = context.longForms();
-    let l = 0;
-    for (const match of context.terms()) {
-      if (match.form.entry.kind === 'plain-word' || match.form.silent) continue;
-      // "Part VI" is a number, not VI (visual impairment).
-      if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
-        continue;
-      // Part of an email or web address ("senco@school.sch.uk"), as rule 6 of the annotation guide says.
-      if (inAddress(context.text, match.start, match.end)) continue;
-      // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
-      if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) continue;
-      // A job title says what the person does: "the Head of Education and Inclusion Services".
-      if (!match.form.short && inJobTitle(tokens, match.first)) continue;
-      // Inside a long form the text gives for a known acronym, the long form is the term.
-      while (l < longForms.length && longForms[l].end <= match.start) l++;
-      const long = longForms[l];
-      if (!match.form.short && long?.report && long.start <= match.start && match.end <= long.end) continue;
-      out.push(termFinding(context, match));
-    }
+    const l = { at: 0 };
+    for (const match of context.terms())
+      if (reported(context, tokens, longForms, l, match)) out.push(termFinding(context, match));
     for (const long of longForms) if (long.report) out.push(longFormFinding(context, long));
     return longForms.length ? sortByPlace(out) : out;
   },
 };
+
+/**
+ * The findings this rule would give for the paragraph's terms out of their SEND sense
+ * (`ParagraphContext.outOfSense`): the analyser keeps them for a document that shows that sense
+ * elsewhere.
+ */
+export function outOfSenseFindings(context: ParagraphContext): Finding[] {
+  const matches = context.outOfSense();
+  if (matches.length === 0) return [];
+  const tokens = context.tokens();
+  const longForms = context.longForms();
+  const l = { at: 0 };
+  const out: Finding[] = [];
+  for (const match of matches)
+    if (reported(context, tokens, longForms, l, match)) out.push(termFinding(context, match));
+  return out;
+}
+
+/** Whether a term is reported where it stands; `l` is a cursor into `longForms`, as matches come in text order. */
+function reported(
+  context: ParagraphContext,
+  tokens: readonly Token[],
+  longForms: readonly LongForm[],
+  l: { at: number },
+  match: TermMatch,
+): boolean {
+  if (match.form.entry.kind === 'plain-word' || match.form.silent) return false;
+  // "Part VI" is a number, not VI (visual impairment).
+  if (match.first === match.last && isRomanNumeralAfter(tokens[match.first].text, tokens[match.first - 1]?.text))
+    return false;
+  // Part of an email or web address ("senco@school.sch.uk"), as rule 6 of the annotation guide says.
+  if (inAddress(context.text, match.start, match.end)) return false;
+  // A term in the title of an Act or in a body's name that says what it is ("Public Health Agency").
+  if (!match.form.short && inTitle(context.text, tokens, match.first, match.last)) return false;
+  // A job title says what the person does: "the Head of Education and Inclusion Services".
+  if (!match.form.short && inJobTitle(tokens, match.first)) return false;
+  // Inside a long form the text gives for a known acronym, the long form is the term.
+  while (l.at < longForms.length && longForms[l.at].end <= match.start) l.at++;
+  const long = longForms[l.at];
+  return match.form.short || !long?.report || long.start > match.start || match.end > long.end;
+}
 
 /** "Educational Psychology Team (EPS)": the text's own long form of EPS, with the glossary's meaning. */
 function longFormFinding(context: ParagraphContext, long: LongForm): Finding {
