@@ -15,6 +15,8 @@ import type { Frame, Page, Worker } from 'playwright-core';
 import { createAnalyser } from '../../src/engine/index.js';
 import { optionsFor, type EngineSettings } from '../../src/browser/messages/engine-service.js';
 import type { AnalyseMode } from '../../src/browser/messages/protocol.js';
+import { chunkText } from '../../src/read/extract.js';
+import type { Finding } from '../../src/engine/index.js';
 import { SEEDS } from '../helpers.js';
 import type { Driver, TestPage } from './drivers/index.js';
 
@@ -74,10 +76,20 @@ export function seedPage(file: string, title: string): { html: string; text: str
   return { html, text: text.join('\n') };
 }
 
+/**
+ * What the engine finds in a text in a mode. Read mode asks about a long page a piece at a time
+ * (`chunkText`), and what carries across a text (a word's SEND sense) carries within a piece.
+ */
+export function engineFindings(text: string, mode: AnalyseMode): Finding[] {
+  const analyser = createAnalyser(optionsFor(SETTINGS, mode));
+  if (mode !== 'read') return analyser.analyse(text).findings;
+  return chunkText(text).flatMap((c) => analyser.analyse(text.slice(c.start, c.end)).findings);
+}
+
 /** What the engine finds in a text in a mode, per kind of word, in order. */
 export function expectedWords(text: string, mode: AnalyseMode = 'read'): { jargon: string[]; acronym: string[] } {
   const out = { jargon: [] as string[], acronym: [] as string[] };
-  for (const f of createAnalyser(optionsFor(SETTINGS, mode)).analyse(text).findings) {
+  for (const f of engineFindings(text, mode)) {
     if (f.category === 'jargon' || f.category === 'acronym') out[f.category].push(f.text);
   }
   return out;
@@ -86,7 +98,7 @@ export function expectedWords(text: string, mode: AnalyseMode = 'read'): { jargo
 /** Each meaning with its count ("EHCP|Education, Health and Care plan" → 3), as the side panel should list them. */
 export function expectedCounts(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const f of createAnalyser(optionsFor(SETTINGS, 'read')).analyse(text).findings) {
+  for (const f of engineFindings(text, 'read')) {
     const key = `${f.term ?? f.text}|${f.expansion && f.expansion.toLowerCase() !== (f.term ?? f.text).toLowerCase() ? f.expansion : ''}`;
     out.set(key, (out.get(key) ?? 0) + 1);
   }

@@ -14,8 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createAnalyser } from '../../src/engine/index.js';
-import { optionsFor } from '../../src/browser/messages/engine-service.js';
 import { READ_SITES_CHANGED } from '../../src/browser/messages/read-protocol.js';
 import { serveStatic } from './browser.js';
 import {
@@ -30,10 +28,10 @@ import {
   type StaticServer,
 } from './extension-helpers.js';
 import {
-  SETTINGS,
   TOOLKIT_SEED,
   allowTestHost,
   axeViolations,
+  engineFindings,
   expectedCounts,
   expectedWords,
   explainIn,
@@ -153,9 +151,7 @@ function pointAt(page: Page, text: string, nth = 0): Promise<{ x: number; y: num
 
 /** The findings in a text, in page order (what Next goes through): the card's title and the marked text. */
 function inOrder(text: string, mode: 'read' | 'explain' = 'read'): { title: string; text: string }[] {
-  return createAnalyser(optionsFor(SETTINGS, mode))
-    .analyse(text)
-    .findings.map((f) => ({ title: f.term ?? f.text, text: f.text }));
+  return engineFindings(text, mode).map((f) => ({ title: f.term ?? f.text, text: f.text }));
 }
 
 const marksOf = (want: { jargon: string[]; acronym: string[] }) => {
