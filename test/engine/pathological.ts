@@ -91,6 +91,11 @@ export const GENERATORS: Generator[] = [
     name: 'everyday words in a SEND sense, one sentence',
     make: (n) => fill('the panel, schools and settings, her statement for SEN pupils who are looked after ', n),
   },
+  // The same words out of their sense, many times in one paragraph, after one use in it (one sense a text).
+  {
+    name: 'everyday words out of their sense, after one in it',
+    make: (n) => fill('Settings here. A panel there. ', n, 'The SENCO at each setting and the panel will decide. '),
+  },
   {
     name: 'user terms with punctuation',
     make: (n) => fill('C# and C++ and F# on .NET under s.17 ', n),
