@@ -171,10 +171,10 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
       const span = spans[k];
       const r = results[k];
       const shift = span.start;
-      const shift1 = (f: Finding) =>
+      const place = (f: Finding) =>
         findings.push(shiftedFinding(f, shift, mode === 'soft' ? text.slice(f.start + shift, f.end + shift) : f.text));
-      if (shown && r.outOfSense.length) mergeInSense(r.findings, r.outOfSense, shown, shift1);
-      else for (const f of r.findings) shift1(f);
+      if (shown && r.outOfSense.length) mergeInSense(r.findings, r.outOfSense, shown, place);
+      else for (const f of r.findings) place(f);
       for (const e of r.explanations)
         explanations.push({
           acronym: e.acronym,

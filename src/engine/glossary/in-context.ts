@@ -148,10 +148,10 @@ function phraseAfter(tokens: readonly Word[], last: number, sentence: Span, phra
 
 /**
  * The test the matcher asks of each match it finds (`MatchOptions.rejects`): true for a form of an
- * entry with `context` where the words around do not show its SEND sense; `unshown` hears of those
- * where no `unless` showed another sense either. Rejected there, the words
+ * entry with `context` where the words around do not show its SEND sense. Rejected there, the words
  * are left to the next-best match, as if that form were not in the glossary ("open to" in "open to
  * the extent that" leaves "to the extent that"). Asked in text order, as the matcher goes.
+ * `unshown` hears of the rejected matches where no `unless` showed another sense either.
  */
 export function contextRejects(
   tokens: readonly Word[],
