@@ -29,6 +29,8 @@ export function syllables(word: string): number {
     for (let i = 0; i < word.length; i += MAX_SYLLABLE_WORD) sum += syllables(word.slice(i, i + MAX_SYLLABLE_WORD));
     return sum;
   }
+  // ASCII with no letter (a number, "4.10"): the package finds no letters, 0, so 1; without its hundred expressions.
+  if (!hasAsciiLetterOrOther(word)) return 1;
   const lower = word.toLowerCase();
   let n = syllableCache.get(lower);
   if (n === undefined) {
@@ -37,6 +39,15 @@ export function syllables(word: string): number {
     syllableCache.set(lower, n);
   }
   return n;
+}
+
+/** A letter A-Z or a-z, or any character beyond ASCII (which the package may read as a letter). */
+function hasAsciiLetterOrOther(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c > 127 || ((c | 32) - 97) >>> 0 < 26) return true;
+  }
+  return false;
 }
 
 export function emptyCounts(): TextCounts {

@@ -41,6 +41,11 @@ export function matchTerms(
   const walk = new Walk(glossary, text, tokens, options);
   let i = 0;
   while (i < tokens.length) {
+    // Most tokens start no form: told from the root's children alone, without a walk.
+    if (!walk.mayStart(i)) {
+      i++;
+      continue;
+    }
     walk.from(i);
     let form = walk.best;
     // A form the caller rejects here: walk again without it, for the next-best match (rare, so
@@ -92,6 +97,17 @@ class Walk {
     this.maxTokens = glossary.maxTokens;
     this.trie = trieOf(glossary);
     keepShape('match walk', this); // its hidden class, and the optimised code that uses it, outlive a full GC
+  }
+
+  /** Whether a walk from token `j` can find anything: the root's first step of {@link step}, without its state. */
+  mayStart(j: number): boolean {
+    const t = this.tokens[j];
+    const trie = this.trie;
+    if (trie.child(0, this.wordOf(t, false)) >= 0) return true;
+    const singular = t.singular;
+    if (singular !== undefined && singular !== t.lower && trie.child(0, this.wordOf(t, true)) >= 0) return true;
+    const a = this.text.charCodeAt(t.end);
+    return a === 39 || a === 0x2019;
   }
 
   from(first: number): void {
