@@ -207,7 +207,7 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
 const NO_FINDINGS: Finding[] = [];
 
 /** `extra` (in text order, none overlapping) without those that overlap a finding of `findings` (in text order). */
-function apartFromFindings(extra: Finding[], findings: readonly Finding[]): Finding[] {
+function apartFromFindings(extra: readonly Finding[], findings: readonly Finding[]): Finding[] {
   if (extra.length === 0) return NO_FINDINGS;
   const out: Finding[] = [];
   // One sweep: the furthest end of the findings that start before `e` ends (a long sentence holds terms).

@@ -43,9 +43,9 @@ export const glossaryTerm: ParagraphRule = {
  * (`ParagraphContext.outOfSense`): the analyser keeps them for a document that shows that sense
  * elsewhere.
  */
-export function outOfSenseFindings(context: ParagraphContext): Finding[] {
+export function outOfSenseFindings(context: ParagraphContext): readonly Finding[] {
   const matches = context.outOfSense();
-  if (matches.length === 0) return [];
+  if (matches.length === 0) return NONE;
   const tokens = context.tokens();
   const longForms = context.longForms();
   const l = { at: 0 };
@@ -54,6 +54,9 @@ export function outOfSenseFindings(context: ParagraphContext): Finding[] {
     if (reported(context, tokens, longForms, l, match)) out.push(termFinding(context, match));
   return out;
 }
+
+/** Most paragraphs have no word out of its sense: one empty list for them all, never written to. */
+const NONE: readonly Finding[] = [];
 
 /** Whether a term is reported where it stands; `l` is a cursor into `longForms`, as matches come in text order. */
 function reported(
