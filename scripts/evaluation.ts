@@ -115,6 +115,20 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A web or email address: a run without spaces that starts with a scheme or "www.", or holds an "@" between letters. */
 const isAddress = (run: string) => /^[("'<[]?(?:https?:\/\/|www\.)/i.test(run) || /\w@\w/u.test(run);
 
+/**
+ * A form listed in the plural ("Short Breaks", "Tribunals") stands for the term in either number, as
+ * the guide lists a term once per document: its last word loses a plural "s" or "es", and the pattern
+ * below takes the plural back. Left alone: a short form ("CAMHS", "SATs"), a word of three letters or
+ * fewer ("bus"), one in "ss" ("Access") and one in "ies" ("Bodies"), where taking the "s" off would not
+ * give the singular.
+ */
+export function singularOfListed(form: string): string {
+  const last = /(\p{L}+)$/u.exec(form);
+  // A word in small letters (a capital first at most): "CAMHS", "DfES" and "SATs" are short forms.
+  if (!last || last[1].length <= 3 || !/^\p{Lu}?\p{Ll}*[^s]s$/u.test(last[1]) || /ies$/.test(last[1])) return form;
+  return form.slice(0, -1);
+}
+
 export function goldMentions(
   text: string,
   forms: readonly string[],
@@ -122,7 +136,7 @@ export function goldMentions(
   const spans: Array<{ start: number; end: number; form: string }> = [];
   for (const form of forms) {
     // A word before a space or hyphen may be plural too ("requests for assistance" for "request for assistance").
-    const body = escape(form)
+    const body = escape(singularOfListed(form))
       .replace(/(\p{L})?\\?[-‐‑ ]/gu, (_, letter?: string) => `${letter ? `${letter}(?:s|es)?` : ''}[\\s\\-‐‑]+`)
       .replace(/['’]/g, "['’]");
     const pattern = new RegExp(

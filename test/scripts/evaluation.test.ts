@@ -61,6 +61,13 @@ describe('evaluation on the annotated seed documents', () => {
     expect(goldMentions(text, ['Local Offer']).map((m) => text.slice(m.start, m.end))).toEqual(['Local Offer']);
   });
 
+  it('finds the singular of a form listed in the plural, but not of a short form', () => {
+    const text = 'What is a Short Break? Short Breaks help. A tribunal. CAMH is not CAMHS. Access.';
+    expect(
+      goldMentions(text, ['Short Breaks', 'Tribunals', 'CAMHS', 'Access']).map((m) => text.slice(m.start, m.end)),
+    ).toEqual(['Short Break', 'Short Breaks', 'tribunal', 'CAMHS', 'Access']);
+  });
+
   it('matches acronyms with their capitals only', () => {
     expect(goldMentions('send it to the SEND team', ['SEND'])).toHaveLength(1);
   });
