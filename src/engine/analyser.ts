@@ -206,15 +206,20 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
 
 const NO_FINDINGS: Finding[] = [];
 
-/** `extra` (in text order, none overlapping) without those that overlap a finding of `findings` (in text order). */
+/**
+ * `extra` (in text order, none overlapping) without those that overlap a finding of `findings` (in text
+ * order) on the same words. A long sentence's finding holds terms rather than taking their words, so it
+ * keeps none out.
+ */
 function apartFromFindings(extra: readonly Finding[], findings: readonly Finding[]): Finding[] {
   if (extra.length === 0) return NO_FINDINGS;
   const out: Finding[] = [];
-  // One sweep: the furthest end of the findings that start before `e` ends (a long sentence holds terms).
+  // One sweep: the furthest end of the findings that start before `e` ends (a plain-word phrase may hold a term).
   let j = 0;
   let furthest = -1;
   for (const e of extra) {
-    while (j < findings.length && findings[j].start < e.end) furthest = Math.max(furthest, findings[j++].end);
+    for (; j < findings.length && findings[j].start < e.end; j++)
+      if (findings[j].category !== 'sentence') furthest = Math.max(furthest, findings[j].end);
     if (furthest <= e.start) out.push(e);
   }
   return out;

@@ -230,6 +230,14 @@ describe('one sense a text', () => {
     ]);
   });
 
+  it('marks such a word inside a long sentence too (the sentence holds it, it does not take its words)', () => {
+    const long =
+      'Any relationship with a family needs to be built on trust, and that trust may well have been hurt at a previous setting, so take the time it needs and keep every promise that you make to them.';
+    const analysis = createAnalyser().analyse(`The SENCO at each setting will call you.\n\n${long}`);
+    expect(analysis.findings.some((f) => f.rule === 'long-sentence')).toBe(true);
+    expect(terms(`The SENCO at each setting will call you.\n\n${long}`)).toEqual(['SENCO', 'setting', 'setting']);
+  });
+
   it('forgets the sense when the text that showed it is edited away', () => {
     const analyser = createAnalyser();
     expect(terms(`The SENCO at each setting will call you.\n\n${alone}`, analyser)).toContain('Settings');

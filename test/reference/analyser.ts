@@ -53,7 +53,7 @@ export function referenceAnalyser(options: AnalyseOptions = {}): {
     findings.sort((a, b) => a.start - b.start || b.end - a.end);
     const outOfSense = senses
       ? outOfSenseFindings(context as unknown as ShippedContext).filter(
-          (o) => keep(o) && !findings.some((f) => f.start < o.end && o.start < f.end),
+          (o) => keep(o) && !findings.some((f) => f.category !== 'sentence' && f.start < o.end && o.start < f.end),
         )
       : [];
     const sentences = counting ? context.sentences() : [];
