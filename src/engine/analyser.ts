@@ -214,7 +214,7 @@ const NO_FINDINGS: Finding[] = [];
 function apartFromFindings(extra: readonly Finding[], findings: readonly Finding[]): Finding[] {
   if (extra.length === 0) return NO_FINDINGS;
   const out: Finding[] = [];
-  // One sweep: the furthest end of the findings that start before `e` ends (a plain-word phrase may hold a term).
+  // One sweep: the furthest end of the findings that start before `e` ends (one finding may reach past the next).
   let j = 0;
   let furthest = -1;
   for (const e of extra) {
