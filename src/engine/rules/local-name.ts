@@ -152,6 +152,8 @@ const KNOWN = new Set(['national health service', 'citizens advice service', 'lo
 
 /** The first word of a job title "… of" a service ("Head of SEND Services"). */
 const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
+/** The first word of a government department's name, before "of" or "for" ("Department for Education"). */
+const DEPARTMENT_WORDS = new Set(['department', 'ministry']);
 /** A minister's office, named for its brief ("Deputy Minister for Social Services", "Cabinet Secretary for Education"). */
 const OFFICES = new Set(['minister', 'secretary', 'commissioner']);
 /** Words before an office in its title. */
@@ -313,6 +315,12 @@ export const localName: ParagraphRule = {
         continue;
       // A job title ("the Head of Education and Inclusion Services") says what it is: a person's role.
       if (ROLES.has(tokens[first].lower) && tokens[first + 1].lower === 'of') continue;
+      // A government department says what it is ("the Department of Health and Social Services").
+      if (
+        DEPARTMENT_WORDS.has(tokens[first].lower) &&
+        (tokens[first + 1].lower === 'of' || tokens[first + 1].lower === 'for')
+      )
+        continue;
       if (isOffice(tokens, first, last)) continue;
       // A body that runs or plans things says what it is ("the Steering Group", "Operational Board", "Board of Governors").
       if (isGoverning(tokens, last)) continue;
@@ -456,8 +464,21 @@ function isGoverning(tokens: readonly Token[], last: number): boolean {
   if (head === 'governor' || head === 'governors')
     return last >= 2 && tokens[last - 1].lower === 'of' && tokens[last - 2].lower === 'board';
   if (head === 'board' && last >= 1 && tokens[last - 1].lower === 'health') return true; // the NHS in Wales and Scotland
+  // Northern Ireland's public boards, named for the services they ran ("Health and Social Services Board",
+  // "Education and Library Board").
+  if (head === 'board') {
+    let services = 0;
+    let joined = false;
+    for (let k = last - 1; k >= 0 && (PUBLIC_SERVICES.has(tokens[k].lower) || tokens[k].lower === 'and'); k--)
+      if (tokens[k].lower === 'and') joined = true;
+      else services++;
+    if (joined && services >= 2) return true;
+  }
   return (head === 'group' || head === 'board') && last >= 1 && GOVERNING.has(tokens[last - 1].lower);
 }
+
+/** Words of a public body's name that say which services it runs. */
+const PUBLIC_SERVICES = new Set(['health', 'education', 'library', 'services', 'social', 'care', 'housing']);
 
 /** Heads of a body that a profession's name can say all about ("Speech and Language Therapy Service"). */
 const BODIES = new Set(['service', 'team']);
@@ -567,14 +588,18 @@ function isField(t: Token): boolean {
 
 /**
  * A service or team named for what the glossary knows as a plain long form of three words or more
- * ("Community Paediatric Speech and Language Therapy Service"): the name says what it is.
+ * ("Community Paediatric Speech and Language Therapy Service"), or a centre or clinic whose name ends
+ * in one ("Lighthouse Child Development Centre"): the name says what it is.
  */
 function namedForProfession(terms: readonly TermMatch[], from: number, end: number, head: Token): boolean {
-  if (!BODIES.has(head.singular ?? head.lower)) return false;
+  const kind = head.singular ?? head.lower;
+  const body = BODIES.has(kind);
+  if (!body && !HELPERS.has(kind)) return false;
   for (let k = from; k < terms.length && terms[k].start < end; k++) {
     const m = terms[k];
-    if (m.form.silent && m.form.entry.kind !== 'plain-word' && m.last - m.first >= 2 && m.end >= head.start - 1)
-      return true;
+    if (!m.form.silent || m.form.entry.kind === 'plain-word' || m.last - m.first < 2) continue;
+    // A centre or clinic whose name ends in one the glossary knows ("Lighthouse Child Development Centre").
+    if (body ? m.end >= head.start - 1 : m.end === head.end) return true;
   }
   return false;
 }
@@ -626,10 +651,16 @@ function saysWhatItIs(tokens: readonly Token[], first: number, last: number, sho
   const small = head.text === head.lower;
   // "the West Sussex team", "the Forth Valley service": a place's own team.
   if (small) for (let k = first; k < last; k++) if (isPlaceWord(tokens[k], k === first)) return true;
-  for (let k = first; k <= last; k++) {
+  // "the Milton Keynes School Admissions team": a place's name, then words that say what the team does.
+  let from = first;
+  if (small && helpers) {
+    while (from < last && isProperName(tokens[from])) from++;
+    if (from === last) from = first;
+  }
+  for (let k = from; k <= last; k++) {
     const t = tokens[k];
     if (JOINERS.has(t.lower) || INNER.has(t.lower) || t.lower === 'the' || k === short) continue;
-    if (helpers && (isField(t) || isPlaceWord(t, k === first))) continue;
+    if (helpers && (isField(t) || isPlaceWord(t, k === first) || (from > first && ORDINARY.has(t.lower)))) continue;
     if (small) {
       if (k === last) continue;
       return false;
@@ -661,9 +692,11 @@ const ORDINARY = new Set([
   'equalities',
   'experience',
   'housing',
+  'leadership',
   'performance',
   'patient',
   'physical',
+  'senior',
   'stakeholder',
   'stakeholders',
   'strategic',

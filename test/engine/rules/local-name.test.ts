@@ -24,6 +24,20 @@ describe('local-name', () => {
     ]);
   });
 
+  it('leaves a government department and a board named for the public services it ran alone', () => {
+    for (const text of [
+      'We wrote to the Department of Health and Social Services and the Ministry of Justice.',
+      'It was run by the Western Health and Social Services Board until 2009.',
+      'In 1973 the work went to the Education and Library Boards.',
+    ])
+      expect(names(text), text).toEqual([]);
+    // A board named for one service, or for no service, is a name of its own.
+    expect(names('Ask the Harbour Education Board or the Riverside Library Board.').map((f) => f.text)).toEqual([
+      'Harbour Education Board',
+      'Riverside Library Board',
+    ]);
+  });
+
   it('takes small joining words inside a name, and plural endings', () => {
     expect(names('Ask the Harbour and Riverside Teams for help.').map((f) => f.text)).toEqual([
       'Harbour and Riverside Teams',
@@ -221,6 +235,7 @@ describe('local-name', () => {
       'Members of the Parent Stakeholder Group met in May.',
       'Ring the Appointment Booking Service or the Admissions Team.',
       'The Physical Disability Team and the Patient Experience Team can help.',
+      'She wrote to the Children’s Senior Leadership Team.',
     ])
       expect(names(text), text).toEqual([]);
     expect(names('Ask the Annual Kestrel Plan.').map((f) => f.text)).toEqual(['Annual Kestrel Plan']);
@@ -262,6 +277,11 @@ describe('local-name', () => {
       'Clinics are at Danestrete Health Centre and Kilbrook Medical Centre.',
     ])
       expect(names(text), text).toEqual([]);
+    // A place's team named for what it does, and a centre named in the end for one the glossary knows.
+    expect(names('Ask the Milton Keynes School Admissions team or the Westbury Audiology team.')).toEqual([]);
+    expect(names('She goes to the Lighthouse Child Development Centre each week.')).toEqual([]);
+    // A place's name, then a name of its own, is a name of its own.
+    expect(names('Ask the Kilbrook Horizons team.').map((f) => f.text)).toEqual(['Kilbrook Horizons team']);
     // A health centre named for a service, not a place, is a name of its own.
     expect(names('Ring the Specialist Health Centre or the Phoenix Health Hub.').map((f) => f.text)).toEqual([
       'Specialist Health Centre',
