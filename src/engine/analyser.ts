@@ -102,10 +102,11 @@ export function analyserWith(options: AnalyseOptions, glossary: Glossary): Analy
   }
 
   function analysed(slice: string): ParagraphResult {
-    const hit = cache.get(slice);
-    if (hit) return hit;
-    // Copied only when it is to be kept: a cache hit needs no string of its own.
+    // Copied first (a cheap copy) and looked up by the copy, which keeps the hash its lookup works
+    // out: looked up by the slice, the paragraph was hashed twice, once more when kept.
     const text = ownCopy(slice);
+    const hit = cache.get(text);
+    if (hit) return hit;
     const context = new ParagraphContext(text, glossary, audience);
     const findings: Finding[] = [];
     for (const rule of rules) {
