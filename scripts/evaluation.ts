@@ -119,14 +119,23 @@ const isAddress = (run: string) => /^[("'<[]?(?:https?:\/\/|www\.)/i.test(run) |
  * A form listed in the plural ("Short Breaks", "Tribunals") stands for the term in either number, as
  * the guide lists a term once per document: its last word loses a plural "s" or "es", and the pattern
  * below takes the plural back. Left alone: a short form ("CAMHS", "SATs"), a word of three letters or
- * fewer ("bus"), one in "ss" ("Access") and one in "ies" ("Bodies"), where taking the "s" off would not
- * give the singular.
+ * fewer ("bus"), and one in "ss" ("Access"), where taking the "s" off would not give the singular. A
+ * word in "ies" ("awarding bodies") is {@link iesStem}'s.
  */
 export function singularOfListed(form: string): string {
   const last = /(\p{L}+)$/u.exec(form);
   // A word in small letters (a capital first at most): "CAMHS", "DfES" and "SATs" are short forms.
   if (!last || last[1].length <= 3 || !/^\p{Lu}?\p{Ll}*[^s]s$/u.test(last[1]) || /ies$/.test(last[1])) return form;
   return form.slice(0, -1);
+}
+
+/**
+ * A form whose last word is a plural in "ies" of five letters or more ("awarding bodies",
+ * "Difficulties"), without its "ies": the pattern takes "y" or "ies" after it. Else undefined.
+ */
+export function iesStem(form: string): string | undefined {
+  const last = /(\p{L}+)$/u.exec(form);
+  return last && last[1].length >= 5 && /^\p{Lu}?\p{Ll}*ies$/u.test(last[1]) ? form.slice(0, -3) : undefined;
 }
 
 export function goldMentions(
@@ -136,9 +145,11 @@ export function goldMentions(
   const spans: Array<{ start: number; end: number; form: string }> = [];
   for (const form of forms) {
     // A word before a space or hyphen may be plural too ("requests for assistance" for "request for assistance").
-    const body = escape(singularOfListed(form))
-      .replace(/(\p{L})?\\?[-‐‑ ]/gu, (_, letter?: string) => `${letter ? `${letter}(?:s|es)?` : ''}[\\s\\-‐‑]+`)
-      .replace(/['’]/g, "['’]");
+    const stem = iesStem(form);
+    const body =
+      escape(stem ?? singularOfListed(form))
+        .replace(/(\p{L})?\\?[-‐‑ ]/gu, (_, letter?: string) => `${letter ? `${letter}(?:s|es)?` : ''}[\\s\\-‐‑]+`)
+        .replace(/['’]/g, "['’]") + (stem === undefined ? '' : '(?:y|ies)');
     const pattern = new RegExp(
       `(?<![\\p{L}\\p{N}])${body}(?:s|es|['’]s?)?(?![\\p{L}\\p{N}])`,
       isAcronymLike(form) ? 'gu' : 'giu',

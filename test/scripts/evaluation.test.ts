@@ -66,6 +66,13 @@ describe('evaluation on the annotated seed documents', () => {
     expect(
       goldMentions(text, ['Short Breaks', 'Tribunals', 'CAMHS', 'Access']).map((m) => text.slice(m.start, m.end)),
     ).toEqual(['Short Break', 'Short Breaks', 'tribunal', 'CAMHS', 'Access']);
+    // A plural in "ies" finds its singular in "y"; a short word in "ies" is left as written.
+    const bodies = 'Each awarding body, and the awarding bodies, agree. Ties.';
+    expect(goldMentions(bodies, ['awarding bodies', 'Ties']).map((m) => bodies.slice(m.start, m.end))).toEqual([
+      'awarding body',
+      'awarding bodies',
+      'Ties',
+    ]);
   });
 
   it('matches acronyms with their capitals only', () => {
