@@ -484,10 +484,10 @@ const PUBLIC_SERVICES = new Set(['health', 'education', 'library', 'services', '
 const BODIES = new Set(['service', 'team']);
 
 /**
- * Heads of a body of people, which the kind of help it gives, or whom it is for, can name ("Family
- * Support Service", "Parent Support Group").
+ * Heads of a body of people or of its work, which the kind of help it gives, or whom it is for, can
+ * name ("Family Support Service", "Parent Support Group", "Family Support Programme").
  */
-const HELPERS = new Set(['centre', 'clinic', 'group', 'service', 'team', 'unit']);
+const HELPERS = new Set(['centre', 'clinic', 'group', 'programme', 'service', 'team', 'unit']);
 
 /**
  * Words for the kind of help or whom it is for, which any parent knows: a team or service named in

@@ -241,9 +241,12 @@ describe('local-name', () => {
     expect(names('Ask the Annual Kestrel Plan.').map((f) => f.text)).toEqual(['Annual Kestrel Plan']);
   });
 
-  it('leaves a group named for whom it is for alone ("Parent Support Group")', () => {
+  it('leaves a group or programme named for whom it is for alone ("Parent Support Group")', () => {
     expect(names('Join the Parent Support Group or the Siblings Group.')).toEqual([]);
     expect(names('Join the Kestrel Support Group.').map((f) => f.text)).toEqual(['Kestrel Support Group']);
+    // A programme too ("Family Support Programme"), but not one named for no help ("Kestrel Programme").
+    expect(names('The Family Support Programme runs each week.')).toEqual([]);
+    expect(names('The Kestrel Programme runs each week.').map((f) => f.text)).toEqual(['Kestrel Programme']);
   });
 
   it('takes a whole name, "and", then another name as two names', () => {
