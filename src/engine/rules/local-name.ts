@@ -469,7 +469,8 @@ function isGoverning(tokens: readonly Token[], last: number): boolean {
   if (head === 'board') {
     let services = 0;
     let joined = false;
-    for (let k = last - 1; k >= 0 && (PUBLIC_SERVICES.has(tokens[k].lower) || tokens[k].lower === 'and'); k--)
+    const stop = Math.max(0, last - MAX_WORDS); // the name's own words only: a long line stays linear
+    for (let k = last - 1; k >= stop && (PUBLIC_SERVICES.has(tokens[k].lower) || tokens[k].lower === 'and'); k--)
       if (tokens[k].lower === 'and') joined = true;
       else services++;
     if (joined && services >= 2) return true;
