@@ -442,9 +442,15 @@ function explained(terms: readonly TermMatch[], from: number, start: number, end
   for (let k = from; k < terms.length && terms[k].start < end; k++) {
     const m = terms[k];
     if (m.form.entry.kind === 'plain-word') continue;
-    if (!m.form.silent || (m.start <= start && m.end >= end)) return true;
+    if (!m.form.silent || (m.start <= start && m.end >= end) || isWellKnownName(m)) return true;
   }
   return false;
+}
+
+/** A body everyone knows, left unmarked as common ("Ofsted"): its report or framework says what it is. */
+function isWellKnownName(m: TermMatch): boolean {
+  const { entry } = m.form;
+  return entry.common === true && /^\p{Lu}/u.test(entry.term);
 }
 
 /** Some glossary term (of any kind) holds the token. */
