@@ -202,25 +202,54 @@ export function scoreText(
   const all = createAnalyser(packs ? { packs } : {}).analyse(text).findings;
   // Precision is judged on what is flagged as jargon; a plain-word finding on an annotated term
   // ("signposted") still helps the reader, so it counts towards recall.
-  const lookalikes = goldMentions(text, [...plain, ...decided.plain]);
-  const listed = goldMentions(text, [...jargon, ...decided.jargon]);
+  const marks = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
+  const helpers = all.filter((f) => f.category !== 'sentence');
+  return scoreMarks(text, { jargon, plain, neutral }, marks, helpers, decided);
+}
+
+/** One reader's lists for a text (test/fixtures/ANNOTATING.md). */
+export interface ReaderLists {
+  jargon: readonly string[];
+  plain?: readonly string[];
+  neutral?: readonly string[];
+}
+
+/** A text's gold mentions under one reader's lists and the term decisions, and its neutral spans. */
+export function goldOf(
+  text: string,
+  lists: ReaderLists,
+  decided: TermDecisions = termDecisions(),
+): { gold: Mention[]; open: Mention[]; lookalikes: Mention[] } {
+  const lookalikes = goldMentions(text, [...(lists.plain ?? []), ...decided.plain]);
+  const listed = goldMentions(text, [...lists.jargon, ...decided.jargon]);
   const longer = (a: Span, b: Span) => a.end - a.start > b.end - b.start;
-  const open = goldMentions(text, [...neutral, ...decided.neutral]).filter(
+  const open = goldMentions(text, [...(lists.neutral ?? []), ...decided.neutral]).filter(
     (n) => ![...listed, ...lookalikes].some((m) => overlaps(m, n) && !longer(n, m)),
   );
   const gold = listed.filter((m) => !open.some((n) => overlaps(m, n) && longer(n, m)));
-  const findings = all.filter(
-    (f) =>
-      (f.category === 'acronym' || f.category === 'jargon') &&
-      (gold.some((m) => overlaps(f, m)) || !open.some((n) => overlaps(f, n))),
-  );
-  const helpers = all.filter((f) => f.category !== 'sentence');
+  return { gold, open, lookalikes };
+}
+
+/**
+ * Scores marks on a text (the engine's acronym and jargon findings, or another reader's jargon)
+ * against one reader's lists: `marks` count for precision, `helpers` (every mark that helps a
+ * reader, plain words too) for recall. Both sorted by place.
+ */
+export function scoreMarks(
+  text: string,
+  lists: ReaderLists,
+  marks: readonly Mark[],
+  helpers: readonly Span[],
+  decided: TermDecisions = termDecisions(),
+): Omit<DocumentScore, 'file'> {
+  const { gold, open, lookalikes } = goldOf(text, lists, decided);
+  const counted = marks.filter((f) => gold.some((m) => overlaps(f, m)) || !open.some((n) => overlaps(f, n)));
   const wrong = new Map<string, number>();
   const wrongPlain = new Map<string, number>();
   const missed = new Map<string, number>();
   let correct = 0;
   let g = 0;
-  for (const f of findings) {
+  for (const f of counted) {
     while (g < gold.length && gold[g].end <= f.start) g++;
     if (g < gold.length && overlaps(f, gold[g])) correct++;
     else {
@@ -236,20 +265,22 @@ export function scoreText(
     else bump(missed, m.form);
   }
   return {
-    findings: findings.length,
+    findings: counted.length,
     correct,
     gold: gold.length,
     found,
-    precision: findings.length ? correct / findings.length : 1,
+    precision: counted.length ? correct / counted.length : 1,
     recall: gold.length ? found / gold.length : 1,
     missed,
     wrong,
     wrongPlain,
-    neutral: all.filter((f) => (f.category === 'acronym' || f.category === 'jargon') && !findings.includes(f)).length,
+    neutral: marks.length - counted.length,
   };
 }
 
 type Span = { start: number; end: number };
+type Mark = Span & { text: string };
+type Mention = Span & { form: string };
 
 export function totals(scores: DocumentScore[]) {
   const sum = (k: 'findings' | 'correct' | 'gold' | 'found' | 'neutral') => scores.reduce((n, s) => n + s[k], 0);
