@@ -1,11 +1,12 @@
 /**
- * How far two readers agree. A second reader's blind lists for some dev passages of the UK set
- * (test/fixtures/uk-eval/second-reader.yaml) are scored against the passages' own lists the way the
- * engine is scored, each way round, and the engine against each reader. What two careful readers
- * reach with each other is the most an engine can be held to on text neither has seen.
- * Usage: npx tsx scripts/agreement.ts [--json]
+ * How far readers agree. Other readers' blind lists for some dev passages of the UK set
+ * (test/fixtures/uk-eval/readers/*.yaml) are scored against the passages' own lists (reader A) the
+ * way the engine is scored, each way round, against each other, and the engine against each reader.
+ * What careful readers reach with each other is the most an engine can be held to on text none of
+ * them has seen. Usage: npx tsx scripts/agreement.ts [--json]
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { createAnalyser } from '../src/engine/index.js';
@@ -20,15 +21,28 @@ import {
   type UkPassage,
 } from './evaluation.js';
 
-export const SECOND_READER = new URL('../test/fixtures/uk-eval/second-reader.yaml', import.meta.url).pathname;
+export const READERS = new URL('../test/fixtures/uk-eval/readers/', import.meta.url).pathname;
 
-export type SecondReader = ReaderLists & { id: string };
+export type ReaderPassage = ReaderLists & { id: string };
 
-export function loadSecondReader(path = SECOND_READER): SecondReader[] {
-  return parse(readFileSync(path, 'utf8')) as SecondReader[];
+/** A reader: a name (its file's) and its lists, passage by passage. */
+export interface Reader {
+  name: string;
+  passages: ReaderPassage[];
 }
 
-interface Sum {
+/** Every reader in the folder, by file name: reader-b.yaml is "B". */
+export function loadReaders(folder = READERS): Reader[] {
+  return readdirSync(folder)
+    .filter((f) => /^reader-[a-z]+\.yaml$/.test(f))
+    .sort()
+    .map((f) => ({
+      name: basename(f, '.yaml').slice('reader-'.length).toUpperCase(),
+      passages: parse(readFileSync(join(folder, f), 'utf8')) as ReaderPassage[],
+    }));
+}
+
+export interface Sum {
   recall: number;
   precision: number;
   gold: number;
@@ -37,7 +51,7 @@ interface Sum {
   correct: number;
 }
 
-/** The four scores, summed over the passages both readers read, and where the readers part. */
+/** Two readers on the passages both read: each scored against the other, the engine against each. */
 export interface Agreement {
   passages: number;
   secondAgainstFirst: Sum;
@@ -64,13 +78,18 @@ function add(into: Sum, s: { gold: number; found: number; findings: number; corr
   into.precision = into.marks ? into.correct / into.marks : 1;
 }
 
-/** Scores `second` against the dev passages it names (an id that is not a dev passage is an error). */
+/**
+ * Scores `second` against `first` (by default the passages' own lists) on the dev passages `second`
+ * names; a passage that is not in the dev split is an error, and one `first` lacks is skipped.
+ */
 export function agreement(
-  second: readonly SecondReader[],
+  second: readonly ReaderPassage[],
   passages: readonly UkPassage[] = loadUkPassages(),
+  first?: readonly ReaderPassage[],
 ): Agreement {
   const decided = termDecisions();
   const byId = new Map(passages.map((p) => [p.id, p]));
+  const firstById = first ? new Map(first.map((p) => [p.id, p])) : undefined;
   const out: Agreement = {
     passages: 0,
     secondAgainstFirst: sum(),
@@ -82,17 +101,18 @@ export function agreement(
   for (const b of second) {
     const p = byId.get(b.id);
     if (!p || p.split !== 'dev') throw new Error(`${b.id}: not a dev passage of the UK set`);
-    const first: ReaderLists = p;
+    const a: ReaderLists | undefined = firstById ? firstById.get(b.id) : p;
+    if (!a) continue;
     const marksOf = (lists: ReaderLists) =>
       goldOf(p.text, lists, decided).gold.map((m) => ({ ...m, text: p.text.slice(m.start, m.end) }));
-    const aMarks = marksOf(first);
+    const aMarks = marksOf(a);
     const bMarks = marksOf(b);
-    add(out.secondAgainstFirst, scoreMarks(p.text, first, bMarks, bMarks, decided));
+    add(out.secondAgainstFirst, scoreMarks(p.text, a, bMarks, bMarks, decided));
     add(out.firstAgainstSecond, scoreMarks(p.text, b, aMarks, aMarks, decided));
     const all = createAnalyser({ packs: packsFor(p) }).analyse(p.text).findings;
     const engine = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
     const helpers = all.filter((f) => f.category !== 'sentence');
-    add(out.engineAgainstFirst, scoreMarks(p.text, first, engine, helpers, decided));
+    add(out.engineAgainstFirst, scoreMarks(p.text, a, engine, helpers, decided));
     add(out.engineAgainstSecond, scoreMarks(p.text, b, engine, helpers, decided));
     const { open } = goldOf(p.text, b, decided);
     const plain = goldMentions(p.text, b.plain ?? []);
@@ -107,22 +127,43 @@ export function agreement(
   return out;
 }
 
+/** Every reader against A (the set's own lists), and every pair of the other readers. */
+export function allAgreements(readers: readonly Reader[] = loadReaders(), passages = loadUkPassages()) {
+  const pairs: Array<{ first: string; second: string; agreement: Agreement }> = readers.map((r) => ({
+    first: 'A',
+    second: r.name,
+    agreement: agreement(r.passages, passages),
+  }));
+  for (let i = 0; i < readers.length; i++)
+    for (let j = i + 1; j < readers.length; j++)
+      pairs.push({
+        first: readers[i].name,
+        second: readers[j].name,
+        agreement: agreement(readers[j].passages, passages, readers[i].passages),
+      });
+  return pairs;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const a = agreement(loadSecondReader());
-  if (process.argv.includes('--json')) console.log(JSON.stringify(a));
+  const pairs = allAgreements();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(pairs));
   else {
     const pc = (x: number) => `${(100 * x).toFixed(1)}%`;
     const row = (name: string, s: Sum) =>
-      `${name.padEnd(44)} ${pc(s.recall).padStart(7)} ${pc(s.precision).padStart(7)}   ${s.found}/${s.gold}, ${s.correct}/${s.marks}`;
-    console.log(`Two readers on the same ${a.passages} dev passages (test/fixtures/uk-eval/second-reader.yaml)`);
-    console.log(`${'scored'.padEnd(44)}  recall  prec.   found/gold, right/marks`);
-    console.log(row('the second reader, against the first', a.secondAgainstFirst));
-    console.log(row('the first reader, against the second', a.firstAgainstSecond));
-    console.log(row('the engine, against the first (tuned on it)', a.engineAgainstFirst));
-    console.log(row('the engine, against the second', a.engineAgainstSecond));
-    const f = a.firstOnly;
-    console.log(
-      `The first reader's jargon the second did not list as jargon: ${f.neutral} neutral (explained in the text), ${f.plain} plain, ${f.unlisted} unlisted.`,
-    );
+      `  ${name.padEnd(34)} ${pc(s.recall).padStart(7)} ${pc(s.precision).padStart(7)}   ${s.found}/${s.gold}, ${s.correct}/${s.marks}`;
+    console.log('Readers on the same dev passages (A: the set’s own lists; others: test/fixtures/uk-eval/readers/)');
+    for (const { first, second, agreement: a } of pairs) {
+      console.log(
+        `${first} and ${second}, ${a.passages} passages${' '.repeat(14)}recall  prec.   found/gold, right/marks`,
+      );
+      console.log(row(`${second}, against ${first}`, a.secondAgainstFirst));
+      console.log(row(`${first}, against ${second}`, a.firstAgainstSecond));
+      console.log(row(`the engine, against ${first}${first === 'A' ? ' (tuned on A)' : ''}`, a.engineAgainstFirst));
+      console.log(row(`the engine, against ${second}`, a.engineAgainstSecond));
+      const f = a.firstOnly;
+      console.log(
+        `  ${first}'s jargon that ${second} did not list as jargon: ${f.neutral} neutral (explained in the text), ${f.plain} plain, ${f.unlisted} unlisted`,
+      );
+    }
   }
 }

@@ -1,25 +1,28 @@
 /**
- * The second reader's lists (test/fixtures/uk-eval/second-reader.yaml) are sound, and the agreement
- * script scores readers the way the evaluator scores the engine.
+ * The other readers' lists (test/fixtures/uk-eval/readers/) are sound, and the agreement script
+ * scores readers the way the evaluator scores the engine.
  */
 import { describe, expect, it } from 'vitest';
-import { agreement, loadSecondReader } from '../../scripts/agreement.js';
+import { agreement, allAgreements, loadReaders } from '../../scripts/agreement.js';
 import { conflictsWithDecisions, loadUkPassages, scorePassage } from '../../scripts/evaluation.js';
 
 const passages = loadUkPassages();
 const byId = new Map(passages.map((p) => [p.id, p]));
-const second = loadSecondReader();
+const readers = loadReaders();
 
-describe('the second reader', () => {
-  it('read dev passages only, each once, and wrote every form as it stands in its passage', () => {
-    expect(second.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(second.map((b) => b.id)).size).toBe(second.length);
-    for (const b of second) {
-      const p = byId.get(b.id);
-      expect(p?.split, b.id).toBe('dev');
-      for (const form of [...b.jargon, ...(b.plain ?? []), ...(b.neutral ?? [])])
-        expect(p!.text, `${b.id}: ${form}`).toContain(form);
-      expect(conflictsWithDecisions(b), b.id).toEqual([]);
+describe('the other readers', () => {
+  it('each read dev passages only, each once, and wrote every form as it stands in its passage', () => {
+    expect(readers.map((r) => r.name)).toContain('B');
+    for (const { passages: second } of readers) {
+      expect(second.length).toBeGreaterThanOrEqual(30);
+      expect(new Set(second.map((b) => b.id)).size).toBe(second.length);
+      for (const b of second) {
+        const p = byId.get(b.id);
+        expect(p?.split, b.id).toBe('dev');
+        for (const form of [...b.jargon, ...(b.plain ?? []), ...(b.neutral ?? [])])
+          expect(p!.text, `${b.id}: ${form}`).toContain(form);
+        expect(conflictsWithDecisions(b), b.id).toEqual([]);
+      }
     }
   });
 
@@ -65,5 +68,24 @@ describe('scoring one reader against another', () => {
     expect(a.secondAgainstFirst.recall).toBeLessThan(1);
     expect(a.secondAgainstFirst.precision).toBe(1);
     expect(a.firstOnly.neutral).toBeGreaterThan(0);
+  });
+
+  it('scores two other readers against each other on the passages both read', () => {
+    const [p, q] = some;
+    const b = [p, q].map((x) => ({ id: x.id, jargon: x.jargon, plain: x.plain, neutral: x.neutral }));
+    const c = [{ ...b[0], jargon: [] }];
+    const pairs = allAgreements(
+      [
+        { name: 'B', passages: b },
+        { name: 'C', passages: c },
+      ],
+      passages,
+    );
+    expect(pairs.map((x) => `${x.first}-${x.second}`)).toEqual(['A-B', 'A-C', 'B-C']);
+    const bc = pairs[2].agreement;
+    expect(bc.passages).toBe(1);
+    expect(bc.secondAgainstFirst.found).toBe(0);
+    expect(bc.firstAgainstSecond.marks).toBe(bc.secondAgainstFirst.gold);
+    expect(pairs[0].agreement.secondAgainstFirst.recall).toBe(1);
   });
 });
