@@ -148,7 +148,13 @@ const LEADERS = new Set([
 ]);
 
 /** Names every reader knows, though they end like a local one. */
-const KNOWN = new Set(['national health service', 'citizens advice service', 'local offer', 'microsoft teams']);
+const KNOWN = new Set([
+  'national health service',
+  'citizens advice service',
+  'local offer',
+  'microsoft teams',
+  'national lottery community fund',
+]);
 
 /** The first word of a job title "… of" a service ("Head of SEND Services"). */
 const ROLES = new Set(['head', 'director', 'manager', 'chair', 'leader', 'lead', 'member']);
@@ -692,6 +698,7 @@ const ORDINARY = new Set([
   'appointment',
   'appointments',
   'business',
+  'childcare',
   'community',
   'complaints',
   'corporate',
@@ -726,6 +733,8 @@ const COMPASS = new Set([
   'lower',
 ]);
 const PLACES = new Set(['bay', 'borough', 'borders', 'city', 'county', 'district', 'islands', 'valley', 'vale']);
+/** A nation's or people's adjective: "Scottish and Welsh services" are the services of those nations. */
+const NATIONALITIES = new Set(['british', 'english', 'scottish', 'welsh', 'irish', 'european']);
 
 /** Days, months and seasons: "the Christmas Day service" is a service on a day. */
 const DATES = new Set([
@@ -739,6 +748,7 @@ function isPlaceWord(t: Token, first: boolean): boolean {
   return (
     (first && COMPASS.has(t.lower)) ||
     PLACES.has(t.singular ?? t.lower) ||
+    NATIONALITIES.has(t.lower) ||
     t.lower.endsWith('shire') ||
     DATES.has(t.singular ?? t.lower)
   );

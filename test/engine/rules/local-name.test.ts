@@ -74,6 +74,16 @@ describe('local-name', () => {
     expect(names('Read the Riverside Framework here.')).toHaveLength(1);
   });
 
+  it('leaves a nation’s services, a national funder and a service named for childcare alone', () => {
+    for (const text of [
+      'We work with Scottish and Welsh services too.',
+      'Funded by The National Lottery Community Fund.',
+      'Contact the Early Years and Childcare Service for help.',
+    ])
+      expect(names(text), text).toEqual([]);
+    expect(names('Ask the Welsh Inclusion Panel.')).toHaveLength(1);
+  });
+
   it('leaves people, places, schools, dates and headings alone', () => {
     for (const text of [
       'Please write to Mrs Jane Smith at Leeds City Council.',
