@@ -3,7 +3,8 @@
  * (test/fixtures/uk-eval/readers/*.yaml) are scored against the passages' own lists (reader A) the
  * way the engine is scored, each way round, against each other, and the engine against each reader.
  * What careful readers reach with each other is the most an engine can be held to on text none of
- * them has seen. Usage: npx tsx scripts/agreement.ts [--json]
+ * them has seen. Dev passages only. Usage: npm run agreement [-- --differences] [-- --json]
+ *   --differences  each pair's differences: the first reader's jargon the second did not list as jargon
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -60,6 +61,8 @@ export interface Agreement {
   engineAgainstSecond: Sum;
   /** The first reader's jargon mentions the second did not list as jargon, by what the second did. */
   firstOnly: { neutral: number; plain: number; unlisted: number };
+  /** The same mentions by form as written, with what the second did ("Stage 1 (unlisted)"). */
+  firstOnlyForms: Map<string, number>;
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
@@ -97,6 +100,7 @@ export function agreement(
     engineAgainstFirst: sum(),
     engineAgainstSecond: sum(),
     firstOnly: { neutral: 0, plain: 0, unlisted: 0 },
+    firstOnlyForms: new Map(),
   };
   for (const b of second) {
     const p = byId.get(b.id);
@@ -118,9 +122,14 @@ export function agreement(
     const plain = goldMentions(p.text, b.plain ?? []);
     for (const m of aMarks) {
       if (bMarks.some((x) => overlaps(x, m))) continue;
-      if (open.some((x) => overlaps(x, m))) out.firstOnly.neutral++;
-      else if (plain.some((x) => overlaps(x, m))) out.firstOnly.plain++;
-      else out.firstOnly.unlisted++;
+      const did = open.some((x) => overlaps(x, m))
+        ? 'neutral'
+        : plain.some((x) => overlaps(x, m))
+          ? 'plain'
+          : 'unlisted';
+      out.firstOnly[did]++;
+      const key = `${m.text} (${did})`;
+      out.firstOnlyForms.set(key, (out.firstOnlyForms.get(key) ?? 0) + 1);
     }
     out.passages++;
   }
@@ -146,7 +155,10 @@ export function allAgreements(readers: readonly Reader[] = loadReaders(), passag
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const pairs = allAgreements();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(pairs));
+  if (process.argv.includes('--json'))
+    console.log(
+      JSON.stringify(pairs, (_, v: unknown) => (v instanceof Map ? Object.fromEntries(v as Map<string, number>) : v)),
+    );
   else {
     const pc = (x: number) => `${(100 * x).toFixed(1)}%`;
     const row = (name: string, s: Sum) =>
@@ -164,6 +176,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log(
         `  ${first}'s jargon that ${second} did not list as jargon: ${f.neutral} neutral (explained in the text), ${f.plain} plain, ${f.unlisted} unlisted`,
       );
+      if (process.argv.includes('--differences'))
+        console.log(
+          `    ${[...a.firstOnlyForms]
+            .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+            .map(([form, n]) => `${form} ×${n}`)
+            .join(', ')}`,
+        );
     }
   }
 }
