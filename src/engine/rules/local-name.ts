@@ -743,7 +743,7 @@ const DATES = new Set([
   ...['christmas', 'easter', 'summer', 'winter', 'spring', 'autumn', 'year', 'day', 'holiday', 'weekend'],
 ]);
 
-/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"), or of a date. */
+/** A word of a place's name, as far as its letters tell ("the West Sussex team", "the Forth Valley service"), a nation's, or a date's. */
 function isPlaceWord(t: Token, first: boolean): boolean {
   return (
     (first && COMPASS.has(t.lower)) ||
