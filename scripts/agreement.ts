@@ -136,7 +136,7 @@ export function agreement(
   return out;
 }
 
-/** Every reader against A (the set's own lists), and every pair of the other readers. */
+/** Every reader against A (the set's own lists), and every pair of the other readers that read the same passages. */
 export function allAgreements(readers: readonly Reader[] = loadReaders(), passages = loadUkPassages()) {
   const pairs: Array<{ first: string; second: string; agreement: Agreement }> = readers.map((r) => ({
     first: 'A',
@@ -144,12 +144,11 @@ export function allAgreements(readers: readonly Reader[] = loadReaders(), passag
     agreement: agreement(r.passages, passages),
   }));
   for (let i = 0; i < readers.length; i++)
-    for (let j = i + 1; j < readers.length; j++)
-      pairs.push({
-        first: readers[i].name,
-        second: readers[j].name,
-        agreement: agreement(readers[j].passages, passages, readers[i].passages),
-      });
+    for (let j = i + 1; j < readers.length; j++) {
+      const both = agreement(readers[j].passages, passages, readers[i].passages);
+      // Readers of different samples have no passage in common: nothing to compare.
+      if (both.passages) pairs.push({ first: readers[i].name, second: readers[j].name, agreement: both });
+    }
   return pairs;
 }
 
