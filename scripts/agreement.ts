@@ -15,6 +15,7 @@ import {
   goldMentions,
   goldOf,
   loadUkPassages,
+  overlaps,
   packsFor,
   scoreMarks,
   termDecisions,
@@ -65,9 +66,6 @@ export interface Agreement {
   firstOnlyForms: Map<string, number>;
 }
 
-const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
-
 function sum(): Sum {
   return { recall: 1, precision: 1, gold: 0, found: 0, marks: 0, correct: 0 };
 }
@@ -107,10 +105,11 @@ export function agreement(
     if (!p || p.split !== 'dev') throw new Error(`${b.id}: not a dev passage of the UK set`);
     const a: ReaderLists | undefined = firstById ? firstById.get(b.id) : p;
     if (!a) continue;
-    const marksOf = (lists: ReaderLists) =>
-      goldOf(p.text, lists, decided).gold.map((m) => ({ ...m, text: p.text.slice(m.start, m.end) }));
-    const aMarks = marksOf(a);
-    const bMarks = marksOf(b);
+    const marksOf = (gold: ReturnType<typeof goldOf>['gold']) =>
+      gold.map((m) => ({ ...m, text: p.text.slice(m.start, m.end) }));
+    const bLists = goldOf(p.text, b, decided);
+    const aMarks = marksOf(goldOf(p.text, a, decided).gold);
+    const bMarks = marksOf(bLists.gold);
     add(out.secondAgainstFirst, scoreMarks(p.text, a, bMarks, bMarks, decided));
     add(out.firstAgainstSecond, scoreMarks(p.text, b, aMarks, aMarks, decided));
     const all = createAnalyser({ packs: packsFor(p) }).analyse(p.text).findings;
@@ -118,7 +117,7 @@ export function agreement(
     const helpers = all.filter((f) => f.category !== 'sentence');
     add(out.engineAgainstFirst, scoreMarks(p.text, a, engine, helpers, decided));
     add(out.engineAgainstSecond, scoreMarks(p.text, b, engine, helpers, decided));
-    const { open } = goldOf(p.text, b, decided);
+    const { open } = bLists;
     const plain = goldMentions(p.text, b.plain ?? []);
     for (const m of aMarks) {
       if (bMarks.some((x) => overlaps(x, m))) continue;

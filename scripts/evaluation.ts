@@ -180,7 +180,7 @@ export function scoreDocument(doc: AnnotatedDocument, seedDir = SEED_DIR): Docum
   return { file: doc.file, ...scoreText(text, doc.jargon, doc.plain ?? [], packs, doc.neutral ?? []) };
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
