@@ -17,6 +17,7 @@ import {
   loadAnnotations,
   loadUkPassages,
   localAuthorities,
+  mergeRules,
   NATIONS,
   packsFor,
   scoreDocument,
@@ -24,6 +25,7 @@ import {
   SPLITS,
   totals,
   type GroupTotals,
+  type RuleTally,
 } from './evaluation.js';
 
 const args = process.argv.slice(2);
@@ -107,6 +109,13 @@ for (const [k, n] of devAll.wrong) {
   if (onPlain && n > onPlain) unannotated.set(k, n - onPlain);
 }
 
+// Each rule's marks and how many were right: a rule that does well on dev but not on held-back text
+// was shaped to the dev passages.
+const seedRules = new Map<string, RuleTally>();
+for (const d of scores) mergeRules(seedRules, d.byRule);
+const ruleSets = [seedRules, bySplit.get('dev')?.byRule, bySplit.get('held-back')?.byRule];
+const ruleNames = [...new Set(ruleSets.flatMap((m) => [...(m?.keys() ?? [])]))].sort();
+
 if (json) {
   const figures = (g: GroupTotals | undefined) =>
     g && {
@@ -137,6 +146,7 @@ if (json) {
           findings: seedTotals.findings,
           mentions: seedTotals.gold,
           neutral: seedTotals.neutral,
+          byRule: Object.fromEntries(seedRules),
         },
         uk: {
           passages: passages.length,
@@ -146,6 +156,7 @@ if (json) {
           byNation: table(NATIONS, byNation, byNationSplit),
           byKind: table(KINDS, byKind, byKindSplit),
           byBatch: table(BATCHES, byBatch, byBatchSplit),
+          byRule: Object.fromEntries(SPLITS.map((s) => [s, Object.fromEntries(bySplit.get(s)?.byRule ?? [])])),
           dev: {
             misses: list(devAll.missed),
             falseMarksOnPlain: list(devAll.wrongPlain),
@@ -193,6 +204,15 @@ if (BATCHES.length > 1)
 console.log(
   `(${all.gold} annotated mentions, ${all.findings} acronym and jargon findings; recall ${all.found}/${all.gold}, precision ${all.correct}/${all.findings}; ${all.neutral} findings on neutral text, not counted: test/fixtures/ANNOTATING.md)`,
 );
+
+const ruleCell = (t: RuleTally | undefined) =>
+  t
+    ? `${String(t.correct).padStart(5)}/${String(t.marks).padEnd(5)} ${pct(t.marks ? t.correct / t.marks : 1).padStart(6)}`
+    : ''.padEnd(18);
+console.log(`\nMarks by rule, right / all and precision:`);
+console.log(`${''.padEnd(22)} ${'seeds'.padEnd(18)}   ${'UK dev'.padEnd(18)}   UK held-back`);
+for (const r of ruleNames) console.log(`${r.padEnd(22)} ${ruleSets.map((m) => ruleCell(m?.get(r))).join('   ')}`);
+
 const limit = allMisses ? Infinity : 25;
 const say = (label: string, m: Map<string, number>) =>
   console.log(`\nDev ${label} (${[...m.values()].reduce((a, b) => a + b, 0)}): ${top(m, limit) || 'none'}`);

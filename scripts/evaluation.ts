@@ -59,6 +59,14 @@ export interface DocumentScore {
   wrongPlain: Map<string, number>;
   /** Findings on neutral text (left out of both lists): counted neither way. */
   neutral: number;
+  /** Per rule that made the marks (a finding's `rule`): marks counted, and how many were right. */
+  byRule: Map<string, RuleTally>;
+}
+
+/** How one rule's marks fared: `marks` counted for precision, `correct` of them on an annotated term. */
+export interface RuleTally {
+  marks: number;
+  correct: number;
 }
 
 export const SEED_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
@@ -247,12 +255,19 @@ export function scoreMarks(
   const wrong = new Map<string, number>();
   const wrongPlain = new Map<string, number>();
   const missed = new Map<string, number>();
+  const byRule = new Map<string, RuleTally>();
   let correct = 0;
   let g = 0;
   for (const f of counted) {
     while (g < gold.length && gold[g].end <= f.start) g++;
-    if (g < gold.length && overlaps(f, gold[g])) correct++;
-    else {
+    const right = g < gold.length && overlaps(f, gold[g]);
+    const rule = f.rule ?? 'reader';
+    const tally = byRule.get(rule) ?? byRule.set(rule, { marks: 0, correct: 0 }).get(rule)!;
+    tally.marks++;
+    if (right) {
+      tally.correct++;
+      correct++;
+    } else {
       bump(wrong, f.text);
       if (lookalikes.some((m) => overlaps(f, m))) bump(wrongPlain, f.text);
     }
@@ -275,11 +290,13 @@ export function scoreMarks(
     wrong,
     wrongPlain,
     neutral: marks.length - counted.length,
+    byRule,
   };
 }
 
 type Span = { start: number; end: number };
-type Mark = Span & { text: string };
+/** A mark to score: a finding (with the rule that made it) or another reader's listed term. */
+type Mark = Span & { text: string; rule?: string };
 type Mention = Span & { form: string };
 
 export function totals(scores: DocumentScore[]) {
@@ -473,6 +490,16 @@ export interface GroupTotals {
   missed: Map<string, number>;
   wrong: Map<string, number>;
   wrongPlain: Map<string, number>;
+  byRule: Map<string, RuleTally>;
+}
+
+/** Adds each rule's tally in `from` to `into`. */
+export function mergeRules(into: Map<string, RuleTally>, from: ReadonlyMap<string, RuleTally>): void {
+  for (const [rule, t] of from) {
+    const sum = into.get(rule) ?? into.set(rule, { marks: 0, correct: 0 }).get(rule)!;
+    sum.marks += t.marks;
+    sum.correct += t.correct;
+  }
 }
 
 const merge = (into: Map<string, number>, from: Map<string, number>) => {
@@ -501,6 +528,7 @@ export function groupTotals<S extends DocumentScore>(
         missed: new Map(),
         wrong: new Map(),
         wrongPlain: new Map(),
+        byRule: new Map(),
       };
       groups.set(k, g);
     }
@@ -513,6 +541,7 @@ export function groupTotals<S extends DocumentScore>(
     merge(g.missed, s.missed);
     merge(g.wrong, s.wrong);
     merge(g.wrongPlain, s.wrongPlain);
+    mergeRules(g.byRule, s.byRule);
   }
   for (const g of groups.values()) {
     g.precision = g.findings ? g.correct / g.findings : 1;

@@ -160,13 +160,27 @@ describe('scoring by group', () => {
     wrong: new Map(),
     wrongPlain: new Map(),
     neutral: 0,
+    byRule: new Map(),
     ...s,
   });
 
   it('sums mentions and findings per group before dividing, and merges the lists', () => {
     const scores = [
-      score('a', 'wales', 'dev', { findings: 4, correct: 3, gold: 10, found: 5, missed: new Map([['ALP', 2]]) }),
-      score('b', 'wales', 'held-back', { findings: 6, correct: 6, gold: 2, found: 2 }),
+      score('a', 'wales', 'dev', {
+        findings: 4,
+        correct: 3,
+        gold: 10,
+        found: 5,
+        missed: new Map([['ALP', 2]]),
+        byRule: new Map([['local-name', { marks: 2, correct: 1 }]]),
+      }),
+      score('b', 'wales', 'held-back', {
+        findings: 6,
+        correct: 6,
+        gold: 2,
+        found: 2,
+        byRule: new Map([['local-name', { marks: 1, correct: 0 }]]),
+      }),
       score('c', 'scotland', 'dev', {
         findings: 0,
         gold: 4,
@@ -186,6 +200,7 @@ describe('scoring by group', () => {
     expect(byNation.get('scotland')!.precision).toBe(1);
     const dev = groupTotals(scores, (s) => s.split).get('dev')!;
     expect(dev.recall).toBeCloseTo(6 / 14);
+    expect(wales.byRule.get('local-name')).toEqual({ marks: 3, correct: 1 });
     expect([...dev.missed]).toEqual([
       ['ALP', 3],
       ['CSP', 3],
@@ -200,6 +215,17 @@ describe('scoring by group', () => {
     expect(sum(s.wrong)).toBe(2);
     expect(sum(s.wrongPlain)).toBe(1);
     expect(s.precision).toBe(0);
+  });
+
+  it("counts each rule's marks and how many of them were right", () => {
+    const s = scoreText('Ask the SENCo. The Inclusion Support Panel meets. The Harbour Toolkit helps.', [
+      'SENCo',
+      'Inclusion Support Panel',
+    ]);
+    expect(s.byRule.get('glossary-term')).toEqual({ marks: 1, correct: 1 });
+    expect(s.byRule.get('local-name')).toEqual({ marks: 2, correct: 1 });
+    const sum = [...s.byRule.values()].reduce((n, t) => n + t.marks, 0);
+    expect(sum).toBe(s.findings);
   });
 
   it('scores neutral text neither way: not gold, and a finding there is not counted', () => {
