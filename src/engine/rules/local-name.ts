@@ -147,6 +147,17 @@ const LEADERS = new Set([
   'no',
 ]);
 
+/** Articles and pointing words: never part of a name, though a sentence may start with one ("The Inclusion Panel"). */
+const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+
+/**
+ * A word before a name that is not part of it: an article, or another leader in small letters or
+ * starting a sentence. "an All Age Disability service" and "the Every Child Counts team" keep theirs.
+ */
+function outsideName(t: Token): boolean {
+  return LEADERS.has(t.lower) && (ARTICLES.has(t.lower) || t.text === t.lower || !t.joinsPrevious);
+}
+
 /** Names every reader knows, though they end like a local one. */
 const KNOWN = new Set([
   'national health service',
@@ -307,7 +318,7 @@ export const localName: ParagraphRule = {
       let first = runStart;
       // "Ask the Inclusion Panel": a sentence's first word before a joiner is not part of the name.
       if (first < last && !tokens[first].joinsPrevious && JOINERS.has(tokens[first + 1].lower)) first++;
-      while (first < last && (LEADERS.has(tokens[first].lower) || JOINERS.has(tokens[first].lower))) first++;
+      while (first < last && (outsideName(tokens[first]) || JOINERS.has(tokens[first].lower))) first++;
       const head = tokens[last];
       if (last - first < 1 || last - first >= MAX_WORDS) continue;
       // "Doncaster Parents Voice" is a group of parents; "Stammering and Voice" is what a clinic treats.

@@ -13,6 +13,14 @@ describe('local-name', () => {
     expect(f.message).toMatch(/looks like the name of a local service/);
   });
 
+  it('keeps a capitalised word such as "All" or "Our" inside a name mid-sentence, never "the"', () => {
+    const text = (t: string) => names(t).map((f) => f.text);
+    expect(text('They have an All Age Disability service for 0 to 25.')).toEqual(['All Age Disability service']);
+    expect(text('Ask about the Our Voices Forum at school.')).toEqual(['Our Voices Forum']);
+    expect(text('Ask about our Inclusion Support Panel at school.')).toEqual(['Inclusion Support Panel']);
+    expect(text('We asked The Inclusion Support Panel.')).toEqual(['Inclusion Support Panel']);
+  });
+
   it('leaves alone a body that says it runs or plans something, and a health board', () => {
     const text =
       'The Steering Group met the Operational Board, the Board of Governors and the Engagement in Schools Working Group.';
