@@ -809,7 +809,7 @@ function isPlaceName(t: Token): boolean {
 /**
  * A building or a department named for its place, which a parent can find or knows: a centre, clinic
  * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
- * ("Laganvalley Centre", not "the Phoenix Centre"), a health or medical centre named for its place
+ * ("Laganvalley Centre", not "the Phoenix Centre") or for a person ("the Edwin Lobo Centre"), a health or medical centre named for its place
  * ("Danestrete Health Centre": a surgery), and a place's or a body's health, education or social
  * services ("Croydon Health Services", "Dumfries and Galloway Education Services").
  */
@@ -823,9 +823,11 @@ function namesAPlace(tokens: readonly Token[], first: number, last: number): boo
   if (!department && head !== 'centre') return false;
   const end = department ? last - 1 : last;
   if (end === first) return false;
+  // A centre named by two or more proper names is named for a person or a place ("the Edwin Lobo Centre").
+  const byFullName = !department && end - first >= 2;
   for (let k = first; k < end; k++) {
     if (k > first && tokens[k].lower === 'and') continue;
-    if (!(department ? isProperName(tokens[k]) : isPlaceName(tokens[k]))) return false;
+    if (!(department || byFullName ? isProperName(tokens[k]) : isPlaceName(tokens[k]))) return false;
   }
   return true;
 }

@@ -303,6 +303,8 @@ describe('local-name', () => {
       'The service is run by Harcombe Health Services and the council.',
       'Read the Dumfries and Galloway Education Services guidance.',
       'Clinics are at Danestrete Health Centre and Kilbrook Medical Centre.',
+      // Named for a person: a building a parent can find.
+      'The clinic is at the Edwin Lobo Centre on the hospital site.',
     ])
       expect(names(text), text).toEqual([]);
     // A place's team named for what it does, and a centre named in the end for one the glossary knows.
@@ -320,6 +322,8 @@ describe('local-name', () => {
       'Phoenix Centre',
       'Specialist Health Service',
     ]);
+    // Two names, one of them an everyday word, are a name of its own.
+    expect(names('Go to the Bright Lobo Centre.').map((f) => f.text)).toEqual(['Bright Lobo Centre']);
   });
 
   it('takes a group named as whose voice it is ("Doncaster Parents Voice"), not what a clinic treats', () => {
