@@ -15,11 +15,13 @@ import {
   goldMentions,
   goldOf,
   loadUkPassages,
+  mergeRules,
   overlaps,
   packsFor,
   scoreMarks,
   termDecisions,
   type ReaderLists,
+  type RuleTally,
   type UkPassage,
 } from './evaluation.js';
 
@@ -60,6 +62,8 @@ export interface Agreement {
   firstAgainstSecond: Sum;
   engineAgainstFirst: Sum;
   engineAgainstSecond: Sum;
+  /** The engine's marks against the second reader, by the rule that made them. */
+  engineRulesAgainstSecond: Map<string, RuleTally>;
   /** The first reader's jargon mentions the second did not list as jargon, by what the second did. */
   firstOnly: { neutral: number; plain: number; unlisted: number };
   /** The same mentions by form as written, with what the second did ("Stage 1 (unlisted)"). */
@@ -97,6 +101,7 @@ export function agreement(
     firstAgainstSecond: sum(),
     engineAgainstFirst: sum(),
     engineAgainstSecond: sum(),
+    engineRulesAgainstSecond: new Map(),
     firstOnly: { neutral: 0, plain: 0, unlisted: 0 },
     firstOnlyForms: new Map(),
   };
@@ -116,7 +121,9 @@ export function agreement(
     const engine = all.filter((f) => f.category === 'acronym' || f.category === 'jargon');
     const helpers = all.filter((f) => f.category !== 'sentence');
     add(out.engineAgainstFirst, scoreMarks(p.text, a, engine, helpers, decided));
-    add(out.engineAgainstSecond, scoreMarks(p.text, b, engine, helpers, decided));
+    const engineOnB = scoreMarks(p.text, b, engine, helpers, decided);
+    add(out.engineAgainstSecond, engineOnB);
+    mergeRules(out.engineRulesAgainstSecond, engineOnB.byRule);
     const { open } = bLists;
     const plain = goldMentions(p.text, b.plain ?? []);
     for (const m of aMarks) {
@@ -170,6 +177,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       console.log(row(`${first}, against ${second}`, a.firstAgainstSecond));
       console.log(row(`the engine, against ${first}${first === 'A' ? ' (tuned on A)' : ''}`, a.engineAgainstFirst));
       console.log(row(`the engine, against ${second}`, a.engineAgainstSecond));
+      console.log(
+        `  the engine's marks by rule, right/all against ${second}: ${[...a.engineRulesAgainstSecond]
+          .sort((x, y) => x[0].localeCompare(y[0]))
+          .map(([rule, t]) => `${rule} ${t.correct}/${t.marks}`)
+          .join(', ')}`,
+      );
       const f = a.firstOnly;
       console.log(
         `  ${first}'s jargon that ${second} did not list as jargon: ${f.neutral} neutral (explained in the text), ${f.plain} plain, ${f.unlisted} unlisted`,

@@ -58,6 +58,17 @@ describe('scoring one reader against another', () => {
     expect(a.engineAgainstFirst.correct).toBe(scores.reduce((n, s) => n + s.correct, 0));
   });
 
+  it("splits the engine's marks against the second reader by rule, adding up to its whole", () => {
+    const same = agreement(
+      some.map((p) => ({ id: p.id, jargon: p.jargon, plain: p.plain, neutral: p.neutral })),
+      passages,
+    );
+    const rules = [...same.engineRulesAgainstSecond.values()];
+    expect(rules.reduce((n, t) => n + t.marks, 0)).toBe(same.engineAgainstSecond.marks);
+    expect(rules.reduce((n, t) => n + t.correct, 0)).toBe(same.engineAgainstSecond.correct);
+    expect(same.engineRulesAgainstSecond.get('glossary-term')!.marks).toBeGreaterThan(0);
+  });
+
   it('counts a mention one reader leaves to the text as a miss for the other, not a false mark', () => {
     const p = some.find((x) => x.jargon.length > 0)!;
     const form = p.jargon[0];
