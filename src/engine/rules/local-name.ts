@@ -152,7 +152,7 @@ const ARTICLES = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
 
 /**
  * A word before a name that is not part of it: an article, or another leader in small letters or
- * starting a sentence. "an All Age Disability service" and "the Every Child Counts team" keep theirs.
+ * starting a sentence. "an All Age Disability service" and "the Our Voices Forum" keep theirs.
  */
 function outsideName(t: Token): boolean {
   return LEADERS.has(t.lower) && (ARTICLES.has(t.lower) || t.text === t.lower || !t.joinsPrevious);
@@ -809,8 +809,8 @@ function isPlaceName(t: Token): boolean {
 /**
  * A building or a department named for its place, which a parent can find or knows: a centre, clinic
  * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
- * ("Laganvalley Centre", not "the Phoenix Centre") or for a person ("the Edwin Lobo Centre"), a health or medical centre named for its place
- * ("Danestrete Health Centre": a surgery), and a place's or a body's health, education or social
+ * ("Laganvalley Centre", not "the Phoenix Centre") or for a person ("the Edwin Lobo Centre"), a
+ * health or medical centre named for its place ("Danestrete Health Centre": a surgery), and a place's or a body's health, education or social
  * services ("Croydon Health Services", "Dumfries and Galloway Education Services").
  */
 function namesAPlace(tokens: readonly Token[], first: number, last: number): boolean {
