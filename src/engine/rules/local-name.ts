@@ -810,8 +810,9 @@ function isPlaceName(t: Token): boolean {
  * A building or a department named for its place, which a parent can find or knows: a centre, clinic
  * or team on a street ("Drove Road Child Development Centre"), a centre named only for its place
  * ("Laganvalley Centre", not "the Phoenix Centre") or for a person ("the Edwin Lobo Centre"), a
- * health or medical centre named for its place ("Danestrete Health Centre": a surgery), and a place's or a body's health, education or social
- * services ("Croydon Health Services", "Dumfries and Galloway Education Services").
+ * health or medical centre named for its place ("Danestrete Health Centre": a surgery), and a place's
+ * or a body's health, education or social services ("Croydon Health Services", "Dumfries and Galloway
+ * Education Services").
  */
 function namesAPlace(tokens: readonly Token[], first: number, last: number): boolean {
   const head = tokens[last].singular ?? tokens[last].lower;
