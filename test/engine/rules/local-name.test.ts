@@ -125,8 +125,8 @@ describe('local-name', () => {
   it('leaves the long form of an acronym the glossary knows to the glossary ("Educational Psychology Team (EPS)")', () => {
     expect(names('The Educational Psychology Team (EPS) will visit.')).toEqual([]);
     // An acronym no glossary knows does not explain the name.
-    expect(names('The Inclusion Support Panel (ISP) meets in May.').map((f) => f.text)).toEqual([
-      'Inclusion Support Panel',
+    expect(names('The Inclusion Review Group (IRG) meets in May.').map((f) => f.text)).toEqual([
+      'Inclusion Review Group',
     ]);
   });
 
