@@ -14,7 +14,7 @@ export async function startPacksBlock(doc: Document): Promise<void> {
   const summary = byId(doc, 'packs-summary');
   const render = async () => {
     const { sources } = await readAllSettings();
-    // Forty local glossaries would bury the rest: the popup shows a local one only while it is on.
+    // Fifty local glossaries would bury the rest: the popup shows a local one only while it is on.
     const all = sources.list.filter((s) => s.kind === 'builtin' || s.kind === 'imported' || s.kind === 'school');
     const shown = all.filter((s) => s.kind !== 'builtin' || DEFAULT_PACKS.includes(s.id) || s.on);
     summary.textContent = `Glossaries: ${all.filter((s) => s.on).length} of ${all.length} on`;

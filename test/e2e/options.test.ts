@@ -481,7 +481,7 @@ describe('settings without a school policy', () => {
     const packs = PACK_INDEX.length;
     expect(await popup.textContent('#packs-summary')).toBe(`Glossaries: 6 of ${packs} on`);
     expect(await popup.isChecked('#popup-pack-builtin-plain-words')).toBe(true);
-    // Forty local glossaries are in the options page; the popup lists a local one only while it is on.
+    // About fifty local glossaries are in the options page; the popup lists a local one only while it is on.
     expect(await popup.locator('#popup-pack-builtin-kent').count()).toBe(0);
     await expect
       .poll(() => probe<Record<string, string[]>>(writing, 'mirror'), { timeout: 8_000 })

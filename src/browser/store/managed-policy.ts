@@ -176,7 +176,7 @@ function siteHosts(items: unknown[], errors: string[]): string[] {
   return [...hosts];
 }
 
-/** A few ids, then how many more: a message about one wrong id stays short with forty packs. */
+/** A few ids, then how many more: a message about one wrong id stays short with fifty packs. */
 function listed(ids: readonly string[], most = 8): string {
   return ids.length <= most ? ids.join(', ') : `${ids.slice(0, most).join(', ')} and ${ids.length - most} more`;
 }

@@ -152,7 +152,7 @@ export class TaskPane {
 
     const packs = $('packs');
     const chosen = new Set(this.packs());
-    // The UK-wide glossaries, then forty local ones folded away (open when one is on).
+    // The UK-wide glossaries, then the local ones (about fifty) folded away (open when one is on).
     const local = el('details', { className: 'local-packs' });
     const localPacks = PACK_INDEX.filter((p) => !DEFAULT_PACKS.includes(p.id)).sort((a, b) =>
       a.name.localeCompare(b.name, 'en-GB'),
