@@ -108,8 +108,10 @@ describe('the UK evaluation set', () => {
       const twice = NATIONS.filter((n) => all.filter((p) => p.nation === n).length >= 2);
       const own = all.filter((p) => twice.includes(p.nation));
       const held = own.filter((p) => p.split === 'held-back').length;
+      // The second of every three in each nation: a nation's pair gives one of two, so a small batch may
+      // hold back a little over a third (batch 19: 4 of 11 English passages, 1 of 2 Scottish and Irish).
       expect(held / own.length, batch).toBeGreaterThan(0.28);
-      expect(held / own.length, batch).toBeLessThan(0.38);
+      expect(held / own.length, batch).toBeLessThan(0.42);
       // Every nation the batch quotes at least twice: a batch may come from some nations only (batch 12
       // the devolved nations, batch 14 England).
       for (const nation of twice) {
