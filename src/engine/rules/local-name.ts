@@ -722,6 +722,7 @@ const ORDINARY = new Set([
   'patient',
   'physical',
   'senior',
+  'social',
   'stakeholder',
   'stakeholders',
   'strategic',

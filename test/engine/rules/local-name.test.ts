@@ -261,6 +261,7 @@ describe('local-name', () => {
       'Ring the Appointment Booking Service or the Admissions Team.',
       'The Physical Disability Team and the Patient Experience Team can help.',
       'She wrote to the Children’s Senior Leadership Team.',
+      'Contact the Disability Social Care Service for a needs assessment.',
     ])
       expect(names(text), text).toEqual([]);
     expect(names('Ask the Annual Kestrel Plan.').map((f) => f.text)).toEqual(['Annual Kestrel Plan']);
