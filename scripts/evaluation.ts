@@ -69,6 +69,13 @@ export interface RuleTally {
   correct: number;
 }
 
+/** The rule's tally in `m`, a new empty one the first time. */
+function tallyOf(m: Map<string, RuleTally>, rule: string): RuleTally {
+  let t = m.get(rule);
+  if (!t) m.set(rule, (t = { marks: 0, correct: 0 }));
+  return t;
+}
+
 export const SEED_DIR = new URL('../test/fixtures/seeds/', import.meta.url).pathname;
 export const ANNOTATIONS = new URL('../test/fixtures/eval/annotations.yaml', import.meta.url).pathname;
 export const TERM_DECISIONS = new URL('../test/fixtures/terms.yaml', import.meta.url).pathname;
@@ -262,7 +269,7 @@ export function scoreMarks(
     while (g < gold.length && gold[g].end <= f.start) g++;
     const right = g < gold.length && overlaps(f, gold[g]);
     const rule = f.rule ?? 'reader';
-    const tally = byRule.get(rule) ?? byRule.set(rule, { marks: 0, correct: 0 }).get(rule)!;
+    const tally = tallyOf(byRule, rule);
     tally.marks++;
     if (right) {
       tally.correct++;
@@ -496,7 +503,7 @@ export interface GroupTotals {
 /** Adds each rule's tally in `from` to `into`. */
 export function mergeRules(into: Map<string, RuleTally>, from: ReadonlyMap<string, RuleTally>): void {
   for (const [rule, t] of from) {
-    const sum = into.get(rule) ?? into.set(rule, { marks: 0, correct: 0 }).get(rule)!;
+    const sum = tallyOf(into, rule);
     sum.marks += t.marks;
     sum.correct += t.correct;
   }
