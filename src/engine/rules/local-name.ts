@@ -531,6 +531,7 @@ const FIELDS = new Set([
   'carer',
   'child',
   'children',
+  'communication',
   'continence',
   'dental',
   'dietetics',

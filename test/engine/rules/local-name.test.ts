@@ -240,6 +240,7 @@ describe('local-name', () => {
       'Ask the Visual Impairment Team for help.',
       'The Special School Nursing Service will call.',
       'Contact the Sleep and Continence Clinic.',
+      'The Autism Communication Team visits the school.',
     ])
       expect(names(text), text).toEqual([]);
     expect(names('Ask the Family Support Panel for help.').map((f) => f.text)).toEqual(['Family Support Panel']);
