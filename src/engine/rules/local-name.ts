@@ -359,7 +359,12 @@ export const localName: ParagraphRule = {
       }
       if (heading) continue;
       const text = context.text.slice(start, nameEnd);
-      if (KNOWN.has(text.toLowerCase()) || saysWhatItIs(tokens, first, last, short) || namesAPlace(tokens, first, last))
+      if (
+        KNOWN.has(text.toLowerCase()) ||
+        saysWhatItIs(tokens, first, last, short) ||
+        namesAPlace(tokens, first, last) ||
+        inTitleOfAct(context.text, tokens, last)
+      )
         continue;
       out.push(finding(context.text, start, nameEnd));
       // Its short form, when it holds a digit: the unknown-acronym rule takes such a one for a code.
@@ -868,6 +873,25 @@ function namesItself(tokens: readonly Token[], first: number, last: number): boo
   for (let k = first; k <= last; k++) if (!isField(tokens[k]) && !JOINERS.has(tokens[k].lower)) return false;
   return true;
 }
+
+/** How far a law's title may run on after a name inside it. */
+const ACT_TITLE_WORDS = 12;
+
+/**
+ * The name is part of a law's title, which goes on in capitalised words and brackets to "Act": "the
+ * Education (Disability Strategies and Pupils Education Records) (Scotland) Act 2002".
+ */
+function inTitleOfAct(text: string, tokens: readonly Token[], last: number): boolean {
+  for (let k = last + 1; k < tokens.length && k <= last + ACT_TITLE_WORDS; k++) {
+    for (let c = tokens[k - 1].end; c < tokens[k].start; c++) if (!TITLE_GAP.has(text.charCodeAt(c))) return false;
+    if (tokens[k].text === 'Act') return true;
+    if (!isCapitalised(tokens[k]) && !JOINERS.has(tokens[k].lower) && tokens[k].lower !== 'the') return false;
+  }
+  return false;
+}
+
+/** What may stand between the words of a law's title: spaces and brackets ("… Records) (Scotland) Act"). */
+const TITLE_GAP = new Set([...' ()'].map((c) => c.charCodeAt(0)));
 
 /** Small words inside a title ("… in Parental Engagement"). */
 const TITLE_WORDS = new Set(['in', 'on', 'at', 'to', 'with', 'by', 'from', 'into', 'a', 'an', 'the']);

@@ -394,4 +394,17 @@ describe('local-name', () => {
     ])
       expect(names(text), text).toEqual([]);
   });
+
+  it('leaves a name inside a law’s title alone ("the Education (Disability Strategies …) (Scotland) Act 2002")', () => {
+    expect(
+      names('It meets the Education (Disability Strategies and Pupils Education Records) (Scotland) Act 2002.'),
+    ).toEqual([]);
+    expect(names('See the Harbour Support Panel (Scotland) guidance.').map((f) => f.text)).toEqual([
+      'Harbour Support Panel',
+    ]);
+    expect(names('The Inclusion Panel acts quickly.').map((f) => f.text)).toEqual(['Inclusion Panel']);
+    expect(names('We asked the Inclusion Support Panel. Act now.').map((f) => f.text)).toEqual([
+      'Inclusion Support Panel',
+    ]);
+  });
 });
